@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "lp-shell",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lp-shell", targets: ["lp-shell"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // Core
+        .systemLibrary(name: "CReadline"),
+        .target(name: "LineEditing", dependencies: ["CReadline"], swiftSettings: strict),
+        .target(name: "ShellSyntax", swiftSettings: strict),
+        .target(name: "ShellRuntime", dependencies: ["ShellSyntax"], swiftSettings: strict),
+        .target(name: "JSONQuery", swiftSettings: strict),
+
+        // Builtins
+        .target(
+            name: "ShellBuiltins",
+            dependencies: ["ShellRuntime", "ShellSyntax", "JSONQuery"],
+            swiftSettings: strict
+        ),
+
+        // App
+        .target(
+            name: "ShellApp",
+            dependencies: [
+                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "lp-shell", dependencies: ["ShellApp"], swiftSettings: strict),
+
+        // Tests
+        .target(name: "ShellTestSupport", dependencies: ["ShellRuntime", "ShellSyntax"], swiftSettings: strict),
+        .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax", "ShellTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ShellRuntimeTests",
+            dependencies: ["ShellRuntime", "ShellBuiltins", "ShellSyntax", "ShellTestSupport"],
+            resources: [.copy("Spec")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "JSONQueryTests", dependencies: ["JSONQuery"], swiftSettings: strict),
+        .testTarget(
+            name: "ShellBuiltinsTests",
+            dependencies: ["ShellBuiltins", "ShellRuntime", "ShellTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,38 @@
+#ifndef LP_SHELL_CREADLINE_SHIM_H
+#define LP_SHELL_CREADLINE_SHIM_H
+
+// GNU readline is the one system library lp-shell links. If this include fails,
+// install it: `apt-get install -y libreadline-dev` (Debian/Ubuntu).
+#include <stdio.h>
+#include <stdlib.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+// Swift 6 rejects direct access to readline's mutable globals, so every global
+// the shell touches gets a prefixed accessor here (like swift-nio's CNIOLinux_*).
+
+static inline int creadline_history_length(void) { return history_length; }
+static inline void creadline_set_history_max(int n) { stifle_history(n); }
+static inline void creadline_set_name(const char *name) { rl_readline_name = name; }
+static inline const char *creadline_line_buffer(void) { return rl_line_buffer; }
+static inline int creadline_point(void) { return rl_point; }
+static inline void creadline_set_attempted_completion(rl_completion_func_t *f) {
+    rl_attempted_completion_function = f;
+}
+static inline void creadline_set_completion_append_character(int c) { rl_completion_append_character = c; }
+static inline void creadline_set_attempted_completion_over(int v) { rl_attempted_completion_over = v; }
+static inline void creadline_set_completer_word_break_characters(const char *s) {
+    rl_completer_word_break_characters = (char *)s;
+}
+static inline void creadline_set_catch_signals(int v) { rl_catch_signals = v; }
+static inline void creadline_set_catch_sigwinch(int v) { rl_catch_sigwinch = v; }
+static inline void creadline_set_event_hook(rl_hook_func_t *f) { rl_event_hook = f; }
+static inline void creadline_set_signal_event_hook(rl_hook_func_t *f) { rl_signal_event_hook = f; }
+static inline void creadline_set_done(int v) { rl_done = v; }
+static inline void creadline_set_instream(FILE *f) { rl_instream = f; }
+static inline void creadline_set_outstream(FILE *f) { rl_outstream = f; }
+static inline void creadline_set_filename_completion_desired(int v) { rl_filename_completion_desired = v; }
+static inline void creadline_set_completion_suppress_append(int v) { rl_completion_suppress_append = v; }
+static inline int creadline_history_base(void) { return history_base; }
+
+#endif

@@ -1,0 +1,2 @@
+/// Namespace placeholder; the jq engine lands here.
+public enum JSONQuery {}

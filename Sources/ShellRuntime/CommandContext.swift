@@ -1,0 +1,53 @@
+/// What a builtin sees while it runs: its arguments, its streams and the shell state.
+///
+/// When a builtin runs in the current shell, changes to `state` persist (as `export` and `cd` need);
+/// in a pipeline stage or `$(…)` it gets a copy, as bash runs those in a subshell.
+public struct CommandContext {
+    /// The name the command was invoked as (`[` or `test`, `.` or `source`).
+    public var name: String
+    /// The arguments after the command name, after expansion.
+    public var arguments: [String]
+    /// The command's standard streams.
+    public var io: IOStreams
+    /// Variables, options, working directory and last status of the shell.
+    public var state: ShellState
+    /// Services of the running shell (nested execution, history, the builtin table).
+    public let shell: any ShellServices
+
+    /// Creates a context.
+    public init(name: String, arguments: [String], io: IOStreams, state: ShellState, shell: any ShellServices) {
+        self.name = name
+        self.arguments = arguments
+        self.io = io
+        self.state = state
+        self.shell = shell
+    }
+
+    /// The exported variables, as a child process would see them.
+    public var environment: [String: String] { state.variables.exportedEnvironment }
+
+    /// Writes `name: message` and a newline to standard error.
+    public func error(_ message: String) {
+        io.stderr.write("\(name): \(message)\n")
+    }
+
+    /// Resolves a path against the shell's working directory.
+    public func resolvePath(_ path: String) -> String {
+        state.resolvePath(path)
+    }
+
+    /// True once the user pressed Ctrl-C; long-running builtins poll it and return `.interrupted`.
+    public var isInterrupted: Bool { InterruptState.isInterrupted }
+}
+
+/// Services the running shell offers to builtins that need more than their own context.
+public protocol ShellServices: AnyObject, Sendable {
+    /// Parses and runs source text in the given state (used by `source`, `eval`, `step`).
+    func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus
+    /// Every builtin type, sorted by name (used by `help` and completion).
+    var builtins: [any Builtin.Type] { get }
+    /// The interactive history, oldest first (empty when not interactive).
+    var history: [String] { get }
+    /// Clears the interactive history.
+    func clearHistory()
+}

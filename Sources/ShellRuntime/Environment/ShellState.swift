@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything a command can observe or change about the shell it runs in.
+public struct ShellState: Sendable {
+    /// Shell variables (exported ones form the environment of child processes).
+    public var variables: VariableStore
+    /// `$0`.
+    public var scriptName: String
+    /// `$1`, `$2`, ….
+    public var positionalParameters: [String]
+    /// `$?`.
+    public var lastStatus: ExitStatus = .success
+    /// The directory relative paths resolve against; child processes start there.
+    public var workingDirectory: String
+    /// `set -e`, `set -u`, `set -x`, `set -o pipefail` and lp-shell's own options.
+    public var options: ShellOptions = ShellOptions()
+    /// `$$`: the process id of the shell.
+    public let processID: Int32
+    /// True when the shell reads commands from a terminal.
+    public var isInteractive = false
+    /// Set by `exit`: the shell stops after the current command with this status.
+    public var exitRequest: ExitStatus?
+    /// Notes already shown once this session (keys chosen by whoever shows them).
+    public var shownNotes: Set<String> = []
+
+    /// A state for a new shell seeded from a process environment.
+    public init(environment: [String: String], scriptName: String = "lp-shell", arguments: [String] = []) {
+        self.variables = VariableStore(environment: environment)
+        self.scriptName = scriptName
+        self.positionalParameters = arguments
+        self.processID = getpid()
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        if getcwd(&buffer, buffer.count) != nil {
+            self.workingDirectory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        } else {
+            self.workingDirectory = environment["PWD"] ?? "/"
+        }
+    }
+
+    /// Resolves a path against the working directory (`~` is expanded earlier, by word expansion).
+    public func resolvePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if workingDirectory.hasSuffix("/") { return workingDirectory + path }
+        return workingDirectory + "/" + path
+    }
+}
+
+/// Options set with `set -e`/`set -o NAME`.
+public struct ShellOptions: Sendable, Hashable {
+    /// `set -e`: exit on an unchecked failure.
+    public var errexit = false
+    /// `set -u`: expanding an unset variable is an error.
+    public var nounset = false
+    /// `set -x`: trace commands to stderr.
+    public var xtrace = false
+    /// `set -o pipefail`: a pipeline fails if any stage fails.
+    public var pipefail = false
+    /// `set -f`: no pathname expansion.
+    public var noglob = false
+    /// Options lp-shell adds (`set -o autorefresh`), by name.
+    public var extra: Set<String> = []
+
+    /// Creates the default options.
+    public init() {}
+}

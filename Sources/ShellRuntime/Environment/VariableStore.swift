@@ -1,0 +1,119 @@
+/// The shell's variables by name.
+///
+/// A value type: each pipeline stage and command substitution gets a copy, so assignments inside one
+/// never leak out, as in bash's subshells.
+public struct VariableStore: Sendable {
+    private var storage: [String: ShellVariable] = [:]
+
+    /// An empty store.
+    public init() {}
+
+    /// A store holding every variable of a process environment, all exported.
+    public init(environment: [String: String]) {
+        for (name, value) in environment where VariableStore.isValidName(name) {
+            storage[name] = ShellVariable(value: value, isExported: true)
+        }
+    }
+
+    /// The value of a set variable, or nil.
+    public subscript(name: String) -> String? {
+        storage[name]?.value
+    }
+
+    /// The variable with its attributes, or nil.
+    public func variable(named name: String) -> ShellVariable? {
+        storage[name]
+    }
+
+    /// Sets a value, keeping the variable's attributes.
+    /// - Throws: `VariableError.readonly` for a read-only variable.
+    public mutating func set(_ name: String, to value: String, exported: Bool? = nil) throws(VariableError) {
+        if let existing = storage[name], existing.isReadonly {
+            throw .readonly(name)
+        }
+        var variable = storage[name] ?? ShellVariable(value: value)
+        variable.value = value
+        if let exported { variable.isExported = exported || variable.isExported }
+        storage[name] = variable
+    }
+
+    /// Marks a variable exported, creating it empty-valued only if `value` is given.
+    public mutating func export(_ name: String, value: String? = nil) throws(VariableError) {
+        if let value {
+            try set(name, to: value, exported: true)
+        } else if storage[name] != nil {
+            storage[name]!.isExported = true
+        } else {
+            // `export NAME` on an unset name marks it for export when assigned; bash shows it in `export -p`
+            // as `declare -x NAME`. We keep it unset but remember the attribute.
+            pendingExports.insert(name)
+        }
+    }
+
+    /// Names marked with `export NAME` before they had a value.
+    public private(set) var pendingExports: Set<String> = []
+
+    /// Marks a variable read-only.
+    public mutating func markReadonly(_ name: String, value: String? = nil) throws(VariableError) {
+        if let value { try set(name, to: value) }
+        var variable = storage[name] ?? ShellVariable(value: "")
+        variable.isReadonly = true
+        storage[name] = variable
+    }
+
+    /// Removes a variable.
+    /// - Throws: `VariableError.readonly` for a read-only variable.
+    public mutating func unset(_ name: String) throws(VariableError) {
+        if let existing = storage[name], existing.isReadonly {
+            throw .readonly(name)
+        }
+        storage[name] = nil
+        pendingExports.remove(name)
+    }
+
+    /// Every variable name, sorted.
+    public var names: [String] { storage.keys.sorted() }
+
+    /// Every variable, sorted by name.
+    public var all: [(name: String, variable: ShellVariable)] {
+        storage.sorted { $0.key < $1.key }.map { (name: $0.key, variable: $0.value) }
+    }
+
+    /// The exported variables, as a child process's environment.
+    public var exportedEnvironment: [String: String] {
+        var environment: [String: String] = [:]
+        for (name, variable) in storage where variable.isExported {
+            environment[name] = variable.value
+        }
+        return environment
+    }
+
+    /// Applies a pending `export NAME` once NAME gets a value.
+    mutating func applyPendingExport(_ name: String) {
+        if pendingExports.remove(name) != nil {
+            storage[name]?.isExported = true
+        }
+    }
+
+    /// True for a name bash accepts in an assignment: a letter or `_`, then letters, digits or `_`.
+    public static func isValidName(_ name: some StringProtocol) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 48 && $0 <= 57) }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}
+
+/// Why a variable could not be changed.
+public enum VariableError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The variable is read-only.
+    case readonly(String)
+
+    public var description: String {
+        switch self {
+        case .readonly(let name): "\(name): readonly variable"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A sink for a command's standard output or error: a file descriptor or an in-memory capture.
+///
+/// Writes are buffered and flushed when the buffer fills, on `flush()`, and when the command ends.
+/// A write to a closed pipe marks the output broken and drops further bytes, as a shell's
+/// SIGPIPE would end the writer.
+public final class ByteOutput: @unchecked Sendable {
+    // @unchecked: an output is written by one command at a time; pipelines give every stage its own.
+    private enum Target {
+        case fileDescriptor(Int32)
+        case memory
+    }
+
+    private let target: Target
+    private var pending: [UInt8] = []
+    private var captured: [UInt8] = []
+    private let terminalOverride: Bool?
+
+    /// True once a write failed because the reader went away (EPIPE).
+    public private(set) var isBroken = false
+
+    /// Writes to an open file descriptor; the output does not close it.
+    public init(fileDescriptor: Int32) {
+        self.target = .fileDescriptor(fileDescriptor)
+        self.terminalOverride = nil
+        pending.reserveCapacity(8192)
+    }
+
+    /// Captures everything written in memory (tests and `$(…)` of builtins).
+    /// - Parameter isTerminal: what `isTerminal` reports, to test terminal-only behaviour.
+    public init(capturingAsTerminal isTerminal: Bool = false) {
+        self.target = .memory
+        self.terminalOverride = isTerminal
+    }
+
+    /// A capturing output.
+    public static func capturing() -> ByteOutput { ByteOutput(capturingAsTerminal: false) }
+
+    /// The descriptor behind this output, if it has one.
+    public var fileDescriptor: Int32? {
+        if case .fileDescriptor(let fd) = target { return fd }
+        return nil
+    }
+
+    /// True when the output is a terminal (colour and progress decisions depend on it).
+    public var isTerminal: Bool {
+        if let terminalOverride { return terminalOverride }
+        guard let fd = fileDescriptor else { return false }
+        return isatty(fd) == 1
+    }
+
+    /// Everything written so far, for a capturing output.
+    public var capturedBytes: [UInt8] {
+        flush()
+        return captured
+    }
+
+    /// Everything written so far decoded as UTF-8, for a capturing output.
+    public var capturedString: String { String(decoding: capturedBytes, as: UTF8.self) }
+
+    /// Appends bytes.
+    public func write(_ bytes: some Sequence<UInt8>) {
+        guard !isBroken else { return }
+        switch target {
+        case .memory:
+            captured.append(contentsOf: bytes)
+        case .fileDescriptor:
+            pending.append(contentsOf: bytes)
+            if pending.count >= 65_536 { flush() }
+        }
+    }
+
+    /// Appends the UTF-8 bytes of a string.
+    public func write(_ string: String) {
+        write(string.utf8)
+    }
+
+    /// Sends buffered bytes to the descriptor.
+    public func flush() {
+        guard case .fileDescriptor(let fd) = target, !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard !isBroken else { return }
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
+                continue
+            } else {
+                isBroken = true
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// Helpers shared by the test targets; never imports a test framework.
+public enum ShellTestSupport {}
