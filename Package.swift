@@ -43,7 +43,8 @@ let package = Package(
 
         // Tests
         .target(name: "ShellTestSupport", dependencies: ["ShellRuntime", "ShellSyntax"], swiftSettings: strict),
-        .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax", "ShellTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ShellSyntaxTests", dependencies: ["ShellSyntax", "ShellTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ShellRuntimeTests",
             dependencies: ["ShellRuntime", "ShellBuiltins", "ShellSyntax", "ShellTestSupport"],

@@ -1,7 +1,7 @@
 import ShellApp
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @main

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything a command can observe or change about the shell it runs in.
@@ -35,7 +35,8 @@ public struct ShellState: Sendable {
         self.processID = getpid()
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         if getcwd(&buffer, buffer.count) != nil {
-            self.workingDirectory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            self.workingDirectory = String(
+                decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         } else {
             self.workingDirectory = environment["PWD"] ?? "/"
         }
