@@ -20,7 +20,8 @@ let package = Package(
         .systemLibrary(name: "CReadline"),
         .target(name: "LineEditing", dependencies: ["CReadline"], swiftSettings: strict),
         .target(name: "ShellSyntax", swiftSettings: strict),
-        .target(name: "ShellRuntime", dependencies: ["ShellSyntax"], swiftSettings: strict),
+        .target(name: "CShellSupport"),
+        .target(name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport"], swiftSettings: strict),
         .target(name: "JSONQuery", swiftSettings: strict),
 
         // Builtins

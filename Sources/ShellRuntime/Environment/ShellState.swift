@@ -1,3 +1,5 @@
+import ShellSyntax
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -26,6 +28,10 @@ public struct ShellState: Sendable {
     public var exitRequest: ExitStatus?
     /// Notes already shown once this session (keys chosen by whoever shows them).
     public var shownNotes: Set<String> = []
+    /// Functions defined with `name() { …; }`.
+    var functions: [String: FunctionBody] = [:]
+    /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.
+    var errexitSuppression = 0
 
     /// A state for a new shell seeded from a process environment.
     public init(environment: [String: String], scriptName: String = "lp-shell", arguments: [String] = []) {
@@ -67,4 +73,14 @@ public struct ShellOptions: Sendable, Hashable {
 
     /// Creates the default options.
     public init() {}
+}
+
+extension ShellState {
+    /// Functions defined with `name() { …; }`.
+    public var functionNames: [String] { functions.keys.sorted() }
+}
+
+/// A function body; a box so that `ShellState` stays cheap to copy.
+struct FunctionBody: Sendable {
+    var command: Command
 }

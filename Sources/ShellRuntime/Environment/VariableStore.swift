@@ -117,3 +117,14 @@ public enum VariableError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension VariableStore {
+    /// Restores the unexported attribute after a temporary `A=1 cmd` assignment.
+    mutating func unexportForRestore(_ name: String) {
+        if var variable = variable(named: name) {
+            variable.isExported = false
+            try? unset(name)
+            try? set(name, to: variable.value)
+        }
+    }
+}

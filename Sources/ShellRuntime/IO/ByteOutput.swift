@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -10,7 +12,8 @@
 /// A write to a closed pipe marks the output broken and drops further bytes, as a shell's
 /// SIGPIPE would end the writer.
 public final class ByteOutput: @unchecked Sendable {
-    // @unchecked: an output is written by one command at a time; pipelines give every stage its own.
+    // @unchecked: the mutable buffers are only touched while holding `lock` (several pipeline stages may share
+    // one stderr); `target` and `terminalOverride` are immutable.
     private enum Target {
         case fileDescriptor(Int32)
         case memory
@@ -20,9 +23,11 @@ public final class ByteOutput: @unchecked Sendable {
     private var pending: [UInt8] = []
     private var captured: [UInt8] = []
     private let terminalOverride: Bool?
+    private let lock = Mutex(())
+    private var broken = false
 
     /// True once a write failed because the reader went away (EPIPE).
-    public private(set) var isBroken = false
+    public var isBroken: Bool { lock.withLock { _ in broken } }
 
     /// Writes to an open file descriptor; the output does not close it.
     public init(fileDescriptor: Int32) {
@@ -56,8 +61,7 @@ public final class ByteOutput: @unchecked Sendable {
 
     /// Everything written so far, for a capturing output.
     public var capturedBytes: [UInt8] {
-        flush()
-        return captured
+        lock.withLock { _ in captured }
     }
 
     /// Everything written so far decoded as UTF-8, for a capturing output.
@@ -65,13 +69,15 @@ public final class ByteOutput: @unchecked Sendable {
 
     /// Appends bytes.
     public func write(_ bytes: some Sequence<UInt8>) {
-        guard !isBroken else { return }
-        switch target {
-        case .memory:
-            captured.append(contentsOf: bytes)
-        case .fileDescriptor:
-            pending.append(contentsOf: bytes)
-            if pending.count >= 65_536 { flush() }
+        lock.withLock { _ in
+            guard !broken else { return }
+            switch target {
+            case .memory:
+                captured.append(contentsOf: bytes)
+            case .fileDescriptor(let fd):
+                pending.append(contentsOf: bytes)
+                if pending.count >= 65_536 { drain(fd) }
+            }
         }
     }
 
@@ -82,9 +88,14 @@ public final class ByteOutput: @unchecked Sendable {
 
     /// Sends buffered bytes to the descriptor.
     public func flush() {
-        guard case .fileDescriptor(let fd) = target, !pending.isEmpty else { return }
+        guard case .fileDescriptor(let fd) = target else { return }
+        lock.withLock { _ in drain(fd) }
+    }
+
+    private func drain(_ fd: Int32) {
+        guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
-        guard !isBroken else { return }
+        guard !broken else { return }
         var offset = 0
         while offset < pending.count {
             let written = pending.withUnsafeBytes { raw in
@@ -95,7 +106,7 @@ public final class ByteOutput: @unchecked Sendable {
             } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
                 continue
             } else {
-                isBroken = true
+                broken = true
                 return
             }
         }

@@ -1,0 +1,19 @@
+#ifndef LP_SHELL_CSHELLSUPPORT_H
+#define LP_SHELL_CSHELLSUPPORT_H
+
+#include <spawn.h>
+
+/// pipe2(fds, O_CLOEXEC); returns 0 or -1 with errno set.
+int cshell_pipe_cloexec(int fds[2]);
+
+/// posix_spawn_file_actions_addchdir_np (glibc 2.29+).
+int cshell_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
+
+/// Installs a SIGINT handler that sets a flag and does not restart interrupted reads (so a blocking read
+/// in a builtin returns EINTR); `flag_setter` must be async-signal-safe.
+void cshell_install_sigint(void (*flag_setter)(int));
+
+/// Ignores SIGPIPE (writes to a closed pipe fail with EPIPE instead of killing the shell).
+void cshell_ignore_sigpipe(void);
+
+#endif

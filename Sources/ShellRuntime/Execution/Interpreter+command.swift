@@ -1,0 +1,122 @@
+import ShellSyntax
+
+/// Compound commands (`{ }`, `( )`, `if`, `for`, `while`, `case`, functions).
+extension Interpreter {
+    func executeCommand(_ command: Command, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        switch command {
+        case .simple(let simple):
+            return executeSimple(simple, state: &state, io: io)
+        case .functionDefinition(let name, let body):
+            state.functions[name] = FunctionBody(command: body)
+            return .success
+        case .group(let body, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                execute(body, state: &state, io: io)
+            }
+        case .subshell(let body, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                var copy = state
+                let status = execute(body, state: &copy, io: io)
+                return copy.exitRequest ?? status
+            }
+        case .ifClause(let clause, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                for branch in clause.branches {
+                    state.errexitSuppression += 1
+                    let condition = execute(branch.condition, state: &state, io: io)
+                    state.errexitSuppression -= 1
+                    if state.exitRequest != nil { return condition }
+                    if condition.isSuccess { return execute(branch.body, state: &state, io: io) }
+                }
+                if let elseBody = clause.elseBody { return execute(elseBody, state: &state, io: io) }
+                return .success
+            }
+        case .forLoop(let loop, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                var expander = WordExpander(interpreter: self, io: io)
+                var values = state.positionalParameters
+                do throws(ExpansionError) {
+                    if let words = loop.words { values = try expander.expandFields(words, state: &state) }
+                } catch {
+                    report(error.message, io: io)
+                    return error.status
+                }
+                var status = ExitStatus.success
+                for value in values {
+                    if state.exitRequest != nil || InterruptState.isInterrupted { break }
+                    do {
+                        try state.variables.set(loop.name, to: value)
+                    } catch {
+                        report("\(error)", io: io)
+                        return .failure
+                    }
+                    status = execute(loop.body, state: &state, io: io)
+                }
+                return status
+            }
+        case .whileLoop(let loop, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                var status = ExitStatus.success
+                while state.exitRequest == nil && !InterruptState.isInterrupted {
+                    state.errexitSuppression += 1
+                    let condition = execute(loop.condition, state: &state, io: io)
+                    state.errexitSuppression -= 1
+                    if condition.isSuccess == loop.isUntil { break }
+                    status = execute(loop.body, state: &state, io: io)
+                }
+                return status
+            }
+        case .caseClause(let clause, let redirections):
+            return withRedirections(redirections, state: &state, io: io) { state, io in
+                var expander = WordExpander(interpreter: self, io: io)
+                do throws(ExpansionError) {
+                    let subject = try expander.expandString(clause.word, state: &state)
+                    for arm in clause.arms {
+                        for pattern in arm.patterns {
+                            let expanded = try expander.expandPattern(pattern, state: &state)
+                            if PatternMatcher.matches(subject, pattern: expanded) {
+                                return execute(arm.body, state: &state, io: io)
+                            }
+                        }
+                    }
+                } catch {
+                    report(error.message, io: io)
+                    return error.status
+                }
+                return .success
+            }
+        }
+    }
+
+    /// Runs `body` with the redirections of a compound command applied.
+    func withRedirections(
+        _ redirections: [Redirection],
+        state: inout ShellState,
+        io: IOStreams,
+        body: (inout ShellState, IOStreams) -> ExitStatus
+    ) -> ExitStatus {
+        if redirections.isEmpty { return body(&state, io) }
+        var redirector = Redirector(interpreter: self)
+        switch redirector.apply(redirections, to: io, state: &state) {
+        case .failure(let message):
+            report(message, io: io)
+            return .failure
+        case .success(let redirected):
+            let status = body(&state, redirected)
+            redirected.flush()
+            redirector.closeAll()
+            return status
+        }
+    }
+
+    /// Calls a shell function with its arguments as `$1`….
+    func callFunction(_ function: FunctionBody, arguments: [String], state: inout ShellState, io: IOStreams)
+        -> ExitStatus
+    {
+        let saved = state.positionalParameters
+        state.positionalParameters = arguments
+        let status = executeCommand(function.command, state: &state, io: io)
+        state.positionalParameters = saved
+        return status
+    }
+}

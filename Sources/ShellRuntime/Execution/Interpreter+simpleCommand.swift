@@ -1,0 +1,174 @@
+import ShellSyntax
+
+/// Simple commands: expansion, assignments, redirections, then a function, a builtin or a program from `PATH`.
+extension Interpreter {
+    func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        var expander = WordExpander(interpreter: self, io: io)
+        let statusBefore = state.lastStatus
+        state.lastStatus = .success
+        let fields: [String]
+        var assignments: [(name: String, value: String)] = []
+        do {
+            for assignment in command.assignments {
+                assignments.append((assignment.name, try expander.expandString(assignment.value, state: &state)))
+            }
+            fields = try expander.expandFields(command.words, state: &state)
+        } catch {
+            report(error.message, io: io)
+            state.lastStatus = statusBefore
+            return error.status
+        }
+        warnAboutUnsetVariables(expander.unsetReferences, state: &state, io: io)
+        warnAboutSpaceAfterEquals(command, fields: fields, io: io)
+
+        // `A=1` alone: assign in the current shell; the status is that of the last command substitution.
+        guard let name = fields.first else {
+            let status = state.lastStatus
+            for (name, value) in assignments {
+                do {
+                    try state.variables.set(name, to: value)
+                    state.variables.applyPendingExport(name)
+                } catch {
+                    report(error.description, io: io)
+                    return .failure
+                }
+            }
+            if !command.redirections.isEmpty {
+                return withRedirections(command.redirections, state: &state, io: io) { _, _ in status }
+            }
+            return status
+        }
+        if state.options.xtrace {
+            let prefix = assignments.map { "\($0.name)=\(ShellQuoting.quote($0.value)) " }.joined()
+            io.stderr.write("+ " + prefix + fields.map(ShellQuoting.quote).joined(separator: " ") + "\n")
+        }
+        commandObserver?(fields, &state, io)
+        let arguments = Array(fields.dropFirst())
+
+        return withRedirections(command.redirections, state: &state, io: io) { state, io in
+            if let function = state.functions[name] {
+                return withTemporaryAssignments(assignments, state: &state, io: io) { state in
+                    callFunction(function, arguments: arguments, state: &state, io: io)
+                }
+            }
+            if let builtin = builtinTable[name] {
+                return withTemporaryAssignments(assignments, state: &state, io: io) { state in
+                    runBuiltin(builtin, name: name, arguments: arguments, state: &state, io: io)
+                }
+            }
+            var environment = state.variables.exportedEnvironment
+            for (name, value) in assignments { environment[name] = value }
+            return runExternal(name, arguments: arguments, environment: environment, state: state, io: io)
+        }
+    }
+
+    /// Prefix assignments (`A=1 cmd`) last for one builtin or function call only.
+    private func withTemporaryAssignments(
+        _ assignments: [(name: String, value: String)],
+        state: inout ShellState,
+        io: IOStreams,
+        body: (inout ShellState) -> ExitStatus
+    ) -> ExitStatus {
+        if assignments.isEmpty { return body(&state) }
+        let saved = assignments.map { (name: $0.name, variable: state.variables.variable(named: $0.name)) }
+        for (name, value) in assignments {
+            do {
+                try state.variables.set(name, to: value, exported: true)
+            } catch {
+                report(error.description, io: io)
+                return .failure
+            }
+        }
+        let status = body(&state)
+        for (name, variable) in saved {
+            if let variable {
+                try? state.variables.set(name, to: variable.value)
+                if !variable.isExported { state.variables.unexportForRestore(name) }
+            } else {
+                try? state.variables.unset(name)
+            }
+        }
+        return status
+    }
+
+    func runBuiltin(
+        _ builtin: any Builtin.Type, name: String, arguments: [String], state: inout ShellState, io: IOStreams
+    ) -> ExitStatus {
+        if builtin.handlesHelpFlag && arguments == ["--help"] {
+            io.stdout.write(builtin.usage.hasSuffix("\n") ? builtin.usage : builtin.usage + "\n")
+            io.stdout.flush()
+            return .success
+        }
+        var context = CommandContext(name: name, arguments: arguments, io: io, state: state, shell: self)
+        let status = builtin.init().run(&context)
+        state = context.state
+        io.flush()
+        return status
+    }
+
+    func runExternal(
+        _ name: String, arguments: [String], environment: [String: String], state: ShellState, io: IOStreams
+    ) -> ExitStatus {
+        let path: String
+        switch ProcessLauncher.resolve(name, path: state.variables["PATH"], workingDirectory: state.workingDirectory) {
+        case .success(let found): path = found
+        case .failure(.notExecutable(let reason)):
+            report("\(name): \(reason)", io: io)
+            return .notExecutable
+        case .failure:
+            report("\(name): command not found", io: io)
+            return .notFound
+        }
+        io.flush()
+        var bridge = StreamBridge()
+        guard let stdin = bridge.descriptor(for: io.stdin), let stdout = bridge.descriptor(for: io.stdout),
+            let stderr = io.stderr === io.stdout ? stdout : bridge.descriptor(for: io.stderr)
+        else {
+            bridge.finish()
+            report("\(name): cannot create pipes: too many open files", io: io)
+            return .failure
+        }
+        let launched = ProcessLauncher.spawn(
+            path: path, arguments: [name] + arguments, environment: environment,
+            workingDirectory: state.workingDirectory, stdin: stdin, stdout: stdout, stderr: stderr)
+        bridge.childStarted()
+        let status: ExitStatus
+        switch launched {
+        case .success(let pid):
+            status = ProcessLauncher.wait(for: pid)
+        case .failure(.notExecutable(let reason)):
+            report("\(name): \(reason)", io: io)
+            status = .notExecutable
+        case .failure(.failed(let reason)):
+            report("\(name): \(reason)", io: io)
+            status = .notExecutable
+        case .failure(.notFound):
+            report("\(name): command not found", io: io)
+            status = .notFound
+        }
+        bridge.finish()
+        return status
+    }
+
+    // MARK: Doc-paste warnings
+
+    private func warnAboutUnsetVariables(_ names: [String], state: inout ShellState, io: IOStreams) {
+        for name in names {
+            var message = "\(name) is not set"
+            if let hint = unsetVariableHint?(name, state) { message += "; " + hint }
+            io.stderr.write(renderer.render(warning: message))
+        }
+    }
+
+    /// `LP_USER= ADMIN_USERNAME`: the docs' typo sets the variable empty for one command and runs the value.
+    private func warnAboutSpaceAfterEquals(_ command: SimpleCommand, fields: [String], io: IOStreams) {
+        guard let last = command.assignments.last, last.value.parts.isEmpty, let first = fields.first,
+            let word = command.words.first, word.range.start > last.range.end, last.name != "IFS"
+        else { return }
+        io.stderr.write(
+            renderer.render(
+                warning:
+                    "\(last.name) was set empty (for this command only) and `\(first)` ran as a command; "
+                    + "to assign, remove the space: \(last.name)=\(first)"))
+    }
+}

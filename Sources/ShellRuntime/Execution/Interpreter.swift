@@ -1,0 +1,127 @@
+import ShellSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Evaluates parsed scripts: the command evaluator (Oils' `cmd_eval`) with its executor for builtins and
+/// external programs.
+///
+/// ```swift
+/// let shell = Interpreter(builtins: BuiltinRegistry.all)
+/// var state = ShellState(environment: environment)
+/// let status = shell.run(source: "echo hi | tr a-z A-Z", name: "-c", state: &state, io: .standard())
+/// ```
+public final class Interpreter: ShellServices, @unchecked Sendable {
+    // @unchecked: every stored property is immutable after `init`, except the hooks, which the app sets once
+    // before running anything.
+
+    /// Every builtin, sorted by name.
+    public let builtins: [any Builtin.Type]
+    let builtinTable: [String: any Builtin.Type]
+    /// How messages are rendered.
+    public var renderer: DiagnosticRenderer
+    /// Returns extra advice for an unset `LP_*` variable (the LivePerson layer knows which step sets it).
+    public var unsetVariableHint: (@Sendable (String, ShellState) -> String?)?
+    /// Called before each simple command runs with its expanded words (token expiry warnings).
+    public var commandObserver: (@Sendable ([String], inout ShellState, IOStreams) -> Void)?
+    /// Reads the interactive history.
+    public var historyReader: (@Sendable () -> [String])?
+    /// Clears the interactive history.
+    public var historyClearer: (@Sendable () -> Void)?
+
+    /// Creates an interpreter with the given builtins.
+    public init(builtins: [any Builtin.Type], renderer: DiagnosticRenderer = DiagnosticRenderer()) {
+        self.builtins = builtins.sorted { $0.name < $1.name }
+        var table: [String: any Builtin.Type] = [:]
+        for builtin in builtins {
+            table[builtin.name] = builtin
+            for alias in builtin.aliases { table[alias] = builtin }
+        }
+        self.builtinTable = table
+        self.renderer = renderer
+    }
+
+    /// The builtin with a name or alias.
+    public func builtin(named name: String) -> (any Builtin.Type)? { builtinTable[name] }
+
+    public var history: [String] { historyReader?() ?? [] }
+
+    public func clearHistory() { historyClearer?() }
+
+    /// Parses `source` and runs it; a syntax error is reported on `io.stderr` and gives status 2.
+    public func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        let script: Script
+        do {
+            script = try Parser.parse(source)
+        } catch {
+            io.stderr.write(renderer.render(error, in: source, fileName: name == "-c" ? nil : name))
+            state.lastStatus = .usage
+            return .usage
+        }
+        return execute(script, state: &state, io: io)
+    }
+
+    /// Runs a parsed script.
+    public func execute(_ script: Script, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        var status = state.lastStatus
+        for item in script.items {
+            if state.exitRequest != nil { break }
+            if InterruptState.isInterrupted {
+                status = .interrupted
+                state.lastStatus = status
+                break
+            }
+            if item.isBackground {
+                runInBackground(item.andOr, state: state, io: io)
+                status = .success
+            } else {
+                status = executeAndOr(item.andOr, state: &state, io: io)
+            }
+            state.lastStatus = status
+        }
+        io.flush()
+        return status
+    }
+
+    /// `cmd &`: runs on its own thread with a copy of the state; the shell does not wait.
+    private func runInBackground(_ andOr: AndOrList, state: ShellState, io: IOStreams) {
+        _ = ThreadRunner.start { [self] in
+            var copy = state
+            _ = self.executeAndOr(andOr, state: &copy, io: io)
+            io.flush()
+        }
+    }
+
+    func executeAndOr(_ list: AndOrList, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        let hasFollowers = !list.rest.isEmpty
+        if hasFollowers { state.errexitSuppression += 1 }
+        var status = executePipeline(list.first, state: &state, io: io)
+        if hasFollowers { state.errexitSuppression -= 1 }
+        for (index, (op, pipeline)) in list.rest.enumerated() {
+            if state.exitRequest != nil || InterruptState.isInterrupted { break }
+            state.lastStatus = status
+            let shouldRun = op == .and ? status.isSuccess : !status.isSuccess
+            guard shouldRun else { continue }
+            let isLast = index == list.rest.count - 1
+            if !isLast { state.errexitSuppression += 1 }
+            status = executePipeline(pipeline, state: &state, io: io)
+            if !isLast { state.errexitSuppression -= 1 }
+        }
+        return status
+    }
+
+    /// Applies `set -e` after a command finished.
+    func checkErrexit(_ status: ExitStatus, state: inout ShellState) {
+        if state.options.errexit && !status.isSuccess && state.errexitSuppression == 0 && state.exitRequest == nil {
+            state.exitRequest = status
+        }
+    }
+
+    /// Writes a one-line error.
+    func report(_ message: String, io: IOStreams) {
+        io.stderr.write(renderer.render(message: message))
+    }
+}

@@ -1,0 +1,110 @@
+import CShellSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Starts external programs with `posix_spawn` and waits for them.
+enum ProcessLauncher {
+    /// Why a program could not be started.
+    enum LaunchError: Error {
+        case notFound
+        case notExecutable(String)
+        case failed(String)
+    }
+
+    /// Where `name` resolves in `PATH` (names with a `/` are taken as paths).
+    static func resolve(_ name: String, path: String?, workingDirectory: String) -> Result<String, LaunchError> {
+        if name.contains("/") {
+            let full = name.hasPrefix("/") ? name : workingDirectory + "/" + name
+            return checkExecutable(full)
+        }
+        var notExecutable: String?
+        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
+            let base = directory.isEmpty ? workingDirectory : String(directory)
+            let candidate = base.hasSuffix("/") ? base + name : base + "/" + name
+            switch checkExecutable(candidate) {
+            case .success(let found): return .success(found)
+            case .failure(.notExecutable(let reason)): notExecutable = notExecutable ?? reason
+            case .failure: continue
+            }
+        }
+        if let notExecutable { return .failure(.notExecutable(notExecutable)) }
+        return .failure(.notFound)
+    }
+
+    private static func checkExecutable(_ path: String) -> Result<String, LaunchError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(.notFound) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.notExecutable("Is a directory")) }
+        guard access(path, X_OK) == 0, (info.st_mode & 0o111) != 0 else {
+            return .failure(.notExecutable("Permission denied"))
+        }
+        return .success(path)
+    }
+
+    /// Spawns `path` with `arguments` (including argv[0]) and the given descriptors as 0, 1 and 2.
+    static func spawn(
+        path: String,
+        arguments: [String],
+        environment: [String: String],
+        workingDirectory: String,
+        stdin: Int32,
+        stdout: Int32,
+        stderr: Int32
+    ) -> Result<pid_t, LaunchError> {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 onto a temporary range first so that swapping (e.g. 1 and 2) cannot clobber a source.
+        let sources = [stdin, stdout, stderr]
+        for (index, fd) in sources.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, fd, Int32(100 + index))
+        }
+        for index in 0..<3 {
+            posix_spawn_file_actions_adddup2(&actions, Int32(100 + index), Int32(index))
+            posix_spawn_file_actions_addclose(&actions, Int32(100 + index))
+        }
+        cshell_spawn_addchdir(&actions, workingDirectory)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGTSTP, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            let reason = String(cString: strerror(result))
+            if result == EACCES || result == ENOEXEC { return .failure(.notExecutable(reason)) }
+            return .failure(.failed(reason))
+        }
+        return .success(pid)
+    }
+
+    /// Waits for a child and converts its wait status to a shell status (128 + signal when killed).
+    static func wait(for pid: pid_t) -> ExitStatus {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return .failure }
+        }
+        let signal = status & 0x7f
+        if signal == 0 { return ExitStatus((status >> 8) & 0xff) }
+        return ExitStatus(128 + signal)
+    }
+}

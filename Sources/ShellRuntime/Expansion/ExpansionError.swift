@@ -1,0 +1,17 @@
+import ShellSyntax
+
+/// A failure while expanding a word (`${x:?msg}`, `set -u`, bad arithmetic): the command does not run.
+public struct ExpansionError: Error, Sendable, CustomStringConvertible {
+    /// A lower-case sentence naming the offending value.
+    public var message: String
+    /// The status the failed command gets.
+    public var status: ExitStatus
+
+    /// Creates an error.
+    public init(_ message: String, status: ExitStatus = .failure) {
+        self.message = message
+        self.status = status
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,267 @@
+import ShellSyntax
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands words: parameters, command substitution, arithmetic, tildes, then field splitting and
+/// pathname expansion (POSIX 2.6), in the order Oils' `word_eval` and `split` apply them.
+struct WordExpander {
+    let interpreter: Interpreter
+    let io: IOStreams
+    /// Unset `LP_*` names referenced while expanding (the interpreter warns about them).
+    var unsetReferences: [String] = []
+
+    init(interpreter: Interpreter, io: IOStreams) {
+        self.interpreter = interpreter
+        self.io = io
+    }
+
+    // MARK: Entry points
+
+    /// Expands command words into fields (split and globbed).
+    mutating func expandFields(_ words: [Word], state: inout ShellState) throws(ExpansionError) -> [String] {
+        var result: [String] = []
+        for word in words {
+            var fields = [ExpandedField()]
+            try expandParts(word.parts, quoted: false, into: &fields, state: &state)
+            for field in fields where field.isQuotedOrNonEmpty {
+                result.append(contentsOf: glob(field, state: state))
+            }
+        }
+        return result
+    }
+
+    /// Expands a word to one string with no splitting or globbing (assignments, redirection targets, `case`).
+    mutating func expandString(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
+        try expandString(parts: word.parts, state: &state)
+    }
+
+    mutating func expandString(parts: [WordPart], state: inout ShellState) throws(ExpansionError) -> String {
+        var fields = [ExpandedField()]
+        try expandParts(parts, quoted: true, into: &fields, state: &state, joinFields: true)
+        return fields.map(\.text).joined(separator: " ")
+    }
+
+    /// Expands a word as a pattern for `case` and `${x#pattern}`: quoted characters are escaped.
+    mutating func expandPattern(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
+        var fields = [ExpandedField()]
+        try expandParts(word.parts, quoted: false, into: &fields, state: &state, joinFields: true, splitting: false)
+        return fields.map(\.pattern).joined(separator: " ")
+    }
+
+    // MARK: Parts
+
+    private mutating func expandParts(
+        _ parts: [WordPart],
+        quoted: Bool,
+        into fields: inout [ExpandedField],
+        state: inout ShellState,
+        joinFields: Bool = false,
+        splitting: Bool = true
+    ) throws(ExpansionError) {
+        let splitter = FieldSplitter(ifs: (quoted || !splitting) ? "" : state.variables["IFS"])
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                if quoted { fields[fields.count - 1].appendQuoted(text) } else { fields[fields.count - 1].appendUnquoted(text) }
+            case .escaped(let text), .singleQuoted(let text):
+                fields[fields.count - 1].appendQuoted(text)
+            case .doubleQuoted(let inner):
+                fields[fields.count - 1].isQuotedOrNonEmpty = true
+                try expandDoubleQuoted(inner, into: &fields, state: &state, joinFields: joinFields)
+            case .tilde(let user):
+                fields[fields.count - 1].appendQuoted(tildeExpansion(user, state: state))
+            case .parameter(let name) where name == "@" || name == "*":
+                let values = state.positionalParameters
+                if quoted {
+                    fields[fields.count - 1].appendQuoted(values.joined(separator: " "))
+                } else {
+                    splitter.append(values.joined(separator: " "), to: &fields)
+                }
+            default:
+                let value = try expandScalar(part, state: &state)
+                if quoted {
+                    fields[fields.count - 1].appendQuoted(value)
+                } else {
+                    splitter.append(value, to: &fields)
+                }
+            }
+        }
+    }
+
+    private mutating func expandDoubleQuoted(
+        _ parts: [WordPart],
+        into fields: inout [ExpandedField],
+        state: inout ShellState,
+        joinFields: Bool
+    ) throws(ExpansionError) {
+        for part in parts {
+            switch part {
+            case .literal(let text), .escaped(let text), .singleQuoted(let text):
+                fields[fields.count - 1].appendQuoted(text)
+            case .parameter("@") where !joinFields:
+                // "$@": one field per positional parameter, joined to the text around it.
+                for (index, value) in state.positionalParameters.enumerated() {
+                    if index > 0 { fields.append(ExpandedField()) }
+                    fields[fields.count - 1].appendQuoted(value)
+                }
+                if state.positionalParameters.isEmpty && parts.count == 1 {
+                    fields[fields.count - 1].isQuotedOrNonEmpty = false
+                }
+            case .parameter("*"), .parameter("@"):
+                let separator = state.variables["IFS"].map { $0.isEmpty ? "" : String($0.first!) } ?? " "
+                fields[fields.count - 1].appendQuoted(state.positionalParameters.joined(separator: separator))
+            default:
+                fields[fields.count - 1].appendQuoted(try expandScalar(part, state: &state))
+            }
+        }
+    }
+
+    /// Expands a part that yields one string.
+    private mutating func expandScalar(_ part: WordPart, state: inout ShellState) throws(ExpansionError) -> String {
+        switch part {
+        case .literal(let text), .escaped(let text), .singleQuoted(let text):
+            return text
+        case .doubleQuoted(let inner):
+            return try expandString(parts: inner, state: &state)
+        case .tilde(let user):
+            return tildeExpansion(user, state: state)
+        case .parameter(let name):
+            return try parameterValue(name, state: state, checkUnset: true) ?? ""
+        case .parameterExpansion(let expansion):
+            return try expandParameter(expansion, state: &state)
+        case .commandSubstitution(let script, _):
+            let (output, status) = interpreter.captureOutput(of: script, state: state, stderr: io.stderr)
+            state.lastStatus = status
+            var bytes = output
+            while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        case .arithmetic(let text):
+            let expanded = try expandArithmeticText(text, state: &state)
+            do {
+                return String(try ArithmeticEvaluator.evaluate(expanded, state: &state))
+            } catch {
+                throw ExpansionError("\(expanded): \(error.message)")
+            }
+        }
+    }
+
+    private mutating func expandArithmeticText(_ text: String, state: inout ShellState) throws(ExpansionError)
+        -> String
+    {
+        guard text.contains("$") || text.contains("`") else { return text }
+        do {
+            let parts = try Parser.parseExpandableText(text)
+            return try expandString(parts: parts, state: &state)
+        } catch let error as ExpansionError {
+            throw error
+        } catch {
+            throw ExpansionError("\(text): bad arithmetic expression")
+        }
+    }
+
+    // MARK: Parameters
+
+    /// The value of a parameter, nil when unset.
+    func parameterValue(_ name: String, state: ShellState) -> String? {
+        switch name {
+        case "?": return String(state.lastStatus.rawValue)
+        case "$": return String(state.processID)
+        case "#": return String(state.positionalParameters.count)
+        case "0": return state.scriptName
+        case "@", "*": return state.positionalParameters.joined(separator: " ")
+        case "!": return nil
+        case "-": return state.options.flagString
+        default:
+            if let first = name.utf8.first, first >= 48 && first <= 57 {
+                guard let index = Int(name), index >= 1, index <= state.positionalParameters.count else { return nil }
+                return state.positionalParameters[index - 1]
+            }
+            return state.variables[name]
+        }
+    }
+
+    private mutating func parameterValue(_ name: String, state: ShellState, checkUnset: Bool) throws(ExpansionError)
+        -> String?
+    {
+        let value = parameterValue(name, state: state)
+        if value == nil && checkUnset {
+            if state.options.nounset && name != "@" && name != "*" {
+                throw ExpansionError("\(name): unbound variable")
+            }
+            if name.hasPrefix("LP_") && !unsetReferences.contains(name) { unsetReferences.append(name) }
+        }
+        return value
+    }
+
+    private mutating func expandParameter(_ expansion: ParameterExpansion, state: inout ShellState)
+        throws(ExpansionError) -> String
+    {
+        let name = expansion.name
+        let value = parameterValue(name, state: state)
+        func isMissing(_ colon: Bool) -> Bool { value == nil || (colon && value!.isEmpty) }
+        switch expansion.operation {
+        case .plain:
+            return try parameterValue(name, state: state, checkUnset: true) ?? ""
+        case .length:
+            return String((try parameterValue(name, state: state, checkUnset: true) ?? "").count)
+        case .useDefault(let word, let colon):
+            return isMissing(colon) ? try expandString(word, state: &state) : value!
+        case .assignDefault(let word, let colon):
+            guard isMissing(colon) else { return value! }
+            let newValue = try expandString(word, state: &state)
+            guard VariableStore.isValidName(name) else { throw ExpansionError("$\(name): cannot assign in this way") }
+            do {
+                try state.variables.set(name, to: newValue)
+            } catch {
+                throw ExpansionError(error.description)
+            }
+            return newValue
+        case .useAlternative(let word, let colon):
+            return isMissing(colon) ? "" : try expandString(word, state: &state)
+        case .errorIfUnset(let word, let colon):
+            guard isMissing(colon) else { return value! }
+            let message = try expandString(word, state: &state)
+            throw ExpansionError("\(name): \(message.isEmpty ? "parameter null or not set" : message)")
+        case .removePrefix(let word, let longest):
+            let text = value ?? ""
+            let pattern = try expandPattern(word, state: &state)
+            return PatternMatcher.removePrefix(pattern, from: text, longest: longest)
+        case .removeSuffix(let word, let longest):
+            let text = value ?? ""
+            let pattern = try expandPattern(word, state: &state)
+            return PatternMatcher.removeSuffix(pattern, from: text, longest: longest)
+        }
+    }
+
+    // MARK: Tilde and globbing
+
+    private func tildeExpansion(_ user: String, state: ShellState) -> String {
+        if user.isEmpty {
+            return state.variables["HOME"] ?? "~"
+        }
+        guard let entry = getpwnam(user), let directory = entry.pointee.pw_dir else { return "~" + user }
+        return String(cString: directory)
+    }
+
+    private func glob(_ field: ExpandedField, state: ShellState) -> [String] {
+        guard field.hasGlobCharacters, !state.options.noglob else { return [field.text] }
+        let matches = PatternMatcher.glob(field.pattern, workingDirectory: state.workingDirectory)
+        return matches.isEmpty ? [field.text] : matches
+    }
+}
+
+extension ShellOptions {
+    /// `$-`: the single-letter options that are on.
+    var flagString: String {
+        var flags = ""
+        if errexit { flags += "e" }
+        if noglob { flags += "f" }
+        if nounset { flags += "u" }
+        if xtrace { flags += "x" }
+        return flags
+    }
+}

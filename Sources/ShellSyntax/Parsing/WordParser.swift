@@ -1,0 +1,372 @@
+/// Word parsing: quotes, escapes, `$…` expansions, backticks and tildes (POSIX 2.2, 2.6).
+extension Parser {
+    /// Where a word is being read; decides which characters end it.
+    enum WordMode {
+        /// An ordinary word: ends at a blank or operator character.
+        case unquoted
+        /// The operand of `${name:-…}`: ends at the matching `}`; blanks are literal.
+        case braceOperand(inDoubleQuotes: Bool)
+        /// A `case` pattern: also ends at `|` and `)` (already operators).
+        case pattern
+    }
+
+    /// Reads one word at the current position, or returns nil if the next character cannot start one.
+    mutating func parseWord(mode: WordMode = .unquoted) throws(SyntaxError) -> Word? {
+        let start = position
+        var parts: [WordPart] = []
+        var literal: [UInt8] = []
+
+        func flush() {
+            if !literal.isEmpty {
+                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+                literal.removeAll()
+            }
+        }
+
+        if case .unquoted = mode, peek() == ByteClass.tilde, let tilde = parseTildePrefix() {
+            parts.append(tilde)
+        }
+
+        loop: while let byte = peek() {
+            switch mode {
+            case .unquoted, .pattern:
+                if ByteClass.isMeta(byte) { break loop }
+            case .braceOperand:
+                if byte == ByteClass.closeBrace { break loop }
+            }
+            switch byte {
+            case ByteClass.backslash:
+                guard let next = peek(1) else {
+                    throw SyntaxError("a backslash ends the input", at: point(position), isIncomplete: true)
+                }
+                if next == ByteClass.newline {
+                    position += 2  // line continuation
+                    continue
+                }
+                if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next) {
+                    literal.append(byte)
+                    position += 1
+                    continue
+                }
+                flush()
+                let length = Parser.utf8Length(of: next)
+                parts.append(.escaped(text(position + 1..<min(position + 1 + length, limit))))
+                position += 1 + length
+            case ByteClass.singleQuote:
+                if case .braceOperand(inDoubleQuotes: true) = mode {
+                    literal.append(byte)
+                    position += 1
+                    continue
+                }
+                flush()
+                parts.append(try parseSingleQuoted())
+            case ByteClass.doubleQuote:
+                flush()
+                parts.append(try parseDoubleQuoted())
+            case ByteClass.dollar:
+                if let part = try parseDollar(inDoubleQuotes: false) {
+                    flush()
+                    parts.append(part)
+                } else {
+                    literal.append(byte)
+                    position += 1
+                }
+            case ByteClass.backtick:
+                flush()
+                parts.append(try parseBacktick(inDoubleQuotes: false))
+            default:
+                literal.append(byte)
+                position += 1
+            }
+        }
+        flush()
+        if position == start { return nil }
+        return Word(parts: parts, range: range(from: start))
+    }
+
+    /// `~` or `~user` at the start of a word, when followed by `/` or the end of the word.
+    mutating func parseTildePrefix() -> WordPart? {
+        var end = position + 1
+        while end < limit {
+            let byte = bytes[end]
+            if byte == ByteClass.slash || ByteClass.isMeta(byte) { break }
+            guard ByteClass.isNameChar(byte) || byte == UInt8(ascii: ".") || byte == ByteClass.minus else { return nil }
+            end += 1
+        }
+        let user = text(position + 1..<end)
+        position = end
+        return .tilde(user)
+    }
+
+    /// `'…'`, starting at the opening quote.
+    mutating func parseSingleQuoted() throws(SyntaxError) -> WordPart {
+        let start = position
+        position += 1
+        while let byte = peek(), byte != ByteClass.singleQuote {
+            position += 1
+        }
+        guard peek() == ByteClass.singleQuote else {
+            throw SyntaxError("unterminated single quote", at: point(start), isIncomplete: true)
+        }
+        let value = text(start + 1..<position)
+        position += 1
+        return .singleQuoted(value)
+    }
+
+    /// `"…"`, starting at the opening quote.
+    mutating func parseDoubleQuoted() throws(SyntaxError) -> WordPart {
+        let start = position
+        position += 1
+        let parts = try parseDoubleQuotedContent(until: ByteClass.doubleQuote, openedAt: start)
+        guard peek() == ByteClass.doubleQuote else {
+            throw SyntaxError("unterminated double quote", at: point(start), isIncomplete: true)
+        }
+        position += 1
+        return .doubleQuoted(parts)
+    }
+
+    /// The inside of double quotes or of an unquoted heredoc body: expansions and `\` before `$ \` " \\ newline`.
+    mutating func parseDoubleQuotedContent(until terminator: UInt8?, openedAt start: Int) throws(SyntaxError)
+        -> [WordPart]
+    {
+        var parts: [WordPart] = []
+        var literal: [UInt8] = []
+        func flush() {
+            if !literal.isEmpty {
+                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+                literal.removeAll()
+            }
+        }
+        while let byte = peek(), byte != terminator {
+            switch byte {
+            case ByteClass.backslash:
+                // In a heredoc body (no terminator) `\"` keeps its backslash, as in bash.
+                if let next = peek(1), Parser.isDoubleQuoteEscapable(next),
+                    !(terminator == nil && next == ByteClass.doubleQuote)
+                {
+                    if next != ByteClass.newline { literal.append(next) }
+                    position += 2
+                } else {
+                    literal.append(byte)
+                    position += 1
+                }
+            case ByteClass.dollar:
+                if let part = try parseDollar(inDoubleQuotes: true) {
+                    flush()
+                    parts.append(part)
+                } else {
+                    literal.append(byte)
+                    position += 1
+                }
+            case ByteClass.backtick:
+                flush()
+                parts.append(try parseBacktick(inDoubleQuotes: true))
+            default:
+                literal.append(byte)
+                position += 1
+            }
+        }
+        flush()
+        return parts
+    }
+
+    static func isDoubleQuoteEscapable(_ byte: UInt8) -> Bool {
+        byte == ByteClass.dollar || byte == ByteClass.backtick || byte == ByteClass.doubleQuote
+            || byte == ByteClass.backslash || byte == ByteClass.newline
+    }
+
+    static func utf8Length(of leadByte: UInt8) -> Int {
+        switch leadByte {
+        case 0xF0...0xF7: 4
+        case 0xE0...0xEF: 3
+        case 0xC0...0xDF: 2
+        default: 1
+        }
+    }
+
+    /// `$NAME`, `${…}`, `$(…)`, `$((…))`; nil when the `$` is literal (followed by nothing expandable).
+    mutating func parseDollar(inDoubleQuotes: Bool) throws(SyntaxError) -> WordPart? {
+        let start = position
+        guard let next = peek(1) else { return nil }
+        if next == ByteClass.openParen {
+            if peek(2) == ByteClass.openParen {
+                return try parseArithmetic(start: start)
+            }
+            position += 2
+            try enterNesting(at: start)
+            let script = try parseScript(stopWords: [])
+            depth -= 1
+            skipSeparatorsAndComments()
+            guard peek() == ByteClass.closeParen else {
+                if isAtEnd {
+                    throw SyntaxError("unterminated command substitution", at: point(start), isIncomplete: true)
+                }
+                throw unexpectedTokenError()
+            }
+            position += 1
+            return .commandSubstitution(script, .dollarParen)
+        }
+        if next == ByteClass.openBrace {
+            return try parseBracedParameter(start: start, inDoubleQuotes: inDoubleQuotes)
+        }
+        if ByteClass.isNameStart(next) {
+            var end = start + 2
+            while end < limit, ByteClass.isNameChar(bytes[end]) { end += 1 }
+            position = end
+            return .parameter(text(start + 1..<end))
+        }
+        if ByteClass.isDigit(next) || ByteClass.isSpecialParameter(next) {
+            position += 2
+            return .parameter(String(UnicodeScalar(next)))
+        }
+        return nil
+    }
+
+    /// `$((expression))`, kept as text.
+    mutating func parseArithmetic(start: Int) throws(SyntaxError) -> WordPart {
+        position += 3
+        let bodyStart = position
+        var parens = 0
+        while let byte = peek() {
+            if byte == ByteClass.openParen {
+                parens += 1
+            } else if byte == ByteClass.closeParen {
+                if parens == 0 {
+                    guard peek(1) == ByteClass.closeParen else {
+                        throw SyntaxError("expected `))` to close `$((`", at: point(position))
+                    }
+                    let body = text(bodyStart..<position)
+                    position += 2
+                    return .arithmetic(body)
+                }
+                parens -= 1
+            }
+            position += 1
+        }
+        throw SyntaxError("unterminated arithmetic expansion", at: point(start), isIncomplete: true)
+    }
+
+    /// `${name}`, `${#name}`, `${name:-word}` and friends.
+    mutating func parseBracedParameter(start: Int, inDoubleQuotes: Bool) throws(SyntaxError) -> WordPart {
+        position += 2
+        var isLength = false
+        if peek() == ByteClass.hash, let after = peek(1), after != ByteClass.closeBrace {
+            isLength = true
+            position += 1
+        }
+        let nameStart = position
+        if let byte = peek(), ByteClass.isNameStart(byte) {
+            while let byte = peek(), ByteClass.isNameChar(byte) { position += 1 }
+        } else if let byte = peek(), ByteClass.isDigit(byte) {
+            while let byte = peek(), ByteClass.isDigit(byte) { position += 1 }
+        } else if let byte = peek(), ByteClass.isSpecialParameter(byte) {
+            position += 1
+        }
+        let name = text(nameStart..<position)
+        guard !name.isEmpty else {
+            if isAtEnd { throw SyntaxError("unterminated `${`", at: point(start), isIncomplete: true) }
+            throw SyntaxError("bad substitution", at: SourceRange(start: start, end: position + 1))
+        }
+        if isLength {
+            try expectClosingBrace(start: start)
+            return .parameterExpansion(ParameterExpansion(name: name, operation: .length))
+        }
+        guard let byte = peek() else {
+            throw SyntaxError("unterminated `${`", at: point(start), isIncomplete: true)
+        }
+        if byte == ByteClass.closeBrace {
+            position += 1
+            return .parameterExpansion(ParameterExpansion(name: name, operation: .plain))
+        }
+        var colon = false
+        if byte == ByteClass.colon {
+            colon = true
+            position += 1
+        }
+        guard let op = peek() else {
+            throw SyntaxError("unterminated `${`", at: point(start), isIncomplete: true)
+        }
+        let operation: ParameterExpansion.Operation
+        switch op {
+        case ByteClass.minus, ByteClass.equals, UInt8(ascii: "+"), UInt8(ascii: "?"):
+            position += 1
+            let word = try parseBraceOperand(inDoubleQuotes: inDoubleQuotes)
+            switch op {
+            case ByteClass.minus: operation = .useDefault(word, colon: colon)
+            case ByteClass.equals: operation = .assignDefault(word, colon: colon)
+            case UInt8(ascii: "+"): operation = .useAlternative(word, colon: colon)
+            default: operation = .errorIfUnset(word, colon: colon)
+            }
+        case ByteClass.hash, UInt8(ascii: "%"):
+            guard !colon else {
+                throw SyntaxError("bad substitution", at: SourceRange(start: start, end: position + 1))
+            }
+            position += 1
+            let longest = peek() == op
+            if longest { position += 1 }
+            let word = try parseBraceOperand(inDoubleQuotes: inDoubleQuotes)
+            operation =
+                op == ByteClass.hash ? .removePrefix(word, longest: longest) : .removeSuffix(word, longest: longest)
+        default:
+            throw SyntaxError("bad substitution", at: SourceRange(start: start, end: position + 1))
+        }
+        try expectClosingBrace(start: start)
+        return .parameterExpansion(ParameterExpansion(name: name, operation: operation))
+    }
+
+    mutating func parseBraceOperand(inDoubleQuotes: Bool) throws(SyntaxError) -> Word {
+        let start = position
+        return try parseWord(mode: .braceOperand(inDoubleQuotes: inDoubleQuotes))
+            ?? Word(parts: [], range: SourceRange(start: start, end: start))
+    }
+
+    mutating func expectClosingBrace(start: Int) throws(SyntaxError) {
+        guard peek() == ByteClass.closeBrace else {
+            if isAtEnd { throw SyntaxError("unterminated `${`", at: point(start), isIncomplete: true) }
+            throw SyntaxError("bad substitution", at: SourceRange(start: start, end: position + 1))
+        }
+        position += 1
+    }
+
+    /// `` `…` ``: the body is unescaped (`\\`, `` \` ``, `\$`) and parsed as a script right away.
+    mutating func parseBacktick(inDoubleQuotes: Bool) throws(SyntaxError) -> WordPart {
+        let start = position
+        position += 1
+        var body: [UInt8] = []
+        var offsets: [Int] = []  // source offset of each body byte, to map errors back
+        while let byte = peek(), byte != ByteClass.backtick {
+            if byte == ByteClass.backslash, let next = peek(1),
+                next == ByteClass.backtick || next == ByteClass.dollar || next == ByteClass.backslash
+                    || (inDoubleQuotes && next == ByteClass.doubleQuote)
+            {
+                body.append(next)
+                offsets.append(position + 1)
+                position += 2
+                continue
+            }
+            body.append(byte)
+            offsets.append(position)
+            position += 1
+        }
+        guard peek() == ByteClass.backtick else {
+            throw SyntaxError("unterminated backtick", at: point(start), isIncomplete: true)
+        }
+        position += 1
+        var inner = Parser(source: String(decoding: body, as: UTF8.self))
+        inner.depth = depth + 1
+        do throws(SyntaxError) {
+            let script = try inner.parseScript(stopWords: [])
+            inner.skipSeparatorsAndComments()
+            if !inner.isAtEnd { throw inner.unexpectedTokenError() }
+            return .commandSubstitution(script, .backtick)
+        } catch {
+            func map(_ offset: Int) -> Int {
+                offset < offsets.count ? offsets[offset] : (offsets.last.map { $0 + 1 } ?? start + 1)
+            }
+            let mappedStart = map(error.range.start)
+            let mapped = SourceRange(start: mappedStart, end: max(mappedStart + 1, map(error.range.end)))
+            // An incomplete construct inside a closed backtick can't be completed by more input.
+            throw SyntaxError(error.message + " inside backticks", at: mapped, isIncomplete: false)
+        }
+    }
+}
