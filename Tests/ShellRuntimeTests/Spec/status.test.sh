@@ -1,0 +1,91 @@
+# Exit statuses: 0/1 from true/false, 127 command not found, 126 not executable, exit N, the status of the
+# whole -c script (its last command).
+
+#### true and false
+true
+echo $?
+false
+echo $?
+## STDOUT:
+0
+1
+## END
+
+#### script status is the last command
+echo a
+false
+## stdout: a
+## status: 1
+
+#### command not found is 127
+no-such-command-xyz
+## status: 127
+## stderr-contains: command not found
+
+#### command not found status in $?
+no-such-command-xyz
+echo $?
+## stdout: 127
+## stderr-contains: no-such-command-xyz
+
+#### script continues after command not found
+no-such-command-xyz 2>/dev/null
+echo next
+## stdout: next
+
+#### missing path is 127
+./missing-script
+echo $?
+## stdout: 127
+
+#### file without execute permission is 126
+printf '#!/bin/sh\necho hi\n' > s
+chmod -x s
+./s
+echo $?
+## stdout: 126
+
+#### executable script runs
+printf '#!/bin/sh\necho "hi $1"\n' > s
+chmod +x s
+./s there
+## stdout: hi there
+
+#### directory is not executable
+mkdir d
+./d
+echo $?
+## stdout: 126
+
+#### exit with a status
+exit 3
+## status: 3
+
+#### exit stops the script
+echo a
+exit 0
+echo b
+## stdout: a
+
+#### exit without a number uses the last status
+false
+exit
+## status: 1
+
+#### status of an external command
+sh -c 'exit 5'
+echo $?
+## stdout: 5
+
+#### exit status is taken modulo 256
+sh -c 'exit 300'
+echo $?
+## stdout: 44
+
+#### status of a failing external
+ls /nonexistent-dir 2>/dev/null
+## status: 2
+
+#### usage error of a builtin is 2
+cd -z
+## status: 2
