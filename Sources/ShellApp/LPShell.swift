@@ -1,7 +1,121 @@
+import LineEditing
 import ShellBuiltins
+import ShellRuntime
 
-/// The lp-shell program.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The lp-shell program: the composition root that wires the interpreter, builtins, line editing and
+/// start-up options.
 public enum LPShell {
-    /// Runs lp-shell with the process's arguments and returns its exit status.
-    public static func main(arguments: [String]) -> Int32 { 0 }
+    /// The version `--version` prints.
+    public static let version = "0.1.0"
+
+    /// Runs lp-shell with the process's arguments (including the program name) and returns its exit status.
+    public static func main(arguments: [String]) -> Int32 {
+        let io = IOStreams.standard()
+        let stderrIsTerminal = isatty(2) == 1 && (getenvString("TERM") ?? "") != "dumb"
+        let renderer = DiagnosticRenderer(programName: "lp-shell", usesColor: stderrIsTerminal && getenvString("NO_COLOR") == nil)
+        let options: CommandLineOptions
+        do {
+            options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
+        } catch {
+            io.stderr.write(renderer.render(message: error.message))
+            io.stderr.write("usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
+            io.flush()
+            return ExitStatus.usage.rawValue
+        }
+        switch options.mode {
+        case .help:
+            io.stdout.write(CommandLineOptions.usage + "\n")
+            io.flush()
+            return 0
+        case .version:
+            io.stdout.write("lp-shell \(version)\n")
+            io.flush()
+            return 0
+        case .sandbox(let sandboxArguments):
+            return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)
+        default:
+            break
+        }
+
+        Signals.install()
+        var environment = processEnvironment()
+        for file in options.environmentFiles {
+            guard let text = readFile(file) else {
+                io.stderr.write(renderer.render(message: "--env-file \(file): cannot read the file (\(String(cString: strerror(errno))))"))
+                io.flush()
+                return ExitStatus.usage.rawValue
+            }
+            let parsed = EnvFile.parse(text, name: file, environment: environment)
+            for warning in parsed.warnings { io.stderr.write(renderer.render(warning: warning)) }
+            for entry in parsed.entries { environment[entry.name] = entry.value }
+        }
+        for assignment in options.environmentAssignments {
+            if let equals = assignment.firstIndex(of: "=") {
+                environment[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            } else if let value = getenvString(assignment) {
+                environment[assignment] = value
+            }
+        }
+
+        let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)
+        var state = ShellState(environment: environment, scriptName: options.scriptName, arguments: options.arguments)
+        var runner = SourceRunner(interpreter: interpreter, io: io, renderer: renderer, sourceName: nil)
+
+        let status: ExitStatus
+        switch options.mode {
+        case .command(let command):
+            status = runner.run(reader: StringLineReader(command), state: &state)
+        case .script(let path):
+            guard let text = readFile(path) else {
+                io.stderr.write(renderer.render(message: "\(path): \(String(cString: strerror(errno)))"))
+                io.flush()
+                return ExitStatus.notFound.rawValue
+            }
+            runner.sourceName = path
+            status = runner.run(reader: StringLineReader(text), state: &state)
+        default:
+            if isatty(0) == 1 {
+                state.isInteractive = true
+                let history = HistoryFile.defaultPath(environment: environment)
+                let reader = ReadlineLineReader(historyFile: history)
+                interpreter.historyReader = { reader.entries }
+                interpreter.historyClearer = { reader.clear() }
+                ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
+                let repl = REPL(runner: runner, reader: reader, prompt: Prompt(usesColor: stderrIsTerminal))
+                status = repl.run(state: &state)
+            } else {
+                status = runner.run(reader: PlainLineReader(), state: &state)
+            }
+        }
+        io.flush()
+        return status.rawValue
+    }
+
+    static func getenvString(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    static func readFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return String(decoding: ByteInput(fileDescriptor: fd).readAll(), as: UTF8.self)
+    }
 }

@@ -4,18 +4,21 @@ import ShellSyntax
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
         var expander = WordExpander(interpreter: self, io: io)
-        let statusBefore = state.lastStatus
-        state.lastStatus = .success
         let fields: [String]
         var assignments: [(name: String, value: String)] = []
         do {
-            for assignment in command.assignments {
-                assignments.append((assignment.name, try expander.expandString(assignment.value, state: &state)))
-            }
             fields = try expander.expandFields(command.words, state: &state)
+            // Assignments expand left to right, each seeing the ones before it (`A=1 B=$A`).
+            var scratch = state
+            for assignment in command.assignments {
+                let value = try expander.expandString(assignment.value, state: &scratch)
+                assignments.append((assignment.name, value))
+                try? scratch.variables.set(assignment.name, to: value)
+            }
+            state.lastStatus = scratch.lastStatus
         } catch {
             report(error.message, io: io)
-            state.lastStatus = statusBefore
+            if error.isFatal && !state.isInteractive { state.exitRequest = error.status }
             return error.status
         }
         warnAboutUnsetVariables(expander.unsetReferences, state: &state, io: io)
@@ -23,13 +26,14 @@ extension Interpreter {
 
         // `A=1` alone: assign in the current shell; the status is that of the last command substitution.
         guard let name = fields.first else {
-            let status = state.lastStatus
+            let status = expander.lastSubstitutionStatus ?? .success
             for (name, value) in assignments {
                 do {
                     try state.variables.set(name, to: value)
                     state.variables.applyPendingExport(name)
                 } catch {
                     report(error.description, io: io)
+                    if !state.isInteractive { state.exitRequest = .failure }
                     return .failure
                 }
             }

@@ -6,11 +6,14 @@ public struct ExpansionError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The status the failed command gets.
     public var status: ExitStatus
+    /// True when a non-interactive shell must stop (POSIX: `${x:?}`, `set -u`).
+    public var isFatal: Bool
 
     /// Creates an error.
-    public init(_ message: String, status: ExitStatus = .failure) {
+    public init(_ message: String, status: ExitStatus = .failure, isFatal: Bool = false) {
         self.message = message
         self.status = status
+        self.isFatal = isFatal
     }
 
     public var description: String { message }

@@ -13,6 +13,8 @@ struct WordExpander {
     let io: IOStreams
     /// Unset `LP_*` names referenced while expanding (the interpreter warns about them).
     var unsetReferences: [String] = []
+    /// The status of the last command substitution, which becomes `$?` of an assignment-only command.
+    var lastSubstitutionStatus: ExitStatus?
 
     init(interpreter: Interpreter, io: IOStreams) {
         self.interpreter = interpreter
@@ -136,6 +138,7 @@ struct WordExpander {
         case .commandSubstitution(let script, _):
             let (output, status) = interpreter.captureOutput(of: script, state: state, stderr: io.stderr)
             state.lastStatus = status
+            lastSubstitutionStatus = status
             var bytes = output
             while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
             return String(decoding: bytes, as: UTF8.self)
@@ -190,7 +193,7 @@ struct WordExpander {
         let value = parameterValue(name, state: state)
         if value == nil && checkUnset {
             if state.options.nounset && name != "@" && name != "*" {
-                throw ExpansionError("\(name): unbound variable")
+                throw ExpansionError("\(name): unbound variable", isFatal: true)
             }
             if name.hasPrefix("LP_") && !unsetReferences.contains(name) { unsetReferences.append(name) }
         }
@@ -225,7 +228,7 @@ struct WordExpander {
         case .errorIfUnset(let word, let colon):
             guard isMissing(colon) else { return value! }
             let message = try expandString(word, state: &state)
-            throw ExpansionError("\(name): \(message.isEmpty ? "parameter null or not set" : message)")
+            throw ExpansionError("\(name): \(message.isEmpty ? "parameter null or not set" : message)", isFatal: true)
         case .removePrefix(let word, let longest):
             let text = value ?? ""
             let pattern = try expandPattern(word, state: &state)

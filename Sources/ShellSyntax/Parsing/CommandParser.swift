@@ -161,6 +161,12 @@ extension Parser {
         let rest = String(first[first.index(after: equals)...])
         if rest.isEmpty {
             valueParts.removeFirst()
+        } else if rest.hasPrefix("~") {
+            // `A=~/x` expands the tilde, as bash does in assignments.
+            let end = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
+            let user = String(rest[rest.index(after: rest.startIndex)..<end])
+            let tail = String(rest[end...])
+            valueParts.replaceSubrange(0...0, with: [.tilde(user)] + (tail.isEmpty ? [] : [.literal(tail)]))
         } else {
             valueParts[0] = .literal(rest)
         }

@@ -1,0 +1,69 @@
+/// Reads docker-style env files (`--env-file lp.env`): `KEY=VALUE` lines, `KEY` alone copies from the
+/// environment, `#` comments. It tolerates the tutorials' broken sample (prose after a TAB, `*` bullet lines)
+/// with a warning naming the line, instead of failing as docker does.
+struct EnvFile {
+    /// One variable read from the file.
+    struct Entry: Equatable {
+        var name: String
+        var value: String
+    }
+
+    var entries: [Entry] = []
+    /// `file:line: message` warnings, in order.
+    var warnings: [String] = []
+
+    /// Parses the text of a file named `name`, copying bare `KEY` lines from `environment`.
+    static func parse(_ text: String, name: String, environment: [String: String]) -> EnvFile {
+        var result = EnvFile()
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line.removeLast() }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let location = "\(name):\(index + 1)"
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let equals = trimmed.firstIndex(of: "=") else {
+                let key = String(trimmed).trimmingTrailingBlanks
+                if isValidName(key) {
+                    if let value = environment[key] { result.entries.append(Entry(name: key, value: value)) }
+                } else {
+                    result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(trimmed.prefix(60))")
+                }
+                continue
+            }
+            let key = String(trimmed[..<equals])
+            guard isValidName(key) else {
+                result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(trimmed.prefix(60))")
+                continue
+            }
+            var value = String(trimmed[trimmed.index(after: equals)...])
+            if let tab = value.firstIndex(of: "\t") {
+                let extra = value[tab...].drop { $0 == "\t" || $0 == " " }
+                if !extra.isEmpty {
+                    result.warnings.append(
+                        "\(location): ignored the text after the value of \(key) (\"\(extra.prefix(40))\"); "
+                            + "docker would have kept it in the value")
+                }
+                value = String(value[..<tab])
+            }
+            let cleaned = value.trimmingTrailingBlanks
+            if cleaned.count != value.count && !cleaned.isEmpty {
+                result.warnings.append("\(location): removed trailing blanks from the value of \(key)")
+            }
+            result.entries.append(Entry(name: key, value: cleaned))
+        }
+        return result
+    }
+
+    private static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+}
+
+extension String {
+    var trimmingTrailingBlanks: String {
+        var text = Substring(self)
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,52 @@
+import LineEditing
+import ShellRuntime
+import Synchronization
+
+/// The interactive loop (SwiftPM's `CardStack` shape): read a line, feed the continuation state, run what is
+/// complete. Ctrl-C discards the line being typed; Ctrl-D on an empty prompt exits.
+struct REPL {
+    let runner: SourceRunner
+    let reader: ReadlineLineReader
+    let prompt: Prompt
+
+    func run(state: inout ShellState) -> ExitStatus {
+        var continuation = ContinuationState()
+        var pendingHistory: [String] = []
+        Completion.variableNames.withLock { $0 = state.variables.names }
+        while state.exitRequest == nil {
+            let text = continuation.isContinuing ? prompt.continuation() : prompt.primary(state: state)
+            switch reader.readLine(prompt: text) {
+            case .endOfInput:
+                if continuation.isContinuing {
+                    continuation.reset()
+                    pendingHistory.removeAll()
+                    runner.io.stderr.write(runner.renderer.render(message: "unfinished command discarded"))
+                    continue
+                }
+                runner.io.stdout.write("exit\n")
+                runner.io.flush()
+                return state.exitRequest ?? state.lastStatus
+            case .interrupted:
+                continuation.reset()
+                pendingHistory.removeAll()
+                InterruptState.reset()
+                state.lastStatus = .interrupted
+            case .line(let line):
+                pendingHistory.append(line)
+                let event = continuation.feed(line)
+                if event != .needsMoreInput {
+                    let entry = pendingHistory.joined(separator: "\n")
+                    pendingHistory.removeAll()
+                    reader.addHistory(SecretMasking.mask(entry))
+                }
+                runner.handle(event, state: &state)
+                Completion.variableNames.withLock { $0 = state.variables.names }
+                if InterruptState.isInterrupted {
+                    runner.io.stdout.write("\n")
+                    InterruptState.reset()
+                }
+            }
+        }
+        return state.exitRequest ?? state.lastStatus
+    }
+}

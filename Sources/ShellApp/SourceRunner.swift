@@ -1,0 +1,57 @@
+import LineEditing
+import ShellRuntime
+import ShellSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs commands read line by line (a script, `-c`, piped stdin, or the REPL): each command runs as soon as it
+/// is complete, as bash does, so `exit` and errors behave the same way.
+struct SourceRunner {
+    let interpreter: Interpreter
+    let io: IOStreams
+    var renderer: DiagnosticRenderer
+    /// The file name in syntax errors (nil for `-c` and stdin).
+    var sourceName: String?
+
+    /// Reads and runs until end of input or `exit`; returns the shell's final status.
+    func run(reader: some LineReader, state: inout ShellState) -> ExitStatus {
+        var continuation = ContinuationState()
+        while state.exitRequest == nil {
+            let result = reader.readLine(prompt: "")
+            guard case .line(let line) = result else { break }
+            let event = continuation.feed(line)
+            handle(event, state: &state)
+        }
+        if state.exitRequest == nil, let event = continuation.finish() {
+            handle(event, state: &state)
+        }
+        io.flush()
+        return state.exitRequest ?? state.lastStatus
+    }
+
+    /// Runs a complete command or reports its error; shared by the batch loop and the REPL.
+    func handle(_ event: ContinuationState.Event, state: inout ShellState) {
+        switch event {
+        case .needsMoreInput, .empty:
+            return
+        case .complete(let script, _, let notes):
+            for note in notes { io.stderr.write(renderer.render(note: note)) }
+            InterruptState.reset()
+            _ = interpreter.execute(script, state: &state, io: io)
+            syncWorkingDirectory(state)
+        case .syntaxError(let error, let source, let notes):
+            for note in notes { io.stderr.write(renderer.render(note: note)) }
+            io.stderr.write(renderer.render(error, in: source, fileName: sourceName))
+            state.lastStatus = .usage
+            if !state.isInteractive { state.exitRequest = .usage }
+        }
+        io.flush()
+    }
+
+    /// Keeps the process's directory in step with `cd` so that libraries resolving relative paths agree.
+    private func syncWorkingDirectory(_ state: ShellState) {
+        _ = chdir(state.workingDirectory)
+    }
+}

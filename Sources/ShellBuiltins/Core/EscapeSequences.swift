@@ -1,0 +1,78 @@
+/// Backslash escapes shared by `echo -e` and `printf` (`%b` and the format string).
+enum EscapeSequences {
+    /// Interprets escapes; returns the text and whether `\c` asked to stop all output.
+    /// - Parameter octalNeedsZero: `echo -e` and `%b` spell octal `\0NNN`; a printf format spells it `\NNN`.
+    static func interpret(_ text: String, octalNeedsZero: Bool) -> (String, stop: Bool) {
+        var output: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            index += 2
+            switch next {
+            case UInt8(ascii: "n"): output.append(10)
+            case UInt8(ascii: "t"): output.append(9)
+            case UInt8(ascii: "r"): output.append(13)
+            case UInt8(ascii: "a"): output.append(7)
+            case UInt8(ascii: "b"): output.append(8)
+            case UInt8(ascii: "f"): output.append(12)
+            case UInt8(ascii: "v"): output.append(11)
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): output.append(27)
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "c"): return (String(decoding: output, as: UTF8.self), true)
+            case UInt8(ascii: "x"):
+                var value = 0
+                var digits = 0
+                while digits < 2, index < bytes.count, let digit = hexValue(bytes[index]) {
+                    value = value * 16 + digit
+                    index += 1
+                    digits += 1
+                }
+                if digits == 0 {
+                    output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x")])
+                } else {
+                    output.append(UInt8(value))
+                }
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = 0
+                var digits = 0
+                var maximumDigits = 3
+                if octalNeedsZero {
+                    guard next == UInt8(ascii: "0") else {
+                        output.append(contentsOf: [UInt8(ascii: "\\"), next])
+                        continue
+                    }
+                } else {
+                    value = Int(next - 48)
+                    digits = 1
+                    maximumDigits = 3
+                }
+                while digits < maximumDigits, index < bytes.count, bytes[index] >= 48, bytes[index] <= 55 {
+                    value = value * 8 + Int(bytes[index] - 48)
+                    index += 1
+                    digits += 1
+                }
+                output.append(UInt8(truncatingIfNeeded: value))
+            default:
+                output.append(contentsOf: [UInt8(ascii: "\\"), next])
+            }
+        }
+        if index == bytes.count - 1 { output.append(bytes[index]) }
+        return (String(decoding: output, as: UTF8.self), false)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 48...57: Int(byte - 48)
+        case 65...70: Int(byte - 55)
+        case 97...102: Int(byte - 87)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ShellRuntime
+
+/// `export [-p] [NAME[=VALUE] ...]`.
+struct Export: Builtin {
+    static let name = "export"
+    static let summary = "mark variables for child processes (export NAME=VALUE)"
+    static let usage = """
+        usage: export [-p] [NAME[=VALUE] ...]
+
+        Marks each NAME for export to programs the shell runs, setting it to VALUE if given.
+        With no NAME (or -p), lists exported variables in a form that can be pasted back.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        var names = context.arguments[...]
+        if names.first == "-p" { names.removeFirst() }
+        if names.first == "--" { names.removeFirst() }
+        if let option = names.first, option.hasPrefix("-"), option != "-" {
+            context.error("\(option): invalid option\nusage: export [-p] [NAME[=VALUE] ...]")
+            return .usage
+        }
+        if names.isEmpty {
+            for (name, variable) in context.state.variables.all where variable.isExported {
+                context.io.stdout.write("export \(name)=\(ShellQuoting.quote(variable.value))\n")
+            }
+            return .success
+        }
+        var status = ExitStatus.success
+        for argument in names {
+            let (name, value) = Assignments.split(argument)
+            guard VariableStore.isValidName(name) else {
+                context.error("`\(argument)': not a valid identifier")
+                status = .failure
+                continue
+            }
+            do {
+                try context.state.variables.export(name, value: value)
+            } catch {
+                context.error(error.description)
+                status = .failure
+            }
+        }
+        return status
+    }
+}
+
+/// Splitting `NAME=VALUE` arguments of `export` and `readonly`.
+enum Assignments {
+    static func split(_ argument: String) -> (name: String, value: String?) {
+        guard let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+}

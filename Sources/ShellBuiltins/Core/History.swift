@@ -1,0 +1,30 @@
+import ShellRuntime
+
+/// `history [N]`, `history -c`.
+struct History: Builtin {
+    static let name = "history"
+    static let summary = "show the command history (tokens masked); -c clears it"
+    static let usage = "usage: history [-c] [N]\n\nShows the last N commands (all by default), numbered."
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        if context.arguments == ["-c"] {
+            context.shell.clearHistory()
+            return .success
+        }
+        let entries = context.shell.history
+        var count = entries.count
+        if let argument = context.arguments.first {
+            guard let value = Int(argument), value >= 0 else {
+                context.error("\(argument): numeric argument required")
+                return .usage
+            }
+            count = min(value, entries.count)
+        }
+        let start = entries.count - count
+        for (offset, entry) in entries[start...].enumerated() {
+            let number = String(start + offset + 1)
+            context.io.stdout.write(String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + entry + "\n")
+        }
+        return .success
+    }
+}

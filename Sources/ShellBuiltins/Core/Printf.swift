@@ -1,0 +1,225 @@
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `printf FORMAT [ARG ...]`, as bash's builtin (the format is reused while arguments remain).
+struct Printf: Builtin {
+    static let name = "printf"
+    static let summary = "format and print arguments"
+    static let usage = """
+        usage: printf FORMAT [ARG ...]
+
+        Conversions: %s %b %c %d %i %u %o %x %X %f %e %g %%, with flags - + space 0 #, width and precision.
+        The format is reused until every ARG is consumed; missing arguments count as empty or 0.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        var arguments = context.arguments[...]
+        if arguments.first == "--" { arguments.removeFirst() }
+        guard let format = arguments.first else {
+            context.error("usage: printf FORMAT [ARG ...]")
+            return .usage
+        }
+        arguments.removeFirst()
+        var formatter = PrintfFormatter(format: format, arguments: Array(arguments))
+        let output = formatter.render()
+        context.io.stdout.write(output)
+        for error in formatter.errors { context.error(error) }
+        return formatter.errors.isEmpty ? .success : .failure
+    }
+}
+
+/// The printf engine: walks the format, consuming arguments.
+struct PrintfFormatter {
+    let format: [Character]
+    var arguments: [String]
+    var index = 0
+    var errors: [String] = []
+
+    init(format: String, arguments: [String]) {
+        self.format = Array(format)
+        self.arguments = arguments
+    }
+
+    mutating func render() -> [UInt8] {
+        var output: [UInt8] = []
+        repeat {
+            let consumedBefore = index
+            let (text, stop) = renderOnce()
+            output.append(contentsOf: text)
+            if stop || index == consumedBefore { break }
+        } while index < arguments.count
+        return output
+    }
+
+    private mutating func nextArgument() -> String? {
+        guard index < arguments.count else { return nil }
+        defer { index += 1 }
+        return arguments[index]
+    }
+
+    private mutating func renderOnce() -> ([UInt8], stop: Bool) {
+        var output: [UInt8] = []
+        var position = 0
+        while position < format.count {
+            let character = format[position]
+            if character == "\\" {
+                var end = position + 1
+                if end < format.count {
+                    if format[end].isNumber {
+                        while end < format.count && end < position + 4 && ("0"..."7").contains(format[end]) { end += 1 }
+                    } else if format[end] == "x" {
+                        end += 1
+                        while end < format.count && end < position + 4 && format[end].isHexDigit { end += 1 }
+                    } else {
+                        end += 1
+                    }
+                }
+                let (text, stop) = EscapeSequences.interpret(String(format[position..<end]), octalNeedsZero: false)
+                output.append(contentsOf: text.utf8)
+                if stop { return (output, true) }
+                position = end
+                continue
+            }
+            guard character == "%", position + 1 < format.count else {
+                output.append(contentsOf: String(character).utf8)
+                position += 1
+                continue
+            }
+            var end = position + 1
+            var flags = ""
+            while end < format.count, "-+ 0#".contains(format[end]) {
+                flags.append(format[end])
+                end += 1
+            }
+            var width = ""
+            if end < format.count, format[end] == "*" {
+                width = String(Int(nextArgument() ?? "0") ?? 0)
+                end += 1
+            }
+            while end < format.count, format[end].isNumber {
+                width.append(format[end])
+                end += 1
+            }
+            var precision: String?
+            if end < format.count, format[end] == "." {
+                end += 1
+                var digits = ""
+                if end < format.count, format[end] == "*" {
+                    digits = String(Int(nextArgument() ?? "0") ?? 0)
+                    end += 1
+                }
+                while end < format.count, format[end].isNumber {
+                    digits.append(format[end])
+                    end += 1
+                }
+                precision = digits
+            }
+            guard end < format.count else {
+                errors.append("`\(String(format[position...]))': missing format character")
+                return (output, true)
+            }
+            let conversion = format[end]
+            position = end + 1
+            let spec = "%" + flags + width + (precision.map { "." + $0 } ?? "")
+            switch conversion {
+            case "%":
+                output.append(UInt8(ascii: "%"))
+            case "s":
+                output.append(contentsOf: pad(truncate(nextArgument() ?? "", precision), flags: flags, width: width))
+            case "b":
+                let (text, stop) = EscapeSequences.interpret(nextArgument() ?? "", octalNeedsZero: true)
+                output.append(contentsOf: pad(truncate(text, precision), flags: flags, width: width))
+                if stop { return (output, true) }
+            case "c":
+                let first = (nextArgument() ?? "").first.map(String.init) ?? ""
+                output.append(contentsOf: pad(first, flags: flags, width: width))
+            case "d", "i", "u", "o", "x", "X":
+                let value = integerArgument()
+                let letter = conversion == "i" ? "d" : String(conversion)
+                output.append(contentsOf: cFormat(spec + "ll" + letter, integer: value))
+            case "f", "F", "e", "E", "g", "G", "a", "A":
+                output.append(contentsOf: cFormat(spec + String(conversion), double: doubleArgument()))
+            default:
+                errors.append("%\(conversion): invalid format character")
+                return (output, true)
+            }
+        }
+        return (output, false)
+    }
+
+    private func truncate(_ text: String, _ precision: String?) -> String {
+        guard let precision, let limit = Int(precision.isEmpty ? "0" : precision) else { return text }
+        return String(text.prefix(limit))
+    }
+
+    private func pad(_ text: String, flags: String, width: String) -> [UInt8] {
+        let count = text.count
+        guard let width = Int(width), width > count else { return Array(text.utf8) }
+        let padding = String(repeating: " ", count: width - count)
+        return Array((flags.contains("-") ? text + padding : padding + text).utf8)
+    }
+
+    private mutating func integerArgument() -> Int64 {
+        guard let text = nextArgument() else { return 0 }
+        let trimmed = text.trimmingCharacters
+        if let first = trimmed.first, first == "'" || first == "\"" {
+            return Int64(trimmed.dropFirst().unicodeScalars.first?.value ?? 0)
+        }
+        if let value = PrintfFormatter.parseInteger(trimmed) { return value }
+        errors.append("\(text): invalid number")
+        var digits = ""
+        for character in trimmed where character.isNumber || (digits.isEmpty && character == "-") {
+            digits.append(character)
+        }
+        return Int64(digits) ?? 0
+    }
+
+    static func parseInteger(_ text: String) -> Int64? {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" || body.first == "+" {
+            negative = body.first == "-"
+            body = body.dropFirst()
+        }
+        let value: Int64?
+        if body.hasPrefix("0x") || body.hasPrefix("0X") {
+            value = Int64(body.dropFirst(2), radix: 16)
+        } else if body.count > 1 && body.hasPrefix("0") {
+            value = Int64(body.dropFirst(), radix: 8)
+        } else {
+            value = Int64(body)
+        }
+        return value.map { negative ? -$0 : $0 }
+    }
+
+    private mutating func doubleArgument() -> Double {
+        guard let text = nextArgument() else { return 0 }
+        if let value = Double(text.trimmingCharacters) { return value }
+        errors.append("\(text): invalid number")
+        return 0
+    }
+
+    private func cFormat(_ spec: String, integer: Int64) -> [UInt8] {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let count = withVaList([integer]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+        return buffer.prefix(Int(max(0, min(count, 511)))).map { UInt8(bitPattern: $0) }
+    }
+
+    private func cFormat(_ spec: String, double: Double) -> [UInt8] {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let count = withVaList([double]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+        return buffer.prefix(Int(max(0, min(count, 511)))).map { UInt8(bitPattern: $0) }
+    }
+}
+
+extension String {
+    fileprivate var trimmingCharacters: String {
+        var text = Substring(self)
+        while text.first == " " || text.first == "\t" { text.removeFirst() }
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

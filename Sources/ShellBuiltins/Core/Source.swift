@@ -1,0 +1,56 @@
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `source FILE [ARG ...]` / `. FILE`: runs a file's commands in the current shell.
+struct Source: Builtin {
+    static let name = "source"
+    static let aliases = ["."]
+    static let summary = "run the commands of a file in the current shell"
+    static let usage = "usage: source FILE [ARG ...]"
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        guard let file = context.arguments.first else {
+            context.error("filename argument required\nusage: \(context.name) FILE [ARG ...]")
+            return .usage
+        }
+        var path = file
+        if !file.contains("/") {
+            // Like bash: search PATH first, then the working directory.
+            let candidates = (context.state.variables["PATH"] ?? "").split(separator: ":").map { "\($0)/\(file)" }
+            path = candidates.first { access($0, R_OK) == 0 } ?? file
+        }
+        let resolved = context.resolvePath(path)
+        guard let text = FileReading.readText(resolved) else {
+            context.error("\(file): No such file or directory")
+            // `.` is a special builtin: its failure ends a non-interactive shell (POSIX 2.8.1).
+            if !context.state.isInteractive { context.state.exitRequest = .failure }
+            return .failure
+        }
+        let saved = context.state.positionalParameters
+        if context.arguments.count > 1 { context.state.positionalParameters = Array(context.arguments.dropFirst()) }
+        let status = context.shell.run(source: text, name: file, state: &context.state, io: context.io)
+        if context.arguments.count > 1 { context.state.positionalParameters = saved }
+        return status
+    }
+}
+
+/// Reading whole files without Foundation.
+enum FileReading {
+    /// The bytes of a file, or nil when it cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return nil }
+        return ByteInput(fileDescriptor: fd).readAll()
+    }
+
+    /// The text of a file (invalid UTF-8 replaced), or nil.
+    static func readText(_ path: String) -> String? {
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
