@@ -12,9 +12,7 @@ let package = Package(
     products: [
         .executable(name: "lp-shell", targets: ["lp-shell"])
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
-    ],
+    dependencies: [],
     targets: [
         // Core
         .systemLibrary(name: "CReadline"),
@@ -35,8 +33,7 @@ let package = Package(
         .target(
             name: "ShellApp",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing", "CShellSupport",
             ],
             swiftSettings: strict
         ),

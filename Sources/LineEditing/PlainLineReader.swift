@@ -46,19 +46,18 @@ public final class PlainLineReader: LineReader {
 
 /// Reads lines from a string (`lp-shell -c`, `source`, tests).
 public final class StringLineReader: LineReader {
-    private var lines: [Substring]
-    private var index = 0
+    private let bytes: [UInt8]
+    private var offset = 0
 
-    /// Splits `text` into lines (a trailing newline does not add an empty line).
+    /// Reads the lines of `text` (a trailing newline does not add an empty line).
     public init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        self.bytes = Array(text.utf8)
     }
 
     public func readLine(prompt: String) -> ReadResult {
-        guard index < lines.count else { return .endOfInput }
-        defer { index += 1 }
-        return .line(String(lines[index]))
+        guard offset < bytes.count else { return .endOfInput }
+        let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        defer { offset = end + 1 }
+        return .line(String(decoding: bytes[offset..<end], as: UTF8.self))
     }
 }

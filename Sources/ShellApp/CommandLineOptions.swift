@@ -24,6 +24,8 @@ struct CommandLineOptions: Equatable {
     var forceSandbox = false
     /// `--offline`: do not resolve services through CSDS.
     var offline = false
+    /// `-n`: read and parse commands without running them (like `bash -n`).
+    var parseOnly = false
     /// `$0` and positional parameters.
     var scriptName = "lp-shell"
     var arguments: [String] = []
@@ -42,6 +44,7 @@ struct CommandLineOptions: Equatable {
         wscat and base64; with no LP_ACCOUNT it starts an embedded LivePerson sandbox.
 
           -c COMMAND        run COMMAND and exit
+          -n                check syntax only: parse the commands without running them
           --env K=V         set a variable (repeatable; `--env K` copies K from the environment)
           --env-file FILE   read K=V lines from FILE (docker's format, e.g. the tutorials' lp.env)
           --sandbox         use the embedded sandbox even if LP_ACCOUNT is set
@@ -79,6 +82,7 @@ struct CommandLineOptions: Equatable {
                 options.environmentAssignments.append(try value(for: argument))
             case "--env-file":
                 options.environmentFiles.append(try value(for: argument))
+            case "-n": options.parseOnly = true
             case "--sandbox": options.forceSandbox = true
             case "--offline": options.offline = true
             case "--help", "-h":

@@ -14,6 +14,8 @@ struct SourceRunner {
     var renderer: DiagnosticRenderer
     /// The file name in syntax errors (nil for `-c` and stdin).
     var sourceName: String?
+    /// `-n`: parse only.
+    var parseOnly = false
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
     func run(reader: some LineReader, state: inout ShellState) -> ExitStatus {
@@ -38,6 +40,7 @@ struct SourceRunner {
             return
         case .complete(let script, _, let notes):
             for note in notes { io.stderr.write(renderer.render(note: note)) }
+            if parseOnly { return }
             InterruptState.reset()
             _ = interpreter.execute(script, state: &state, io: io)
             syncWorkingDirectory(state)

@@ -12,7 +12,8 @@ struct ArithmeticEvaluator {
         if evaluator.tokens.isEmpty { return 0 }
         let value = try evaluator.parseBinary(precedence: 0, state: &state)
         guard evaluator.index == evaluator.tokens.count else {
-            throw Failure(message: "syntax error in expression (error token is \"\(evaluator.tokens[evaluator.index])\")")
+            throw Failure(
+                message: "syntax error in expression (error token is \"\(evaluator.tokens[evaluator.index])\")")
         }
         return value
     }
