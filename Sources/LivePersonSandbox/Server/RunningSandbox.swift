@@ -23,13 +23,16 @@ public final class RunningSandbox: Sendable {
     /// The `host:port` every CSDS service answers with.
     public let hostPort: String
 
+    /// The store and signer the server uses (tests reach the sandbox's state through it).
+    let services: SandboxServices
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     private init(
         host: String, port: Int, account: String, connectorID: String, authority: CertificateAuthority,
-        hostPort: String, group: ServiceGroup, task: Task<Void, any Error>
+        hostPort: String, services: SandboxServices, group: ServiceGroup, task: Task<Void, any Error>
     ) {
+        self.services = services
         self.host = host
         self.port = port
         self.account = account
@@ -93,7 +96,8 @@ public final class RunningSandbox: Sendable {
         let account = await store.account(configuration.defaultAccount)
         return RunningSandbox(
             host: configuration.host, port: port, account: account.id, connectorID: account.connectorID,
-            authority: authority, hostPort: address.hostPort, group: group, task: task)
+            authority: authority, hostPort: address.hostPort, services: services, group: group,
+            task: task)
     }
 
     /// The variables a shell needs to run the tutorials against this sandbox, in print order.

@@ -115,7 +115,10 @@ extension SocketReader {
         }
         for timer in timers { timer.cancel() }
         timers.removeAll()
-        guard await authenticate(token: token) else { return }
+        guard await authenticate(token: token) else {
+            refuse()
+            return
+        }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, "OK Connection initialized"))
     }
 

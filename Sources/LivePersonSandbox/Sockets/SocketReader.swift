@@ -20,6 +20,8 @@ struct SocketReader {
     var participant: Participant?
     var limiter: RateLimiter
     var timers: [Task<Void, Never>] = []
+    /// Why authentication failed: the close code and reason to send.
+    var refusal: (code: UInt16, reason: String)?
 
     init(session: SocketSession, outbox: Outbox) {
         self.session = session
@@ -37,7 +39,13 @@ struct SocketReader {
         case .agent(let agent):
             await attach(.agent(agent))
         case .consumer(let token?):
-            guard await authenticate(token: token) else { return }
+            guard await authenticate(token: token) else {
+                // Frames sent in the same read as the 101 answer can be lost by some clients (seen with
+                // swift-websocket's WSClient), so the refusal waits for the peer to settle before closing.
+                try? await Task.sleep(for: .milliseconds(100))
+                refuse()
+                return
+            }
         case .consumer(nil):
             let outbox = self.outbox
             let timeout = session.configuration.initConnectionTimeout
@@ -65,6 +73,12 @@ struct SocketReader {
         }
     }
 
+    /// Closes the socket with the code and reason of the failed authentication.
+    func refuse() {
+        let (code, reason) = refusal ?? (CloseCode.unauthorized, "Authorization token is invalid")
+        outbox.close(code: code, reason: reason)
+    }
+
     mutating func attach(_ participant: Participant) async {
         self.participant = participant
         connection = await store.connect(account: session.account, participant: participant, outbox: outbox)
@@ -78,14 +92,14 @@ struct SocketReader {
         do {
             claims = try session.signer.verify(token, now: now)
         } catch .expired(let expired) {
-            close(expiredKind: expired.kind)
+            refusal = Self.expiredClose(kind: expired.kind)
             return false
         } catch {
-            outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is invalid")
+            refusal = (CloseCode.unauthorized, "Authorization token is invalid")
             return false
         }
         guard claims.kind != .external, claims.account == session.account else {
-            outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is not for account \(session.account)")
+            refusal = (CloseCode.unauthorized, "Authorization token is not for account \(session.account)")
             return false
         }
         await attach(.consumer(id: claims.sub))
@@ -100,15 +114,15 @@ struct SocketReader {
         return true
     }
 
-    func close(expiredKind kind: TokenClaims.Kind) {
-        Self.closeExpired(outbox, kind: kind)
+    static func expiredClose(kind: TokenClaims.Kind) -> (code: UInt16, reason: String) {
+        if kind == .unauthenticatedConsumer {
+            return (CloseCode.identityExpired, "Unauthenticated identity expired, refresh it")
+        }
+        return (CloseCode.unauthorized, "Authorization token expired")
     }
 
     static func closeExpired(_ outbox: Outbox, kind: TokenClaims.Kind) {
-        if kind == .unauthenticatedConsumer {
-            outbox.close(code: CloseCode.identityExpired, reason: "Unauthenticated identity expired, refresh it")
-        } else {
-            outbox.close(code: CloseCode.unauthorized, reason: "Authorization token expired")
-        }
+        let (code, reason) = expiredClose(kind: kind)
+        outbox.close(code: code, reason: reason)
     }
 }

@@ -61,6 +61,8 @@ final class SocketDriver: @unchecked Sendable {
         var configuration = WebSocketClientConfiguration()
         configuration.additionalHeaders = headers
         configuration.maxFrameSize = 1 << 20
+        // NIOSSL refuses an IP address as SNI; the certificate also names localhost.
+        configuration.sniHostname = "localhost"
         return try await WebSocketClient.connect(
             url: "wss://\(sandbox.hostPort)\(path)", configuration: configuration,
             tlsConfiguration: try SandboxHarness.clientTLS(), logger: Logger(label: "test-client")
