@@ -1,0 +1,128 @@
+import Foundation
+import LivePersonAPI
+import Logging
+import NIOCore
+import WSCore
+
+/// Close codes of the messaging service (spec §3.3).
+enum CloseCode {
+    /// Authorization token missing or expired.
+    static let unauthorized: UInt16 = 4401
+    /// Unauthenticated identity expired: refresh it with the IdP.
+    static let identityExpired: UInt16 = 4407
+}
+
+/// The reading half of a ``SocketSession``: authentication, throttling and request dispatch.
+struct SocketReader {
+    let session: SocketSession
+    let outbox: Outbox
+    var connection: ConnectionID?
+    var participant: Participant?
+    var limiter: RateLimiter
+    var timers: [Task<Void, Never>] = []
+    /// Why authentication failed: the close code and reason to send.
+    var refusal: (code: UInt16, reason: String)?
+
+    init(session: SocketSession, outbox: Outbox) {
+        self.session = session
+        self.outbox = outbox
+        self.limiter = RateLimiter(requestsPerSecond: session.configuration.requestsPerSecond)
+    }
+
+    var store: any SandboxStore { session.store }
+
+    mutating func run(inbound: WebSocketInboundStream) async {
+        defer {
+            for timer in timers { timer.cancel() }
+        }
+        switch session.opening {
+        case .agent(let agent):
+            await attach(.agent(agent))
+        case .consumer(let token?):
+            guard await authenticate(token: token) else {
+                // Frames sent in the same read as the 101 answer can be lost by some clients (seen with
+                // swift-websocket's WSClient), so the refusal waits for the peer to settle before closing.
+                try? await Task.sleep(for: .milliseconds(100))
+                refuse()
+                return
+            }
+        case .consumer(nil):
+            let outbox = self.outbox
+            let timeout = session.configuration.initConnectionTimeout
+            timers.append(
+                Task {
+                    try? await Task.sleep(for: timeout)
+                    if !Task.isCancelled {
+                        outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
+                    }
+                })
+        }
+        do {
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                guard case .text(let text) = message else {
+                    outbox.send(FrameEncoder.failure(reqId: nil, .badRequest("Binary frames are not supported")))
+                    continue
+                }
+                await handle(text)
+            }
+        } catch {
+            session.logger.debug("socket read ended", metadata: ["error": "\(error)"])
+        }
+        if let connection {
+            await store.disconnect(connection)
+        }
+    }
+
+    /// Closes the socket with the code and reason of the failed authentication.
+    func refuse() {
+        let (code, reason) = refusal ?? (CloseCode.unauthorized, "Authorization token is invalid")
+        outbox.close(code: code, reason: reason)
+    }
+
+    mutating func attach(_ participant: Participant) async {
+        self.participant = participant
+        connection = await store.connect(account: session.account, participant: participant, outbox: outbox)
+    }
+
+    /// Checks a consumer JWT; on success registers the socket and arms the expiry close, on failure closes with
+    /// 4401 (or 4407 for an expired unauthenticated identity).
+    mutating func authenticate(token: String) async -> Bool {
+        let now = Int64(Date().timeIntervalSince1970)
+        let claims: TokenClaims
+        do {
+            claims = try session.signer.verify(token, now: now)
+        } catch .expired(let expired) {
+            refusal = Self.expiredClose(kind: expired.kind)
+            return false
+        } catch {
+            refusal = (CloseCode.unauthorized, "Authorization token is invalid")
+            return false
+        }
+        guard claims.kind != .external, claims.account == session.account else {
+            refusal = (CloseCode.unauthorized, "Authorization token is not for account \(session.account)")
+            return false
+        }
+        await attach(.consumer(id: claims.sub))
+        let outbox = self.outbox
+        let kind = claims.kind
+        let remaining = Duration.milliseconds(max(0, claims.exp * 1000 - Int64(Date().timeIntervalSince1970 * 1000)))
+        timers.append(
+            Task {
+                try? await Task.sleep(for: remaining)
+                if !Task.isCancelled { SocketReader.closeExpired(outbox, kind: kind) }
+            })
+        return true
+    }
+
+    static func expiredClose(kind: TokenClaims.Kind) -> (code: UInt16, reason: String) {
+        if kind == .unauthenticatedConsumer {
+            return (CloseCode.identityExpired, "Unauthenticated identity expired, refresh it")
+        }
+        return (CloseCode.unauthorized, "Authorization token expired")
+    }
+
+    static func closeExpired(_ outbox: Outbox, kind: TokenClaims.Kind) {
+        let (code, reason) = expiredClose(kind: kind)
+        outbox.close(code: code, reason: reason)
+    }
+}
