@@ -39,6 +39,7 @@ let package = Package(
         .target(
             name: "ShellBuiltins",
             dependencies: ["ShellRuntime", "ShellSyntax", "JSONQuery"],
+            resources: [.copy("Tutorials")],
             swiftSettings: strict
         ),
 

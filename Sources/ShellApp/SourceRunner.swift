@@ -1,4 +1,5 @@
 import LineEditing
+import ShellBuiltins
 import ShellRuntime
 import ShellSyntax
 
@@ -43,9 +44,10 @@ struct SourceRunner {
         switch event {
         case .needsMoreInput, .empty:
             return
-        case .complete(let script, _, let notes):
+        case .complete(let script, let source, let notes):
             for note in notes { io.stderr.write(renderer.render(note: note)) }
             if parseOnly { return }
+            if let transcript = state.transcriptPath { Record.append(source, to: transcript) }
             InterruptState.reset()
             _ = interpreter.execute(script, state: &state, io: io)
             syncWorkingDirectory(state)

@@ -26,6 +26,13 @@ public enum BuiltinRegistry {
         True.self,
         TypeCommand.self,
         Unset.self,
+        // LivePerson layer
+        Load.self,
+        Record.self,
+        Replay.self,
+        Save.self,
+        Step.self,
+        TutorialCommand.self,
     ]
     .sorted { $0.name < $1.name }
 }

@@ -53,4 +53,8 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The next line of the script or `-c` text being run, consumed so the shell will not run it; nil when
     /// the shell is interactive or the script has no more lines. Batch-mode `wscat` sends these as frames.
     func readScriptLine() -> String?
+    /// Queues lines that `readScriptLine` returns before the script's own (a tutorial step's WebSocket frames).
+    func pushScriptLines(_ lines: [String])
+    /// Drops queued lines nobody read.
+    func discardPushedScriptLines()
 }

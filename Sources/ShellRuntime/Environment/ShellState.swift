@@ -28,6 +28,12 @@ public struct ShellState: Sendable {
     public var exitRequest: ExitStatus?
     /// Notes already shown once this session (keys chosen by whoever shows them).
     public var shownNotes: Set<String> = []
+    /// Variables lp-shell set at start-up from CSDS or the sandbox (service hosts); `save` leaves them out.
+    public var derivedVariables: Set<String> = []
+    /// Tutorial steps completed this session, as `tutorial:number`.
+    public var completedSteps: Set<String> = []
+    /// Where `record` appends each command (masked), or nil.
+    public var transcriptPath: String?
     /// Functions defined with `name() { …; }`.
     var functions: [String: FunctionBody] = [:]
     /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.

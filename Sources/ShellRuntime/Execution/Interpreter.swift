@@ -1,4 +1,5 @@
 import ShellSyntax
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -25,6 +26,8 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public var renderer: DiagnosticRenderer
     /// Returns extra advice for an unset `LP_*` variable (the LivePerson layer knows which step sets it).
     public var unsetVariableHint: (@Sendable (String, ShellState) -> String?)?
+    /// Called when a set variable is expanded (the LivePerson layer explains `LP_APP_CONN_ID` the first time).
+    public var expansionObserver: (@Sendable (String, inout ShellState, IOStreams) -> Void)?
     /// Called before each simple command runs with its expanded words (token expiry warnings).
     public var commandObserver: (@Sendable ([String], inout ShellState, IOStreams) -> Void)?
     /// Reads the interactive history.
@@ -53,7 +56,21 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
 
     public func clearHistory() { historyClearer?() }
 
-    public func readScriptLine() -> String? { scriptLineSource?() }
+    public func readScriptLine() -> String? {
+        if let line = pushedLines.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return line }
+        return scriptLineSource?()
+    }
+
+    public func pushScriptLines(_ lines: [String]) {
+        pushedLines.withLock { $0.append(contentsOf: lines) }
+    }
+
+    public func discardPushedScriptLines() {
+        pushedLines.withLock { $0.removeAll() }
+    }
+
+    /// Lines queued by `pushScriptLines`.
+    private let pushedLines = Mutex<[String]>([])
 
     /// Parses `source` and runs it; a syntax error is reported on `io.stderr` and gives status 2.
     public func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus {

@@ -136,7 +136,7 @@ struct WordExpander {
         case .tilde(let user):
             return tildeExpansion(user, state: state)
         case .parameter(let name):
-            return try parameterValue(name, state: state, checkUnset: true) ?? ""
+            return try parameterValue(name, state: &state, checkUnset: true) ?? ""
         case .parameterExpansion(let expansion):
             return try expandParameter(expansion, state: &state)
         case .commandSubstitution(let script, _):
@@ -191,10 +191,13 @@ struct WordExpander {
         }
     }
 
-    private mutating func parameterValue(_ name: String, state: ShellState, checkUnset: Bool) throws(ExpansionError)
-        -> String?
+    private mutating func parameterValue(_ name: String, state: inout ShellState, checkUnset: Bool)
+        throws(ExpansionError) -> String?
     {
         let value = parameterValue(name, state: state)
+        if value != nil, let observer = interpreter.expansionObserver, name.hasPrefix("LP_") {
+            observer(name, &state, io)
+        }
         if value == nil && checkUnset {
             if state.options.nounset && name != "@" && name != "*" {
                 throw ExpansionError("\(name): unbound variable", isFatal: true)
@@ -212,9 +215,9 @@ struct WordExpander {
         func isMissing(_ colon: Bool) -> Bool { value == nil || (colon && value!.isEmpty) }
         switch expansion.operation {
         case .plain:
-            return try parameterValue(name, state: state, checkUnset: true) ?? ""
+            return try parameterValue(name, state: &state, checkUnset: true) ?? ""
         case .length:
-            return String((try parameterValue(name, state: state, checkUnset: true) ?? "").count)
+            return String((try parameterValue(name, state: &state, checkUnset: true) ?? "").count)
         case .useDefault(let word, let colon):
             return isMissing(colon) ? try expandString(word, state: &state) : value!
         case .assignDefault(let word, let colon):

@@ -1,19 +1,19 @@
 /// Reads docker-style env files (`--env-file lp.env`): `KEY=VALUE` lines, `KEY` alone copies from the
 /// environment, `#` comments. It tolerates the tutorials' broken sample (prose after a TAB, `*` bullet lines)
 /// with a warning naming the line, instead of failing as docker does.
-struct EnvFile {
+public struct EnvFile: Sendable {
     /// One variable read from the file.
-    struct Entry: Equatable {
-        var name: String
-        var value: String
+    public struct Entry: Equatable, Sendable {
+        public var name: String
+        public var value: String
     }
 
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
     /// `file:line: message` warnings, in order.
-    var warnings: [String] = []
+    public var warnings: [String] = []
 
     /// Parses the text of a file named `name`, copying bare `KEY` lines from `environment`.
-    static func parse(_ text: String, name: String, environment: [String: String]) -> EnvFile {
+    public static func parse(_ text: String, name: String, environment: [String: String]) -> EnvFile {
         var result = EnvFile()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)
@@ -63,7 +63,7 @@ struct EnvFile {
 }
 
 extension String {
-    var trimmingTrailingBlanks: String {
+    fileprivate var trimmingTrailingBlanks: String {
         var text = Substring(self)
         while text.last == " " || text.last == "\t" { text.removeLast() }
         return String(text)

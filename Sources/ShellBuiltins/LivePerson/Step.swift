@@ -1,0 +1,73 @@
+import ShellRuntime
+
+/// `step`, `step N [--dry-run]`, `step next`: the current tutorial's steps, run exactly as the docs print them.
+struct Step: Builtin {
+    static let name = "step"
+    static let summary = "list the tutorial's steps (✓ done), or run one exactly as the docs print it"
+    static let usage = """
+        usage: step [N | next] [--dry-run]
+
+          step             list the steps of the current tutorial, ✓ for the ones done
+          step N           print step N's command from the docs, run exactly that text, show what changed
+          step next        run the first step not done yet
+          --dry-run        only print the command
+        Choose the tutorial with `tutorial use NAME`; `tutorial` walks through it with explanations.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        let tutorial: Tutorial
+        switch TutorialCatalog.current(context) {
+        case .failure(let failure):
+            context.error(failure.message)
+            return .failure
+        case .success(let found): tutorial = found
+        }
+        let runner = StepRunner(tutorial: tutorial, colored: context.io.stdout.isTerminal)
+        var dryRun = false
+        var selector: String?
+        for argument in context.arguments {
+            if argument == "--dry-run" || argument == "-n" {
+                dryRun = true
+            } else if argument.hasPrefix("-") || selector != nil {
+                context.error("\(argument): unexpected argument\nusage: step [N | next] [--dry-run]")
+                return .usage
+            } else {
+                selector = argument
+            }
+        }
+        guard let selector else {
+            list(tutorial, runner: runner, context: context)
+            return .success
+        }
+        let step: Tutorial.Step
+        if selector == "next" {
+            guard let next = tutorial.steps.first(where: { !context.state.completedSteps.contains(runner.key($0)) }) else {
+                context.io.stderr.write("step: every step of \(tutorial.title) is done ✓\n")
+                return .success
+            }
+            step = next
+        } else {
+            guard let number = Int(selector), let found = tutorial.step(number) else {
+                let numbers = tutorial.steps.map { String($0.number) }.joined(separator: ", ")
+                context.error("\(selector): no such step in \(tutorial.name) (steps: \(numbers))")
+                return .usage
+            }
+            step = found
+        }
+        context.io.stdout.write("Step \(step.number) - \(step.title)\n")
+        context.io.stdout.write(runner.display(step))
+        if dryRun { return .success }
+        let (status, passed) = runner.run(step, source: step.command, context: &context)
+        if passed { context.io.stderr.write("step \(step.number) ✓\n") }
+        return status
+    }
+
+    private func list(_ tutorial: Tutorial, runner: StepRunner, context: CommandContext) {
+        context.io.stdout.write("\(tutorial.title) (\(tutorial.name))\n")
+        for step in tutorial.steps {
+            let done = context.state.completedSteps.contains(runner.key(step))
+            context.io.stdout.write("  \(done ? "✓" : " ") \(step.number). \(step.title)\n")
+        }
+        context.io.stdout.write("Run one with `step N` (`step N --dry-run` only prints it), or `step next`.\n")
+    }
+}

@@ -1,0 +1,122 @@
+/// A tutorial as data: steps with the doc's own command, an explanation and a check.
+///
+/// Tutorials are `.tutorial` files (bundled in the package, or in `$XDG_DATA_HOME/lp-shell/tutorials/`), so adding
+/// one adds no code. Format: `# Title`, `key: value` header lines (`name`, `source`, `needs`, `summary`), then
+/// `## N. Step title` sections with `explain:`, `run:` (the doc's command, verbatim), `frame:` (WebSocket frames
+/// pasted after the command), `check:` lines.
+public struct Tutorial: Sendable, Equatable {
+    /// The short name for `tutorial use NAME`.
+    public var name: String
+    /// The page title.
+    public var title: String
+    /// The documentation page it mirrors.
+    public var source: String
+    /// Variables the steps need.
+    public var needs: [String]
+    /// One or two sentences.
+    public var summary: String
+    /// The steps in order.
+    public var steps: [Step]
+
+    /// One step.
+    public struct Step: Sendable, Equatable {
+        /// The step number as the docs print it.
+        public var number: Int
+        /// The step title.
+        public var title: String
+        /// Two or three sentences for the guided mode.
+        public var explanation: String
+        /// The doc's command, verbatim.
+        public var command: String
+        /// Frames to send after the command opened a WebSocket.
+        public var frames: [String]
+        /// What must hold afterwards.
+        public var checks: [Check]
+    }
+
+    /// A condition checked after a step ran.
+    public enum Check: Sendable, Equatable {
+        /// The variable holds a JWT that has not expired.
+        case jwt(String)
+        /// The variable is set and not empty.
+        case set(String)
+        /// A file exists.
+        case file(String)
+    }
+
+    /// A line of a tutorial file that could not be read.
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// `file:line: message`.
+        public var description: String
+    }
+
+    /// Parses a tutorial file.
+    public static func parse(_ text: String, file: String) throws(ParseError) -> Tutorial {
+        var tutorial = Tutorial(name: "", title: "", source: "", needs: [], summary: "", steps: [])
+        var current: Step?
+        func finishStep() {
+            if let step = current { tutorial.steps.append(step) }
+            current = nil
+        }
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine)
+            let location = "\(file):\(index + 1)"
+            if line.hasPrefix("## ") {
+                finishStep()
+                let heading = line.dropFirst(3)
+                guard let dot = heading.firstIndex(of: "."), let number = Int(heading[..<dot]) else {
+                    throw ParseError(description: "\(location): a step heading is `## N. Title`")
+                }
+                let title = heading[heading.index(after: dot)...].drop { $0 == " " }
+                current = Step(number: number, title: String(title), explanation: "", command: "", frames: [], checks: [])
+                continue
+            }
+            if line.hasPrefix("# ") {
+                tutorial.title = String(line.dropFirst(2))
+                continue
+            }
+            guard !line.allSatisfy({ $0 == " " }), let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon])
+            let value = String(line[line.index(after: colon)...].drop { $0 == " " })
+            if var step = current {
+                switch key {
+                case "explain": step.explanation = value
+                case "run": step.command = value
+                case "frame": step.frames.append(value)
+                case "check": step.checks.append(try parseCheck(value, location: location))
+                default: throw ParseError(description: "\(location): unknown step field `\(key)`")
+                }
+                current = step
+            } else {
+                switch key {
+                case "name": tutorial.name = value
+                case "source": tutorial.source = value
+                case "needs": tutorial.needs = value.split(separator: " ").map(String.init)
+                case "summary": tutorial.summary = value
+                default: throw ParseError(description: "\(location): unknown field `\(key)`")
+                }
+            }
+        }
+        finishStep()
+        guard !tutorial.name.isEmpty else { throw ParseError(description: "\(file): missing `name:`") }
+        guard !tutorial.steps.isEmpty else { throw ParseError(description: "\(file): no steps") }
+        for step in tutorial.steps where step.command.isEmpty {
+            throw ParseError(description: "\(file): step \(step.number) has no `run:` line")
+        }
+        return tutorial
+    }
+
+    private static func parseCheck(_ text: String, location: String) throws(ParseError) -> Check {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count == 2 else { throw ParseError(description: "\(location): a check is `KIND NAME`") }
+        switch words[0] {
+        case "jwt": return .jwt(words[1])
+        case "set": return .set(words[1])
+        case "file": return .file(words[1])
+        default: throw ParseError(description: "\(location): unknown check `\(words[0])`")
+        }
+    }
+
+    /// The step with a number.
+    public func step(_ number: Int) -> Step? { steps.first { $0.number == number } }
+}
