@@ -13,7 +13,12 @@ let package = Package(
         .executable(name: "lp-shell", targets: ["lp-shell"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Core
@@ -26,7 +31,17 @@ let package = Package(
         // Builtins
         .target(
             name: "ShellBuiltins",
-            dependencies: ["ShellRuntime", "ShellSyntax", "JSONQuery"],
+            dependencies: [
+                "ShellRuntime", "ShellSyntax", "JSONQuery",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
 
@@ -42,7 +57,17 @@ let package = Package(
         .executableTarget(name: "lp-shell", dependencies: ["ShellApp"], swiftSettings: strict),
 
         // Tests
-        .target(name: "ShellTestSupport", dependencies: ["ShellRuntime", "ShellSyntax"], swiftSettings: strict),
+        .target(
+            name: "ShellTestSupport",
+            dependencies: [
+                "ShellRuntime", "ShellSyntax",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ShellSyntaxTests", dependencies: ["ShellSyntax", "ShellTestSupport"], swiftSettings: strict),
         .testTarget(
@@ -54,7 +79,12 @@ let package = Package(
         .testTarget(name: "JSONQueryTests", dependencies: ["JSONQuery"], swiftSettings: strict),
         .testTarget(
             name: "ShellBuiltinsTests",
-            dependencies: ["ShellBuiltins", "ShellRuntime", "ShellTestSupport"],
+            dependencies: [
+                "ShellBuiltins", "ShellRuntime", "ShellTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Cases")],
             swiftSettings: strict
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
