@@ -20,6 +20,7 @@ final class CurlTransfer: @unchecked Sendable {
     private let receivedBytes = Atomic<Int>(0)
     private let expectedBytes = Atomic<Int>(-1)
     private var tlsConfiguration: TLSConfiguration?
+    private var connectStart = ContinuousClock.now
 
     /// The cookie engine (`-b`/`-c`), nil when off.
     private(set) var jar: CookieJar?
@@ -186,6 +187,7 @@ final class CurlTransfer: @unchecked Sendable {
         if options.verbose {
             stderr.write("*   Trying \(request.url.hostForURL):\(request.url.effectivePort)...\n")
         }
+        connectStart = ContinuousClock.now
         let response = try await client.execute(ahcRequest, deadline: .distantFuture)
         stats.timeStartTransfer = elapsedSeconds
         stats.sizeUpload += request.body?.count ?? 0
@@ -212,7 +214,9 @@ final class CurlTransfer: @unchecked Sendable {
         let port = url.effectivePort
         if let connection = error as? any NIOConnectionErrorView {
             if connection.isResolutionFailure { return .couldNotResolve(host) }
-            return .couldNotConnect(host: host, port: port, milliseconds: elapsedMilliseconds)
+            let elapsed = ContinuousClock.now - connectStart
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            return .couldNotConnect(host: host, port: port, milliseconds: milliseconds)
         }
         if let error = error as? HTTPClientError {
             switch error {
