@@ -75,7 +75,7 @@ public struct Curl: Builtin {
             io.stderr.write(error.rendered)
             return error.status
         }
-        for warning in body.warnings { io.stderr.write(warning + "\n") }
+        for warning in body.warnings { io.stderr.write(warning) }
         var writeOut = options.writeOut
         if let format = writeOut, format.hasPrefix("@") {
             let name = String(format.dropFirst())
@@ -109,8 +109,10 @@ public struct Curl: Builtin {
                     url.path += upload.split(separator: "/").last.map(String.init) ?? ""
                 }
                 let outputPath: String?
+                var shownPath = ""
                 if index == 0, let path = options.outputPath {
                     outputPath = context.resolvePath(path)
+                    shownPath = path
                 } else if options.remoteName {
                     guard let name = url.path.split(separator: "/").last, !name.isEmpty else {
                         io.stderr.write("curl: Remote file name has no length!\n" + CurlUsageError.hint)
@@ -118,10 +120,12 @@ public struct Curl: Builtin {
                         continue
                     }
                     outputPath = context.resolvePath(String(name))
+                    shownPath = String(name)
                 } else {
                     outputPath = nil
                 }
-                let output = CurlOutput(stdout: io.stdout, stderr: io.stderr, path: outputPath)
+                let output = CurlOutput(stdout: io.stdout, stderr: io.stderr, path: outputPath, shownPath: shownPath)
+                output.muted = options.silent
                 let meter = CurlProgressMeter(
                     stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
                 meter.start()

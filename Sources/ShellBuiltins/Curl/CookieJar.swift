@@ -123,7 +123,7 @@ struct CookieJar: Sendable, Equatable {
         }
     }
 
-    /// The `name=value` pairs to send to `url`, in curl's order (longest path first), joined by `; `.
+    /// The `name=value` pairs to send to `url`, in curl's order (longest path first, newest first), joined by `; `.
     func header(for url: CurlURL, now: Int64) -> String? {
         let host = url.host
         let matching = cookies.filter { cookie in
@@ -138,7 +138,7 @@ struct CookieJar: Sendable, Equatable {
             if left.path.count != right.path.count { return left.path.count > right.path.count }
             if left.domain.count != right.domain.count { return left.domain.count > right.domain.count }
             if left.name.count != right.name.count { return left.name.count > right.name.count }
-            return left.created < right.created
+            return left.created > right.created
         }
         return sorted.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
     }

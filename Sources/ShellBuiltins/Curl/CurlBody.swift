@@ -4,7 +4,7 @@ import ShellRuntime
 struct CurlBody {
     /// The bytes to send (or to put in the query with `-G`), nil when no data option was given.
     var bytes: [UInt8]?
-    /// Lines curl prints to stderr while reading the data (`Warning: Couldn't read data from file …`).
+    /// Text curl prints to stderr while reading the data (`Warning: Couldn't read data from file …`), newline-ended.
     var warnings: [String] = []
 
     /// Reads files relative to the shell's directory and `@-` from standard input.
@@ -26,32 +26,33 @@ struct CurlBody {
             if case .json = part { isJSON = true } else { isJSON = false }
             if index > 0 && !(isJSON && previousWasJSON) { result.append(UInt8(ascii: "&")) }
             previousWasJSON = isJSON
+            let muted = index < options.dataMuted.count && options.dataMuted[index]
             switch part {
             case .ascii(let text):
-                let bytes = readData(text, context: context)
+                let bytes = readData(text, context: context, muted: muted)
                 result += text.hasPrefix("@") ? bytes.filter { $0 != 10 && $0 != 13 } : bytes
             case .binary(let text), .json(let text):
-                result += readData(text, context: context)
+                result += readData(text, context: context, muted: muted)
             case .raw(let text):
                 result += Array(text.utf8)
             case .urlencode(let text):
-                result += urlencoded(text, context: context)
+                result += urlencoded(text, context: context, muted: muted)
             }
         }
         bytes = result
     }
 
-    private mutating func readData(_ text: String, context: CommandContext) -> [UInt8] {
+    private mutating func readData(_ text: String, context: CommandContext, muted: Bool) -> [UInt8] {
         guard text.hasPrefix("@") else { return Array(text.utf8) }
         let name = String(text.dropFirst())
         if name == "-" { return context.io.stdin.readAll() }
         if let contents = LocalFile.read(context.resolvePath(name)) { return contents }
-        warnings.append("Warning: Couldn't read data from file \"\(name)\", this makes an empty ")
-        warnings.append("Warning: POST.")
+        if muted { return [] }
+        warnings.append(curlWarning("Couldn't read data from file \"\(name)\", this makes an empty POST."))
         return []
     }
 
-    private mutating func urlencoded(_ text: String, context: CommandContext) -> [UInt8] {
+    private mutating func urlencoded(_ text: String, context: CommandContext, muted: Bool) -> [UInt8] {
         if text.hasPrefix("=") { return Self.encode(Array(text.utf8.dropFirst())) }
         if let equals = text.firstIndex(of: "=") {
             return Array(text[..<equals].utf8) + [UInt8(ascii: "=")]
@@ -59,7 +60,7 @@ struct CurlBody {
         }
         if let at = text.firstIndex(of: "@") {
             let name = text[..<at]
-            let contents = readData(String(text[at...]), context: context)
+            let contents = readData(String(text[at...]), context: context, muted: muted)
             return name.isEmpty ? Self.encode(contents) : Array(name.utf8) + [UInt8(ascii: "=")] + Self.encode(contents)
         }
         return Self.encode(Array(text.utf8))

@@ -113,3 +113,24 @@ struct CurlUsageError: Error, Sendable, Equatable {
         message.isEmpty ? Self.hint : "curl: \(message)\n" + Self.hint
     }
 }
+
+/// curl's `warnf`: `Warning: ` before each line, the text cut at a space so lines stay within 79 columns.
+func curlWarning(_ message: String) -> String {
+    let width = 70
+    var rest = Array((message + "\n").utf8)
+    var output = ""
+    while !rest.isEmpty {
+        output += "Warning: "
+        if rest.count > width {
+            var cut = width - 1
+            while cut > 0 && rest[cut] != UInt8(ascii: " ") { cut -= 1 }
+            if cut == 0 { cut = width - 1 }
+            output += String(decoding: rest[...cut], as: UTF8.self) + "\n"
+            rest.removeFirst(cut + 1)
+        } else {
+            output += String(decoding: rest, as: UTF8.self)
+            rest = []
+        }
+    }
+    return output
+}

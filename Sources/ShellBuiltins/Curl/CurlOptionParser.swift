@@ -24,12 +24,12 @@ enum CurlOptionParser {
     private static let options: [Option] = [
         Option(long: "request", short: "X", action: .value { $0.method = $1 }),
         Option(long: "header", short: "H", action: .value { $0.headers.append($1) }),
-        Option(long: "data", short: "d", action: .value { $0.data.append(.ascii($1)) }),
-        Option(long: "data-ascii", short: nil, action: .value { $0.data.append(.ascii($1)) }),
-        Option(long: "data-raw", short: nil, action: .value { $0.data.append(.raw($1)) }),
-        Option(long: "data-binary", short: nil, action: .value { $0.data.append(.binary($1)) }),
-        Option(long: "data-urlencode", short: nil, action: .value { $0.data.append(.urlencode($1)) }),
-        Option(long: "json", short: nil, action: .value { $0.data.append(.json($1)) }),
+        Option(long: "data", short: "d", action: .value { $0.appendData(.ascii($1)) }),
+        Option(long: "data-ascii", short: nil, action: .value { $0.appendData(.ascii($1)) }),
+        Option(long: "data-raw", short: nil, action: .value { $0.appendData(.raw($1)) }),
+        Option(long: "data-binary", short: nil, action: .value { $0.appendData(.binary($1)) }),
+        Option(long: "data-urlencode", short: nil, action: .value { $0.appendData(.urlencode($1)) }),
+        Option(long: "json", short: nil, action: .value { $0.appendData(.json($1)) }),
         Option(long: "get", short: "G", action: .flag(\.dataInQuery)),
         Option(long: "include", short: "i", action: .flag(\.includeHeaders)),
         Option(long: "head", short: "I", action: .flag(\.headOnly)),
@@ -137,7 +137,7 @@ enum CurlOptionParser {
         while let letter = letters.first {
             letters = letters.dropFirst()
             guard let option = options.first(where: { $0.short == letter }) else {
-                throw CurlUsageError(message: "option -\(letter): is unknown")
+                throw CurlUsageError(message: "option \(argument): is unknown")
             }
             switch option.action {
             case .flag(let keyPath):

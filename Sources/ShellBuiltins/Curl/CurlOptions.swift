@@ -22,6 +22,9 @@ struct CurlOptions: Sendable, Equatable {
     var headers: [String] = []
     /// The request body pieces.
     var data: [DataPart] = []
+    /// For each data part, whether `-s` came before it: curl reads `@file` while parsing, so a warning about
+    /// it is muted only by an earlier `-s`.
+    var dataMuted: [Bool] = []
     /// `-G`/`--get`: data goes into the query string.
     var dataInQuery = false
     /// `-i`/`--include`.
@@ -74,4 +77,10 @@ struct CurlOptions: Sendable, Equatable {
     var help = false
     /// `-V`/`--version`.
     var version = false
+
+    /// Adds a data part, remembering whether warnings about it are muted.
+    mutating func appendData(_ part: DataPart) {
+        data.append(part)
+        dataMuted.append(silent)
+    }
 }

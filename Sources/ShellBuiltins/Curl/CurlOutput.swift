@@ -6,14 +6,18 @@ final class CurlOutput: @unchecked Sendable {
     private let stdout: ByteOutput
     private let stderr: ByteOutput
     private let path: String?
+    private let shownPath: String
+    /// `-s`: curl mutes its warnings too.
+    var muted = false
     private var file: WritableFile?
     private var failed = false
 
-    /// Writes to `path` when given, else to `stdout`.
-    init(stdout: ByteOutput, stderr: ByteOutput, path: String?) {
+    /// Writes to `path` when given, else to `stdout`; warnings name the file as the user typed it.
+    init(stdout: ByteOutput, stderr: ByteOutput, path: String?, shownPath: String) {
         self.stdout = stdout
         self.stderr = stderr
         self.path = path
+        self.shownPath = shownPath
     }
 
     /// True when writing to standard output.
@@ -32,7 +36,7 @@ final class CurlOutput: @unchecked Sendable {
             file = WritableFile(path: path)
             if file == nil {
                 failed = true
-                stderr.write("Warning: Failed to open the file \(path): \(LocalFile.lastErrorText)\n")
+                if !muted { stderr.write(curlWarning("Failed to open the file \(shownPath): \(LocalFile.lastErrorText)")) }
                 throw .writeError
             }
         }

@@ -109,6 +109,10 @@ struct CurlRequestBuilder: Sendable {
             if !hasCustom("Accept") { headers.append(("Accept", "application/json")) }
         }
         let body = sendBody ? self.body : nil
+        if options.uploadPath != nil, let body, !body.isEmpty, !hasCustom("Expect") {
+            // curl 7.88.1 asks for 100-continue on every -T upload; AHC passes the interim response over.
+            headers.append(("Expect", "100-continue"))
+        }
         if body != nil && !hasJSON && options.uploadPath == nil && !hasCustom("Content-Type") {
             headers.append(("Content-Type", "application/x-www-form-urlencoded"))
         }

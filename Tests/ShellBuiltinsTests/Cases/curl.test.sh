@@ -53,13 +53,21 @@
 ## args: -s -d @- {URL}/echo
 ## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Type","application/x-www-form-urlencoded"],["Content-Length","3"]],"body":"x=y"}
 
-#### -d @missing warns and posts nothing
-## args: -s -d @missing.txt {URL}/echo
+#### -d @missing warns (unless -s came first) and posts nothing
+## args: -d @missing.txt -s {URL}/echo
 ## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Type","application/x-www-form-urlencoded"],["Content-Length","0"]],"body":""}
+## stderr: Warning: Couldn't read data from file "missing.txt", this makes an empty POST.
+
+#### a long -d @file warning wraps like curl's
+## args: -d @a-much-longer-missing-file-name.txt -s {URL}/echo -o /dev/null
 ## STDERR:
-Warning: Couldn't read data from file "missing.txt", this makes an empty 
-Warning: POST.
+Warning: Couldn't read data from file "a-much-longer-missing-file-name.txt", 
+Warning: this makes an empty POST.
 ## END
+
+#### -s before -d @missing mutes the warning
+## args: -s -d @missing.txt {URL}/echo -o /dev/null
+## stderr-json: ""
 
 #### --data-urlencode encodes the content
 ## args: -s --data-urlencode "a=b c&d" --data-urlencode "x y" {URL}/echo
@@ -188,17 +196,18 @@ status 201
 
 #### -o into a missing directory fails with 23
 ## args: -sS -o nodir/out {URL}/json
-## STDERR:
-Warning: Failed to open the file {TMP}/nodir/out: No such file or directory
-curl: (23) Failure writing output to destination
-## END
+## stderr: curl: (23) Failure writing output to destination
+
+#### -o into a missing directory warns without -s
+## args: -S -o nodir/out {URL}/json
 ## exit_code: 23
 ## differential: no
+## exit_code: 23
 
 #### -T uploads a file with PUT
 ## file: up.txt=hello\n
 ## args: -s -T up.txt {URL}/echo
-## stdout: {"method":"PUT","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Length","6"]],"body":"hello\n"}
+## stdout: {"method":"PUT","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Expect","100-continue"],["Content-Length","6"]],"body":"hello\n"}
 
 #### -T on a missing file fails with 26
 ## args: -s -T nothere.txt {URL}/echo
@@ -219,7 +228,7 @@ curl: try 'curl --help' or 'curl --manual' for more information
 
 #### -c writes received cookies, -L sends them on
 ## args: -s -L -c out.txt "{URL}/cookies/set?k=v&n=2"
-## stdout: {"cookie":"k=v; n=2"}
+## stdout: {"cookie":"n=2; k=v"}
 ## FILE: out.txt
 # Netscape HTTP Cookie File
 # https://curl.se/docs/http-cookies.html
@@ -266,7 +275,7 @@ curl: try 'curl --help' or 'curl --manual' for more information
 #### unknown short option exits 2
 ## args: -s9 {URL}
 ## STDERR:
-curl: option -9: is unknown
+curl: option -s9: is unknown
 curl: try 'curl --help' or 'curl --manual' for more information
 ## END
 ## exit_code: 2

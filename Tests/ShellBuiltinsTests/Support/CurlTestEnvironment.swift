@@ -14,7 +14,15 @@ final class CurlTestEnvironment: Sendable {
         self.authority = authority
     }
 
-    private static let instance = Task { () throws -> CurlTestEnvironment in
+    private static let instance = Task { try await make() }
+    private static let differentialInstance = Task { try await make() }
+
+    /// The servers the differential suite uses, apart from the spec suite's so recorded requests don't mix.
+    static func differential() async throws -> CurlTestEnvironment {
+        try await differentialInstance.value
+    }
+
+    private static func make() async throws -> CurlTestEnvironment {
         let authority = try TestCertificateAuthority.make()
         let tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(authority.certificatePath).map { .certificate($0) },
