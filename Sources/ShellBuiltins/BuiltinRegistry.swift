@@ -6,6 +6,7 @@ public enum BuiltinRegistry {
     public static let all: [any Builtin.Type] = [
         Base64.self,
         Curl.self,
+        JWT.self,
     ]
-        .sorted { $0.name < $1.name }
+    .sorted { $0.name < $1.name }
 }

@@ -106,7 +106,8 @@ final class TestRouteHandler: ChannelInboundHandler {
         _ context: ChannelHandlerContext, _ status: HTTPResponseStatus, _ headers: [String: String], _ body: [UInt8],
         isHead: Bool
     ) {
-        sendOrdered(context, status, headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, body, isHead: isHead)
+        sendOrdered(
+            context, status, headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, body, isHead: isHead)
     }
 
     private func sendOrdered(

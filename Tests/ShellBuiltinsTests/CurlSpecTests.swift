@@ -34,7 +34,9 @@ import Testing
         }
         let stdin = specCase.stdin
         let env = variables
-        let result = await offThread { runBuiltin(Curl.self, arguments, stdin: stdin, environment: env, directory: directory) }
+        let result = await offThread {
+            runBuiltin(Curl.self, arguments, stdin: stdin, environment: env, directory: directory)
+        }
         #expect(result.status.rawValue == specCase.exitCode, "exit status; stderr: \(result.stderr)")
         if let expected = specCase.stdout {
             #expect(result.stdoutText == environment.substitute(expected, temporaryDirectory: directory))

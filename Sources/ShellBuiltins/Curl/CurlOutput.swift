@@ -36,7 +36,9 @@ final class CurlOutput: @unchecked Sendable {
             file = WritableFile(path: path)
             if file == nil {
                 failed = true
-                if !muted { stderr.write(curlWarning("Failed to open the file \(shownPath): \(LocalFile.lastErrorText)")) }
+                if !muted {
+                    stderr.write(curlWarning("Failed to open the file \(shownPath): \(LocalFile.lastErrorText)"))
+                }
                 throw .writeError
             }
         }

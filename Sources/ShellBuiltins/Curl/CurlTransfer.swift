@@ -95,7 +95,8 @@ final class CurlTransfer: @unchecked Sendable {
                 let expected = expectedBytes.load(ordering: .relaxed)
                 let amount = expected >= 0 ? "\(received) out of \(expected)" : "\(received)"
                 throw CurlError(
-                    code: 28, message: "Operation timed out after \(elapsed) milliseconds with \(amount) bytes received")
+                    code: 28, message: "Operation timed out after \(elapsed) milliseconds with \(amount) bytes received"
+                )
             }
             try await Task.sleep(for: .milliseconds(limit == nil ? 50 : 5))
         }
@@ -118,7 +119,8 @@ final class CurlTransfer: @unchecked Sendable {
             let status = Int(response.status.code)
             let location = response.headers.first(name: "Location")
             stats.httpCode = status
-            stats.httpVersion = response.version.major == 2 ? "2" : "\(response.version.major).\(response.version.minor)"
+            stats.httpVersion =
+                response.version.major == 2 ? "2" : "\(response.version.major).\(response.version.minor)"
             stats.responseHeaders = response.headers.map { (name: $0.name, value: $0.value) }
             expectedBytes.store(
                 response.headers.first(name: "Content-Length").flatMap { Int($0) } ?? -1, ordering: .relaxed)
@@ -202,7 +204,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// The status line, the headers as received and the blank line, with CRLF endings.
     static func headerBlock(_ response: HTTPClientResponse) -> String {
-        let version = response.version.major == 2 ? "HTTP/2" : "HTTP/\(response.version.major).\(response.version.minor)"
+        let version =
+            response.version.major == 2 ? "HTTP/2" : "HTTP/\(response.version.major).\(response.version.minor)"
         var block = "\(version) \(response.status.code) \(response.status.reasonPhrase)\r\n"
         for header in response.headers { block += "\(header.name): \(header.value)\r\n" }
         return block + "\r\n"
@@ -215,7 +218,8 @@ final class CurlTransfer: @unchecked Sendable {
         if let connection = error as? any NIOConnectionErrorView {
             if connection.isResolutionFailure { return .couldNotResolve(host) }
             let elapsed = ContinuousClock.now - connectStart
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = Int(
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             return .couldNotConnect(host: host, port: port, milliseconds: milliseconds)
         }
         if let error = error as? HTTPClientError {

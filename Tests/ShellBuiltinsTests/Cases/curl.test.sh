@@ -197,6 +197,7 @@ status 201
 #### -o into a missing directory fails with 23
 ## args: -sS -o nodir/out {URL}/json
 ## stderr: curl: (23) Failure writing output to destination
+## exit_code: 23
 
 #### -o into a missing directory warns without -s
 ## args: -S -o nodir/out {URL}/json
