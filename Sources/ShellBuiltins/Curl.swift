@@ -98,7 +98,6 @@ public struct Curl: Builtin {
         var status = ExitStatus.success
         for (index, text) in options.urls.enumerated() {
             var stats = CurlTransferStats()
-            let transfer: CurlTransfer?
             do {
                 var url = try CurlURL(parsing: text)
                 if options.dataInQuery, let data = body.bytes {
@@ -144,13 +143,10 @@ public struct Curl: Builtin {
                         expectedDownload: running.expectedDownload, downloaded: stats.sizeDownload,
                         uploaded: stats.sizeUpload, seconds: stats.timeTotal)
                 }
-                transfer = running
             } catch {
                 stats.error = error
                 stats.urlEffective = text
-                transfer = nil
             }
-            _ = transfer
             if let error = stats.error {
                 if !options.silent || options.showError {
                     io.stderr.write("curl: (\(error.code)) \(error.message)\n" + error.trailer)
