@@ -13,7 +13,6 @@ let package = Package(
         .executable(name: "lp-shell", targets: ["lp-shell"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
@@ -25,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // Core
@@ -38,7 +39,17 @@ let package = Package(
         // Builtins
         .target(
             name: "ShellBuiltins",
-            dependencies: ["ShellRuntime", "ShellSyntax", "JSONQuery"],
+            dependencies: [
+                "ShellRuntime", "ShellSyntax", "JSONQuery",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             resources: [.copy("Tutorials")],
             swiftSettings: strict
         ),
@@ -79,7 +90,17 @@ let package = Package(
         .executableTarget(name: "lp-shell", dependencies: ["ShellApp"], swiftSettings: strict),
 
         // Tests
-        .target(name: "ShellTestSupport", dependencies: ["ShellRuntime", "ShellSyntax"], swiftSettings: strict),
+        .target(
+            name: "ShellTestSupport",
+            dependencies: [
+                "ShellRuntime", "ShellSyntax",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ShellSyntaxTests", dependencies: ["ShellSyntax", "ShellTestSupport"], swiftSettings: strict),
         .testTarget(
@@ -91,7 +112,12 @@ let package = Package(
         .testTarget(name: "JSONQueryTests", dependencies: ["JSONQuery"], swiftSettings: strict),
         .testTarget(
             name: "ShellBuiltinsTests",
-            dependencies: ["ShellBuiltins", "ShellRuntime", "ShellTestSupport"],
+            dependencies: [
+                "ShellBuiltins", "ShellRuntime", "ShellTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Cases")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,176 @@
+import ShellRuntime
+
+/// `curl`: an HTTP(S) client that matches curl 7.88.1's options, output bytes, exit codes and messages.
+///
+/// Built on AsyncHTTPClient with one shared client per process (see `CurlHTTPClients`). Servers see what
+/// real curl sends, `User-Agent: curl/7.88.1` included, except that AHC puts `Content-Length` last and
+/// sends `Content-Length: 0` for a body-less POST or PUT.
+public struct Curl: Builtin {
+    public static let name = "curl"
+    public static let summary = "transfer a URL (HTTP and HTTPS, curl-compatible)"
+    public static let usage = """
+        Usage: curl [options...] <url>
+         -X, --request <method>     Specify request method to use
+         -H, --header <header/@file> Pass custom header(s) to server ('Name;' sends it empty, 'Name:' removes it)
+         -d, --data <data>          HTTP POST data (@file, @- for stdin; joined with &)
+             --data-raw <data>      HTTP POST data, '@' allowed
+             --data-binary <data>   HTTP POST binary data
+             --data-urlencode <data> HTTP POST data url encoded
+             --json <data>          HTTP POST JSON
+         -G, --get                  Put the post data in the URL and use GET
+         -i, --include              Include protocol response headers in the output
+         -I, --head                 Show document info only
+         -s, --silent               Silent mode
+         -S, --show-error           Show error even when -s is used
+         -f, --fail                 Fail fast with no output on HTTP errors
+             --fail-with-body       Fail on HTTP errors but save the body
+         -L, --location             Follow redirects
+             --max-redirs <num>     Maximum number of redirects allowed
+         -o, --output <file>        Write to file instead of stdout
+         -O, --remote-name          Write output to a file named as the remote file
+         -T, --upload-file <file>   Transfer local FILE to destination
+         -b, --cookie <data|filename> Send cookies from string/file
+         -c, --cookie-jar <filename> Write cookies to <filename> after operation
+         -u, --user <user:password> Server user and password
+         -k, --insecure             Allow insecure server connections
+             --cacert <file>        CA certificate to verify peer against (also CURL_CA_BUNDLE, SSL_CERT_FILE)
+         -v, --verbose              Make the operation more talkative
+         -w, --write-out <format>   Use output FORMAT after completion
+         -m, --max-time <seconds>   Maximum time allowed for transfer
+             --connect-timeout <seconds> Maximum time allowed for connection
+         -A, --user-agent <name>    Send User-Agent <name> to server
+         -e, --referer <URL>        Referrer URL
+             --compressed           Request compressed response
+             --url <url>            URL to work with
+         -h, --help                 Get help for commands
+         -V, --version              Show version number and quit
+
+        """
+
+    public init() {}
+
+    public func run(_ context: inout CommandContext) -> ExitStatus {
+        let io = context.io
+        let options: CurlOptions
+        do {
+            options = try CurlOptionParser.parse(context.arguments)
+        } catch {
+            io.stderr.write(error.rendered)
+            return error.status
+        }
+        if options.help {
+            io.stdout.write(Self.usage)
+            return .success
+        }
+        if options.version {
+            io.stdout.write(
+                "curl 7.88.1 (lp-shell builtin, AsyncHTTPClient)\nProtocols: http https\n"
+                    + "Features: HTTP2 SSL libz cookies\n")
+            return .success
+        }
+        let body: CurlBody
+        do {
+            body = try CurlBody(options: options, context: context)
+        } catch {
+            io.stderr.write(error.rendered)
+            return error.status
+        }
+        for warning in body.warnings { io.stderr.write(warning) }
+        var writeOut = options.writeOut
+        if let format = writeOut, format.hasPrefix("@") {
+            let name = String(format.dropFirst())
+            let bytes = name == "-" ? io.stdin.readAll() : LocalFile.read(context.resolvePath(name))
+            writeOut = bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        var jar: CookieJar?
+        if !options.cookies.isEmpty || options.cookieJarPath != nil {
+            var loaded = CookieJar()
+            for file in options.cookies where !file.contains("=") {
+                if let bytes = file == "-" ? io.stdin.readAll() : LocalFile.read(context.resolvePath(file)) {
+                    loaded.load(String(decoding: bytes, as: UTF8.self), now: CurlTransfer.epochSeconds)
+                }
+            }
+            jar = loaded
+        }
+        let trust = TrustStore(
+            insecure: options.insecure, caCertificatePath: options.caCertificatePath, environment: context.environment)
+        let builder = CurlRequestBuilder(options: options, body: options.dataInQuery ? nil : body.bytes)
+        var status = ExitStatus.success
+        for (index, text) in options.urls.enumerated() {
+            var stats = CurlTransferStats()
+            do {
+                var url = try CurlURL(parsing: text)
+                if options.dataInQuery, let data = body.bytes {
+                    let query = String(decoding: data, as: UTF8.self)
+                    url.query = url.query.map { $0.isEmpty ? query : "\($0)&\(query)" } ?? query
+                }
+                if let upload = options.uploadPath, upload != "-", url.path.hasSuffix("/") {
+                    url.path += upload.split(separator: "/").last.map(String.init) ?? ""
+                }
+                let outputPath: String?
+                var shownPath = ""
+                if index == 0, let path = options.outputPath {
+                    outputPath = context.resolvePath(path)
+                    shownPath = path
+                } else if options.remoteName {
+                    guard let name = url.path.split(separator: "/").last, !name.isEmpty else {
+                        io.stderr.write("curl: Remote file name has no length!\n" + CurlUsageError.hint)
+                        status = ExitStatus(23)
+                        continue
+                    }
+                    outputPath = context.resolvePath(String(name))
+                    shownPath = String(name)
+                } else {
+                    outputPath = nil
+                }
+                let output = CurlOutput(stdout: io.stdout, stderr: io.stderr, path: outputPath, shownPath: shownPath)
+                output.muted = options.silent
+                let meter = CurlProgressMeter(
+                    stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
+                meter.start()
+                let running = CurlTransfer(
+                    options: options, builder: builder, trust: trust, jar: jar, stderr: io.stderr, output: output)
+                let target = url
+                try? runBlocking { await running.run(url: target) }
+                if running.interrupted {
+                    io.flush()
+                    return .interrupted
+                }
+                stats = running.stats
+                jar = running.jar
+                if stats.error?.code != 6 {
+                    meter.finish(
+                        expectedDownload: running.expectedDownload, downloaded: stats.sizeDownload,
+                        uploaded: stats.sizeUpload, seconds: stats.timeTotal)
+                }
+            } catch {
+                stats.error = error
+                stats.urlEffective = text
+            }
+            if let error = stats.error {
+                if !options.silent || options.showError {
+                    io.stderr.write("curl: (\(error.code)) \(error.message)\n" + error.trailer)
+                }
+                status = error.status
+            } else {
+                status = .success
+            }
+            if let writeOut {
+                let rendered = CurlWriteOut.render(writeOut, stats: stats)
+                for warning in rendered.warnings { io.stderr.write(warning + "\n") }
+                io.stdout.write(rendered.output)
+            }
+        }
+        if let path = options.cookieJarPath, let jar {
+            let target = path == "-" ? nil : context.resolvePath(path)
+            if let target {
+                if !LocalFile.write(Array(jar.netscapeText.utf8), to: target) {
+                    io.stderr.write("curl: WARNING: failed to save cookies in \(path)\n")
+                }
+            } else {
+                io.stdout.write(jar.netscapeText)
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,56 @@
+import ShellRuntime
+
+/// Where the body (and `-i` headers) go: standard output, or a file opened at the first write like curl does.
+final class CurlOutput: @unchecked Sendable {
+    // @unchecked: used by one transfer task at a time while the builtin's thread waits for it.
+    private let stdout: ByteOutput
+    private let stderr: ByteOutput
+    private let path: String?
+    private let shownPath: String
+    /// `-s`: curl mutes its warnings too.
+    var muted = false
+    private var file: WritableFile?
+    private var failed = false
+
+    /// Writes to `path` when given, else to `stdout`; warnings name the file as the user typed it.
+    init(stdout: ByteOutput, stderr: ByteOutput, path: String?, shownPath: String) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.path = path
+        self.shownPath = shownPath
+    }
+
+    /// True when writing to standard output.
+    var isStandardOutput: Bool { path == nil }
+
+    /// Writes bytes. - Throws: `CurlError.writeError` when the file cannot be opened or written.
+    func write(_ bytes: some Collection<UInt8>) throws(CurlError) {
+        guard !bytes.isEmpty else { return }
+        guard let path else {
+            stdout.write(bytes)
+            if stdout.isBroken { throw .writeError }
+            return
+        }
+        if failed { throw .writeError }
+        if file == nil {
+            file = WritableFile(path: path)
+            if file == nil {
+                failed = true
+                if !muted {
+                    stderr.write(curlWarning("Failed to open the file \(shownPath): \(LocalFile.lastErrorText)"))
+                }
+                throw .writeError
+            }
+        }
+        if file?.write(bytes) != true {
+            failed = true
+            throw .writeError
+        }
+    }
+
+    /// Closes the file, if one was opened.
+    func close() {
+        file?.close()
+        file = nil
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import ShellBuiltins
+import ShellRuntime
+import ShellTestSupport
+import Testing
+
+/// Runs each spec case through the builtin and through /usr/bin/curl against the same server, and compares what
+/// the server received, stdout, the exit code, files written, and stderr for `-s`/`-S` command lines.
+///
+/// Known, documented differences are normalised away: AHC sends `Content-Length` after the other headers and
+/// `Content-Length: 0` for a body-less POST or PUT, and connect times differ.
+@Suite(.serialized) struct CurlDifferentialTests {
+    static let realCurl = "/usr/bin/curl"
+
+    static let cases: [BuiltinSpecCase] = CurlSpecTests.cases.filter(\.differential)
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: realCurl)), arguments: cases)
+    func sameAsRealCurl(_ specCase: BuiltinSpecCase) async throws {
+        let environment = try await CurlTestEnvironment.differential()
+        let ours = try await run(specCase, environment: environment, real: false)
+        let theirs = try await run(specCase, environment: environment, real: true)
+        #expect(ours.status == theirs.status, "exit status; ours: \(ours.stderr) real: \(theirs.stderr)")
+        #expect(Self.normalise(ours.stdout) == Self.normalise(theirs.stdout))
+        #expect(ours.requests.map(Self.normalise) == theirs.requests.map(Self.normalise))
+        if BuiltinSpecFile.words(specCase.arguments).contains(where: { $0.hasPrefix("-s") }) {
+            #expect(Self.normaliseTimes(ours.stderr) == Self.normaliseTimes(theirs.stderr))
+        }
+        #expect(ours.files == theirs.files)
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var requests: [RecordedRequest]
+        var files: [String: String]
+    }
+
+    private func run(_ specCase: BuiltinSpecCase, environment: CurlTestEnvironment, real: Bool) async throws
+        -> Outcome
+    {
+        let directory = try CurlTestEnvironment.makeTemporaryDirectory()
+        for (name, content) in specCase.files {
+            try environment.substitute(content, temporaryDirectory: directory)
+                .replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t")
+                .write(toFile: "\(directory)/\(name)", atomically: true, encoding: .utf8)
+        }
+        let arguments = BuiltinSpecFile.words(specCase.arguments).map {
+            environment.substitute($0, temporaryDirectory: directory)
+        }
+        var variables: [String: String] = [:]
+        for (name, value) in specCase.environment {
+            variables[name] = environment.substitute(value, temporaryDirectory: directory)
+        }
+        _ = environment.http.takeRequests()
+        _ = environment.https.takeRequests()
+        let stdin = specCase.stdin
+        let env = variables
+        let outcome: (Int32, String, String)
+        if real {
+            outcome = try await offThread { () -> Result<(Int32, String, String), any Error> in
+                Result { try Self.runRealCurl(arguments, stdin: stdin, environment: env, directory: directory) }
+            }.get()
+        } else {
+            let result = await offThread {
+                runBuiltin(Curl.self, arguments, stdin: stdin, environment: env, directory: directory)
+            }
+            outcome = (result.status.rawValue, result.stdoutText, result.stderr)
+        }
+        var files: [String: String] = [:]
+        for (name, _) in specCase.expectedFiles {
+            files[name] = try? String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+        }
+        return Outcome(
+            status: outcome.0, stdout: outcome.1, stderr: outcome.2.replacingOccurrences(of: directory, with: "{TMP}"),
+            requests: environment.http.takeRequests() + environment.https.takeRequests(), files: files)
+    }
+
+    private static func runRealCurl(
+        _ arguments: [String], stdin: String, environment: [String: String], directory: String
+    ) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: realCurl)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var processEnvironment = ["PATH": "/usr/bin:/bin", "HOME": directory]
+        processEnvironment.merge(environment) { $1 }
+        process.environment = processEnvironment
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    /// Drops `Content-Length` pairs from `/echo` output (AHC places it last; see the suite's doc comment).
+    static func normalise(_ stdout: String) -> String {
+        stdout.replacingOccurrences(
+            of: #",\["Content-Length","[0-9]+"\]"#, with: "", options: .regularExpression)
+    }
+
+    /// The request without `Content-Length` in the header order, the length checked through the body instead.
+    static func normalise(_ request: RecordedRequest) -> RecordedRequest {
+        var normalised = request
+        normalised.headers = request.headers.filter { $0.first?.lowercased() != "content-length" }
+        return normalised
+    }
+
+    static func normaliseTimes(_ text: String) -> String {
+        text.replacingOccurrences(of: #"[0-9]+ (ms|milliseconds)"#, with: "N $1", options: .regularExpression)
+    }
+}
