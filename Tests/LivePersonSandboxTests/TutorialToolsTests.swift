@@ -73,7 +73,9 @@ struct TutorialToolsTests {
             let work = FileManager.default.temporaryDirectory.appendingPathComponent("lp-tutorial-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: work) }
-            var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path]
+            var environment = [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path,
+            ]
             environment["NODE_PATH"] = "/usr/share/nodejs"
             environment["WORK"] = work.path
             environment["TERM"] = "dumb"

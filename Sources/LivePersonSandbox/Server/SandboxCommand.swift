@@ -67,7 +67,8 @@ public enum SandboxCommand {
     static func emit(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, startup: Duration) {
         if !configuration.isLoopback {
             printError(
-                "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it")
+                "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
+            )
         }
         let milliseconds = Double(startup.components.attoseconds) / 1e15 + Double(startup.components.seconds) * 1000
         printError(
