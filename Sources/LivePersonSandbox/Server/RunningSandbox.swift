@@ -89,7 +89,8 @@ public final class RunningSandbox: Sendable {
                 try await task.value
                 reason = "the server stopped before listening"
             } catch {
-                reason = "\(error)"
+                let text = "\(error)"
+                reason = text.contains("Address already in use") ? "the port is already in use" : text
             }
             throw StartError(
                 description:
