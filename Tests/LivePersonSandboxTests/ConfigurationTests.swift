@@ -32,7 +32,10 @@ struct ConfigurationTests {
         (["--port", "x"], "lp-shell sandbox: --port: not a port number: 'x'"),
         (["--port", "70000"], "lp-shell sandbox: --port: not a port number: '70000'"),
         (["--port"], "lp-shell sandbox: --port: missing value"),
-        (["--ext-token-ttl", "30"], "lp-shell sandbox: --ext-token-ttl: not a duration: '30' (use e.g. 300ms, 30s, 10m, 730h)"),
+        (
+            ["--ext-token-ttl", "30"],
+            "lp-shell sandbox: --ext-token-ttl: not a duration: '30' (use e.g. 300ms, 30s, 10m, 730h)"
+        ),
         (["--bogus"], "lp-shell sandbox: unknown option '--bogus' (see lp-shell sandbox --help)"),
         (["extra"], "lp-shell sandbox: unexpected argument 'extra' (see lp-shell sandbox --help)"),
         (["--account", "a/b"], "lp-shell sandbox: --account: not an account id: 'a/b'"),

@@ -27,7 +27,8 @@ struct ConsumerSocketTests {
                 #expect((clock["body"]?["currentTime"]?.intValue ?? 0) > 1_600_000_000_000)
 
                 try await socket.send(
-                    #"{"kind":"req","id":"33","body":{"minLastUpdatedTime":0,"convState":["OPEN"]},"type":"cqm.SubscribeExConversations"}"#)
+                    #"{"kind":"req","id":"33","body":{"minLastUpdatedTime":0,"convState":["OPEN"]},"type":"cqm.SubscribeExConversations"}"#
+                )
                 let subscribed = try #require(try await socket.next())
                 Self.expectResponse(subscribed, reqId: "33", type: "cqm.SubscribeExConversationsResponse")
                 let subscriptionId = try #require(subscribed["body"]?["subscriptionId"]?.stringValue)
@@ -52,17 +53,21 @@ struct ConsumerSocketTests {
 
                 let accepted = try await socket.next(ofType: "cqm.ExConversationChangeNotification")
                 let agentDetails = accepted["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]
-                #expect(agentDetails?["participantsPId"]?["ASSIGNED_AGENT"] == .array([.string(BotAgent.participant.id)]))
+                #expect(
+                    agentDetails?["participantsPId"]?["ASSIGNED_AGENT"] == .array([.string(BotAgent.participant.id)]))
 
                 try await socket.send(
-                    #"{"kind":"req","id":"22","body":{"fromSeq":0,"dialogId":"\#(conversationId)"},"type":"ms.SubscribeMessagingEvents"}"#)
-                Self.expectResponse(try #require(try await socket.next()), reqId: "22", type: ".ams.GenericSubscribeResponse")
+                    #"{"kind":"req","id":"22","body":{"fromSeq":0,"dialogId":"\#(conversationId)"},"type":"ms.SubscribeMessagingEvents"}"#
+                )
+                Self.expectResponse(
+                    try #require(try await socket.next()), reqId: "22", type: ".ams.GenericSubscribeResponse")
                 let backlog = try #require(try await socket.next())
                 #expect(backlog["type"]?.stringValue == "ms.MessagingEventNotification")
                 #expect(backlog["body"]?["changes"] == .array([]))
 
                 try await socket.send(
-                    #"{"kind":"req","id":2,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi there"}}}"#)
+                    #"{"kind":"req","id":2,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi there"}}}"#
+                )
                 let ack = try #require(try await socket.next())
                 Self.expectResponse(ack, reqId: "2", type: "ms.PublishEventResponse")
                 #expect(ack["body"]?["sequence"]?.intValue == 0)
@@ -79,22 +84,25 @@ struct ConsumerSocketTests {
                     let frame = try await socket.next(ofType: "ms.MessagingEventNotification")
                     botEvents += frame["body"]?["changes"]?.elements ?? []
                 }
-                #expect(botEvents.map { $0["event"]?["status"]?.stringValue ?? $0["event"]?["message"]?.stringValue } == [
-                    "ACCEPT", "READ", "echo: hi there",
-                ])
+                #expect(
+                    botEvents.map { $0["event"]?["status"]?.stringValue ?? $0["event"]?["message"]?.stringValue } == [
+                        "ACCEPT", "READ", "echo: hi there",
+                    ])
                 #expect(botEvents.allSatisfy { $0["originatorMetadata"]?["role"]?.stringValue == "ASSIGNED_AGENT" })
                 #expect(botEvents[0]["event"]?["sequenceList"] == .array([.number(0)]))
                 #expect(botEvents.map { $0["sequence"]?.intValue } == [1, 2, 3])
 
                 try await socket.send(
-                    #"{"kind":"req","id":3,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ChatStateEvent","chatState":"COMPOSING"}}}"#)
+                    #"{"kind":"req","id":3,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ChatStateEvent","chatState":"COMPOSING"}}}"#
+                )
                 #expect(try await socket.next()?["body"]?["sequence"]?.intValue == 0)
                 let chatState = try #require(try await socket.next()?["body"]?["changes"]?.elements.first)
                 #expect(chatState["sequence"] == nil)
                 #expect(chatState["serverTimestamp"] == nil)
 
                 try await socket.send(
-                    #"{"kind":"req","id":4,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"AcceptStatusEvent","status":"READ","sequenceList":[3]}}}"#)
+                    #"{"kind":"req","id":4,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"AcceptStatusEvent","status":"READ","sequenceList":[3]}}}"#
+                )
                 #expect(try await socket.next()?["body"]?["sequence"]?.intValue == 4)
                 _ = try await socket.next(ofType: "ms.MessagingEventNotification")
 
@@ -104,14 +112,17 @@ struct ConsumerSocketTests {
                 #expect(second["body"]?.stringValue == "Consumer already has an open conversation: \(conversationId)")
 
                 try await socket.send(
-                    #"{"kind":"req","id":"AHDJE","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":{"field":"CSATRate","csatRate":5,"csatResolutionConfirmation":true,"status":"FILLED"}}}"#)
+                    #"{"kind":"req","id":"AHDJE","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":{"field":"CSATRate","csatRate":5,"csatResolutionConfirmation":true,"status":"FILLED"}}}"#
+                )
                 Self.expectResponse(try #require(try await socket.next()), reqId: "AHDJE", type: ".ReqBody$StringResp")
                 let csat = try await socket.next(ofType: "cqm.ExConversationChangeNotification")
                 #expect(
-                    csat["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]?["csat"]?["csatRate"]?.intValue == 5)
+                    csat["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]?["csat"]?["csatRate"]?
+                        .intValue == 5)
 
                 try await socket.send(
-                    #"{"kind":"req","id":"0","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ConversationStateField","conversationState":"CLOSE"}]}}"#)
+                    #"{"kind":"req","id":"0","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ConversationStateField","conversationState":"CLOSE"}]}}"#
+                )
                 let closed = try #require(try await socket.next())
                 Self.expectResponse(closed, reqId: "0", type: ".ReqBody$StringResp")
                 #expect(closed["body"]?.stringValue == "OK Conversation resolved successfully")
@@ -122,18 +133,21 @@ struct ConsumerSocketTests {
                 #expect(deleted["result"]?["conversationDetails"]?["endTs"]?.intValue != nil)
 
                 try await socket.send(
-                    #"{"kind":"req","id":"9","type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"late"}}}"#)
+                    #"{"kind":"req","id":"9","type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"late"}}}"#
+                )
                 let late = try await socket.next(ofType: ".ReqBody$StringResp")
                 #expect(late["code"]?.intValue == 400)
 
                 try await socket.send(
-                    #"{"kind":"req","id":"34","body":{"convState":["OPEN","CLOSE"]},"type":".ams.aam.SubscribeExConversations"}"#)
+                    #"{"kind":"req","id":"34","body":{"convState":["OPEN","CLOSE"]},"type":".ams.aam.SubscribeExConversations"}"#
+                )
                 _ = try await socket.next(ofType: "cqm.SubscribeExConversationsResponse")
                 let all = try await socket.next(ofType: "cqm.ExConversationChangeNotification")
                 #expect(all["body"]?["changes"]?.elements.count == 1)
 
                 try await socket.send(
-                    #"{"id":"35","type":"cqm.UnsubscribeExConversations","body":{"subscriptionId":"\#(subscriptionId)"}}"#)
+                    #"{"id":"35","type":"cqm.UnsubscribeExConversations","body":{"subscriptionId":"\#(subscriptionId)"}}"#
+                )
                 let unsubscribed = try await socket.next(ofType: ".ReqBody$StringResp")
                 #expect(unsubscribed["code"]?.intValue == 200)
             }
@@ -157,9 +171,18 @@ struct ConsumerSocketTests {
                         #"{"kind":"req","id":"4","type":"ms.PublishEvent","body":{"dialogId":"nope","event":{"type":"ContentEvent","message":"x"}}}"#,
                         "4", 404, "Dialog nope not found"
                     ),
-                    (#"{"kind":"req","id":"5","type":"ms.SubscribeMessagingEvents","body":{"dialogId":7}}"#, "5", 400, "dialogId must be a non-empty string"),
-                    (#"{"kind":"req","id":"6","type":"cm.UpdateConversationField","body":{"conversationId":"x"}}"#, "6", 400, "conversationField is missing"),
-                    (#"{"kind":"req","id":"7","type":".ams.routing.SetAgentState","body":{"availability":"ONLINE"}}"#, "7", 403, "Only agents can send this request"),
+                    (
+                        #"{"kind":"req","id":"5","type":"ms.SubscribeMessagingEvents","body":{"dialogId":7}}"#, "5",
+                        400, "dialogId must be a non-empty string"
+                    ),
+                    (
+                        #"{"kind":"req","id":"6","type":"cm.UpdateConversationField","body":{"conversationId":"x"}}"#,
+                        "6", 400, "conversationField is missing"
+                    ),
+                    (
+                        #"{"kind":"req","id":"7","type":".ams.routing.SetAgentState","body":{"availability":"ONLINE"}}"#,
+                        "7", 403, "Only agents can send this request"
+                    ),
                 ]
                 for (frame, reqId, code, message) in cases {
                     try await socket.send(frame)
@@ -173,10 +196,12 @@ struct ConsumerSocketTests {
                 try await socket.send(#"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#)
                 let conversationId = try #require(try await socket.next()?["body"]?["conversationId"]?.stringValue)
                 try await socket.send(
-                    #"{"kind":"req","id":"8","type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ChatStateEvent","chatState":"SLEEPING"}}}"#)
+                    #"{"kind":"req","id":"8","type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ChatStateEvent","chatState":"SLEEPING"}}}"#
+                )
                 #expect(try await socket.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 400)
                 try await socket.send(
-                    #"{"kind":"req","id":"9","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":{"field":"CSATRate","csatRate":9}}}"#)
+                    #"{"kind":"req","id":"9","type":"cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":{"field":"CSATRate","csatRate":9}}}"#
+                )
                 #expect(try await socket.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 400)
             }
         }
@@ -185,7 +210,9 @@ struct ConsumerSocketTests {
     @Test func otherConsumersConversationIsForbidden() async throws {
         try await SandboxHarness.withSandbox({ $0.botEnabled = false }) { sandbox in
             let path = SocketDriver.consumerPath(sandbox.account)
-            try await SocketDriver.connect(sandbox, path: path, headers: [.authorization: "jwt \(sandbox.consumerToken())"]) {
+            try await SocketDriver.connect(
+                sandbox, path: path, headers: [.authorization: "jwt \(sandbox.consumerToken())"]
+            ) {
                 owner in
                 try await owner.send(#"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#)
                 let conversationId = try #require(try await owner.next()?["body"]?["conversationId"]?.stringValue)
@@ -193,7 +220,8 @@ struct ConsumerSocketTests {
                     sandbox, path: path, headers: [.authorization: "jwt \(sandbox.consumerToken())"]
                 ) { intruder in
                     try await intruder.send(
-                        #"{"kind":"req","id":"1","body":{"dialogId":"\#(conversationId)"},"type":"ms.SubscribeMessagingEvents"}"#)
+                        #"{"kind":"req","id":"1","body":{"dialogId":"\#(conversationId)"},"type":"ms.SubscribeMessagingEvents"}"#
+                    )
                     let answer = try #require(try await intruder.next())
                     #expect(answer["code"]?.intValue == 403)
                 }
@@ -209,7 +237,8 @@ struct ConsumerSocketTests {
                 let refused = try #require(try await socket.next())
                 #expect(refused["code"]?.intValue == 401)
                 try await socket.send(
-                    #"{"kind":"req","id":"0","type":"InitConnection","headers":[{"type":".ams.headers.ClientProperties","deviceFamily":"MOBILE","os":"ANDROID"},{"type":".ams.headers.ConsumerAuthentication","jwt":"\#(token)"}]}"#)
+                    #"{"kind":"req","id":"0","type":"InitConnection","headers":[{"type":".ams.headers.ClientProperties","deviceFamily":"MOBILE","os":"ANDROID"},{"type":".ams.headers.ConsumerAuthentication","jwt":"\#(token)"}]}"#
+                )
                 let initialized = try #require(try await socket.next())
                 Self.expectResponse(initialized, reqId: "0", type: ".ReqBody$StringResp")
                 try await socket.send(#"{"kind":"req","id":2,"type":"cm.ConsumerRequestConversation"}"#)

@@ -11,7 +11,9 @@ struct CSDSRouterTests {
             for prefix in ["/api", "/csdr"] {
                 let answer = try await client.send(.get, "\(prefix)/account/le1/service/idp/baseURI.json?version=1.0")
                 #expect(answer.status == .ok)
-                #expect(try answer.decode(ServiceBaseURI.self) == ServiceBaseURI(service: "idp", account: "le1", baseURI: "127.0.0.1:8443"))
+                #expect(
+                    try answer.decode(ServiceBaseURI.self)
+                        == ServiceBaseURI(service: "idp", account: "le1", baseURI: "127.0.0.1:8443"))
             }
         }
     }
@@ -70,7 +72,8 @@ struct IdPRouterTests {
             let answer = try await client.send(.post, "/api/account/qa1/signup")
             #expect(answer.status == .ok)
             let jwt = try #require(answer.json?["jwt"]?.stringValue)
-            #expect(Self.header(jwt) == .object(["kid": .string("00001"), "typ": .string("JWT"), "alg": .string("RS256")]))
+            #expect(
+                Self.header(jwt) == .object(["kid": .string("00001"), "typ": .string("JWT"), "alg": .string("RS256")]))
             let claims = try #require(Self.claims(jwt))
             #expect(claims["aud"]?.stringValue == "acc:qa1")
             #expect(claims["iss"]?.stringValue == "https://idp.liveperson.net")
@@ -96,9 +99,12 @@ struct IdPRouterTests {
 
     @Test func authenticateWithBrandToken() async throws {
         try await SandboxHarness.withRouter { client in
-            let brand = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."
-                + Base64URL.encode(Data(#"{"sub":"+972-3-5555-555","iss":"https://brand","exp":4102444800}"#.utf8)) + ".c2ln"
-            let answer = try await client.send(.post, "/api/account/qa1/authenticate", body: #"{"authCode":"\#(brand)"}"#)
+            let brand =
+                "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."
+                + Base64URL.encode(Data(#"{"sub":"+972-3-5555-555","iss":"https://brand","exp":4102444800}"#.utf8))
+                + ".c2ln"
+            let answer = try await client.send(
+                .post, "/api/account/qa1/authenticate", body: #"{"authCode":"\#(brand)"}"#)
             #expect(answer.status == .ok)
             let jwt = try #require(answer.json?["jwt"]?.stringValue)
             let claims = try #require(Self.claims(jwt))
@@ -144,7 +150,8 @@ struct IdPRouterTests {
             func external(account: String = "qa1", exp: Int64, refreshUntil: Int64) -> String {
                 signer.sign(
                     TokenClaims(
-                        sub: "s", aud: "acc:\(account)", iss: TokenSigner.issuer, exp: exp, iat: now - 10, kind: .external,
+                        sub: "s", aud: "acc:\(account)", iss: TokenSigner.issuer, exp: exp, iat: now - 10,
+                        kind: .external,
                         refreshUntil: refreshUntil))
             }
             let path = "/api/account/qa1/anonymous/authorize"
@@ -153,7 +160,8 @@ struct IdPRouterTests {
             #expect(windowOver.status == .internalServerError)
             #expect(Self.errorCode(windowOver) == "2001")
             let foreign = try await client.send(
-                .post, path, body: #"{"id_token":"\#(external(account: "other", exp: now + 60, refreshUntil: now + 60))"}"#)
+                .post, path,
+                body: #"{"id_token":"\#(external(account: "other", exp: now + 60, refreshUntil: now + 60))"}"#)
             #expect(Self.errorCode(foreign) == "2004")
             var tampered = external(exp: now + 60, refreshUntil: now + 60)
             tampered.removeLast(4)
@@ -196,7 +204,8 @@ struct IdPRouterTests {
             let consumerToken = try #require(
                 try await client.send(.post, "/api/account/qa1/signup").json?["jwt"]?.stringValue)
             let wrongKind = try await client.send(
-                .post, "/api/account/qa1/app/\(connector)/authenticate?v=3.0", body: #"{"id_token":"\#(consumerToken)"}"#)
+                .post, "/api/account/qa1/app/\(connector)/authenticate?v=3.0",
+                body: #"{"id_token":"\#(consumerToken)"}"#)
             #expect(Self.errorCode(wrongKind) == "2002")
             let now = SandboxServices.nowSeconds()
             let expired = client.services.signer.sign(

@@ -7,8 +7,9 @@ public struct RingDetails: Codable, Hashable, Sendable {
     public var consumerId: String
     public var skillId: String
 
-    public init(ringId: String, ringExpiration: Int, ringState: String, convId: String, consumerId: String, skillId: String)
-    {
+    public init(
+        ringId: String, ringExpiration: Int, ringState: String, convId: String, consumerId: String, skillId: String
+    ) {
         self.ringId = ringId
         self.ringExpiration = ringExpiration
         self.ringState = ringState

@@ -57,7 +57,8 @@ struct AgentVepController {
             loginName: username, userId: session.userId, userPid: session.userPid,
             serverCurrentTime: Int64(Date().timeIntervalSince1970 * 1000))
         let response = AgentLoginResponse(
-            csrf: session.csrf, wsuk: String(StableID.number(session.bearer) % 1_000_000_000_000_000_000), config: config,
+            csrf: session.csrf, wsuk: String(StableID.number(session.bearer) % 1_000_000_000_000_000_000),
+            config: config,
             csdsCollectionResponse: ServiceBaseURIList(baseURIs: services.baseURIs(account: account)),
             sessionTTl: "28800000", bearer: session.bearer)
         var headers = HTTPFields()

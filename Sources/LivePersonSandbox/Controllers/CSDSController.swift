@@ -20,10 +20,12 @@ struct CSDSController {
 
     func check(_ request: Request, account: String) -> Response? {
         guard let version = request.uri.queryParameters.get("version") else {
-            return JSONResponse.make(.badRequest, CSDSErrorBody(code: 400, message: "query parameter version=1.0 is required"))
+            return JSONResponse.make(
+                .badRequest, CSDSErrorBody(code: 400, message: "query parameter version=1.0 is required"))
         }
         guard version == "1.0" else {
-            return JSONResponse.make(.badRequest, CSDSErrorBody(code: 400, message: "unsupported version '\(version)', use 1.0"))
+            return JSONResponse.make(
+                .badRequest, CSDSErrorBody(code: 400, message: "unsupported version '\(version)', use 1.0"))
         }
         guard SandboxConfiguration.isValidAccount(account) else {
             return JSONResponse.make(.badRequest, CSDSErrorBody(code: 400, message: "invalid account id '\(account)'"))

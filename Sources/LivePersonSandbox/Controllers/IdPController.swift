@@ -105,7 +105,8 @@ struct IdPController {
         if JSONResponse.isEmpty(body) {
             return services.signer.sign(
                 TokenClaims(
-                    sub: StableID.randomUUID(), aud: "acc:\(account)", iss: TokenSigner.issuer, exp: now + ttl, iat: now,
+                    sub: StableID.randomUUID(), aud: "acc:\(account)", iss: TokenSigner.issuer, exp: now + ttl,
+                    iat: now,
                     kind: .external,
                     refreshUntil: now + SandboxServices.seconds(services.configuration.refreshWindow)))
         }

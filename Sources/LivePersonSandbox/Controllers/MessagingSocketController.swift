@@ -50,7 +50,8 @@ struct MessagingSocketController {
     /// Plain-HTTP answers on the socket paths: when an upgrade was refused or not asked for.
     func addFallbackRoutes(to router: Router<some RequestContext>) {
         router.get("/ws_api/account/:account/messaging/brand/:bearer") { _, _ in
-            JSONResponse.make(.unauthorized, CSDSErrorBody(code: 401, message: "unknown or expired bearer; log in again"))
+            JSONResponse.make(
+                .unauthorized, CSDSErrorBody(code: 401, message: "unknown or expired bearer; log in again"))
         }
         router.get("/ws_api/account/:account/messaging/consumer") { _, _ in
             JSONResponse.make(.badRequest, CSDSErrorBody(code: 400, message: "WebSocket upgrade required"))

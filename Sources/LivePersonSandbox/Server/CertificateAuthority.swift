@@ -60,7 +60,8 @@ public struct CertificateAuthority: Sendable {
         var serverKeyPEM = files.read(FileName.serverKey)
         if !isUsableServerCertificate(serverCertificatePEM, key: serverKeyPEM, issuer: caCertificate, now: now) {
             let serverKey = P256.Signing.PrivateKey()
-            let certificate = try makeServerCertificate(key: serverKey, issuer: caCertificate, issuerKey: caKey, now: now)
+            let certificate = try makeServerCertificate(
+                key: serverKey, issuer: caCertificate, issuerKey: caKey, now: now)
             serverCertificatePEM = try certificate.serializeAsPEM().pemString
             serverKeyPEM = serverKey.pemRepresentation
             try files.write(FileName.serverKey, serverKeyPEM!)

@@ -50,7 +50,9 @@ public final class RunningSandbox: Sendable {
     }
 
     /// Loads (or on first run creates) the keys, binds, and returns once the server is listening.
-    public static func start(_ configuration: SandboxConfiguration, logger: Logger? = nil) async throws -> RunningSandbox {
+    public static func start(_ configuration: SandboxConfiguration, logger: Logger? = nil) async throws
+        -> RunningSandbox
+    {
         var logger = logger ?? Logger(label: "lp-sandbox")
         if logger.logLevel < .notice && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
             logger.logLevel = .notice
@@ -87,10 +89,13 @@ public final class RunningSandbox: Sendable {
                 try await task.value
                 reason = "the server stopped before listening"
             } catch {
-                reason = "\(error)"
+                let text = "\(error)"
+                reason = text.contains("Address already in use") ? "the port is already in use" : text
             }
             throw StartError(
-                description: "cannot listen on \(AdvertisedAddress.format(host: configuration.host, port: configuration.port)): \(reason)")
+                description:
+                    "cannot listen on \(AdvertisedAddress.format(host: configuration.host, port: configuration.port)): \(reason)"
+            )
         }
         address.hostPort = AdvertisedAddress.format(host: configuration.host, port: port)
         let account = await store.account(configuration.defaultAccount)

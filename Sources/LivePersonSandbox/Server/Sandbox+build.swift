@@ -40,6 +40,7 @@ func buildApplication(
         tlsConfiguration: tls)
     return Application(
         router: buildRouter(services: services), server: server,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lp-sandbox"),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "lp-sandbox"),
         onServerRunning: onServerRunning, logger: services.logger)
 }

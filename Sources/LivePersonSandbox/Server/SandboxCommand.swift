@@ -67,7 +67,8 @@ public enum SandboxCommand {
     static func emit(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, startup: Duration) {
         if !configuration.isLoopback {
             printError(
-                "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it")
+                "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
+            )
         }
         let milliseconds = Double(startup.components.attoseconds) / 1e15 + Double(startup.components.seconds) * 1000
         printError(
@@ -86,40 +87,49 @@ public enum SandboxCommand {
     }
 }
 
-/// Waits for one of a set of signals without installing process-wide handlers beyond ignoring their default action
-/// while it waits.
+/// The write end of the pipe the signal handler writes to (only async-signal-safe calls in the handler).
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
+/// Waits for SIGINT or SIGTERM: a handler (installed even when the shell started us with the signal ignored) writes
+/// the signal number to a pipe that a waiting thread reads.
 final class SignalWaiter: Sendable {
-    private let sources: Mutex<[any DispatchSourceSignal]>
-    private let fired = DispatchSemaphore(value: 0)
+    private let readEnd: Int32
     private let signals: [Int32]
 
     init(signals: [Int32]) {
         self.signals = signals
-        var made: [any DispatchSourceSignal] = []
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        readEnd = fds[0]
+        signalPipeWriteEnd = fds[1]
         for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            made.append(source)
-        }
-        sources = Mutex(made)
-        let semaphore = fired
-        sources.withLock { list in
-            for source in list {
-                source.setEventHandler { semaphore.signal() }
-                source.resume()
-            }
+            var action = sigaction()
+            #if canImport(Glibc)
+                action.__sigaction_handler.sa_handler = { number in
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(signalPipeWriteEnd, &byte, 1)
+                }
+            #else
+                action.__sigaction_u.__sa_handler = { number in
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(signalPipeWriteEnd, &byte, 1)
+                }
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(number, &action, nil)
         }
     }
 
+    /// Returns once one of the signals has arrived, and restores their default actions.
     func wait() async {
+        let readEnd = self.readEnd
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                self.fired.wait()
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while read(readEnd, &byte, 1) < 0 && errno == EINTR {}
                 continuation.resume()
             }
-        }
-        sources.withLock { list in
-            for source in list { source.cancel() }
         }
         for number in signals {
             signal(number, SIG_DFL)

@@ -114,7 +114,9 @@ extension SandboxConfiguration {
     /// Account ids: 1–64 letters, digits, `-` or `_` (they appear in URL paths and JWT audiences).
     static func isValidAccount(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64
-            && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+            }
     }
 
     /// Parses `300ms`, `30s`, `10m`, `730h`, `2d`.

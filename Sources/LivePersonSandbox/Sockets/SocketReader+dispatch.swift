@@ -45,7 +45,8 @@ extension SocketReader {
         case UMSType.getClock:
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             reply.send(
-                FrameEncoder.response(reqId: reply.reqId, type: UMSType.getClockResponse, body: ClockBody(currentTime: now)))
+                FrameEncoder.response(
+                    reqId: reply.reqId, type: UMSType.getClockResponse, body: ClockBody(currentTime: now)))
             return
         default:
             break
@@ -124,7 +125,9 @@ extension SocketReader {
 
     static func string(_ body: WireJSON, _ field: String) throws(UMSFailure) -> String {
         guard let value = body[field] else { throw .badRequest("\(field) is missing") }
-        guard let text = value.stringValue, !text.isEmpty else { throw .badRequest("\(field) must be a non-empty string") }
+        guard let text = value.stringValue, !text.isEmpty else {
+            throw .badRequest("\(field) must be a non-empty string")
+        }
         return text
     }
 }

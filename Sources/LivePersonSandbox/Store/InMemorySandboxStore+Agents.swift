@@ -29,7 +29,9 @@ extension InMemorySandboxStore {
         // Conversations still waiting for an agent (opened while no one was online and no bot took them) ring now.
         if connection.availability == "ONLINE" {
             for conversation in conversations.values
-            where conversation.account == connection.account && conversation.state == "OPEN" && conversation.agent == nil {
+            where conversation.account == connection.account && conversation.state == "OPEN"
+                && conversation.agent == nil
+            {
                 route(conversation.id)
             }
         }

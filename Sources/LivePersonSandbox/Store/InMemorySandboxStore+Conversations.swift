@@ -104,10 +104,12 @@ extension InMemorySandboxStore {
             case "CSATRate":
                 guard let rate = field["csatRate"]?.intValue, (1...5).contains(rate),
                     case .bool(let confirmation)? = field["csatResolutionConfirmation"],
-                    let status = field["status"]?.stringValue, ["FILLED", "PARTIALLY_FILLED", "SKIPPED"].contains(status)
+                    let status = field["status"]?.stringValue,
+                    ["FILLED", "PARTIALLY_FILLED", "SKIPPED"].contains(status)
                 else {
                     throw .badRequest(
-                        "CSATRate needs csatRate 1..5, csatResolutionConfirmation and status FILLED|PARTIALLY_FILLED|SKIPPED")
+                        "CSATRate needs csatRate 1..5, csatResolutionConfirmation and status FILLED|PARTIALLY_FILLED|SKIPPED"
+                    )
                 }
                 conversation.csat = CSAT(csatRate: rate, csatResolutionConfirmation: confirmation, status: status)
                 message = "OK CSAT updated successfully"
@@ -170,7 +172,9 @@ extension InMemorySandboxStore {
         where visible(conversation, to: connection)
             && filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: conversation.lastUpdate)
         {
-            changes.append(ExConversationChange(type: "UPSERT", result: .init(convId: conversation.id, conversationDetails: conversation.details)))
+            changes.append(
+                ExConversationChange(
+                    type: "UPSERT", result: .init(convId: conversation.id, conversationDetails: conversation.details)))
             announced.insert(conversation.id)
         }
         connection.exSubscriptions[subscriptionId] = filter

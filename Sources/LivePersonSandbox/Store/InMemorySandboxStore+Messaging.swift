@@ -17,7 +17,8 @@ extension InMemorySandboxStore {
         let sequence = append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
         reply.send(
             FrameEncoder.response(
-                reqId: reply.reqId, type: UMSType.publishEventResponse, body: PublishEventBody(sequence: sequence ?? 0)))
+                reqId: reply.reqId, type: UMSType.publishEventResponse, body: PublishEventBody(sequence: sequence ?? 0))
+        )
         deliverLast(of: dialogId)
         if let sequence, case .consumer = connection.participant, conversations[dialogId]?.agentIsBot == true,
             event["type"]?.stringValue == "ContentEvent", let text = event["message"]?.stringValue
@@ -84,7 +85,8 @@ extension InMemorySandboxStore {
             if connection.dialogSubscriptions.contains(dialogId) {
                 if subscribed == nil {
                     subscribed = FrameEncoder.notification(
-                        type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: [change]))
+                        type: UMSType.messagingEventNotification,
+                        body: MessagingEventNotificationBody(changes: [change]))
                 }
                 connection.outbox.send(subscribed!)
             } else if case .agent(let session) = connection.participant, session.userPid == conversation.agent?.id {

@@ -68,7 +68,9 @@ actor InMemorySandboxStore: SandboxStore {
     }
 
     func agentRefresh(account: String, sessionID: String?, csrf: String) -> Bool {
-        agentSessions.values.contains { $0.account == account && $0.csrf == csrf && (sessionID ?? $0.sessionID) == $0.sessionID }
+        agentSessions.values.contains {
+            $0.account == account && $0.csrf == csrf && (sessionID ?? $0.sessionID) == $0.sessionID
+        }
     }
 
     // MARK: Sockets

@@ -82,7 +82,8 @@ struct Conversation: Sendable {
         if let agent { participants.insert(agent, at: 0) }
         let dialog = DialogDetails(
             dialogId: id, participantsDetails: participants, state: state, creationTs: startTs, endTs: endTs,
-            metaDataLastUpdateTs: lastUpdate, closedBy: closedBy, closedCause: closedBy.map { _ in "Closed by consumer" }
+            metaDataLastUpdateTs: lastUpdate, closedBy: closedBy,
+            closedCause: closedBy.map { _ in "Closed by consumer" }
         )
         return ConversationDetails(
             skillId: skillId, participants: participants, dialogs: [dialog], brandId: account, state: state,

@@ -25,7 +25,8 @@ struct TokenSigner: Sendable {
         encoder.outputFormatting = .sortedKeys
         let payload = (try? encoder.encode(claims)) ?? Data()
         let signingInput = Base64URL.encode(Data(header.utf8)) + "." + Base64URL.encode(payload)
-        let signature = (try? key.signature(for: Data(signingInput.utf8), padding: .insecurePKCS1v1_5))?
+        let signature =
+            (try? key.signature(for: Data(signingInput.utf8), padding: .insecurePKCS1v1_5))?
             .rawRepresentation ?? Data()
         return signingInput + "." + Base64URL.encode(signature)
     }
@@ -60,7 +61,8 @@ struct TokenSigner: Sendable {
         guard let primitives = try? key.publicKey.getKeyPrimitives() else { return JSONWebKeySet(keys: []) }
         return JSONWebKeySet(keys: [
             .init(
-                kid: Self.keyID, n: Base64URL.encode(primitives.modulus), e: Base64URL.encode(primitives.publicExponent))
+                kid: Self.keyID, n: Base64URL.encode(primitives.modulus), e: Base64URL.encode(primitives.publicExponent)
+            )
         ])
     }
 }

@@ -30,6 +30,7 @@ enum SandboxHarness {
     }
 
     /// Starts a sandbox, runs `body`, stops it.
+    @discardableResult
     static func withSandbox<T>(
         _ adjust: (inout SandboxConfiguration) -> Void = { _ in }, _ body: (RunningSandbox) async throws -> T
     ) async throws -> T {
@@ -57,7 +58,8 @@ enum SandboxHarness {
         let configuration = configuration(adjust)
         return SandboxServices(
             configuration: configuration,
-            store: InMemorySandboxStore(bot: BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay)),
+            store: InMemorySandboxStore(
+                bot: BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay)),
             signer: TokenSigner(key: authority.signingKey), address: AdvertisedAddress("127.0.0.1:8443"),
             logger: Logger(label: "test"))
     }
@@ -97,7 +99,9 @@ struct RESTClient: Sendable {
     ) async throws -> RESTAnswer {
         var fields = headers
         if body != nil { fields[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }) {
+        return try await client.execute(
+            uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }
+        ) {
             response in
             RESTAnswer(status: response.status, headers: response.headers, text: String(buffer: response.body))
         }
