@@ -35,6 +35,7 @@ public enum BuiltinRegistry {
         Replay.self,
         Save.self,
         Step.self,
+        Tokens.self,
         TutorialCommand.self,
     ]
     .sorted { $0.name < $1.name }
