@@ -76,19 +76,10 @@ extension Evaluator {
             try pathConditional(branches[...], otherwise, input, env, emit)
         case .binary(.alternative, let left, let right):
             var found = false
-            let id = newLabel()
-            do {
-                try evalPaths(left, input, env) { path, value in
-                    guard value.isTruthy else { return }
-                    found = true
-                    do { try emit(path, value) } catch let inner as QueryFailure {
-                        throw QueryFailure.passThrough(id: id, inner)
-                    }
-                }
-            } catch QueryFailure.passThrough(let passID, let inner) where passID == id {
-                throw inner
-            } catch let caught as QueryFailure {
-                guard case .error = caught else { throw caught }
+            try evalPaths(left, input, env) { path, value in
+                guard value.isTruthy else { return }
+                found = true
+                try emit(path, value)
             }
             if !found { try evalPaths(right, input, env, emit) }
         case .definition(let definition, let rest):

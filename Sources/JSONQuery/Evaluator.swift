@@ -266,15 +266,12 @@ final class Evaluator {
             }
         case .alternative:
             var found = false
-            _ = try guarded(
-                { inner in
-                    try self.eval(left, input, env) { value in
-                        if value.isTruthy {
-                            found = true
-                            try inner(value)
-                        }
-                    }
-                }, emit)
+            try eval(left, input, env) { value in
+                if value.isTruthy {
+                    found = true
+                    try emit(value)
+                }
+            }
             if !found { try eval(right, input, env, emit) }
         default:
             try eval(right, input, env) { rhs in
@@ -508,8 +505,5 @@ final class Evaluator {
 
 extension JSONValue {
     /// `type` or `type (value)` as jq's "Cannot iterate over" message shows it.
-    var iterationDescription: String {
-        if case .null = self { return "null" }
-        return errorDescription
-    }
+    var iterationDescription: String { errorDescription }
 }

@@ -69,6 +69,8 @@ public final class JQSession {
         var node = Environment(.root, parent: nil)
         for definition in Prelude.definitions { node = Environment(.function(definition), parent: node) }
         node = Environment(.variable("ENV", environmentObject), parent: node)
+        let location = JSONObject([("file", .string("<top-level>")), ("line", .number(1))])
+        node = Environment(.variable("__loc__", .object(location)), parent: node)
         for (name, value) in variables { node = Environment(.variable(name, value), parent: node) }
         root = node
     }

@@ -129,7 +129,7 @@ extension JSONValue {
         case (.object(let object), .string(let name)): return object[name] ?? .null
         case (.array(let array), _) where key.doubleValue != nil:
             let number = key.doubleValue!
-            if number.isNaN { return .null }
+            if number.isNaN || number != number.rounded(.down) { return .null }
             var position = Int(clampedInteger(number.rounded(.down)))
             if position < 0 { position += array.count }
             return position >= 0 && position < array.count ? array[position] : .null

@@ -164,7 +164,7 @@ struct Lexer {
             guard let byte = peek() else {
                 throw QueryCompileError(
                     message:
-                        "syntax error, unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END",
+                        "syntax error, unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END (Unix shell quoting issues?)",
                     offset: start, length: offset - start)
             }
             offset += 1

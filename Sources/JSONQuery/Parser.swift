@@ -224,9 +224,6 @@ public struct Parser {
             return .index(.identity, .literal(.string(name)))
         case .variable(let name):
             advance()
-            if name == "__loc__" {
-                return .literal(.object(JSONObject([("file", .string("<top-level>")), ("line", .number(1))])))
-            }
             return .variable(name)
         case .punctuation("."):
             advance()
@@ -406,11 +403,7 @@ public struct Parser {
             case .variable(let name):
                 advance()
                 key = .literal(.string(name))
-                if name == "__loc__" {
-                    value = .literal(.object(JSONObject([("file", .string("<top-level>")), ("line", .number(1))])))
-                } else {
-                    value = .variable(name)
-                }
+                value = .variable(name)
             case .number(let number):
                 advance()
                 key = .literal(number)

@@ -66,9 +66,9 @@ struct JQ: Builtin {
         let state = context.state
         let options: JQOptions
         do {
-            options = try JQOptions(arguments: context.arguments) { JQInputReader.readFile(state.resolvePath($0)) }
+            options = try JQOptions(arguments: context.arguments) { JQInputReader.readFile(state.resolvePath($0), displayName: $0) }
         } catch {
-            io.stderr.write(error.message + "\n" + Self.hint)
+            io.stderr.write(error.message + "\n" + (error.showsHint ? Self.hint : ""))
             return .usage
         }
         if options.showHelp {
@@ -82,7 +82,7 @@ struct JQ: Builtin {
         var filter = options.filter
         var files = options.files
         if options.fromFile, let path = filter {
-            switch JQInputReader.readFile(context.resolvePath(path)) {
+            switch JQInputReader.readFile(context.resolvePath(path), displayName: path) {
             case .success(let bytes): filter = String(decoding: bytes, as: UTF8.self)
             case .failure(let failure):
                 io.stderr.write("jq: error: \(failure.message)\n")

@@ -17,6 +17,7 @@ extension Builtins {
         table["has/1"] = withValues { input, values in
             switch (input, values[0]) {
             case (.object(let object), .string(let key)): return .bool(object[key] != nil)
+            case (.null, _): return .bool(false)
             case (.array(let array), _) where values[0].doubleValue != nil:
                 let index = values[0].doubleValue!
                 return .bool(index >= 0 && index < Double(array.count))
@@ -113,6 +114,12 @@ extension Builtins {
                 })
         }
         table["to_entries/0"] = unary { input in
+            if case .array(let elements) = input {
+                return .array(
+                    elements.enumerated().map { offset, element in
+                        .object(JSONObject([("key", .number(Double(offset))), ("value", element)]))
+                    })
+            }
             guard case .object(let object) = input else { throw fail("\(input.errorDescription) has no keys") }
             return .array(
                 object.entries.map { entry in .object(JSONObject([("key", .string(entry.key)), ("value", entry.value)])) })

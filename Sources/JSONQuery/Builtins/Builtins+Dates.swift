@@ -55,8 +55,8 @@ extension Builtins {
 
     static func array(_ time: tm, fraction: Double) -> JSONValue {
         .array([
-            .number(Double(time.tm_sec) + fraction), .number(Double(time.tm_min)), .number(Double(time.tm_hour)),
-            .number(Double(time.tm_mday)), .number(Double(time.tm_mon)), .number(Double(time.tm_year) + 1900),
+            .number(Double(time.tm_year) + 1900), .number(Double(time.tm_mon)), .number(Double(time.tm_mday)),
+            .number(Double(time.tm_hour)), .number(Double(time.tm_min)), .number(Double(time.tm_sec) + fraction),
             .number(Double(time.tm_wday)), .number(Double(time.tm_yday)),
         ])
     }
@@ -71,12 +71,12 @@ extension Builtins {
             numbers.append(Int32(truncatingIfNeeded: clampedInteger(number.rounded(.down))))
         }
         var time = tm()
-        time.tm_sec = numbers[0]
-        time.tm_min = numbers[1]
-        time.tm_hour = numbers[2]
-        time.tm_mday = numbers[3]
-        time.tm_mon = numbers[4]
-        time.tm_year = numbers[5] - 1900
+        time.tm_year = numbers[0] - 1900
+        time.tm_mon = numbers[1]
+        time.tm_mday = numbers[2]
+        time.tm_hour = numbers[3]
+        time.tm_min = numbers[4]
+        time.tm_sec = numbers[5]
         if numbers.count > 6 { time.tm_wday = numbers[6] }
         if numbers.count > 7 { time.tm_yday = numbers[7] }
         return time

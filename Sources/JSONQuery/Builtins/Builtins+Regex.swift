@@ -40,6 +40,7 @@ extension Builtins {
             if !(skipEmpty && match.start == match.end) { results.append(match) }
             if !global { break }
             start = match.end > match.start ? match.end : match.start + 1
+            if start >= scalars.count { break }
         }
         return results
     }
@@ -64,7 +65,7 @@ extension Builtins {
                 captures.append(
                     .object(
                         JSONObject([
-                            ("offset", .number(-1)), ("length", .number(0)), ("string", .null), ("name", nameValue),
+                            ("offset", .number(-1)), ("string", .null), ("length", .number(0)), ("name", nameValue),
                         ])))
             }
         }

@@ -70,8 +70,8 @@ extension Builtins {
             var scalars = String.UnicodeScalarView()
             for code in codes {
                 guard let number = code.doubleValue else { throw fail("Unicode codepoint must be numeric") }
-                let value = UInt32(clamping: clampedInteger(number))
-                guard let scalar = Unicode.Scalar(value) else {
+                let integer = clampedInteger(number)
+                guard integer >= 0, integer <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(integer)) else {
                     throw fail("Invalid codepoint literal")
                 }
                 scalars.append(scalar)
@@ -135,7 +135,8 @@ extension Builtins {
                 case .null: break
                 case .string(let string): result += string
                 case .number, .literal, .bool: result += JSONWriter.compactString(element)
-                default: throw fail("Cannot join with \(element.typeName)")
+                default:
+                    throw fail("\(JSONValue.string(result).errorDescription) and \(element.errorDescription) cannot be added")
                 }
             }
             return .string(result)

@@ -73,11 +73,7 @@ enum Builtins {
             value: { evaluator, arguments, input, env, emit in
                 try evaluator.eval(arguments[0], input, env) { path in
                     guard case .array(let components) = path else { throw fail("Path must be specified as an array") }
-                    do {
-                        try emit(try input.getPath(components[...]))
-                    } catch QueryFailure.error {
-                        try emit(.null)
-                    }
+                    try emit(try input.getPath(components[...]))
                 }
             },
             paths: { evaluator, arguments, input, env, emit in
@@ -242,18 +238,21 @@ enum Builtins {
             }, paths: nil)
         table["repeat/1"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
-                // Depth-first like jq's `def repeat(f): def _r: ., (f | _r); _r;`, iterative for single outputs.
+                // jq 1.6's `def repeat(f): def _repeat: f | (., _repeat); _repeat;`, iterative for single outputs.
                 func run(_ start: JSONValue) throws {
                     var value = start
                     while true {
                         try evaluator.checkInterrupt()
-                        try emit(value)
                         let next = try evaluator.collect(arguments[0], value, env)
                         if next.count == 1 {
+                            try emit(next[0])
                             value = next[0]
                             continue
                         }
-                        for item in next { try run(item) }
+                        for item in next {
+                            try emit(item)
+                            try run(item)
+                        }
                         return
                     }
                 }

@@ -51,7 +51,6 @@ enum Prelude {
         def IN(src; s): any(src == s; .);
         def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);
         def INDEX(idx_expr): INDEX(.[]; idx_expr);
-        def add(f): reduce f as $x (null; . + $x);
         def abs: if type == "number" and . < 0 then - . else . end;
         def toarray: if type == "array" then . else [.] end;
         def have_literal_numbers: true;
@@ -80,7 +79,7 @@ enum Prelude {
         def scan($re): scan($re; null);
         def split($re; flags): . as $s
             | [match($re; "g" + (flags // "")) | (.offset, .offset + .length)] as $ms
-            | [0] + $ms + [$s | length] as $bounds
+            | ([0] + $ms + [$s | length]) as $bounds
             | [range(0; $bounds | length; 2) as $i | $s[$bounds[$i]:$bounds[$i + 1]]];
         def splits($re; flags): split($re; flags) | .[];
         def splits($re): splits($re; null);

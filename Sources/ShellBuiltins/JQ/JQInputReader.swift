@@ -70,10 +70,11 @@ final class JQInputReader: QueryHost {
     }
 
     /// Reads a whole file; nil (after reporting like jq) when it cannot be opened.
-    static func readFile(_ path: String) -> Result<[UInt8], FileReadError> {
+    static func readFile(_ path: String, displayName: String) -> Result<[UInt8], FileReadError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            return .failure(FileReadError(message: "Could not open \(path): \(String(cString: strerror(errno)))"))
+            return .failure(
+                FileReadError(message: "Could not open \(displayName): \(String(cString: strerror(errno)))"))
         }
         defer { close(descriptor) }
         let input = ByteInput(fileDescriptor: descriptor)
@@ -92,7 +93,7 @@ final class JQInputReader: QueryHost {
                 guard fileIndex < files.count else { return false }
                 let name = files[fileIndex]
                 fileIndex += 1
-                switch Self.readFile(resolve(name)) {
+                switch Self.readFile(resolve(name), displayName: name) {
                 case .success(let content):
                     bytes = content
                     currentName = name

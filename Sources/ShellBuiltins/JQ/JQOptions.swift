@@ -28,6 +28,8 @@ struct JQOptions {
     /// A usage problem: the message (without the trailing hint) jq prints before giving up with status 2.
     struct UsageError: Error {
         var message: String
+        /// False for errors jq reports without the "Use jq --help" hint (unreadable `--slurpfile`).
+        var showsHint = true
     }
 
     /// Reads a file for `--slurpfile`/`--rawfile`/`-f`.
@@ -187,13 +189,14 @@ struct JQOptions {
     {
         switch readFile(path) {
         case .failure(let failure):
-            throw UsageError(message: "jq: Bad JSON in --\(name) \(variable) \(path): \(failure.message)")
+            throw UsageError(
+                message: "jq: Bad JSON in --\(name) \(variable) \(path): \(failure.message)", showsHint: false)
         case .success(let bytes):
             if raw { return .string(String(decoding: bytes, as: UTF8.self)) }
             do {
                 return .array(try JSONParser.parseAll(bytes))
             } catch {
-                throw UsageError(message: "jq: Bad JSON in --\(name) \(variable) \(path): \(error)")
+                throw UsageError(message: "jq: Bad JSON in --\(name) \(variable) \(path): \(error)", showsHint: false)
             }
         }
     }
