@@ -109,7 +109,12 @@ let package = Package(
             resources: [.copy("Spec")],
             swiftSettings: strict
         ),
-        .testTarget(name: "JSONQueryTests", dependencies: ["JSONQuery"], swiftSettings: strict),
+        .testTarget(
+            name: "JSONQueryTests",
+            dependencies: ["JSONQuery", "ShellBuiltins", "ShellRuntime"],
+            resources: [.copy("Cases")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ShellBuiltinsTests",
             dependencies: [

@@ -4,6 +4,9 @@ import ShellRuntime
 public enum BuiltinRegistry {
     /// Every builtin type, sorted by name.
     public static let all: [any Builtin.Type] = [
+        JQ.self,
+    ]
+        .sorted { $0.name < $1.name }
         Base64.self,
         Curl.self,
         JWT.self,

@@ -1,0 +1,123 @@
+extension Builtins {
+    static func registerRegex(_ table: inout [String: NativeFunction]) {
+        table["_match_impl/3"] = withValues { input, values in
+            try matchImplementation(input, values[0], values[1], testOnly: values[2].isTruthy)
+        }
+        table["test/2"] = withValues { input, values in try matchImplementation(input, values[0], values[1], testOnly: true) }
+        table["sub/3"] = NativeFunction(
+            value: { evaluator, arguments, input, env, emit in
+                try evaluator.eval(arguments[2], input, env) { flags in
+                    try evaluator.eval(arguments[0], input, env) { pattern in
+                        try substitute(evaluator, input, pattern, flags, arguments[1], env, emit)
+                    }
+                }
+            }, paths: nil)
+    }
+
+    static func compile(_ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue) throws -> (Regex, String, [Unicode.Scalar]) {
+        guard case .string(let text) = input else {
+            throw fail("\(input.errorDescription) cannot be matched, as it is not a string")
+        }
+        guard case .string(let source) = pattern else {
+            throw fail("\(pattern.errorDescription) cannot be matched, as it is not a string")
+        }
+        var modifiers = ""
+        switch flags {
+        case .null: break
+        case .string(let string): modifiers = string
+        default: throw fail("\(flags.errorDescription) is not a string")
+        }
+        for flag in modifiers.unicodeScalars where !"gimnpslx".unicodeScalars.contains(flag) {
+            throw fail("\(modifiers) is not a valid modifier string")
+        }
+        return (try Regex(source, flags: modifiers), modifiers, Array(text.unicodeScalars))
+    }
+
+    static func matches(_ regex: Regex, _ scalars: [Unicode.Scalar], global: Bool, skipEmpty: Bool) -> [Regex.Match] {
+        var results: [Regex.Match] = []
+        var start = 0
+        while start <= scalars.count, let match = regex.firstMatch(in: scalars, from: start) {
+            if !(skipEmpty && match.start == match.end) { results.append(match) }
+            if !global { break }
+            start = match.end > match.start ? match.end : match.start + 1
+            if start >= scalars.count { break }
+        }
+        return results
+    }
+
+    static func matchObject(_ match: Regex.Match, _ regex: Regex, _ scalars: [Unicode.Scalar]) -> JSONValue {
+        func text(_ start: Int, _ end: Int) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+        var captures: [JSONValue] = []
+        for (index, name) in regex.captureNames.enumerated() {
+            let nameValue = name.map(JSONValue.string) ?? .null
+            if let (start, end) = match.captures[index] {
+                captures.append(
+                    .object(
+                        JSONObject([
+                            ("offset", .number(Double(start))), ("length", .number(Double(end - start))),
+                            ("string", .string(text(start, end))), ("name", nameValue),
+                        ])))
+            } else {
+                captures.append(
+                    .object(
+                        JSONObject([
+                            ("offset", .number(-1)), ("string", .null), ("length", .number(0)), ("name", nameValue),
+                        ])))
+            }
+        }
+        return .object(
+            JSONObject([
+                ("offset", .number(Double(match.start))), ("length", .number(Double(match.end - match.start))),
+                ("string", .string(text(match.start, match.end))), ("captures", .array(captures)),
+            ]))
+    }
+
+    static func matchImplementation(_ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue, testOnly: Bool) throws
+        -> JSONValue
+    {
+        let (regex, modifiers, scalars) = try compile(input, pattern, flags)
+        let found = matches(regex, scalars, global: modifiers.contains("g") && !testOnly, skipEmpty: modifiers.contains("n"))
+        if testOnly { return .bool(!found.isEmpty) }
+        return .array(found.map { matchObject($0, regex, scalars) })
+    }
+
+    private static func substitute(
+        _ evaluator: Evaluator, _ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue, _ replacement: AST,
+        _ env: Environment, _ emit: Evaluator.Emit
+    ) throws {
+        let (regex, modifiers, scalars) = try compile(input, pattern, flags)
+        let found = matches(regex, scalars, global: modifiers.contains("g"), skipEmpty: modifiers.contains("n"))
+        func text(_ start: Int, _ end: Int) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+        func build(_ index: Int, _ prefix: String, _ previousEnd: Int) throws {
+            guard index < found.count else {
+                try emit(.string(prefix + text(previousEnd, scalars.count)))
+                return
+            }
+            let match = found[index]
+            var captureObject = JSONObject()
+            for (position, name) in regex.captureNames.enumerated() {
+                guard let name else { continue }
+                if let (start, end) = match.captures[position] {
+                    captureObject[name] = .string(text(start, end))
+                } else {
+                    captureObject[name] = .null
+                }
+            }
+            try evaluator.eval(replacement, .object(captureObject), env) { value in
+                guard case .string(let string) = value else {
+                    throw fail("\(JSONValue.object(captureObject).errorDescription) cannot be added to a string")
+                }
+                try build(index + 1, prefix + text(previousEnd, match.start) + string, match.end)
+            }
+        }
+        try build(0, "", 0)
+    }
+}

@@ -1,0 +1,114 @@
+/// Builtins defined in jq itself, as in jq's `builtin.jq`; parsed once per process.
+enum Prelude {
+    static let source = """
+        def map(f): [.[] | f];
+        def values: select(. != null);
+        def nulls: select(. == null);
+        def booleans: select(type == "boolean");
+        def numbers: select(type == "number");
+        def strings: select(type == "string");
+        def arrays: select(type == "array");
+        def objects: select(type == "object");
+        def iterables: select(type|. == "array" or . == "object");
+        def scalars: select(type|. != "array" and . != "object");
+        def finites: select(isinfinite or isnan | not);
+        def normals: select(isnormal);
+        def map_values(f): .[] |= f;
+        def recurse(f; cond): def r: ., (f | select(cond) | r); r;
+        def from_entries: reduce .[] as $x ({};
+            . + { ($x | if .key == null then .k // .name // .Name // .K // .Key else .key end
+                      | if type == "string" then . else tojson end):
+                  ($x | if has("value") then .value else .v end) });
+        def with_entries(f): to_entries | map(f) | from_entries;
+        def paths: path(..) | select(length > 0);
+        def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);
+        def leaf_paths: paths(scalars);
+        def del(f): delpaths([path(f)]);
+        def in(xs): . as $x | xs | has($x);
+        def inside(xs): . as $x | xs | contains($x);
+        def combinations: if length == 0 then [] else .[0][] as $x | (.[1:] | combinations) as $w | [$x] + $w end;
+        def combinations(n): . as $dot | [range(n)] | map($dot) | combinations;
+        def walk(f): def w: if type == "object" then map_values(w) elif type == "array" then map(w) else . end | f; w;
+        def first: .[0];
+        def last: .[-1];
+        def nth($n): .[$n];
+        def nth($n; f): if $n < 0 then error("Out of bounds negative array index") else last(limit($n + 1; f)) end;
+        def range($x): range(0; $x);
+        def todate: strftime("%Y-%m-%dT%H:%M:%SZ");
+        def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");
+        def fromdateiso8601: strptime("%Y-%m-%dT%H:%M:%SZ") | mktime;
+        def fromdate: fromdateiso8601;
+        def date: todate;
+        def dateadd(u; n): . + n;
+        def datesub(u; n): . - n;
+        def any: reduce .[] as $x (false; . or $x);
+        def all: reduce .[] as $x (true; . and $x);
+        def any(f): reduce (.[] | f) as $x (false; . or $x);
+        def all(f): reduce (.[] | f) as $x (true; . and $x);
+        def any(g; cond): isempty(first(g | cond or empty)) | not;
+        def all(g; cond): isempty(first(g | cond and empty));
+        def IN(s): any(s == .; .);
+        def IN(src; s): any(src == s; .);
+        def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);
+        def INDEX(idx_expr): INDEX(.[]; idx_expr);
+        def abs: if type == "number" and . < 0 then - . else . end;
+        def toarray: if type == "array" then . else [.] end;
+        def have_literal_numbers: true;
+        def have_decnum: false;
+        def error(msg): msg | error;
+        def halt_error: halt_error(5);
+        def debug(msg): (msg | debug | empty), .;
+        def pick(pathexps): . as $top | reduce path(pathexps) as $p (null; setpath($p; $top | getpath($p)));
+        def match(re; mode): _match_impl(re; mode; false) | .[];
+        def match($val): ($val | type) as $vt | if $vt == "string" then match($val; null)
+            elif $vt == "array" and ($val | length) > 1 then match($val[0]; $val[1])
+            elif $vt == "array" and ($val | length) > 0 then match($val[0]; null)
+            else error($vt + " not a string or array") end;
+        def test($val): ($val | type) as $vt | if $vt == "string" then test($val; null)
+            elif $vt == "array" and ($val | length) > 1 then test($val[0]; $val[1])
+            elif $vt == "array" and ($val | length) > 0 then test($val[0]; null)
+            else error($vt + " not a string or array") end;
+        def capture(re; mods): match(re; mods) | reduce (.captures | .[] | select(.name != null)
+            | { key: .name, value: .string }) as $pair ({}; . + {($pair.key): $pair.value});
+        def capture($val): ($val | type) as $vt | if $vt == "string" then capture($val; null)
+            elif $vt == "array" and ($val | length) > 1 then capture($val[0]; $val[1])
+            elif $vt == "array" and ($val | length) > 0 then capture($val[0]; null)
+            else error($vt + " not a string or array") end;
+        def scan($re; $flags): match($re; "g" + ($flags // ""))
+            | if (.captures | length > 0) then [.captures | .[] | .string] else .string end;
+        def scan($re): scan($re; null);
+        def split($re; flags): . as $s
+            | [match($re; "g" + (flags // "")) | (.offset, .offset + .length)] as $ms
+            | ([0] + $ms + [$s | length]) as $bounds
+            | [range(0; $bounds | length; 2) as $i | $s[$bounds[$i]:$bounds[$i + 1]]];
+        def splits($re; flags): split($re; flags) | .[];
+        def splits($re): splits($re; null);
+        def sub(re; str): sub(re; str; "");
+        def gsub(re; str; flags): sub(re; str; flags + "g");
+        def gsub(re; str): sub(re; str; "g");
+        def ascii(i): [i] | implode;
+        def fromstream(f): { x: null, e: false } as $init
+            | foreach f as $i ($init;
+                if .e then $init else . end
+                | if $i | length == 2
+                  then setpath(["e"]; $i[0] | length == 0) | setpath(["x"] + $i[0]; $i[1])
+                  else setpath(["e"]; $i[0] | length == 1) end;
+                if .e then .x else empty end);
+        def truncate_stream(stream): . as $n | null | stream | . as $input
+            | if (.[0] | length) > $n then setpath([0]; .[0][$n:]) else empty end;
+        """
+
+    /// The parsed definitions, innermost last, with an environment holding them.
+    static let definitions: [FunctionDefinition] = {
+        var result: [FunctionDefinition] = []
+        var node = (try? Parser.parse(source + " .")) ?? .identity
+        while case .definition(let definition, let rest) = node {
+            result.append(definition)
+            node = rest
+        }
+        return result
+    }()
+
+    /// `name/arity` of every prelude function.
+    static var signatures: [String] { definitions.map { "\($0.name)/\($0.parameters.count)" } }
+}

@@ -1,0 +1,466 @@
+/// A small backtracking regular-expression engine covering what jq programs use with Oniguruma's Perl
+/// syntax: literals, `.`, classes, `\d \w \s \b`, anchors, groups (named, non-capturing), alternation,
+/// greedy and lazy quantifiers, and the flags `g i x n s l`. Offsets are in code points, as jq reports them.
+struct Regex {
+    indirect enum Node {
+        case scalar(Unicode.Scalar)
+        case any
+        case set([ClassItem], negated: Bool)
+        case start, end
+        case wordBoundary(Bool)
+        case group(Node, capture: Int?)
+        case sequence([Node])
+        case alternation([Node])
+        case quantified(Node, min: Int, max: Int, greedy: Bool)
+        case backreference(Int)
+    }
+
+    enum ClassItem {
+        case range(UInt32, UInt32)
+        case digit(Bool), word(Bool), space(Bool)
+    }
+
+    let root: Node
+    let captureNames: [String?]
+    let ignoreCase: Bool
+    let dotAll: Bool
+
+    init(_ pattern: String, flags: String) throws(QueryFailure) {
+        var parser = RegexParser(
+            scalars: Array(pattern.unicodeScalars), extended: flags.contains("x"), pattern: pattern)
+        root = try parser.parseAlternation()
+        if parser.position < parser.scalars.count {
+            throw JSONValue.fail("\(pattern) (at offset \(parser.position)) is not a valid regex: unmatched close parenthesis")
+        }
+        captureNames = parser.names
+        ignoreCase = flags.contains("i")
+        dotAll = flags.contains("s")
+    }
+
+    struct Match {
+        var start: Int
+        var end: Int
+        var captures: [(Int, Int)?]
+    }
+
+    /// The first match at or after `from`.
+    func firstMatch(in text: [Unicode.Scalar], from: Int) -> Match? {
+        var start = from
+        while start <= text.count {
+            var matcher = Matcher(regex: self, text: text, captures: Array(repeating: nil, count: captureNames.count))
+            var endPosition = -1
+            if matcher.match(root, start, { end, _ in
+                endPosition = end
+                return true
+            }) {
+                return Match(start: start, end: endPosition, captures: matcher.captures)
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    final class CaptureBox {
+        var captures: [(Int, Int)?]
+        init(_ captures: [(Int, Int)?]) { self.captures = captures }
+    }
+
+    struct Matcher {
+        let regex: Regex
+        let text: [Unicode.Scalar]
+        var captures: [(Int, Int)?]
+
+        func isWord(_ position: Int) -> Bool {
+            guard position >= 0 && position < text.count else { return false }
+            let value = text[position].properties.isAlphabetic || text[position].properties.numericType != nil
+            return value || text[position] == "_"
+        }
+
+        func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            guard regex.ignoreCase else { return scalar }
+            return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        }
+
+        func classMatches(_ items: [ClassItem], _ scalar: Unicode.Scalar) -> Bool {
+            let candidates: [Unicode.Scalar] =
+                regex.ignoreCase
+                ? [
+                    scalar, scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar,
+                    scalar.properties.uppercaseMapping.unicodeScalars.first ?? scalar,
+                ] : [scalar]
+            for candidate in candidates {
+                for item in items {
+                    switch item {
+                    case .range(let low, let high): if candidate.value >= low && candidate.value <= high { return true }
+                    case .digit(let positive): if (candidate.value >= 48 && candidate.value <= 57) == positive { return true }
+                    case .word(let positive):
+                        let word = candidate.properties.isAlphabetic || (candidate.value >= 48 && candidate.value <= 57) || candidate == "_"
+                        if word == positive { return true }
+                    case .space(let positive):
+                        if candidate.properties.isWhitespace == positive { return true }
+                    }
+                }
+            }
+            return false
+        }
+
+        mutating func match(_ node: Node, _ position: Int, _ next: (Int, inout Matcher) -> Bool) -> Bool {
+            switch node {
+            case .scalar(let scalar):
+                guard position < text.count, fold(text[position]) == fold(scalar) else { return false }
+                return next(position + 1, &self)
+            case .any:
+                guard position < text.count, regex.dotAll || text[position] != "\n" else { return false }
+                return next(position + 1, &self)
+            case .set(let items, let negated):
+                guard position < text.count, classMatches(items, text[position]) != negated else { return false }
+                return next(position + 1, &self)
+            case .start:
+                guard position == 0 else { return false }
+                return next(position, &self)
+            case .end:
+                guard position == text.count || (position == text.count - 1 && text[position] == "\n") else {
+                    return false
+                }
+                return next(position, &self)
+            case .wordBoundary(let positive):
+                guard (isWord(position - 1) != isWord(position)) == positive else { return false }
+                return next(position, &self)
+            case .group(let inner, let capture):
+                guard let capture else { return match(inner, position, next) }
+                let saved = captures[capture]
+                if match(inner, position, { end, matcher in
+                    let previous = matcher.captures[capture]
+                    matcher.captures[capture] = (position, end)
+                    if next(end, &matcher) { return true }
+                    matcher.captures[capture] = previous
+                    return false
+                }) {
+                    return true
+                }
+                captures[capture] = saved
+                return false
+            case .sequence(let nodes):
+                return matchSequence(nodes[...], position, next)
+            case .alternation(let options):
+                for option in options where match(option, position, next) { return true }
+                return false
+            case .quantified(let inner, let minimum, let maximum, let greedy):
+                return matchRepeat(inner, minimum, maximum, greedy, 0, position, next)
+            case .backreference(let index):
+                guard index < captures.count, let (start, end) = captures[index] else { return false }
+                let length = end - start
+                guard position + length <= text.count else { return false }
+                for offset in 0..<length where fold(text[start + offset]) != fold(text[position + offset]) {
+                    return false
+                }
+                return next(position + length, &self)
+            }
+        }
+
+        mutating func matchSequence(_ nodes: ArraySlice<Node>, _ position: Int, _ next: (Int, inout Matcher) -> Bool)
+            -> Bool
+        {
+            guard let first = nodes.first else { return next(position, &self) }
+            return match(first, position) { end, matcher in matcher.matchSequence(nodes.dropFirst(), end, next) }
+        }
+
+        mutating func matchRepeat(
+            _ node: Node, _ minimum: Int, _ maximum: Int, _ greedy: Bool, _ count: Int, _ position: Int,
+            _ next: (Int, inout Matcher) -> Bool
+        ) -> Bool {
+            if count < minimum {
+                return match(node, position) { end, matcher in
+                    matcher.matchRepeat(node, minimum, maximum, greedy, count + 1, end, next)
+                }
+            }
+            if greedy {
+                if count < maximum
+                    && match(node, position, { end, matcher in
+                        end != position && matcher.matchRepeat(node, minimum, maximum, greedy, count + 1, end, next)
+                    })
+                {
+                    return true
+                }
+                return next(position, &self)
+            }
+            if next(position, &self) { return true }
+            return count < maximum
+                && match(node, position) { end, matcher in
+                    end != position && matcher.matchRepeat(node, minimum, maximum, greedy, count + 1, end, next)
+                }
+        }
+    }
+}
+
+/// Parses Oniguruma/Perl-style pattern text into `Regex.Node`s.
+struct RegexParser {
+    let scalars: [Unicode.Scalar]
+    let extended: Bool
+    let pattern: String
+    var position = 0
+    var names: [String?] = []
+
+    init(scalars: [Unicode.Scalar], extended: Bool, pattern: String) {
+        self.scalars = scalars
+        self.extended = extended
+        self.pattern = pattern
+    }
+
+    func error(_ reason: String) -> QueryFailure {
+        JSONValue.fail("\(pattern) (at offset \(position)) is not a valid regex: \(reason)")
+    }
+
+    mutating func skipExtended() {
+        guard extended else { return }
+        while position < scalars.count {
+            if scalars[position].properties.isWhitespace {
+                position += 1
+            } else if scalars[position] == "#" {
+                while position < scalars.count && scalars[position] != "\n" { position += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    mutating func parseAlternation() throws(QueryFailure) -> Regex.Node {
+        var options = [try parseSequence()]
+        while position < scalars.count && scalars[position] == "|" {
+            position += 1
+            options.append(try parseSequence())
+        }
+        return options.count == 1 ? options[0] : .alternation(options)
+    }
+
+    mutating func parseSequence() throws(QueryFailure) -> Regex.Node {
+        var nodes: [Regex.Node] = []
+        while true {
+            skipExtended()
+            guard position < scalars.count, scalars[position] != "|", scalars[position] != ")" else { break }
+            var atom = try parseAtom()
+            skipExtended()
+            while position < scalars.count {
+                let scalar = scalars[position]
+                var minimum = 0
+                var maximum = Int.max
+                if scalar == "*" {
+                    position += 1
+                } else if scalar == "+" {
+                    minimum = 1
+                    position += 1
+                } else if scalar == "?" {
+                    maximum = 1
+                    position += 1
+                } else if scalar == "{", let (low, high) = parseBraces() {
+                    minimum = low
+                    maximum = high
+                } else {
+                    break
+                }
+                var greedy = true
+                if position < scalars.count && scalars[position] == "?" {
+                    greedy = false
+                    position += 1
+                } else if position < scalars.count && scalars[position] == "+" {
+                    position += 1
+                }
+                atom = .quantified(atom, min: minimum, max: maximum, greedy: greedy)
+            }
+            nodes.append(atom)
+        }
+        return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    }
+
+    mutating func parseBraces() -> (Int, Int)? {
+        var probe = position + 1
+        var low = ""
+        var high: String?
+        while probe < scalars.count, scalars[probe].properties.numericType != nil, scalars[probe].isASCII {
+            low.unicodeScalars.append(scalars[probe])
+            probe += 1
+        }
+        if probe < scalars.count && scalars[probe] == "," {
+            probe += 1
+            var upper = ""
+            while probe < scalars.count, scalars[probe].isASCII, scalars[probe].properties.numericType != nil {
+                upper.unicodeScalars.append(scalars[probe])
+                probe += 1
+            }
+            high = upper
+        }
+        guard probe < scalars.count, scalars[probe] == "}", !low.isEmpty || !(high ?? "").isEmpty else { return nil }
+        position = probe + 1
+        let minimum = Int(low) ?? 0
+        if let high { return (minimum, high.isEmpty ? Int.max : Int(high) ?? Int.max) }
+        return (minimum, minimum)
+    }
+
+    mutating func parseAtom() throws(QueryFailure) -> Regex.Node {
+        let scalar = scalars[position]
+        position += 1
+        switch scalar {
+        case ".": return .any
+        case "^": return .start
+        case "$": return .end
+        case "(":
+            var capture: Int?
+            if position + 1 < scalars.count && scalars[position] == "?" {
+                if scalars[position + 1] == ":" {
+                    position += 2
+                } else if scalars[position + 1] == "<" || scalars[position + 1] == "P" {
+                    position += scalars[position + 1] == "P" ? 3 : 2
+                    var name = ""
+                    while position < scalars.count && scalars[position] != ">" {
+                        name.unicodeScalars.append(scalars[position])
+                        position += 1
+                    }
+                    position += 1
+                    capture = names.count
+                    names.append(name)
+                } else {
+                    throw error("undefined group option")
+                }
+            } else {
+                capture = names.count
+                names.append(nil)
+            }
+            let inner = try parseAlternation()
+            guard position < scalars.count && scalars[position] == ")" else { throw error("end pattern with unmatched parenthesis") }
+            position += 1
+            return .group(inner, capture: capture)
+        case "[":
+            return try parseClass()
+        case "\\":
+            return try parseEscape(inClass: false)
+        case "*", "+", "?":
+            throw error("target of repeat operator is not specified")
+        default:
+            return .scalar(scalar)
+        }
+    }
+
+    mutating func parseEscape(inClass: Bool) throws(QueryFailure) -> Regex.Node {
+        guard position < scalars.count else { throw error("end pattern at escape") }
+        let scalar = scalars[position]
+        position += 1
+        switch scalar {
+        case "d": return .set([.digit(true)], negated: false)
+        case "D": return .set([.digit(true)], negated: true)
+        case "w": return .set([.word(true)], negated: false)
+        case "W": return .set([.word(true)], negated: true)
+        case "s": return .set([.space(true)], negated: false)
+        case "S": return .set([.space(true)], negated: true)
+        case "b": return inClass ? .scalar("\u{08}") : .wordBoundary(true)
+        case "B": return .wordBoundary(false)
+        case "A": return .start
+        case "z", "Z": return .end
+        case "n": return .scalar("\n")
+        case "t": return .scalar("\t")
+        case "r": return .scalar("\r")
+        case "f": return .scalar("\u{0C}")
+        case "v": return .scalar("\u{0B}")
+        case "e": return .scalar("\u{1B}")
+        case "u", "x":
+            var value: UInt32 = 0
+            let count = scalar == "u" ? 4 : 2
+            for _ in 0..<count {
+                guard position < scalars.count, let digit = scalars[position].hexDigitValue else { break }
+                value = value * 16 + UInt32(digit)
+                position += 1
+            }
+            return .scalar(Unicode.Scalar(value) ?? "\u{FFFD}")
+        case "1"..."9":
+            return .backreference(Int(scalar.value - 49))
+        default:
+            return .scalar(scalar)
+        }
+    }
+
+    mutating func parseClass() throws(QueryFailure) -> Regex.Node {
+        var negated = false
+        if position < scalars.count && scalars[position] == "^" {
+            negated = true
+            position += 1
+        }
+        var items: [Regex.ClassItem] = []
+        var first = true
+        while true {
+            guard position < scalars.count else { throw error("premature end of char-class") }
+            let scalar = scalars[position]
+            if scalar == "]" && !first {
+                position += 1
+                break
+            }
+            first = false
+            position += 1
+            var low: UInt32
+            if scalar == "\\" {
+                let escaped = try parseEscape(inClass: true)
+                switch escaped {
+                case .set(let inner, let innerNegated):
+                    if innerNegated {
+                        for item in inner {
+                            switch item {
+                            case .digit: items.append(.digit(false))
+                            case .word: items.append(.word(false))
+                            case .space: items.append(.space(false))
+                            case .range: break
+                            }
+                        }
+                    } else {
+                        items.append(contentsOf: inner)
+                    }
+                    continue
+                case .scalar(let value): low = value.value
+                default: continue
+                }
+            } else if scalar == "[" && position < scalars.count && scalars[position] == ":" {
+                var name = ""
+                var probe = position + 1
+                while probe < scalars.count && scalars[probe] != ":" {
+                    name.unicodeScalars.append(scalars[probe])
+                    probe += 1
+                }
+                position = probe + 2
+                switch name {
+                case "digit": items.append(.digit(true))
+                case "alpha": items.append(contentsOf: [.range(65, 90), .range(97, 122)])
+                case "alnum": items.append(contentsOf: [.range(65, 90), .range(97, 122), .range(48, 57)])
+                case "space": items.append(.space(true))
+                case "upper": items.append(.range(65, 90))
+                case "lower": items.append(.range(97, 122))
+                case "punct": items.append(contentsOf: [.range(33, 47), .range(58, 64), .range(91, 96), .range(123, 126)])
+                case "xdigit": items.append(contentsOf: [.range(48, 57), .range(65, 70), .range(97, 102)])
+                default: items.append(.word(true))
+                }
+                continue
+            } else {
+                low = scalar.value
+            }
+            if position + 1 < scalars.count && scalars[position] == "-" && scalars[position + 1] != "]" {
+                position += 1
+                var high = scalars[position].value
+                position += 1
+                if scalars[position - 1] == "\\", position < scalars.count {
+                    if case .scalar(let value) = try parseEscape(inClass: true) { high = value.value }
+                }
+                items.append(.range(low, high))
+            } else {
+                items.append(.range(low, low))
+            }
+        }
+        return .set(items, negated: negated)
+    }
+}
+
+extension Unicode.Scalar {
+    var hexDigitValue: Int? {
+        switch value {
+        case 48...57: Int(value - 48)
+        case 65...70: Int(value - 55)
+        case 97...102: Int(value - 87)
+        default: nil
+        }
+    }
+}

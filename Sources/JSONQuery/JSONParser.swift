@@ -1,0 +1,423 @@
+/// A byte-level parser for a sequence of whitespace-separated JSON texts, as jq reads its input.
+///
+/// Parsing is iterative (an explicit container stack), so deep nesting costs heap, not stack; jq's
+/// nesting limit of 10000 applies.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var offset: Int
+    /// The nesting limit jq uses.
+    public static let maximumDepth = 10_000
+
+    /// A parser over the given bytes.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.offset = 0
+    }
+
+    /// Parses exactly one JSON text (surrounding whitespace allowed), as `fromjson` and `--argjson` do.
+    public static func parseSingle(_ text: String) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8))
+        guard let value = try parser.next() else {
+            throw JSONParseError(reason: "Expected JSON value", line: 1, column: 0, atEnd: false)
+        }
+        if try parser.next() != nil {
+            throw JSONParseError(
+                reason: "Unexpected extra JSON values", line: 1, column: text.utf8.count, atEnd: false)
+        }
+        return value
+    }
+
+    /// Parses every JSON text in the bytes.
+    public static func parseAll(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONValue] {
+        var parser = JSONParser(bytes: bytes)
+        var values: [JSONValue] = []
+        while let value = try parser.next() { values.append(value) }
+        return values
+    }
+
+    /// The number of newlines consumed so far (jq's `input_line_number` and error positions).
+    public var linesConsumed: Int {
+        var count = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 10 { count += 1 }
+        return count
+    }
+
+    /// The newlines up to the end of the line where the last value ended (jq reads its input by lines and
+    /// reports that count as the error position).
+    public var linesThroughEndOfCurrentLine: Int {
+        mutating get {
+            var end = max(offset - 1, 0)
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            let limit = min(end + 1, bytes.count)
+            while countedUpTo < limit {
+                if bytes[countedUpTo] == 10 { newlineCount += 1 }
+                countedUpTo += 1
+            }
+            return newlineCount
+        }
+    }
+    private var countedUpTo = 0
+    private var newlineCount = 0
+
+    /// The next JSON text, or nil at the end of input.
+    public mutating func next() throws(JSONParseError) -> JSONValue? {
+        skipWhitespace()
+        guard offset < bytes.count else { return nil }
+        return try parseValue()
+    }
+
+    private enum Container {
+        case array([JSONValue])
+        case object(JSONObject, key: String?)
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                offset += 1
+            } else {
+                return
+            }
+        }
+    }
+
+    private func error(_ reason: String, at position: Int) -> JSONParseError {
+        if position >= bytes.count { return errorAtEnd(reason) }
+        var line = 1
+        var column = 0
+        for index in 0...position {
+            if bytes[index] == 10 {
+                line += 1
+                column = 0
+            } else {
+                column += 1
+            }
+        }
+        return JSONParseError(reason: reason, line: line, column: column, atEnd: false)
+    }
+
+    private func errorAtEnd(_ reason: String) -> JSONParseError {
+        var line = 1
+        var column = 0
+        for byte in bytes {
+            if byte == 10 {
+                line += 1
+                column = 0
+            } else {
+                column += 1
+            }
+        }
+        return JSONParseError(reason: reason, line: line, column: column, atEnd: true)
+    }
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        var stack: [Container] = []
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count else {
+                throw errorAtEnd("Unfinished JSON term")
+            }
+            var value: JSONValue
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "["):
+                offset += 1
+                if stack.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                skipWhitespace()
+                if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+                    offset += 1
+                    value = .array([])
+                } else {
+                    stack.append(.array([]))
+                    continue
+                }
+            case UInt8(ascii: "{"):
+                offset += 1
+                if stack.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                skipWhitespace()
+                if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+                    offset += 1
+                    value = .object(JSONObject())
+                } else {
+                    let key = try parseKey()
+                    stack.append(.object(JSONObject(), key: key))
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                value = .string(try parseString())
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                throw structuralError(byte, stack: stack)
+            case UInt8(ascii: ","):
+                throw error("Expected value before ','", at: offset)
+            case UInt8(ascii: ":"):
+                throw error(stack.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
+            default:
+                value = try parseScalar()
+            }
+            // Attach the value to the enclosing containers, closing as many as the input closes.
+            while true {
+                guard let top = stack.popLast() else { return value }
+                skipWhitespace()
+                guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+                let separator = bytes[offset]
+                switch top {
+                case .array(var elements):
+                    elements.append(value)
+                    if separator == UInt8(ascii: ",") {
+                        offset += 1
+                        skipWhitespace()
+                        if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+                            throw error("Expected another array element", at: offset)
+                        }
+                        stack.append(.array(elements))
+                    } else if separator == UInt8(ascii: "]") {
+                        offset += 1
+                        value = .array(elements)
+                        continue
+                    } else if separator == UInt8(ascii: "}") {
+                        throw error("Unmatched '}' in the middle of an array", at: offset)
+                    } else if separator == UInt8(ascii: ":") {
+                        throw error("':' not as part of an object", at: offset)
+                    } else {
+                        throw separatorError()
+                    }
+                case .object(var object, let key):
+                    let key = key ?? ""
+                    object[key] = value
+                    if separator == UInt8(ascii: ",") {
+                        offset += 1
+                        skipWhitespace()
+                        if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+                            throw error("Expected another key-value pair", at: offset)
+                        }
+                        let nextKey = try parseKey()
+                        stack.append(.object(object, key: nextKey))
+                    } else if separator == UInt8(ascii: "}") {
+                        offset += 1
+                        value = .object(object)
+                        continue
+                    } else if separator == UInt8(ascii: "]") {
+                        throw error("Unmatched ']' in the middle of an object", at: offset)
+                    } else {
+                        throw separatorError()
+                    }
+                }
+                break
+            }
+        }
+    }
+
+    /// The error for a value that follows another without a separator: jq reports it once the second
+    /// value's token ends.
+    private mutating func separatorError() -> JSONParseError {
+        let start = offset
+        if bytes[start] == UInt8(ascii: "\"") {
+            if (try? parseString()) != nil { return error("Expected separator between values", at: offset - 1) }
+            return errorAtEnd("Unfinished string")
+        }
+        if bytes[start] == UInt8(ascii: "[") || bytes[start] == UInt8(ascii: "{") {
+            return error("Expected separator between values", at: start)
+        }
+        var end = start
+        while end < bytes.count && !Self.isDelimiter(bytes[end]) { end += 1 }
+        return error("Expected separator between values", at: end)
+    }
+
+    private func structuralError(_ byte: UInt8, stack: [Container]) -> JSONParseError {
+        let name = byte == UInt8(ascii: "]") ? "']'" : "'}'"
+        guard let top = stack.last else { return error("Unmatched \(name)", at: offset) }
+        switch top {
+        case .array:
+            if byte == UInt8(ascii: "]") { return error("Expected another array element", at: offset) }
+            return error("Unmatched '}' in the middle of an array", at: offset)
+        case .object:
+            if byte == UInt8(ascii: "}") { return error("Objects must consist of key:value pairs", at: offset) }
+            return error("Unmatched ']' in the middle of an object", at: offset)
+        }
+    }
+
+    /// Reads `"key" :` at the current position.
+    private mutating func parseKey() throws(JSONParseError) -> String {
+        skipWhitespace()
+        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+        guard bytes[offset] == UInt8(ascii: "\"") else {
+            if bytes[offset] == UInt8(ascii: "}") {
+                throw error("Objects must consist of key:value pairs", at: offset)
+            }
+            // Read the would-be key so the error lands where jq reports it (at the ':').
+            var probe = offset
+            while probe < bytes.count && bytes[probe] != UInt8(ascii: ":") && bytes[probe] != UInt8(ascii: "}") {
+                probe += 1
+            }
+            if probe < bytes.count && bytes[probe] == UInt8(ascii: ":") {
+                throw error("Object keys must be strings", at: probe)
+            }
+            throw error("Objects must consist of key:value pairs", at: probe)
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+        guard bytes[offset] == UInt8(ascii: ":") else {
+            throw error("Objects must consist of key:value pairs", at: offset)
+        }
+        offset += 1
+        return key
+    }
+
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+            UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "\""):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Reads `true`, `false`, `null` or a number.
+    private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
+        let start = offset
+        var end = offset
+        while end < bytes.count && !Self.isDelimiter(bytes[end]) { end += 1 }
+        offset = end
+        let token = bytes[start..<end]
+        switch token.first {
+        case UInt8(ascii: "t"):
+            if token.elementsEqual("true".utf8) { return .bool(true) }
+        case UInt8(ascii: "f"):
+            if token.elementsEqual("false".utf8) { return .bool(false) }
+        case UInt8(ascii: "n"):
+            if token.elementsEqual("null".utf8) { return .null }
+            if token.elementsEqual("nan".utf8) { return .number(.nan) }
+        default:
+            if let number = Self.fastInteger(token) { return .number(number) }
+            if let number = NumberFormat.value(forLiteral: token) { return number }
+            throw error("Invalid numeric literal", at: end)
+        }
+        throw error("Invalid literal", at: end)
+    }
+
+    /// Integers of up to 15 digits without leading zeros print back exactly as their double.
+    private static func fastInteger(_ token: ArraySlice<UInt8>) -> Double? {
+        var index = token.startIndex
+        var negative = false
+        if index < token.endIndex && token[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        let digitCount = token.endIndex - index
+        guard digitCount > 0 && digitCount <= 15 else { return nil }
+        if token[index] == UInt8(ascii: "0") && digitCount > 1 { return nil }
+        var result: Int64 = 0
+        while index < token.endIndex {
+            let digit = token[index] &- 48
+            guard digit < 10 else { return nil }
+            result = result &* 10 &+ Int64(digit)
+            index += 1
+        }
+        if negative { return result == 0 ? -0.0 : -Double(result) }
+        return Double(result)
+    }
+
+    /// Reads a string starting at the opening quote.
+    private mutating func parseString() throws(JSONParseError) -> String {
+        offset += 1
+        let start = offset
+        // Fast path: no escapes and no control characters.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let string = bytes.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[start..<offset]), as: UTF8.self)
+                }
+                offset += 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            offset += 1
+        }
+        var buffer = Array(bytes[start..<offset])
+        var invalidReason: String?
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            if byte == UInt8(ascii: "\"") {
+                if let invalidReason { throw error(invalidReason, at: offset - 1) }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            if byte < 0x20 {
+                invalidReason =
+                    invalidReason
+                    ?? "Invalid string: control characters from U+0000 through U+001F must be escaped"
+                continue
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                buffer.append(byte)
+                continue
+            }
+            guard offset < bytes.count else { break }
+            let escape = bytes[offset]
+            offset += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let unit = readHex4() else {
+                    invalidReason = invalidReason ?? "Invalid escape"
+                    continue
+                }
+                var scalar: UInt32 = unit
+                if unit >= 0xD800 && unit < 0xDC00 {
+                    let save = offset
+                    if offset + 1 < bytes.count && bytes[offset] == UInt8(ascii: "\\")
+                        && bytes[offset + 1] == UInt8(ascii: "u")
+                    {
+                        offset += 2
+                        if let low = readHex4(), low >= 0xDC00 && low < 0xE000 {
+                            scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            offset = save
+                            scalar = 0xFFFD
+                        }
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if unit >= 0xDC00 && unit < 0xE000 {
+                    scalar = 0xFFFD
+                }
+                appendUTF8(scalar, to: &buffer)
+            default:
+                invalidReason = invalidReason ?? "Invalid escape"
+            }
+        }
+        throw errorAtEnd("Unfinished string")
+    }
+
+    private mutating func readHex4() -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for index in offset..<offset + 4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case 48...57: digit = UInt32(byte - 48)
+            case 65...70: digit = UInt32(byte - 55)
+            case 97...102: digit = UInt32(byte - 87)
+            default: return nil
+            }
+            value = value << 4 | digit
+        }
+        offset += 4
+        return value
+    }
+
+    private func appendUTF8(_ scalar: UInt32, to buffer: inout [UInt8]) {
+        let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+        buffer.append(contentsOf: String(Character(unicode)).utf8)
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace placeholder; the jq engine lands here.
-public enum JSONQuery {}

@@ -1,0 +1,144 @@
+import JSONQuery
+import ShellRuntime
+
+/// `jq`: the JSON processor, built in (no external program). Output bytes, messages and exit statuses follow
+/// jq 1.7.1; compile errors additionally show a caret under the offending token.
+struct JQ: Builtin {
+    static let name = "jq"
+    static let summary = "command-line JSON processor (built in, jq 1.7 compatible)"
+    static let usage = """
+        Usage:\tjq [OPTIONS] FILTER [FILES...]
+        \tjq [OPTIONS] --args FILTER [STRINGS...]
+        \tjq [OPTIONS] --jsonargs FILTER [JSON_TEXTS...]
+
+        jq is a tool for processing JSON inputs, applying the given filter to
+        its JSON text inputs and producing the filter's results as JSON on
+        standard output. lp-shell runs it in-process.
+
+        Command options:
+          -n, --null-input          use `null` as the single input value;
+          -R, --raw-input           read each line as string instead of JSON;
+          -s, --slurp               read all inputs into an array and use it as
+                                    the single input value;
+          -c, --compact-output      compact instead of pretty-printed output;
+          -r, --raw-output          output strings without escapes and quotes;
+              --raw-output0         implies -r and output NUL after each output;
+          -j, --join-output         implies -r and output without newline after
+                                    each output;
+          -a, --ascii-output        output strings by only ASCII characters
+                                    using escape sequences;
+          -S, --sort-keys           sort keys of each object on output;
+          -C, --color-output        colorize JSON output;
+          -M, --monochrome-output   disable colored output;
+              --tab                 use tabs for indentation;
+              --indent n            use n spaces for indentation (max 7 spaces);
+              --seq                 parse input/output as application/json-seq;
+          -f, --from-file file      load filter from the file;
+              --arg name value      set $name to the string value;
+              --argjson name value  set $name to the JSON value;
+              --slurpfile name file set $name to an array of JSON values read
+                                    from the file;
+              --rawfile name file   set $name to string contents of file;
+              --args                consume remaining arguments as positional
+                                    string values;
+              --jsonargs            consume remaining arguments as positional
+                                    JSON values;
+          -e, --exit-status         set exit status code based on the output;
+          -V, --version             show the version;
+          -h, --help                show the help;
+          --                        terminates argument processing;
+
+        Named arguments are also available as $ARGS.named[], while
+        positional arguments are available as $ARGS.positional[].
+        Exit status: 0 ok, 1 (-e) last output false or null, 2 usage or input error,
+        3 compile error, 4 (-e) no output, 5 runtime error.
+
+        """
+
+    private static let hint = """
+        Use jq --help for help with command-line options,
+        or see the jq manpage, or online docs  at https://jqlang.github.io/jq
+
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        let io = context.io
+        let state = context.state
+        let options: JQOptions
+        do {
+            options = try JQOptions(arguments: context.arguments) { JQInputReader.readFile(state.resolvePath($0), displayName: $0) }
+        } catch {
+            io.stderr.write(error.message + "\n" + (error.showsHint ? Self.hint : ""))
+            return .usage
+        }
+        if options.showHelp {
+            io.stdout.write("jq - commandline JSON processor [version 1.7.1]\n\n" + Self.usage)
+            return .success
+        }
+        if options.showVersion {
+            io.stdout.write("jq-1.7.1\n")
+            return .success
+        }
+        var filter = options.filter
+        var files = options.files
+        if options.fromFile, let path = filter {
+            switch JQInputReader.readFile(context.resolvePath(path), displayName: path) {
+            case .success(let bytes): filter = String(decoding: bytes, as: UTF8.self)
+            case .failure(let failure):
+                io.stderr.write("jq: error: \(failure.message)\n")
+                return .usage
+            }
+        } else if filter == nil && !(io.stdin.isTerminal && io.stdout.isTerminal) {
+            filter = "."
+        }
+        guard let source = filter else {
+            io.stderr.write("Usage:\tjq [OPTIONS] FILTER [FILES...]\n" + Self.hint)
+            return .usage
+        }
+        if options.fromFile { files = options.files }
+
+        let named = options.namedArguments
+        let argsValue = JSONValue.object(
+            JSONObject([("positional", .array(options.positional)), ("named", .object(JSONObject(named)))]))
+        let program: JQProgram
+        do {
+            program = try JQProgram(source, variables: named.map(\.0) + ["ARGS"])
+        } catch {
+            JQDiagnostics.writeCompileErrors(error.errors, source: source, to: io.stderr)
+            return .jqCompileError
+        }
+        let environment = context.environment
+        var writerOptions = JSONWriter.Options()
+        writerOptions.indent = options.indent
+        writerOptions.useTabs = options.useTabs
+        writerOptions.sortKeys = options.sortKeys
+        writerOptions.asciiOnly = options.asciiOutput
+        var useColor = options.colorOutput
+        if !options.colorOutput && io.stdout.isTerminal {
+            useColor = (environment["NO_COLOR"] ?? "").isEmpty
+        }
+        if options.monochrome { useColor = false }
+        var palette = ColorPalette.default
+        if let specification = environment["JQ_COLORS"] {
+            if let custom = ColorPalette(specification: specification, base: .default) {
+                palette = custom
+            } else {
+                io.stderr.write("Failed to set $JQ_COLORS\n")
+            }
+        }
+        if useColor { writerOptions.colors = palette }
+
+        let reader = JQInputReader(
+            files: files, stdin: io.stdin, stderr: io.stderr, raw: options.rawInput, slurp: options.slurp,
+            resolve: { state.resolvePath($0) }, interrupted: { InterruptState.isInterrupted })
+        var debugOptions = JSONWriter.Options.compact
+        debugOptions.colors = writerOptions.colors
+        reader.debugOptions = debugOptions
+        let session = JQSession(
+            variables: named + [("ARGS", argsValue)], environment: environment, host: reader)
+        var runner = JQRunner(
+            program: program, session: session, reader: reader, writer: JSONWriter(options: writerOptions),
+            options: options, io: io)
+        return runner.runAll()
+    }
+}
