@@ -4,12 +4,7 @@ import ShellRuntime
 public enum BuiltinRegistry {
     /// Every builtin type, sorted by name.
     public static let all: [any Builtin.Type] = [
-        JQ.self,
-    ]
-        .sorted { $0.name < $1.name }
-        Base64.self,
-        Curl.self,
-        JWT.self,
+        // Shell
         Cd.self,
         Clear.self,
         Colon.self,
@@ -32,6 +27,11 @@ public enum BuiltinRegistry {
         True.self,
         TypeCommand.self,
         Unset.self,
+        // Doc tools
+        Base64.self,
+        Curl.self,
+        JQ.self,
+        JWT.self,
         // LivePerson layer
         Load.self,
         Record.self,
