@@ -83,7 +83,8 @@ let package = Package(
         .target(
             name: "ShellApp",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing", "CShellSupport",
+                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing", "CShellSupport", "JSONQuery",
+                "LivePersonAPI", "LivePersonSandbox",
             ],
             swiftSettings: strict
         ),

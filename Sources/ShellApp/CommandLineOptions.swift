@@ -26,6 +26,14 @@ struct CommandLineOptions: Equatable {
     var offline = false
     /// `-n`: read and parse commands without running them (like `bash -n`).
     var parseOnly = false
+    /// Options for the embedded sandbox (`--ext-token-ttl 30s`, `--bot-delay 50ms`, `--no-bot`, …).
+    var sandboxArguments: [String] = []
+
+    /// Flags passed through to the embedded sandbox, with whether each takes a value.
+    static let sandboxFlags: [String: Bool] = [
+        "--ext-token-ttl": true, "--refresh-window": true, "--bot-delay": true, "--signup-token-ttl": true,
+        "--no-bot": false,
+    ]
     /// `$0` and positional parameters.
     var scriptName = "lp-shell"
     var arguments: [String] = []
@@ -48,7 +56,9 @@ struct CommandLineOptions: Equatable {
           --env K=V         set a variable (repeatable; `--env K` copies K from the environment)
           --env-file FILE   read K=V lines from FILE (docker's format, e.g. the tutorials' lp.env)
           --sandbox         use the embedded sandbox even if LP_ACCOUNT is set
-          --offline         do not look up the account's services (CSDS)
+          --offline         do not look up the account's services (CSDS); use the cached answer if any
+          --ext-token-ttl D, --refresh-window D, --bot-delay D, --no-bot
+                            settings of the embedded sandbox (e.g. --ext-token-ttl 30s to teach expiry)
           --version         print the version
           --help            print this help
         Inside the shell, `help` lists the builtins.
@@ -99,7 +109,10 @@ struct CommandLineOptions: Equatable {
                 }
                 return options
             default:
-                if argument.hasPrefix("--env=") {
+                if let takesValue = CommandLineOptions.sandboxFlags[argument] {
+                    options.sandboxArguments.append(argument)
+                    if takesValue { options.sandboxArguments.append(try value(for: argument)) }
+                } else if argument.hasPrefix("--env=") {
                     options.environmentAssignments.append(String(argument.dropFirst(6)))
                 } else if argument.hasPrefix("--env-file=") {
                     options.environmentFiles.append(String(argument.dropFirst(11)))

@@ -68,6 +68,21 @@ public enum LPShell {
         var state = ShellState(environment: environment, scriptName: options.scriptName, arguments: options.arguments)
         var runner = SourceRunner(interpreter: interpreter, io: io, renderer: renderer, sourceName: nil)
         runner.parseOnly = options.parseOnly
+        installAdvisor(interpreter, renderer: renderer)
+
+        let interactive = isatty(0) == 1 && options.mode == .standardInput
+        var scriptText: String?
+        switch options.mode {
+        case .command(let command): scriptText = command
+        case .script(let path): scriptText = readFile(path)
+        default: break
+        }
+        let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
+        let mode =
+            options.parseOnly
+            ? .none
+            : startup.start(options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true)
+        if interactive { Banner.print(mode: mode, state: state, io: io, usesColor: stderrIsTerminal) }
 
         let status: ExitStatus
         switch options.mode {
@@ -82,7 +97,7 @@ public enum LPShell {
             runner.sourceName = path
             status = runner.run(reader: StringLineReader(text), state: &state)
         default:
-            if isatty(0) == 1 {
+            if interactive {
                 state.isInteractive = true
                 let history = HistoryFile.defaultPath(environment: environment)
                 let reader = ReadlineLineReader(historyFile: history)
@@ -97,6 +112,21 @@ public enum LPShell {
         }
         io.flush()
         return status.rawValue
+    }
+
+    /// Whether a `-c` command or script needs the LivePerson services (so `lp-shell -c true` stays instant).
+    static func usesLivePerson(_ text: String) -> Bool {
+        ["LP_", "step", "tutorial", "tokens", "wscat"].contains { text.contains($0) }
+    }
+
+    static func installAdvisor(_ interpreter: Interpreter, renderer: DiagnosticRenderer) {
+        interpreter.unsetVariableHint = { name, state in SessionAdvisor.hint(forUnset: name, state: state) }
+        interpreter.expansionObserver = { name, state, io in
+            SessionAdvisor.noteExpansion(of: name, state: &state, io: io, renderer: renderer)
+        }
+        interpreter.commandObserver = { fields, state, io in
+            SessionAdvisor.checkTokens(in: fields, state: &state, io: io, renderer: renderer)
+        }
     }
 
     static func getenvString(_ name: String) -> String? {

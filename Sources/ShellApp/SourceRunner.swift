@@ -49,6 +49,7 @@ struct SourceRunner {
             if parseOnly { return }
             if let transcript = state.transcriptPath { Record.append(source, to: transcript) }
             InterruptState.reset()
+            SessionAdvisor.autorefreshIfNeeded(state: &state, shell: interpreter, io: io)
             _ = interpreter.execute(script, state: &state, io: io)
             syncWorkingDirectory(state)
         case .syntaxError(let error, let source, let notes):

@@ -26,7 +26,8 @@ struct Load: Builtin {
             }
         }
         let names = parsed.entries.map(\.name).joined(separator: " ")
-        context.io.stderr.write("loaded \(parsed.entries.count) variable\(parsed.entries.count == 1 ? "" : "s"): \(names)\n")
+        context.io.stderr.write(
+            "loaded \(parsed.entries.count) variable\(parsed.entries.count == 1 ? "" : "s"): \(names)\n")
         return .success
     }
 }

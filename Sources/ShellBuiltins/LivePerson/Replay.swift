@@ -42,7 +42,8 @@ struct Replay: Builtin {
             let shown = colored ? "\u{1B}[1;36m▶ \(command)\u{1B}[0m\n" : "▶ \(command)\n"
             context.io.stderr.write(shown)
             if step {
-                context.io.stderr.write(colored ? "\u{1B}[2m[Enter] run  [s] skip  [q] quit\u{1B}[0m " : "[Enter] run  [s] skip  [q] quit ")
+                context.io.stderr.write(
+                    colored ? "\u{1B}[2m[Enter] run  [s] skip  [q] quit\u{1B}[0m " : "[Enter] run  [s] skip  [q] quit ")
                 context.io.stderr.flush()
                 let answer = context.io.stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
                 if answer == nil || answer == "q" { break }

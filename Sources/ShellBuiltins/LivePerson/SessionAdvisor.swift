@@ -7,10 +7,12 @@ public enum SessionAdvisor {
     public static func hint(forUnset name: String, state: ShellState) -> String? {
         switch name {
         case "LP_APP_CONN_ID":
-            return "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
+            return
+                "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
                 + "and lp-shell sets LP_APP_CONN_ID from it"
         case "LP_EXT_JWT": return "step 1 of the unauthenticated tutorial creates it (`step 1`)"
-        case "LP_JWT": return "create it with `step 2` (unauthenticated tutorial) or `tutorial use getting-started; step 1`"
+        case "LP_JWT":
+            return "create it with `step 2` (unauthenticated tutorial) or `tutorial use getting-started; step 1`"
         case "LP_CONV_ID": return "wscat sets it when a conversation is created (`step 3`)"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
         default:
@@ -22,7 +24,9 @@ public enum SessionAdvisor {
     }
 
     /// Called when an `LP_*` variable is expanded: explains the `LP_APP_CONN_ID` alias the first time.
-    public static func noteExpansion(of name: String, state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer) {
+    public static func noteExpansion(
+        of name: String, state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
         guard name == "LP_APP_CONN_ID", state.derivedVariables.contains(name), !state.shownNotes.contains(name) else {
             return
         }
@@ -34,7 +38,9 @@ public enum SessionAdvisor {
     }
 
     /// Warns before a command whose arguments carry an expired token.
-    public static func checkTokens(in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer) {
+    public static func checkTokens(
+        in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
         guard fields.contains(where: { $0.contains("eyJ") }) else { return }
         for token in Tokens.summaries(state) {
             guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
@@ -54,7 +60,8 @@ public enum SessionAdvisor {
             let summary = TokenSummary.inspect(name: "LP_JWT", value: jwt), let left = summary.secondsLeft(), left < 60,
             state.variables["LP_EXT_JWT"] != nil
         else { return }
-        io.stderr.write("lp-shell: autorefresh: LP_JWT \(left > 0 ? "expires in \(left) s" : "has expired"); refreshing\n")
+        io.stderr.write(
+            "lp-shell: autorefresh: LP_JWT \(left > 0 ? "expires in \(left) s" : "has expired"); refreshing\n")
         var context = CommandContext(name: "tokens", arguments: ["refresh"], io: io, state: state, shell: shell)
         _ = Tokens.refresh(&context)
         state = context.state

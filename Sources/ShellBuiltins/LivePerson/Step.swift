@@ -41,7 +41,8 @@ struct Step: Builtin {
         }
         let step: Tutorial.Step
         if selector == "next" {
-            guard let next = tutorial.steps.first(where: { !context.state.completedSteps.contains(runner.key($0)) }) else {
+            guard let next = tutorial.steps.first(where: { !context.state.completedSteps.contains(runner.key($0)) })
+            else {
                 context.io.stderr.write("step: every step of \(tutorial.title) is done ✓\n")
                 return .success
             }

@@ -23,7 +23,8 @@ struct StepRunner {
         let before = context.state.variables
         if !step.frames.isEmpty { context.shell.pushScriptLines(step.frames) }
         context.io.flush()
-        let status = context.shell.run(source: source, name: "step \(step.number)", state: &context.state, io: context.io)
+        let status = context.shell.run(
+            source: source, name: "step \(step.number)", state: &context.state, io: context.io)
         context.shell.discardPushedScriptLines()
         reportChanges(from: before, context: context)
         let failures = step.checks.compactMap { failure(of: $0, context: context) }
@@ -75,7 +76,9 @@ struct StepRunner {
                     "$LP_APP_CONN_ID is empty, so the URL became …/app//authenticate: start lp-shell with "
                         + "--env LP_CONN_ID=<your connector id> (lp-shell copies it to LP_APP_CONN_ID)")
             case "LP_EXT_JWT", "LP_JWT":
-                hints.append("$\(name) is \(value.isEmpty ? "empty" : "null"): run the step that sets it first (`step` lists them)")
+                hints.append(
+                    "$\(name) is \(value.isEmpty ? "empty" : "null"): run the step that sets it first (`step` lists them)"
+                )
             default:
                 hints.append("$\(name) is \(value.isEmpty ? "empty" : "null")")
             }

@@ -20,7 +20,9 @@ struct Tokens: Builtin {
         case ["--json"]: return list(context, json: true)
         case ["refresh"]: return Tokens.refresh(&context)
         default:
-            context.error("\(context.arguments.joined(separator: " ")): unexpected arguments\nusage: tokens [--json] | tokens refresh")
+            context.error(
+                "\(context.arguments.joined(separator: " ")): unexpected arguments\nusage: tokens [--json] | tokens refresh"
+            )
             return .usage
         }
     }
@@ -52,7 +54,9 @@ struct Tokens: Builtin {
         }
         for token in tokens {
             var line = "\(token.name.padding(to: 12)) \(token.kind.padding(to: 13)) \(token.masked)"
-            if let subject = token.subject { line += "  sub \(subject.count > 16 ? String(subject.prefix(15)) + "…" : subject)" }
+            if let subject = token.subject {
+                line += "  sub \(subject.count > 16 ? String(subject.prefix(15)) + "…" : subject)"
+            }
             if let iat = token.issuedAt { line += "  " + JWTTime.issued(iat, now: now) }
             if let exp = token.expiresAt { line += "  " + JWTTime.expiry(exp, now: now) }
             if let until = token.refreshableUntil {
@@ -92,7 +96,8 @@ struct Tokens: Builtin {
             return .failure
         }
         guard !(context.state.variables["LP_EXT_JWT"] ?? "").isEmpty else {
-            context.error("LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)")
+            context.error(
+                "LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)")
             return .failure
         }
         let runner = StepRunner(tutorial: tutorial, colored: context.io.stderr.isTerminal)

@@ -68,7 +68,8 @@ public struct Tutorial: Sendable, Equatable {
                     throw ParseError(description: "\(location): a step heading is `## N. Title`")
                 }
                 let title = heading[heading.index(after: dot)...].drop { $0 == " " }
-                current = Step(number: number, title: String(title), explanation: "", command: "", frames: [], checks: [])
+                current = Step(
+                    number: number, title: String(title), explanation: "", command: "", frames: [], checks: [])
                 continue
             }
             if line.hasPrefix("# ") {

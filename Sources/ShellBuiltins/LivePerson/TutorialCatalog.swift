@@ -48,7 +48,9 @@ enum TutorialCatalog {
         for error in errors { context.io.stderr.write("\(context.name): warning: \(error)\n") }
         guard let tutorial = tutorials.first(where: { $0.name == name }) else {
             let known = tutorials.map(\.name).joined(separator: ", ")
-            return .failure(CatalogError(message: "no tutorial named `\(name)` (known: \(known)); choose one with `tutorial use NAME`"))
+            return .failure(
+                CatalogError(
+                    message: "no tutorial named `\(name)` (known: \(known)); choose one with `tutorial use NAME`"))
         }
         return .success(tutorial)
     }

@@ -44,7 +44,8 @@ struct TutorialCommand: Builtin {
             guard case .success(let tutorial) = TutorialCatalog.current(context) else { return .failure }
             context.io.stdout.write("# \(tutorial.title)\n\(tutorial.summary)\nSource: \(tutorial.source)\n")
             for step in tutorial.steps {
-                context.io.stdout.write("\n## \(step.number). \(step.title)\n\(step.explanation)\n\n    \(step.command)\n")
+                context.io.stdout.write(
+                    "\n## \(step.number). \(step.title)\n\(step.explanation)\n\n    \(step.command)\n")
                 for frame in step.frames { context.io.stdout.write("    \(frame)\n") }
             }
             return .success
@@ -70,7 +71,9 @@ struct TutorialCommand: Builtin {
         out.write("\(runner.highlight(tutorial.title))\n\(tutorial.summary)\n")
         let missing = tutorial.needs.filter { (context.state.variables[$0] ?? "").isEmpty }
         if !missing.isEmpty {
-            out.write("Note: \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not set; the steps that use \(missing.count == 1 ? "it" : "them") will fail.\n")
+            out.write(
+                "Note: \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not set; the steps that use \(missing.count == 1 ? "it" : "them") will fail.\n"
+            )
         }
         var index = tutorial.steps.firstIndex { !context.state.completedSteps.contains(runner.key($0)) } ?? 0
         while index < tutorial.steps.count {

@@ -95,7 +95,8 @@ extension Interpreter {
         return status
     }
 
-    func runBuiltin(
+    /// Runs a builtin with the given streams (`--help` handled), as a command line would.
+    public func runBuiltin(
         _ builtin: any Builtin.Type, name: String, arguments: [String], state: inout ShellState, io: IOStreams
     ) -> ExitStatus {
         if builtin.handlesHelpFlag && arguments == ["--help"] {

@@ -1,0 +1,67 @@
+import JSONQuery
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The CSDS answer for one account, cached under `$XDG_CACHE_HOME/lp-shell/` for a day.
+struct CSDSCache {
+    /// The CSDS host LivePerson's own SDKs use.
+    static let defaultHost = "adminlogin.liveperson.net"
+
+    let path: String?
+
+    init(environment: [String: String], account: String, host: String) {
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? environment["HOME"].map { $0 + "/.cache" }
+        let safe = (host + "-" + account).map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
+        path = base.map { $0 + "/lp-shell/csds-" + String(safe) + ".json" }
+    }
+
+    /// The cached services, if the file is younger than `maximumAge` seconds (any age when nil).
+    func read(maximumAge: Int?) -> [(String, String)]? {
+        guard let path else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if let maximumAge, Int(time(nil)) - Int(info.st_mtim.tv_sec) > maximumAge { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return CSDSCache.parse(bytes)
+    }
+
+    /// Stores the raw answer (0600, folder 0700).
+    func write(_ body: [UInt8]) {
+        guard let path else { return }
+        var folder = ""
+        for component in path.split(separator: "/").dropLast() {
+            folder += "/" + component
+            mkdir(folder, 0o700)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = body.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// `service → host` pairs from a `{"baseURIs":[{"service":…,"baseURI":…}]}` answer.
+    static func parse(_ body: [UInt8]) -> [(String, String)]? {
+        guard let value = try? JSONParser.parseSingle(String(decoding: body, as: UTF8.self)),
+            case .object(let object) = value, case .array(let entries)? = object["baseURIs"]
+        else { return nil }
+        return entries.compactMap { entry in
+            guard case .object(let fields) = entry, case .string(let service)? = fields["service"],
+                case .string(let host)? = fields["baseURI"]
+            else { return nil }
+            return (service, host)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import JSONQuery
+import LivePersonAPI
+import LivePersonSandbox
+import ShellBuiltins
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What the docker image's start-up did, natively: with `LP_ACCOUNT`, look up the account's services through
+/// CSDS (cached for 24 h) and export `LP_<SERVICE>`; without it (or with `--sandbox`), start the embedded sandbox
+/// and export its account, connector and hosts. Failures are one line; the shell always starts.
+struct LivePersonStartup {
+    let interpreter: Interpreter
+    let io: IOStreams
+    let renderer: DiagnosticRenderer
+
+    /// Where the session's services come from.
+    enum Mode: Equatable {
+        case sandbox(port: Int)
+        case account(String)
+        case offline
+        case none
+    }
+
+    /// Chooses and performs the start-up; returns the mode for the banner.
+    func start(options: CommandLineOptions, state: inout ShellState, sandboxNeeded: Bool) -> Mode {
+        defer { aliasConnectorID(&state) }
+        let account = state.variables["LP_ACCOUNT"] ?? ""
+        if options.forceSandbox || account.isEmpty {
+            guard sandboxNeeded else { return .none }
+            return startSandbox(options: options, state: &state)
+        }
+        return resolveServices(account: account, offline: options.offline, state: &state)
+    }
+
+    // MARK: Sandbox
+
+    private func startSandbox(options: CommandLineOptions, state: inout ShellState) -> Mode {
+        var configuration: SandboxConfiguration
+        do {
+            configuration = try SandboxConfiguration.parse(arguments: options.sandboxArguments)
+        } catch {
+            io.stderr.write(renderer.render(message: "sandbox: \(error)"))
+            return .none
+        }
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        let started: RunningSandbox
+        let finalConfiguration = configuration
+        do {
+            started = try runBlocking { try await RunningSandbox.start(finalConfiguration) }
+        } catch {
+            io.stderr.write(renderer.render(message: "could not start the embedded sandbox: \(error)"))
+            return .none
+        }
+        SandboxHolder.keep(started)
+        for (name, value) in started.exports {
+            if let mine = state.variables[name], !mine.isEmpty, mine != value, !state.derivedVariables.contains(name),
+                name == "LP_ACCOUNT" || name == "LP_CONN_ID" || name == "LP_APP_CONN_ID"
+            {
+                io.stderr.write(
+                    renderer.render(
+                        note:
+                            "sandbox mode: \(name) is the sandbox's \(value), not \(mine) (the sandbox knows only its own)"
+                    ))
+            }
+            try? state.variables.set(name, to: value, exported: true)
+            state.derivedVariables.insert(name)
+        }
+        try? state.variables.set("LP_SANDBOX", to: "1", exported: true)
+        state.derivedVariables.insert("LP_SANDBOX")
+        return .sandbox(port: started.port)
+    }
+
+    // MARK: CSDS
+
+    private func resolveServices(account: String, offline: Bool, state: inout ShellState) -> Mode {
+        let csds = state.variables["LP_CSDS"].flatMap { $0.isEmpty ? nil : $0 } ?? CSDSCache.defaultHost
+        let cache = CSDSCache(environment: state.variables.exportedEnvironment, account: account, host: csds)
+        if let cached = cache.read(maximumAge: offline ? nil : 86_400) {
+            export(cached, state: &state)
+            return offline ? .offline : .account(account)
+        }
+        if offline {
+            io.stderr.write(
+                renderer.render(
+                    warning: "--offline and no cached services for account \(account): "
+                        + "LP_IDP, LP_ASYNCMESSAGINGENT and the other service hosts are not set"))
+            return .offline
+        }
+        let url = "https://\(csds)/api/account/\(account)/service/baseURI.json?version=1.0"
+        let spinner = Spinner(
+            message: "looking up the services of account \(account) at \(csds)", enabled: isatty(2) == 1)
+        let (body, status, errorText) = fetch(url, state: state)
+        spinner.stop()
+        guard status.isSuccess, let services = CSDSCache.parse(body), !services.isEmpty else {
+            let reason = errorText.isEmpty ? "no services in the answer" : errorText
+            io.stderr.write(
+                renderer.render(
+                    message: "CSDS lookup for account \(account) failed (\(reason)); LP_IDP, LP_ASYNCMESSAGINGENT and "
+                        + "the other service hosts are not set. Check LP_ACCOUNT, or use --sandbox to work offline"))
+            if let stale = cache.read(maximumAge: nil) {
+                io.stderr.write(renderer.render(warning: "using the services cached earlier for \(account)"))
+                export(stale, state: &state)
+            }
+            return .account(account)
+        }
+        cache.write(body)
+        export(services, state: &state)
+        return .account(account)
+    }
+
+    /// Runs the built-in curl in-process (same TLS trust and error messages as the user's own commands).
+    private func fetch(_ url: String, state: ShellState) -> (body: [UInt8], status: ExitStatus, error: String) {
+        guard let curl = interpreter.builtin(named: "curl") else { return ([], .failure, "curl is not built in") }
+        let streams = IOStreams.capturing()
+        var scratch = state
+        let status = interpreter.runBuiltin(
+            curl, name: "curl", arguments: ["-sS", "--fail", "-m", "10", url], state: &scratch, io: streams)
+        let error = streams.stderr.capturedString.split(separator: "\n").first.map(String.init) ?? ""
+        return (streams.stdout.capturedBytes, status, error)
+    }
+
+    private func export(_ services: [(String, String)], state: inout ShellState) {
+        for (service, host) in services {
+            let name = "LP_" + service.uppercased()
+            try? state.variables.set(name, to: host, exported: true)
+            state.derivedVariables.insert(name)
+        }
+    }
+
+    /// `LP_CONN_ID` is also exported as `LP_APP_CONN_ID` (the unauthenticated tutorial reads that name).
+    private func aliasConnectorID(_ state: inout ShellState) {
+        guard let connector = state.variables["LP_CONN_ID"], !connector.isEmpty,
+            state.variables["LP_APP_CONN_ID"] == nil
+        else { return }
+        try? state.variables.set("LP_APP_CONN_ID", to: connector, exported: true)
+        state.derivedVariables.insert("LP_APP_CONN_ID")
+    }
+}
+
+/// Keeps the embedded sandbox alive for the life of the process.
+enum SandboxHolder {
+    nonisolated(unsafe) private static var running: RunningSandbox?
+
+    static func keep(_ sandbox: RunningSandbox) {
+        running = sandbox
+    }
+}
