@@ -88,6 +88,7 @@ struct LivePersonStartup {
                 renderer.render(
                     warning: "--offline and no cached services for account \(account): "
                         + "LP_IDP, LP_ASYNCMESSAGINGENT and the other service hosts are not set"))
+            state.shownNotes.insert(SessionAdvisor.lookupFailedKey)
             return .offline
         }
         let url = "https://\(csds)/api/account/\(account)/service/baseURI.json?version=1.0"
@@ -101,6 +102,7 @@ struct LivePersonStartup {
                 renderer.render(
                     message: "CSDS lookup for account \(account) failed (\(reason)); LP_IDP, LP_ASYNCMESSAGINGENT and "
                         + "the other service hosts are not set. Check LP_ACCOUNT, or use --sandbox to work offline"))
+            state.shownNotes.insert(SessionAdvisor.lookupFailedKey)
             if let stale = cache.read(maximumAge: nil) {
                 io.stderr.write(renderer.render(warning: "using the services cached earlier for \(account)"))
                 export(stale, state: &state)

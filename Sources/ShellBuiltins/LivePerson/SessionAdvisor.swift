@@ -3,6 +3,9 @@ import ShellRuntime
 /// The LivePerson layer's advice while commands run: hints for unset variables, the one-time note about
 /// `LP_APP_CONN_ID`, warnings before an expired token is used, and the prompt's token badge.
 public enum SessionAdvisor {
+    /// Set in `ShellState.shownNotes` when the start-up CSDS lookup failed or was skipped.
+    public static let lookupFailedKey = "csds-lookup-failed"
+
     /// Extra advice for an unset `LP_*` variable.
     public static func hint(forUnset name: String, state: ShellState) -> String? {
         switch name {
@@ -16,6 +19,9 @@ public enum SessionAdvisor {
         case "LP_CONV_ID": return "wscat sets it when a conversation is created (`step 3`)"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
         default:
+            if state.shownNotes.contains(lookupFailedKey) {
+                return "the account's services could not be looked up at start-up (see the message above)"
+            }
             if state.variables["LP_ACCOUNT"] != nil && name.uppercased() == name {
                 return "no service of that name was found for the account at start-up (`env | grep ^LP_` lists them)"
             }
