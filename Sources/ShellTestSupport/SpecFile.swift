@@ -101,6 +101,11 @@ public enum SpecFile {
         return cases
     }
 
+    /// The spec folder in the source tree (for test targets that do not bundle it).
+    public static var sourceDirectory: URL {
+        LPShellBinary.packageRoot.appendingPathComponent("Tests/ShellRuntimeTests/Spec", isDirectory: true)
+    }
+
     /// Every case of every `*.test.sh` file in `directory`, files in name order.
     public static func load(directory: URL) throws -> [SpecCase] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
