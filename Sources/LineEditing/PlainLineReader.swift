@@ -51,7 +51,9 @@ public final class StringLineReader: LineReader {
 
     /// Splits `text` into lines (a trailing newline does not add an empty line).
     public init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the "\n" scalar: "\r\n" is a single Character, so splitting on Character "\n" would keep a
+        // CRLF file as one line.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
     }
