@@ -160,3 +160,16 @@ struct CommandParserTests {
         #expect(try wordParts("echo {a,b} }")[1] == [.literal("{a,b}")])
     }
 }
+
+/// Scripts saved with CRLF line ends.
+@Suite("CRLF")
+struct CRLFTests {
+    @Test func heredocDelimiterLineMayEndWithCR() throws {
+        let command = try onlySimpleCommand("cat <<EOF\r\nx\r\nEOF\r\n")
+        #expect(command.redirections.first?.heredoc?.body == [.literal("x\r\n")])
+    }
+
+    @Test func carriageReturnEndsAWord() throws {
+        #expect(try wordParts("echo a\r").map(\.count) == [1, 1])
+    }
+}
