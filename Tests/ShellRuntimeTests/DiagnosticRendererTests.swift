@@ -68,6 +68,14 @@ struct DiagnosticRendererTests {
                 """)
     }
 
+    @Test func firstLineNumberOffsetsTheLocation() {
+        let error = SyntaxError("bad", at: SourceRange(start: 2, end: 3))
+        #expect(
+            renderer.render(error, in: "a\nb)", fileName: "f.sh", firstLineNumber: 10)
+                == "lp-shell: f.sh: line 11: syntax error: bad\n  b)\n  ^\n")
+        #expect(renderer.render(error, in: "ab)", firstLineNumber: 4) == "lp-shell: line 4: syntax error: bad\n  ab)\n    ^\n")
+    }
+
     @Test func errorAtEndOfInputPointsPastTheLastCharacter() throws {
         #expect(try rendered("echo a &&") == "lp-shell: syntax error: missing command after `&&`\n  echo a &&\n         ^^\n")
         let error = SyntaxError("unexpected end of input", at: SourceRange(start: 3, end: 4), isIncomplete: true)
