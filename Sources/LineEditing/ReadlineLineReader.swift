@@ -42,6 +42,8 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
 
     public func readLine(prompt: String) -> ReadResult {
         ReadlineSignalState.interrupted.store(false, ordering: .relaxed)
+        // A Ctrl-C that stopped the previous command must not also cancel this prompt.
+        ReadlineSignalState.pending.store(false, ordering: .relaxed)
         guard let raw = readline(prompt) else {
             if ReadlineSignalState.interrupted.load(ordering: .relaxed) { return .interrupted }
             return .endOfInput
