@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict),
+            name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
+        ),
     ]
 )

@@ -34,8 +34,10 @@ struct CommandLineOptionsTests {
     }
 
     @Test func environmentOptionsInOrder() throws {
-        let options = try parse(["--env", "A=1", "-e", "B", "--env=C=3", "--env-file", "a.env", "--env-file=b.env",
-                                 "-c", "true"])
+        let options = try parse([
+            "--env", "A=1", "-e", "B", "--env=C=3", "--env-file", "a.env", "--env-file=b.env",
+            "-c", "true",
+        ])
         #expect(options.environmentAssignments == ["A=1", "B", "C=3"])
         #expect(options.environmentFiles == ["a.env", "b.env"])
         #expect(options.mode == .command("true"))

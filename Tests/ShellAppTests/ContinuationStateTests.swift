@@ -10,7 +10,8 @@ struct ContinuationStateTests {
     func feed(_ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) -> ContinuationState.Event {
         var state = ContinuationState()
         for line in lines.dropLast() {
-            #expect(state.feed(line) == .needsMoreInput, "after \(line.debugDescription)", sourceLocation: sourceLocation)
+            #expect(
+                state.feed(line) == .needsMoreInput, "after \(line.debugDescription)", sourceLocation: sourceLocation)
             #expect(state.isContinuing, sourceLocation: sourceLocation)
         }
         let event = state.feed(lines.last ?? "")

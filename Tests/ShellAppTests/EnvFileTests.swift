@@ -12,8 +12,11 @@ struct EnvFileTests {
 
     @Test func keyValueLines() {
         let file = EnvFile.parse("A=1\nB=two words\nC=\nD=x=y\n", name: "f.env", environment: [:])
-        #expect(file.entries == [.init(name: "A", value: "1"), .init(name: "B", value: "two words"),
-                                 .init(name: "C", value: ""), .init(name: "D", value: "x=y")])
+        #expect(
+            file.entries == [
+                .init(name: "A", value: "1"), .init(name: "B", value: "two words"),
+                .init(name: "C", value: ""), .init(name: "D", value: "x=y"),
+            ])
         #expect(file.warnings.isEmpty)
     }
 
@@ -54,7 +57,8 @@ struct EnvFileTests {
     func tutorialSample(text: String, warningLines: [Int]) {
         let file = EnvFile.parse(text, name: "lp.env", environment: [:])
         #expect(values(file) == ["LP_ACCOUNT": TutorialEnvFiles.account, "LP_JWT": TutorialEnvFiles.jwt])
-        #expect(file.warnings.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
+        #expect(
+            file.warnings.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
                 == warningLines.map { "lp.env:\($0)" })
         #expect(file.warnings[0].contains("LP_ACCOUNT"))
         #expect(file.warnings[1].contains("not NAME=VALUE"))

@@ -44,7 +44,8 @@ struct DiagnosticRendererTests {
     }
 
     @Test func columnsCountCharactersNotBytes() throws {
-        let expected = "lp-shell: syntax error: unexpected `)`\n  echo é ü )\n  " + String(repeating: " ", count: 9) + "^\n"
+        let expected =
+            "lp-shell: syntax error: unexpected `)`\n  echo é ü )\n  " + String(repeating: " ", count: 9) + "^\n"
         #expect(try rendered("echo é ü )") == expected)
     }
 
@@ -73,11 +74,15 @@ struct DiagnosticRendererTests {
         #expect(
             renderer.render(error, in: "a\nb)", fileName: "f.sh", firstLineNumber: 10)
                 == "lp-shell: f.sh: line 11: syntax error: bad\n  b)\n  ^\n")
-        #expect(renderer.render(error, in: "ab)", firstLineNumber: 4) == "lp-shell: line 4: syntax error: bad\n  ab)\n    ^\n")
+        #expect(
+            renderer.render(error, in: "ab)", firstLineNumber: 4)
+                == "lp-shell: line 4: syntax error: bad\n  ab)\n    ^\n")
     }
 
     @Test func errorAtEndOfInputPointsPastTheLastCharacter() throws {
-        #expect(try rendered("echo a &&") == "lp-shell: syntax error: missing command after `&&`\n  echo a &&\n         ^^\n")
+        #expect(
+            try rendered("echo a &&")
+                == "lp-shell: syntax error: missing command after `&&`\n  echo a &&\n         ^^\n")
         let error = SyntaxError("unexpected end of input", at: SourceRange(start: 3, end: 4), isIncomplete: true)
         #expect(renderer.render(error, in: "abc") == "lp-shell: syntax error: unexpected end of input\n  abc\n     ^\n")
     }

@@ -37,7 +37,8 @@ struct SpecFileTests {
             """
         let cases = try SpecFile.parse(text, fileName: "x.test.sh")
         #expect(cases.count == 3)
-        #expect(cases[0] == SpecCase(name: "first", code: "echo a\n", expectedStdout: "a\n", file: "x.test.sh", line: 3))
+        #expect(
+            cases[0] == SpecCase(name: "first", code: "echo a\n", expectedStdout: "a\n", file: "x.test.sh", line: 3))
         #expect(cases[1].code == "echo b; exit 3\n")
         #expect(cases[1].expectedStdout == "b\n  indented\n")
         #expect(cases[1].expectedStatus == 3)

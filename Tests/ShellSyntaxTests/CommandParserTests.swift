@@ -40,7 +40,8 @@ struct CommandParserTests {
         let command = try onlySimpleCommand("cmd 2>&1 >out 2 >x 3<in 10>>log &>all")
         let redirections = command.redirections
         #expect(redirections.map(\.fileDescriptor) == [2, nil, nil, 3, 10, nil])
-        #expect(redirections.map(\.operation) == [.duplicateOutput, .output, .output, .input, .append, .outputAndError])
+        #expect(
+            redirections.map(\.operation) == [.duplicateOutput, .output, .output, .input, .append, .outputAndError])
         #expect(redirections.map(\.target.description) == ["1", "out", "x", "in", "log", "all"])
         #expect(redirections.map(\.effectiveDescriptor) == [2, 1, 1, 3, 10, 1])
         // `2 >x`: the blank makes `2` an argument.

@@ -23,13 +23,20 @@ struct WordParserTests {
     }
 
     @Test func escapesOutsideQuotes() throws {
-        #expect(try wordParts(#"echo a\ b\$c"#)[1] == [.literal("a"), .escaped(" "), .literal("b"), .escaped("$"), .literal("c")])
+        #expect(
+            try wordParts(#"echo a\ b\$c"#)[1] == [
+                .literal("a"), .escaped(" "), .literal("b"), .escaped("$"), .literal("c"),
+            ])
         #expect(try wordParts("echo a\\\nb")[1] == [.literal("ab")])
     }
 
     @Test func specialParameters() throws {
         let words = try wordParts("echo $1 $# $? $@ $* $$ $10 $ $-")
-        #expect(words[1...6].map { $0 } == [[.parameter("1")], [.parameter("#")], [.parameter("?")], [.parameter("@")], [.parameter("*")], [.parameter("$")]])
+        #expect(
+            words[1...6].map { $0 } == [
+                [.parameter("1")], [.parameter("#")], [.parameter("?")], [.parameter("@")], [.parameter("*")],
+                [.parameter("$")],
+            ])
         // `$10` is `$1` then `0`; a `$` before a blank is literal.
         #expect(words[7] == [.parameter("1"), .literal("0")])
         #expect(words[8] == [.literal("$")])
@@ -131,8 +138,9 @@ struct WordParserTests {
 
     @Test func wordRangesAreUTF8Offsets() throws {
         let command = try onlySimpleCommand("echo  é'x'  y")
-        #expect(command.words.map(\.range) == [
-            SourceRange(start: 0, end: 4), SourceRange(start: 6, end: 11), SourceRange(start: 13, end: 14),
-        ])
+        #expect(
+            command.words.map(\.range) == [
+                SourceRange(start: 0, end: 4), SourceRange(start: 6, end: 11), SourceRange(start: 13, end: 14),
+            ])
     }
 }
