@@ -16,7 +16,9 @@ enum Completion {
                 let prefix = word.dropFirst()
                 let braced = prefix.hasPrefix("{")
                 let namePrefix = braced ? prefix.dropFirst() : prefix
-                return variableNames.withLock { $0 }.filter { $0.hasPrefix(namePrefix) }.map { braced ? "${\($0)}" : "$\($0)" }
+                return variableNames.withLock { $0 }.filter { $0.hasPrefix(namePrefix) }.map {
+                    braced ? "${\($0)}" : "$\($0)"
+                }
             }
             let trimmed = before.reversed().drop { $0 == " " || $0 == "\t" }
             let isCommandPosition = trimmed.isEmpty || "|;&(`".contains(trimmed.first!)

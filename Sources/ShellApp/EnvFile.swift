@@ -30,7 +30,8 @@ struct EnvFile {
                 if isValidName(key) {
                     if let value = environment[key] { result.entries.append(Entry(name: key, value: value)) }
                 } else {
-                    result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(excerpt(trimmed, 60))")
+                    result.warnings.append(
+                        "\(location): skipped a line that is not NAME=VALUE: \(excerpt(trimmed, 60))")
                 }
                 continue
             }
@@ -65,7 +66,9 @@ struct EnvFile {
 
     private static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 }
 

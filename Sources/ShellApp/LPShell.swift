@@ -16,7 +16,8 @@ public enum LPShell {
     public static func main(arguments: [String]) -> Int32 {
         let io = IOStreams.standard()
         let stderrIsTerminal = isatty(2) == 1 && (getenvString("TERM") ?? "") != "dumb"
-        let renderer = DiagnosticRenderer(programName: "lp-shell", usesColor: stderrIsTerminal && getenvString("NO_COLOR") == nil)
+        let renderer = DiagnosticRenderer(
+            programName: "lp-shell", usesColor: stderrIsTerminal && getenvString("NO_COLOR") == nil)
         let options: CommandLineOptions
         do {
             options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
@@ -45,7 +46,9 @@ public enum LPShell {
         var environment = processEnvironment()
         for file in options.environmentFiles {
             guard let text = readFile(file) else {
-                io.stderr.write(renderer.render(message: "--env-file \(file): cannot read the file (\(String(cString: strerror(errno))))"))
+                io.stderr.write(
+                    renderer.render(
+                        message: "--env-file \(file): cannot read the file (\(String(cString: strerror(errno))))"))
                 io.flush()
                 return ExitStatus.usage.rawValue
             }

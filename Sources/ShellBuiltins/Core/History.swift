@@ -23,7 +23,8 @@ struct History: Builtin {
         let start = entries.count - count
         for (offset, entry) in entries[start...].enumerated() {
             let number = String(start + offset + 1)
-            context.io.stdout.write(String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + entry + "\n")
+            context.io.stdout.write(
+                String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + entry + "\n")
         }
         return .success
     }

@@ -49,7 +49,8 @@ struct SetCommand: Builtin {
                         return .usage
                     }
                 default:
-                    context.error("\(argument.first!)\(flag): invalid option\n" + SetCommand.usage.split(separator: "\n")[0])
+                    context.error(
+                        "\(argument.first!)\(flag): invalid option\n" + SetCommand.usage.split(separator: "\n")[0])
                     // `set` is a special builtin: a usage error ends a non-interactive shell.
                     if !context.state.isInteractive { context.state.exitRequest = .usage }
                     return .usage

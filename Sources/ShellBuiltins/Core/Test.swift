@@ -66,7 +66,9 @@ struct TestEvaluator {
                 return .success(try binary(arguments[0], arguments[1], arguments[2]))
             default:
                 let value = try parseOr()
-                guard index == arguments.count else { throw Failure(message: "\(arguments[index]): unexpected argument") }
+                guard index == arguments.count else {
+                    throw Failure(message: "\(arguments[index]): unexpected argument")
+                }
                 return .success(value)
             }
         } catch let error as Failure {
@@ -162,8 +164,12 @@ struct TestEvaluator {
         case "-a": return !left.isEmpty && !right.isEmpty
         case "-o": return !left.isEmpty || !right.isEmpty
         default:
-            guard let a = Int(left.trimmingSpacesForTest) else { throw Failure(message: "\(left): integer expression expected") }
-            guard let b = Int(right.trimmingSpacesForTest) else { throw Failure(message: "\(right): integer expression expected") }
+            guard let a = Int(left.trimmingSpacesForTest) else {
+                throw Failure(message: "\(left): integer expression expected")
+            }
+            guard let b = Int(right.trimmingSpacesForTest) else {
+                throw Failure(message: "\(right): integer expression expected")
+            }
             switch op {
             case "-eq": return a == b
             case "-ne": return a != b

@@ -1,9 +1,9 @@
 import CShellSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small wrappers over descriptor system calls; every descriptor the shell opens is close-on-exec so that

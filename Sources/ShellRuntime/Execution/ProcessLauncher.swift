@@ -1,9 +1,9 @@
 import CShellSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Starts external programs with `posix_spawn` and waits for them.
@@ -24,7 +24,9 @@ enum ProcessLauncher {
             return checkExecutable(full)
         }
         var notExecutable: String?
-        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
+        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(
+            separator: ":", omittingEmptySubsequences: false)
+        {
             let base = directory.isEmpty ? workingDirectory : String(directory)
             let candidate = base.hasSuffix("/") ? base + name : base + "/" + name
             switch checkExecutable(candidate) {

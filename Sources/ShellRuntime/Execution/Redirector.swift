@@ -28,7 +28,8 @@ struct Redirector {
             if let heredoc = redirection.heredoc {
                 let body: String
                 do {
-                    body = heredoc.isQuoted
+                    body =
+                        heredoc.isQuoted
                         ? heredoc.body.map { part -> String in
                             if case .literal(let text) = part { return text }
                             return ""
@@ -54,12 +55,19 @@ struct Redirector {
             case .duplicateOutput, .duplicateInput:
                 if target == "-" {
                     // Closing a standard stream: point it at /dev/null instead, which no command can tell apart.
-                    guard let stream = openStream("/dev/null", flags: O_RDWR) else { return .failure("/dev/null: cannot open") }
+                    guard let stream = openStream("/dev/null", flags: O_RDWR) else {
+                        return .failure("/dev/null: cannot open")
+                    }
                     assign(stream, to: descriptor, in: &streams)
                     continue
                 }
                 switch target {
-                case "0": if descriptor == 0 { continue } else { return .failure("0: cannot duplicate standard input for output") }
+                case "0":
+                    if descriptor == 0 {
+                        continue
+                    } else {
+                        return .failure("0: cannot duplicate standard input for output")
+                    }
                 case "1": assignOutput(streams.stdout, to: descriptor, in: &streams)
                 case "2": assignOutput(streams.stderr, to: descriptor, in: &streams)
                 default:

@@ -16,7 +16,8 @@ struct ArithmeticEvaluator {
         if evaluator.tokens.isEmpty { return 0 }
         let value = try evaluator.parseBinary(precedence: 0, state: &state)
         guard evaluator.index == evaluator.tokens.count else {
-            throw Failure(message: "syntax error in expression (error token is \"\(evaluator.tokens[evaluator.index])\")")
+            throw Failure(
+                message: "syntax error in expression (error token is \"\(evaluator.tokens[evaluator.index])\")")
         }
         return value
     }
@@ -77,7 +78,8 @@ struct ArithmeticEvaluator {
         case "/", "%":
             guard right != 0 else { throw Failure(message: "division by 0") }
             // Int.min / -1 overflows; wrap as bash does instead of trapping.
-            return op == "/" ? left.dividedReportingOverflow(by: right).partialValue
+            return op == "/"
+                ? left.dividedReportingOverflow(by: right).partialValue
                 : left.remainderReportingOverflow(dividingBy: right).partialValue
         case "**":
             guard right >= 0 else { throw Failure(message: "exponent less than 0") }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Shell pattern matching (`case`, `${x#pat}`) and pathname expansion, on top of fnmatch(3) and glob(3).

@@ -1,9 +1,9 @@
 import ShellSyntax
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Expands words: parameters, command substitution, arithmetic, tildes, then field splitting and
@@ -68,7 +68,11 @@ struct WordExpander {
         for part in parts {
             switch part {
             case .literal(let text):
-                if quoted { fields[fields.count - 1].appendQuoted(text) } else { fields[fields.count - 1].appendUnquoted(text) }
+                if quoted {
+                    fields[fields.count - 1].appendQuoted(text)
+                } else {
+                    fields[fields.count - 1].appendUnquoted(text)
+                }
             case .escaped(let text), .singleQuoted(let text):
                 fields[fields.count - 1].appendQuoted(text)
             case .doubleQuoted(let inner):

@@ -113,7 +113,9 @@ extension Parser {
         case "while", "until": return .whileLoop(try parseWhile(start: start), try parseTrailingRedirections())
         case "case": return .caseClause(try parseCase(start: start), try parseTrailingRedirections())
         case let word?:
-            if word != "!" { throw SyntaxError("unexpected `\(word)`", at: SourceRange(start: start, end: start + word.utf8.count)) }
+            if word != "!" {
+                throw SyntaxError("unexpected `\(word)`", at: SourceRange(start: start, end: start + word.utf8.count))
+            }
         case nil: break
         }
         if let function = try parseFunctionDefinition() { return function }
@@ -223,7 +225,8 @@ extension Parser {
         let start = position
         var offset = 0
         while let byte = peek(offset), ByteClass.isDigit(byte) { offset += 1 }
-        guard let opByte = peek(offset), opByte == ByteClass.less || opByte == ByteClass.greater
+        guard let opByte = peek(offset),
+            opByte == ByteClass.less || opByte == ByteClass.greater
                 || (offset == 0 && opByte == ByteClass.ampersand && peek(1) == ByteClass.greater)
         else { return nil }
         let descriptor = offset > 0 ? Int(text(start..<start + offset)) : nil
@@ -246,7 +249,8 @@ extension Parser {
         let targetStart = position
         guard let target = try parseWord() else {
             if isAtEnd || peek() == ByteClass.newline {
-                throw SyntaxError("missing file name after `\(operation.rawValue)`", at: SourceRange(start: start, end: position))
+                throw SyntaxError(
+                    "missing file name after `\(operation.rawValue)`", at: SourceRange(start: start, end: position))
             }
             throw unexpectedTokenError()
         }

@@ -29,7 +29,9 @@ extension Parser {
         skipBlanks()
         let nameStart = position
         guard let nameWord = try parseWord(), let name = nameWord.literalText, Parser.isValidName(name) else {
-            if isAtEnd { throw SyntaxError("expected a variable name after `for`", at: point(start), isIncomplete: true) }
+            if isAtEnd {
+                throw SyntaxError("expected a variable name after `for`", at: point(start), isIncomplete: true)
+            }
             throw SyntaxError("expected a variable name after `for`", at: range(from: nameStart))
         }
         var words: [Word]?
@@ -107,8 +109,7 @@ extension Parser {
         return CaseClause(word: word, arms: arms)
     }
 
-    mutating func expectReservedWord(_ word: String, toClose opener: String, openedAt start: Int) throws(SyntaxError)
-    {
+    mutating func expectReservedWord(_ word: String, toClose opener: String, openedAt start: Int) throws(SyntaxError) {
         skipSeparatorsAndComments()
         if peekReservedWord() == word {
             consumeWord()
