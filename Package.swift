@@ -143,5 +143,8 @@ let package = Package(
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
+        ),
     ]
 )

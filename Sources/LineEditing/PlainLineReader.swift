@@ -8,6 +8,8 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Bytes before this offset (from `start`) are known to hold no newline, so a long line is scanned once.
+    private var scanned = 0
     private var atEnd = false
 
     /// Reads from `fileDescriptor` (standard input by default).
@@ -17,15 +19,18 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
 
     public func readLine(prompt: String) -> ReadResult {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[start..<newline], as: UTF8.self)
                 start = newline + 1
+                scanned = start
                 if start > 65_536 {
                     buffer.removeFirst(start)
                     start = 0
+                    scanned = 0
                 }
                 return .line(line)
             }
+            scanned = buffer.count
             if atEnd {
                 guard start < buffer.count else { return .endOfInput }
                 let line = String(decoding: buffer[start...], as: UTF8.self)

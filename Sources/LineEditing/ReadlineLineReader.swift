@@ -23,6 +23,7 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
         creadline_set_name("lp-shell")
         creadline_set_catch_signals(0)
         creadline_set_signal_event_hook(readlineSignalHook)
+        creadline_set_getc_function(readlineGetCharacter)
         creadline_set_attempted_completion(readlineComplete)
         creadline_set_completer_word_break_characters(" \t\n\"'`@><=;|&(:")
         using_history()
@@ -41,6 +42,8 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
 
     public func readLine(prompt: String) -> ReadResult {
         ReadlineSignalState.interrupted.store(false, ordering: .relaxed)
+        // A Ctrl-C that stopped the previous command must not also cancel this prompt.
+        ReadlineSignalState.pending.store(false, ordering: .relaxed)
         guard let raw = readline(prompt) else {
             if ReadlineSignalState.interrupted.load(ordering: .relaxed) { return .interrupted }
             return .endOfInput
@@ -100,6 +103,32 @@ private func readlineSignalHook() -> Int32 {
         _ = write(1, "^C\n", 3)
     }
     return 0
+}
+
+/// readline's `rl_getc` with one change: Ctrl-C ends the read at once.
+///
+/// readline's own `rl_getc` calls the signal hook on EINTR and then goes back to `read`, so after Ctrl-C it waited
+/// for the next key and swallowed it (typing `echo x` right after Ctrl-C ran `cho x`). Here the interrupted read
+/// empties the line and returns a newline, which makes readline return the (discarded) line immediately.
+private func readlineGetCharacter(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let fd = stream.map { fileno($0) } ?? 0
+    while true {
+        var byte: UInt8 = 0
+        let count = read(fd, &byte, 1)
+        if count == 1 { return Int32(byte) }
+        if count == 0 || errno != EINTR { return EOF }
+        rl_check_signals()  // window size changes and the like, as rl_getc does
+        if ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
+            ReadlineSignalState.interrupted.store(true, ordering: .relaxed)
+            rl_free_line_state()
+            rl_replace_line("", 0)
+            // rl_done makes readline return after this newline even where a newline does not accept the line
+            // (it only ends a Ctrl-R search there).
+            creadline_set_done(1)
+            _ = write(1, "^C", 2)  // readline's accept-line writes the newline
+            return Int32(UInt8(ascii: "\n"))
+        }
+    }
 }
 
 /// Marks a Ctrl-C for the readline hook (called from the shell's SIGINT handler; async-signal-safe).

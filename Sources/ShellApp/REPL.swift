@@ -41,8 +41,10 @@ struct REPL {
                 }
                 runner.handle(event, state: &state)
                 Completion.variableNames.withLock { $0 = state.variables.names }
-                if InterruptState.isInterrupted {
+                // A command stopped by Ctrl-C leaves the cursor after the terminal's `^C`: start the prompt on a new line.
+                if InterruptState.isInterrupted || state.lastStatus == .interrupted {
                     runner.io.stdout.write("\n")
+                    runner.io.flush()
                     InterruptState.reset()
                 }
             }

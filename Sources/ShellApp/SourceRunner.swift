@@ -26,21 +26,25 @@ struct SourceRunner {
         }
         defer { interpreter.scriptLineSource = nil }
         var continuation = ContinuationState()
+        var lineNumber = 0
+        var commandStart = 1  // the line where the command being collected started, for error locations
         while state.exitRequest == nil {
             let result = reader.readLine(prompt: "")
             guard case .line(let line) = result else { break }
+            lineNumber += 1
+            if !continuation.isContinuing { commandStart = lineNumber }
             let event = continuation.feed(line)
-            handle(event, state: &state)
+            handle(event, state: &state, firstLineNumber: commandStart)
         }
         if state.exitRequest == nil, let event = continuation.finish() {
-            handle(event, state: &state)
+            handle(event, state: &state, firstLineNumber: commandStart)
         }
         io.flush()
         return state.exitRequest ?? state.lastStatus
     }
 
     /// Runs a complete command or reports its error; shared by the batch loop and the REPL.
-    func handle(_ event: ContinuationState.Event, state: inout ShellState) {
+    func handle(_ event: ContinuationState.Event, state: inout ShellState, firstLineNumber: Int = 1) {
         switch event {
         case .needsMoreInput, .empty:
             return
@@ -54,7 +58,8 @@ struct SourceRunner {
             syncWorkingDirectory(state)
         case .syntaxError(let error, let source, let notes):
             for note in notes { io.stderr.write(renderer.render(note: note)) }
-            io.stderr.write(renderer.render(error, in: source, fileName: sourceName))
+            io.stderr.write(
+                renderer.render(error, in: source, fileName: sourceName, firstLineNumber: firstLineNumber))
             state.lastStatus = .usage
             if !state.isInteractive { state.exitRequest = .usage }
         }

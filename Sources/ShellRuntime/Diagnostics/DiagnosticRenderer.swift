@@ -20,14 +20,19 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The text for a syntax error in `source` (one message line, the source line, a caret line).
-    public func render(_ error: SyntaxError, in source: String, fileName: String? = nil) -> String {
+    ///
+    /// `firstLineNumber` is the line of the file or script where `source` starts (a script runs command by
+    /// command, so the failing command's text may start on a later line).
+    public func render(
+        _ error: SyntaxError, in source: String, fileName: String? = nil, firstLineNumber: Int = 1
+    ) -> String {
         let bytes = Array(source.utf8)
         let start = min(max(0, error.range.start), bytes.count)
         var lineStart = start
         while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         var lineEnd = start
         while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        let lineNumber = bytes[..<lineStart].filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let lineNumber = bytes[..<lineStart].filter { $0 == UInt8(ascii: "\n") }.count + firstLineNumber
         let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
         let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count
         let width = max(1, min(error.range.end, lineEnd) - start)

@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// Reads docker-style env files (`--env-file lp.env`): `KEY=VALUE` lines, `KEY` alone copies from the
 /// environment, `#` comments. It tolerates the tutorials' broken sample (prose after a TAB, `*` bullet lines)
 /// with a warning naming the line, instead of failing as docker does.
@@ -15,8 +17,10 @@ public struct EnvFile: Sendable {
     /// Parses the text of a file named `name`, copying bare `KEY` lines from `environment`.
     public static func parse(_ text: String, name: String, environment: [String: String]) -> EnvFile {
         var result = EnvFile()
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
+        // Split on the "\n" scalar: "\r\n" is one Character, so a Character split would not split CRLF files.
+        let rawLines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in rawLines.enumerated() {
+            var line = Substring(String(rawLine))
             if line.hasSuffix("\r") { line.removeLast() }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             let location = "\(name):\(index + 1)"
@@ -26,13 +30,14 @@ public struct EnvFile: Sendable {
                 if isValidName(key) {
                     if let value = environment[key] { result.entries.append(Entry(name: key, value: value)) }
                 } else {
-                    result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(trimmed.prefix(60))")
+                    result.warnings.append(
+                        "\(location): skipped a line that is not NAME=VALUE: \(excerpt(trimmed, 60))")
                 }
                 continue
             }
             let key = String(trimmed[..<equals])
             guard isValidName(key) else {
-                result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(trimmed.prefix(60))")
+                result.warnings.append("\(location): skipped a line that is not NAME=VALUE: \(excerpt(trimmed, 60))")
                 continue
             }
             var value = String(trimmed[trimmed.index(after: equals)...])
@@ -40,7 +45,7 @@ public struct EnvFile: Sendable {
                 let extra = value[tab...].drop { $0 == "\t" || $0 == " " }
                 if !extra.isEmpty {
                     result.warnings.append(
-                        "\(location): ignored the text after the value of \(key) (\"\(extra.prefix(40))\"); "
+                        "\(location): ignored the text after the value of \(key) (\"\(excerpt(extra, 40))\"); "
                             + "docker would have kept it in the value")
                 }
                 value = String(value[..<tab])
@@ -52,6 +57,11 @@ public struct EnvFile: Sendable {
             result.entries.append(Entry(name: key, value: cleaned))
         }
         return result
+    }
+
+    /// The start of `text` for a warning, JWTs masked first (a cut-off token would no longer look like one).
+    private static func excerpt(_ text: Substring, _ length: Int) -> String {
+        String(SecretMasking.mask(String(text)).prefix(length))
     }
 
     private static func isValidName(_ name: String) -> Bool {

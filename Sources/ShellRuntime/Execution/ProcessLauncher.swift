@@ -17,6 +17,8 @@ enum ProcessLauncher {
 
     /// Where `name` resolves in `PATH` (names with a `/` are taken as paths).
     static func resolve(_ name: String, path: String?, workingDirectory: String) -> Result<String, LaunchError> {
+        // `""` (an empty quoted word) names no program; as in bash it is "command not found", not the cwd.
+        guard !name.isEmpty else { return .failure(.notFound) }
         if name.contains("/") {
             let full = name.hasPrefix("/") ? name : workingDirectory + "/" + name
             return checkExecutable(full)
@@ -29,6 +31,7 @@ enum ProcessLauncher {
             let candidate = base.hasSuffix("/") ? base + name : base + "/" + name
             switch checkExecutable(candidate) {
             case .success(let found): return .success(found)
+            case .failure(.notExecutable("Is a directory")): continue  // bash skips directories in PATH
             case .failure(.notExecutable(let reason)): notExecutable = notExecutable ?? reason
             case .failure: continue
             }

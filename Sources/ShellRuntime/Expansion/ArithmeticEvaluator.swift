@@ -6,6 +6,10 @@ struct ArithmeticEvaluator {
 
     private var tokens: [Substring]
     private var index = 0
+    /// How deeply operands nest (guards against stack exhaustion on hostile input such as 100,000 `(`).
+    private var depth = 0
+
+    static let maximumDepth = 200
 
     static func evaluate(_ text: String, state: inout ShellState) throws(Failure) -> Int {
         var evaluator = ArithmeticEvaluator(tokens: tokenize(text))
@@ -73,11 +77,21 @@ struct ArithmeticEvaluator {
         case "*": return left &* right
         case "/", "%":
             guard right != 0 else { throw Failure(message: "division by 0") }
-            return op == "/" ? left / right : left % right
+            // Int.min / -1 overflows; wrap as bash does instead of trapping.
+            return op == "/"
+                ? left.dividedReportingOverflow(by: right).partialValue
+                : left.remainderReportingOverflow(dividingBy: right).partialValue
         case "**":
             guard right >= 0 else { throw Failure(message: "exponent less than 0") }
+            // Exponentiation by squaring: a huge exponent takes 64 steps, not billions.
             var result = 1
-            for _ in 0..<right { result = result &* left }
+            var base = left
+            var exponent = right
+            while exponent > 0 {
+                if exponent & 1 == 1 { result = result &* base }
+                base = base &* base
+                exponent >>= 1
+            }
             return result
         case "<": return left < right ? 1 : 0
         case "<=": return left <= right ? 1 : 0
@@ -97,6 +111,11 @@ struct ArithmeticEvaluator {
 
     private mutating func parseUnary(state: inout ShellState) throws(Failure) -> Int {
         guard index < tokens.count else { throw Failure(message: "syntax error: operand expected") }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw Failure(message: "expression nests deeper than \(Self.maximumDepth) levels")
+        }
         let token = tokens[index]
         index += 1
         switch token {

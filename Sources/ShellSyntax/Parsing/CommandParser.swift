@@ -300,7 +300,9 @@ extension Parser {
                 while contentStart < lineEnd, bytes[contentStart] == ByteClass.tab { contentStart += 1 }
             }
             let next = min(lineEnd + 1, limit)
-            if text(contentStart..<lineEnd) == delimiter {
+            // A CRLF line (a script saved on Windows) still ends the heredoc.
+            let delimiterEnd = lineEnd > contentStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+            if text(contentStart..<delimiterEnd) == delimiter {
                 lineStart = next
                 found = true
                 break

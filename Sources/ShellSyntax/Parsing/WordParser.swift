@@ -248,6 +248,8 @@ extension Parser {
 
     /// `${name}`, `${#name}`, `${name:-word}` and friends.
     mutating func parseBracedParameter(start: Int, inDoubleQuotes: Bool) throws(SyntaxError) -> WordPart {
+        try enterNesting(at: start)
+        defer { depth -= 1 }
         position += 2
         var isLength = false
         if peek() == ByteClass.hash, let after = peek(1), after != ByteClass.closeBrace {

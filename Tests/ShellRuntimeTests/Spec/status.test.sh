@@ -89,3 +89,14 @@ ls /nonexistent-dir 2>/dev/null
 #### usage error of a builtin is 2
 cd -z
 ## status: 2
+
+#### an empty command name is not found
+""
+echo "status $?"
+## stdout: status 127
+
+#### a directory in PATH with the command's name is skipped
+mkdir -p d/tool
+PATH="$PWD/d:$PATH" tool
+echo "status $?"
+## stdout: status 127
