@@ -58,3 +58,12 @@ public protocol ShellServices: AnyObject, Sendable {
     /// Drops queued lines nobody read.
     func discardPushedScriptLines()
 }
+
+extension ShellServices {
+    /// No script lines by default (test doubles, interactive shells).
+    public func readScriptLine() -> String? { nil }
+    /// Ignored by default.
+    public func pushScriptLines(_ lines: [String]) {}
+    /// Nothing to drop by default.
+    public func discardPushedScriptLines() {}
+}

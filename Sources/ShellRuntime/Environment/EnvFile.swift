@@ -8,6 +8,12 @@ public struct EnvFile: Sendable {
     public struct Entry: Equatable, Sendable {
         public var name: String
         public var value: String
+
+        /// Creates an entry.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public var entries: [Entry] = []

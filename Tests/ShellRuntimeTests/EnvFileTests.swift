@@ -1,7 +1,8 @@
+import ShellRuntime
 import ShellTestSupport
 import Testing
 
-@testable import ShellApp
+
 
 /// docker's `--env-file` format, tolerant of the tutorials' broken sample.
 @Suite("Env file")
