@@ -24,6 +24,8 @@ struct CommandLineOptions: Equatable {
     var forceSandbox = false
     /// `--offline`: do not resolve services through CSDS.
     var offline = false
+    /// `--plain`: no LivePerson start-up at all (no sandbox, no CSDS lookup): just the shell.
+    var plain = false
     /// `-n`: read and parse commands without running them (like `bash -n`).
     var parseOnly = false
     /// Options for the embedded sandbox (`--ext-token-ttl 30s`, `--bot-delay 50ms`, `--no-bot`, …).
@@ -44,7 +46,7 @@ struct CommandLineOptions: Equatable {
     }
 
     static let usage = """
-        usage: lp-shell [--env K=V]... [--env-file FILE]... [--sandbox] [--offline] [-c COMMAND [NAME [ARG ...]]]
+        usage: lp-shell [--env K=V]... [--env-file FILE]... [--sandbox|--plain] [--offline] [-c COMMAND [NAME [ARG ...]]]
                         [SCRIPT [ARG ...]]
                lp-shell sandbox [--host 127.0.0.1] [--port 8443] [--ca-dir DIR] [...]
 
@@ -56,6 +58,7 @@ struct CommandLineOptions: Equatable {
           --env K=V         set a variable (repeatable; `--env K` copies K from the environment)
           --env-file FILE   read K=V lines from FILE (docker's format, e.g. the tutorials' lp.env)
           --sandbox         use the embedded sandbox even if LP_ACCOUNT is set
+          --plain           just the shell: no sandbox and no service lookup
           --offline         do not look up the account's services (CSDS); use the cached answer if any
           --ext-token-ttl D, --refresh-window D, --bot-delay D, --no-bot
                             settings of the embedded sandbox (e.g. --ext-token-ttl 30s to teach expiry)
@@ -95,6 +98,7 @@ struct CommandLineOptions: Equatable {
             case "-n": options.parseOnly = true
             case "--sandbox": options.forceSandbox = true
             case "--offline": options.offline = true
+            case "--plain": options.plain = true
             case "--help", "-h":
                 options.mode = .help
                 return options
