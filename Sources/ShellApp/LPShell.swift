@@ -79,7 +79,7 @@ public enum LPShell {
         }
         let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
         let mode =
-            options.parseOnly
+            options.parseOnly || options.plain
             ? .none
             : startup.start(options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true)
         if interactive { Banner.print(mode: mode, state: state, io: io, usesColor: stderrIsTerminal) }
