@@ -125,7 +125,8 @@ private func renderWithLevel(_ node: AST) -> (String, Int) {
     case .conditional(let branches, let otherwise):
         var text = ""
         for (offset, branch) in branches.enumerated() {
-            text += (offset == 0 ? "if " : " elif ") + render(branch.condition, level: 0) + " then "
+            text +=
+                (offset == 0 ? "if " : " elif ") + render(branch.condition, level: 0) + " then "
                 + render(branch.body, level: 0)
         }
         if let otherwise { text += " else " + render(otherwise, level: 0) }

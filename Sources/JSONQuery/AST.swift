@@ -73,8 +73,17 @@ public indirect enum AST: Equatable, Sendable {
 
 /// Binary operators, by jq precedence group.
 public enum BinaryOperator: String, Equatable, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%"
-    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
     case and, or
     case alternative = "//"
 
@@ -92,7 +101,13 @@ public enum BinaryOperator: String, Equatable, Sendable {
 
 /// Assignment operators.
 public enum UpdateOperator: String, Equatable, Sendable {
-    case assign = "=", modify = "|=", add = "+=", subtract = "-=", multiply = "*=", divide = "/=", modulo = "%="
+    case assign = "="
+    case modify = "|="
+    case add = "+="
+    case subtract = "-="
+    case multiply = "*="
+    case divide = "/="
+    case modulo = "%="
     case alternative = "//="
 
     /// The arithmetic operator of `op=` forms.

@@ -40,7 +40,9 @@ extension Evaluator {
             try evalPaths(target, input, env) { path, value in
                 switch value {
                 case .array(let elements):
-                    for (offset, element) in elements.enumerated() { try emit(path + [.number(Double(offset))], element) }
+                    for (offset, element) in elements.enumerated() {
+                        try emit(path + [.number(Double(offset))], element)
+                    }
                 case .object(let object):
                     for entry in object.entries { try emit(path + [.string(entry.key)], entry.value) }
                 case .null:
@@ -167,13 +169,15 @@ extension Evaluator {
         }
     }
 
-    func callPaths(_ name: String, _ arguments: [AST], _ input: PathInput, _ env: Environment, _ emit: PathEmit) throws {
+    func callPaths(_ name: String, _ arguments: [AST], _ input: PathInput, _ env: Environment, _ emit: PathEmit) throws
+    {
         if let lookup = env.function(name, arity: arguments.count) {
             switch lookup {
             case .closure(let body, let closureEnvironment):
                 try evalPaths(body, input, closureEnvironment, emit)
             case .definition(let definition, let definitionEnvironment):
-                try bindParameters(definition.parameters[...], arguments[...], input.value, env, definitionEnvironment) {
+                try bindParameters(definition.parameters[...], arguments[...], input.value, env, definitionEnvironment)
+                {
                     try self.evalPaths(definition.body, input, $0, emit)
                 }
             }

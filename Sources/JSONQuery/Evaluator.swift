@@ -368,7 +368,9 @@ final class Evaluator {
         }
         // `?//`: every variable of every alternative is bound (null unless set); on an error try the next.
         var base = env
-        for pattern in patterns { for name in pattern.variables { base = Environment(.variable(name, .null), parent: base) } }
+        for pattern in patterns {
+            for name in pattern.variables { base = Environment(.variable(name, .null), parent: base) }
+        }
         var remaining = patterns
         while let pattern = remaining.first {
             remaining = remaining.dropFirst()
@@ -376,9 +378,11 @@ final class Evaluator {
                 try destructure(pattern, value, input, base, body)
                 return
             }
-            let failure = try guarded({ emit in try self.destructure(pattern, value, input, base) { try body($0) }
-                _ = emit
-            }, { _ in })
+            let failure = try guarded(
+                { emit in
+                    try self.destructure(pattern, value, input, base) { try body($0) }
+                    _ = emit
+                }, { _ in })
             if failure == nil { return }
         }
     }
@@ -391,7 +395,8 @@ final class Evaluator {
         case .variable(let name):
             try body(Environment(.variable(name, value), parent: env))
         case .array(let elements):
-            if case .null = value {} else if !value.isArray {
+            if case .null = value {
+            } else if !value.isArray {
                 throw JSONValue.fail("Cannot index \(value.typeName) with number")
             }
             try destructureArray(elements[...], 0, value, input, env, body)
@@ -427,7 +432,9 @@ final class Evaluator {
             let member = try value.index(.string(variable))
             let bound = Environment(.variable(variable, member), parent: env)
             if let nested = entry.pattern {
-                try destructure(nested, member, input, bound) { try self.destructureObject(rest, value, input, $0, body) }
+                try destructure(nested, member, input, bound) {
+                    try self.destructureObject(rest, value, input, $0, body)
+                }
             } else {
                 try destructureObject(rest, value, input, bound, body)
             }

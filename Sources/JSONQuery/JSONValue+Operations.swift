@@ -43,18 +43,23 @@ extension JSONValue {
         case .divide:
             if let a = lhs.doubleValue, let b = rhs.doubleValue {
                 if b == 0 {
-                    throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided because the divisor is zero")
+                    throw fail(
+                        "\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided because the divisor is zero"
+                    )
                 }
                 return .number(a / b)
             }
-            if case .string(let a) = lhs, case .string(let b) = rhs { return .array(split(a, by: b).map(JSONValue.string)) }
+            if case .string(let a) = lhs, case .string(let b) = rhs {
+                return .array(split(a, by: b).map(JSONValue.string))
+            }
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided")
         case .modulo:
             if let a = lhs.doubleValue, let b = rhs.doubleValue {
                 let divisor = b.isNaN ? 0 : clampedInteger(b)
                 if divisor == 0 || b.isNaN {
                     throw fail(
-                        "\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided (remainder) because the divisor is zero")
+                        "\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided (remainder) because the divisor is zero"
+                    )
                 }
                 if a.isNaN { return .number(.nan) }
                 let dividend = clampedInteger(a)
@@ -244,7 +249,8 @@ extension JSONValue {
             return .array(array)
         case (.array, .object(let bounds)), (.null, .object(let bounds)):
             let existing = elements(self)
-            let (start, end) = try Self.sliceBounds(bounds["start"] ?? .null, bounds["end"] ?? .null, count: existing.count)
+            let (start, end) = try Self.sliceBounds(
+                bounds["start"] ?? .null, bounds["end"] ?? .null, count: existing.count)
             let current = JSONValue.array(Array(existing[start..<end]))
             let replacement = try current.setPath(rest, newValue)
             guard case .array(let inserted) = replacement else {
@@ -300,7 +306,8 @@ extension JSONValue {
                 if position < array.count { array.remove(at: position) }
                 return .array(array)
             case (.array(var array), .object(let bounds)):
-                let (start, end) = try Self.sliceBounds(bounds["start"] ?? .null, bounds["end"] ?? .null, count: array.count)
+                let (start, end) = try Self.sliceBounds(
+                    bounds["start"] ?? .null, bounds["end"] ?? .null, count: array.count)
                 array.removeSubrange(start..<end)
                 return .array(array)
             default:

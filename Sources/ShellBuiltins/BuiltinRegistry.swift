@@ -4,7 +4,7 @@ import ShellRuntime
 public enum BuiltinRegistry {
     /// Every builtin type, sorted by name.
     public static let all: [any Builtin.Type] = [
-        JQ.self,
+        JQ.self
     ]
-        .sorted { $0.name < $1.name }
+    .sorted { $0.name < $1.name }
 }

@@ -66,7 +66,9 @@ struct JQ: Builtin {
         let state = context.state
         let options: JQOptions
         do {
-            options = try JQOptions(arguments: context.arguments) { JQInputReader.readFile(state.resolvePath($0), displayName: $0) }
+            options = try JQOptions(arguments: context.arguments) {
+                JQInputReader.readFile(state.resolvePath($0), displayName: $0)
+            }
         } catch {
             io.stderr.write(error.message + "\n" + (error.showsHint ? Self.hint : ""))
             return .usage

@@ -6,7 +6,9 @@ import Testing
 
 /// A `ShellServices` with nothing behind it: the jq builtin never calls back into the shell.
 final class NoShell: ShellServices {
-    func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ShellRuntime.ExitStatus { .notFound }
+    func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ShellRuntime.ExitStatus {
+        .notFound
+    }
     var builtins: [any Builtin.Type] { BuiltinRegistry.all }
     var history: [String] { [] }
     func clearHistory() {}
@@ -68,12 +70,13 @@ enum JQHarness {
         }
     }
 
-    @Test(arguments: JQHarness.cases.compactMap { testCase -> String? in
-        guard let filter = testCase.filter, (try? JQProgram(filter, variables: ["a", "b", "x", "v"])) != nil else {
-            return nil
-        }
-        return filter
-    })
+    @Test(
+        arguments: JQHarness.cases.compactMap { testCase -> String? in
+            guard let filter = testCase.filter, (try? JQProgram(filter, variables: ["a", "b", "x", "v"])) != nil else {
+                return nil
+            }
+            return filter
+        })
     func printedFormReparsesToTheSameTree(_ filter: String) throws {
         let tree = try Parser.parse(filter)
         let printed = tree.description

@@ -45,21 +45,29 @@ extension Builtins {
             }
         }
         table["sort/0"] = unary { input in
-            guard case .array(let array) = input else { throw fail("\(input.errorDescription) cannot be sorted, as it is not an array") }
+            guard case .array(let array) = input else {
+                throw fail("\(input.errorDescription) cannot be sorted, as it is not an array")
+            }
             return .array(stableSort(array.map { ($0, $0) }).map(\.1))
         }
         table["min/0"] = unary { input in
-            guard case .array(let array) = input else { throw fail("\(input.errorDescription) cannot be sorted, as it is not an array") }
+            guard case .array(let array) = input else {
+                throw fail("\(input.errorDescription) cannot be sorted, as it is not an array")
+            }
             return array.min { JSONValue.compare($0, $1) < 0 } ?? .null
         }
         table["max/0"] = unary { input in
-            guard case .array(let array) = input else { throw fail("\(input.errorDescription) cannot be sorted, as it is not an array") }
+            guard case .array(let array) = input else {
+                throw fail("\(input.errorDescription) cannot be sorted, as it is not an array")
+            }
             var best: JSONValue?
             for element in array where best == nil || JSONValue.compare(element, best!) >= 0 { best = element }
             return best ?? .null
         }
         table["unique/0"] = unary { input in
-            guard case .array(let array) = input else { throw fail("\(input.errorDescription) cannot be sorted, as it is not an array") }
+            guard case .array(let array) = input else {
+                throw fail("\(input.errorDescription) cannot be sorted, as it is not an array")
+            }
             var result: [JSONValue] = []
             for element in stableSort(array.map { ($0, $0) }).map(\.1) where result.last != element {
                 result.append(element)
@@ -82,11 +90,15 @@ extension Builtins {
         table["flatten/1"] = withValues { input, values in
             guard let depth = values[0].doubleValue else { throw fail("flatten depth must not be negative") }
             guard depth >= 0 else { throw fail("flatten depth must not be negative") }
-            guard case .array(let array) = input else { throw fail("Cannot iterate over \(input.iterationDescription)") }
+            guard case .array(let array) = input else {
+                throw fail("Cannot iterate over \(input.iterationDescription)")
+            }
             return .array(flatten(array, depth: depth))
         }
         table["flatten/0"] = unary { input in
-            guard case .array(let array) = input else { throw fail("Cannot iterate over \(input.iterationDescription)") }
+            guard case .array(let array) = input else {
+                throw fail("Cannot iterate over \(input.iterationDescription)")
+            }
             return .array(flatten(array, depth: 1e9))
         }
         table["indices/1"] = withValues { input, values in try indices(input, values[0]) }
@@ -107,10 +119,11 @@ extension Builtins {
             }
             return .array(
                 (0..<width).map { column in
-                    .array(rows.map { row in
-                        if case .array(let cells) = row, column < cells.count { return cells[column] }
-                        return .null
-                    })
+                    .array(
+                        rows.map { row in
+                            if case .array(let cells) = row, column < cells.count { return cells[column] }
+                            return .null
+                        })
                 })
         }
         table["to_entries/0"] = unary { input in
@@ -122,7 +135,9 @@ extension Builtins {
             }
             guard case .object(let object) = input else { throw fail("\(input.errorDescription) has no keys") }
             return .array(
-                object.entries.map { entry in .object(JSONObject([("key", .string(entry.key)), ("value", entry.value)])) })
+                object.entries.map { entry in
+                    .object(JSONObject([("key", .string(entry.key)), ("value", entry.value)]))
+                })
         }
         table["tostream/0"] = NativeFunction(
             value: { _, _, input, _, emit in

@@ -27,7 +27,8 @@ extension Builtins {
         }
         let binary: [(String, @Sendable (Double, Double) -> Double)] = [
             ("pow", { Glibc.pow($0, $1) }), ("atan2", { Glibc.atan2($0, $1) }), ("fmin", { Glibc.fmin($0, $1) }),
-            ("fmax", { Glibc.fmax($0, $1) }), ("fmod", { Glibc.fmod($0, $1) }), ("ldexp", { Glibc.ldexp($0, Int32(clampedInteger($1))) }),
+            ("fmax", { Glibc.fmax($0, $1) }), ("fmod", { Glibc.fmod($0, $1) }),
+            ("ldexp", { Glibc.ldexp($0, Int32(clampedInteger($1))) }),
             ("scalb", { Glibc.scalbn($0, Int32(clampedInteger($1))) }), ("copysign", { Glibc.copysign($0, $1) }),
         ]
         for (name, function) in binary {

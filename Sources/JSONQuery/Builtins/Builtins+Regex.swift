@@ -3,7 +3,9 @@ extension Builtins {
         table["_match_impl/3"] = withValues { input, values in
             try matchImplementation(input, values[0], values[1], testOnly: values[2].isTruthy)
         }
-        table["test/2"] = withValues { input, values in try matchImplementation(input, values[0], values[1], testOnly: true) }
+        table["test/2"] = withValues { input, values in
+            try matchImplementation(input, values[0], values[1], testOnly: true)
+        }
         table["sub/3"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
                 try evaluator.eval(arguments[2], input, env) { flags in
@@ -14,7 +16,9 @@ extension Builtins {
             }, paths: nil)
     }
 
-    static func compile(_ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue) throws -> (Regex, String, [Unicode.Scalar]) {
+    static func compile(_ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue) throws -> (
+        Regex, String, [Unicode.Scalar]
+    ) {
         guard case .string(let text) = input else {
             throw fail("\(input.errorDescription) cannot be matched, as it is not a string")
         }
@@ -80,7 +84,8 @@ extension Builtins {
         -> JSONValue
     {
         let (regex, modifiers, scalars) = try compile(input, pattern, flags)
-        let found = matches(regex, scalars, global: modifiers.contains("g") && !testOnly, skipEmpty: modifiers.contains("n"))
+        let found = matches(
+            regex, scalars, global: modifiers.contains("g") && !testOnly, skipEmpty: modifiers.contains("n"))
         if testOnly { return .bool(!found.isEmpty) }
         return .array(found.map { matchObject($0, regex, scalars) })
     }

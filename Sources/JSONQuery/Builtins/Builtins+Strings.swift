@@ -103,7 +103,9 @@ extension Builtins {
         }
         for (name, leading, trailing) in [("trim", true, true), ("ltrim", true, false), ("rtrim", false, true)] {
             table["\(name)/0"] = unary { input in
-                guard case .string(let string) = input else { throw fail("\(input.errorDescription) trim input must be a string") }
+                guard case .string(let string) = input else {
+                    throw fail("\(input.errorDescription) trim input must be a string")
+                }
                 var bytes = Array(string.utf8)[...]
                 let isSpace = { (byte: UInt8) in byte == 32 || (byte >= 9 && byte <= 13) }
                 if leading { while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() } }
@@ -136,7 +138,8 @@ extension Builtins {
                 case .string(let string): result += string
                 case .number, .literal, .bool: result += JSONWriter.compactString(element)
                 default:
-                    throw fail("\(JSONValue.string(result).errorDescription) and \(element.errorDescription) cannot be added")
+                    throw fail(
+                        "\(JSONValue.string(result).errorDescription) and \(element.errorDescription) cannot be added")
                 }
             }
             return .string(result)
@@ -147,7 +150,9 @@ extension Builtins {
             return .string(String(scalar))
         }
         table["format/1"] = withValues { input, values in
-            guard case .string(let name) = values[0] else { throw fail("\(values[0].errorDescription) is not a valid format") }
+            guard case .string(let name) = values[0] else {
+                throw fail("\(values[0].errorDescription) is not a valid format")
+            }
             return .string(try Formats.apply(name, to: input))
         }
     }

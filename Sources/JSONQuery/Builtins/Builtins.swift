@@ -63,7 +63,9 @@ enum Builtins {
                 try evaluator.eval(arguments[0], input, env) { if $0.isTruthy { try emit(input) } }
             },
             paths: { evaluator, arguments, input, env, emit in
-                try evaluator.eval(arguments[0], input.value, env) { if $0.isTruthy { try emit(input.path, input.value) } }
+                try evaluator.eval(arguments[0], input.value, env) {
+                    if $0.isTruthy { try emit(input.path, input.value) }
+                }
             })
         table["path/1"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in

@@ -40,7 +40,8 @@ enum DateParser {
                 guard position + 3 <= input.count else { return nil }
                 if input[position..<position + 3].map({ $0 | 0x20 }) == bytes {
                     position += 3
-                    while position < input.count && ((input[position] | 0x20) >= 97 && (input[position] | 0x20) <= 122) {
+                    while position < input.count && ((input[position] | 0x20) >= 97 && (input[position] | 0x20) <= 122)
+                    {
                         position += 1
                     }
                     return offset
@@ -55,26 +56,35 @@ enum DateParser {
                 let conversion = pattern[index + 1]
                 index += 2
                 switch conversion {
-                case UInt8(ascii: "Y"): guard let value = number(maxDigits: 5) else { return nil }
+                case UInt8(ascii: "Y"):
+                    guard let value = number(maxDigits: 5) else { return nil }
                     time.tm_year = value - 1900
-                case UInt8(ascii: "m"): guard let value = number(maxDigits: 2) else { return nil }
+                case UInt8(ascii: "m"):
+                    guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_mon = value - 1
                 case UInt8(ascii: "d"), UInt8(ascii: "e"):
                     while position < input.count && input[position] == 32 { position += 1 }
                     guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_mday = value
-                case UInt8(ascii: "H"): guard let value = number(maxDigits: 2) else { return nil }
+                case UInt8(ascii: "H"):
+                    guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_hour = value
-                case UInt8(ascii: "M"): guard let value = number(maxDigits: 2) else { return nil }
+                case UInt8(ascii: "M"):
+                    guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_min = value
-                case UInt8(ascii: "S"): guard let value = number(maxDigits: 2) else { return nil }
+                case UInt8(ascii: "S"):
+                    guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_sec = value
-                case UInt8(ascii: "y"): guard let value = number(maxDigits: 2) else { return nil }
+                case UInt8(ascii: "y"):
+                    guard let value = number(maxDigits: 2) else { return nil }
                     time.tm_year = value < 69 ? value + 100 : value
-                case UInt8(ascii: "j"): guard let value = number(maxDigits: 3) else { return nil }
+                case UInt8(ascii: "j"):
+                    guard let value = number(maxDigits: 3) else { return nil }
                     time.tm_yday = value - 1
                 case UInt8(ascii: "T"):
-                    guard let hour = number(maxDigits: 2), position < input.count, input[position] == 58 else { return nil }
+                    guard let hour = number(maxDigits: 2), position < input.count, input[position] == 58 else {
+                        return nil
+                    }
                     position += 1
                     guard let minute = number(maxDigits: 2), position < input.count, input[position] == 58 else {
                         return nil
@@ -89,7 +99,8 @@ enum DateParser {
                     guard let day = name(days) else { return nil }
                     time.tm_wday = Int32(day)
                 case UInt8(ascii: "Z"):
-                    while position < input.count && ((input[position] | 0x20) >= 97 && (input[position] | 0x20) <= 122) {
+                    while position < input.count && ((input[position] | 0x20) >= 97 && (input[position] | 0x20) <= 122)
+                    {
                         position += 1
                     }
                 case UInt8(ascii: "z"):

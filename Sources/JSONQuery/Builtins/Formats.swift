@@ -37,7 +37,9 @@ enum Formats {
             }
             return result
         case "csv", "tsv":
-            guard case .array(let row) = value else { throw fail("\(value.errorDescription) cannot be \(name)-formatted, only an array can be") }
+            guard case .array(let row) = value else {
+                throw fail("\(value.errorDescription) cannot be \(name)-formatted, only an array can be")
+            }
             return try row.map { cell -> String in
                 switch cell {
                 case .null: return ""

@@ -17,7 +17,9 @@ struct Regex {
 
     enum ClassItem {
         case range(UInt32, UInt32)
-        case digit(Bool), word(Bool), space(Bool)
+        case digit(Bool)
+        case word(Bool)
+        case space(Bool)
     }
 
     let root: Node
@@ -30,7 +32,8 @@ struct Regex {
             scalars: Array(pattern.unicodeScalars), extended: flags.contains("x"), pattern: pattern)
         root = try parser.parseAlternation()
         if parser.position < parser.scalars.count {
-            throw JSONValue.fail("\(pattern) (at offset \(parser.position)) is not a valid regex: unmatched close parenthesis")
+            throw JSONValue.fail(
+                "\(pattern) (at offset \(parser.position)) is not a valid regex: unmatched close parenthesis")
         }
         captureNames = parser.names
         ignoreCase = flags.contains("i")
@@ -49,10 +52,13 @@ struct Regex {
         while start <= text.count {
             var matcher = Matcher(regex: self, text: text, captures: Array(repeating: nil, count: captureNames.count))
             var endPosition = -1
-            if matcher.match(root, start, { end, _ in
-                endPosition = end
-                return true
-            }) {
+            if matcher.match(
+                root, start,
+                { end, _ in
+                    endPosition = end
+                    return true
+                })
+            {
                 return Match(start: start, end: endPosition, captures: matcher.captures)
             }
             start += 1
@@ -92,9 +98,12 @@ struct Regex {
                 for item in items {
                     switch item {
                     case .range(let low, let high): if candidate.value >= low && candidate.value <= high { return true }
-                    case .digit(let positive): if (candidate.value >= 48 && candidate.value <= 57) == positive { return true }
+                    case .digit(let positive):
+                        if (candidate.value >= 48 && candidate.value <= 57) == positive { return true }
                     case .word(let positive):
-                        let word = candidate.properties.isAlphabetic || (candidate.value >= 48 && candidate.value <= 57) || candidate == "_"
+                        let word =
+                            candidate.properties.isAlphabetic || (candidate.value >= 48 && candidate.value <= 57)
+                            || candidate == "_"
                         if word == positive { return true }
                     case .space(let positive):
                         if candidate.properties.isWhitespace == positive { return true }
@@ -129,13 +138,16 @@ struct Regex {
             case .group(let inner, let capture):
                 guard let capture else { return match(inner, position, next) }
                 let saved = captures[capture]
-                if match(inner, position, { end, matcher in
-                    let previous = matcher.captures[capture]
-                    matcher.captures[capture] = (position, end)
-                    if next(end, &matcher) { return true }
-                    matcher.captures[capture] = previous
-                    return false
-                }) {
+                if match(
+                    inner, position,
+                    { end, matcher in
+                        let previous = matcher.captures[capture]
+                        matcher.captures[capture] = (position, end)
+                        if next(end, &matcher) { return true }
+                        matcher.captures[capture] = previous
+                        return false
+                    })
+                {
                     return true
                 }
                 captures[capture] = saved
@@ -176,9 +188,11 @@ struct Regex {
             }
             if greedy {
                 if count < maximum
-                    && match(node, position, { end, matcher in
-                        end != position && matcher.matchRepeat(node, minimum, maximum, greedy, count + 1, end, next)
-                    })
+                    && match(
+                        node, position,
+                        { end, matcher in
+                            end != position && matcher.matchRepeat(node, minimum, maximum, greedy, count + 1, end, next)
+                        })
                 {
                     return true
                 }
@@ -326,7 +340,9 @@ struct RegexParser {
                 names.append(nil)
             }
             let inner = try parseAlternation()
-            guard position < scalars.count && scalars[position] == ")" else { throw error("end pattern with unmatched parenthesis") }
+            guard position < scalars.count && scalars[position] == ")" else {
+                throw error("end pattern with unmatched parenthesis")
+            }
             position += 1
             return .group(inner, capture: capture)
         case "[":
@@ -430,7 +446,8 @@ struct RegexParser {
                 case "space": items.append(.space(true))
                 case "upper": items.append(.range(65, 90))
                 case "lower": items.append(.range(97, 122))
-                case "punct": items.append(contentsOf: [.range(33, 47), .range(58, 64), .range(91, 96), .range(123, 126)])
+                case "punct":
+                    items.append(contentsOf: [.range(33, 47), .range(58, 64), .range(91, 96), .range(123, 126)])
                 case "xdigit": items.append(contentsOf: [.range(48, 57), .range(65, 70), .range(97, 102)])
                 default: items.append(.word(true))
                 }

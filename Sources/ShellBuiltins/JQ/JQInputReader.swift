@@ -1,10 +1,11 @@
+import JSONQuery
+import ShellRuntime
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import JSONQuery
-import ShellRuntime
 
 /// Feeds a jq run: parses JSON texts (or raw lines) from the files, or standard input, one at a time,
 /// remembers where it is for `jq: error (at FILE:LINE)` and implements `input`, `debug` and `stderr`.

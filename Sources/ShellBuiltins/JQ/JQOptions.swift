@@ -114,7 +114,8 @@ struct JQOptions {
     ) throws(UsageError) {
         func parameters(_ count: Int, _ example: String) throws(UsageError) -> [String] {
             guard index + count < arguments.count else {
-                throw UsageError(message: "jq: --\(name) takes \(count == 1 ? "one parameter" : "two parameters") (e.g. \(example))")
+                throw UsageError(
+                    message: "jq: --\(name) takes \(count == 1 ? "one parameter" : "two parameters") (e.g. \(example))")
             }
             let values = Array(arguments[(index + 1)...(index + count)])
             index += count
@@ -167,7 +168,8 @@ struct JQOptions {
         case "slurpfile", "rawfile":
             let values = try parameters(2, "--\(name) varname filename")
             let raw = name == "rawfile"
-            try setNamed(values[0], try Self.load(values[1], raw: raw, name: name, variable: values[0], readFile: readFile))
+            try setNamed(
+                values[0], try Self.load(values[1], raw: raw, name: name, variable: values[0], readFile: readFile))
         case "library-path":
             index += 1
         case "help": showHelp = true

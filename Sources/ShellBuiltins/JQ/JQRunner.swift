@@ -101,7 +101,8 @@ struct JQRunner {
             if case .string(let text) = message {
                 io.stderr.write("jq: error (at \(reader.position)): \(text)\n")
             } else {
-                io.stderr.write("jq: error (at \(reader.position)) (not a string): \(JSONWriter.compactString(message))\n")
+                io.stderr.write(
+                    "jq: error (at \(reader.position)) (not a string): \(JSONWriter.compactString(message))\n")
             }
             return .status(.jqRuntimeError)
         case .halt(let code, let message):
