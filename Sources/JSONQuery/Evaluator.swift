@@ -23,13 +23,22 @@ final class Evaluator {
     let host: any QueryHost
     let environmentObject: JSONValue
     private var nextLabel = 0
-    private var depth = 0
     private var steps = 0
-    static let maximumDepth = 2_000
+    /// Calls deeper than this address fail with an error instead of overflowing the thread's stack.
+    private var stackLimit: UInt = 0
 
     init(host: any QueryHost, environmentObject: JSONValue) {
         self.host = host
         self.environmentObject = environmentObject
+    }
+
+    /// Records how deep this run may go: the bound `LargeStack` set, or 256 KiB below the current frame.
+    func prepareStack() {
+        stackLimit = LargeStack.currentLowerBound ?? (LargeStack.currentAddress() - (1 << 18))
+    }
+
+    func checkStack() throws {
+        if LargeStack.currentAddress() < stackLimit { throw JSONValue.fail("jq: recursion too deep (stack exhausted)") }
     }
 
     func newLabel() -> Int {
@@ -450,9 +459,7 @@ final class Evaluator {
             case .closure(let body, let closureEnvironment):
                 try eval(body, input, closureEnvironment, emit)
             case .definition(let definition, let definitionEnvironment):
-                depth += 1
-                defer { depth -= 1 }
-                if depth > Self.maximumDepth { throw JSONValue.fail("Function recursion too deep") }
+                try checkStack()
                 try checkInterrupt()
                 try bindParameters(definition.parameters[...], arguments[...], input, env, definitionEnvironment) {
                     try self.eval(definition.body, input, $0, emit)

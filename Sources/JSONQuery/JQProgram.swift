@@ -38,6 +38,7 @@ public struct JQProgram: Sendable {
         input: JSONValue, session: JQSession, emit: (JSONValue) throws -> Void
     ) throws(JQRuntimeFailure) {
         do {
+            session.evaluator.prepareStack()
             try session.evaluator.eval(ast, input, session.root, emit)
         } catch let failure as QueryFailure {
             switch failure {

@@ -141,6 +141,6 @@ struct JQ: Builtin {
         var runner = JQRunner(
             program: program, session: session, reader: reader, writer: JSONWriter(options: writerOptions),
             options: options, io: io)
-        return runner.runAll()
+        return LargeStack.run { runner.runAll() }
     }
 }
