@@ -12,7 +12,19 @@ let package = Package(
     products: [
         .executable(name: "lp-shell", targets: ["lp-shell"])
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
     targets: [
         // Core
         .systemLibrary(name: "CReadline"),
@@ -28,6 +40,31 @@ let package = Package(
             dependencies: ["ShellRuntime", "ShellSyntax", "JSONQuery"],
             swiftSettings: strict
         ),
+
+        // Network
+        .target(name: "LivePersonAPI", swiftSettings: strict),
+        .target(
+            name: "LivePersonSandbox",
+            dependencies: [
+                "LivePersonAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "WSCore", package: "swift-websocket"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "lp-sandbox-dev", dependencies: ["LivePersonSandbox"], swiftSettings: strict),
 
         // App
         .target(
@@ -53,6 +90,18 @@ let package = Package(
         .testTarget(
             name: "ShellBuiltinsTests",
             dependencies: ["ShellBuiltins", "ShellRuntime", "ShellTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LivePersonSandboxTests",
+            dependencies: [
+                "LivePersonSandbox", "LivePersonAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),

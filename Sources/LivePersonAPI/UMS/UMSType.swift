@@ -1,0 +1,50 @@
+/// Frame `type` names of the consumer (v3) and brand (v2) sockets.
+public enum UMSType {
+    // Requests
+    public static let initConnection = "InitConnection"
+    public static let getClock = "GetClock"
+    public static let requestConversation = "cm.ConsumerRequestConversation"
+    public static let updateConversationField = "cm.UpdateConversationField"
+    public static let publishEvent = "ms.PublishEvent"
+    public static let subscribeMessagingEvents = "ms.SubscribeMessagingEvents"
+    public static let subscribeExConversations = "cqm.SubscribeExConversations"
+    public static let unsubscribeExConversations = "cqm.UnsubscribeExConversations"
+    public static let getUserProfile = "userprofile.GetUserProfile"
+    public static let setAgentState = "routing.SetAgentState"
+    public static let subscribeRoutingTasks = "routing.SubscribeRoutingTasks"
+    public static let updateRingState = "routing.UpdateRingState"
+
+    // Responses
+    public static let stringResponse = ".ReqBody$StringResp"
+    public static let getClockResponse = ".GetClock$Response"
+    public static let requestConversationResponse = "cm.RequestConversationResponse"
+    public static let publishEventResponse = "ms.PublishEventResponse"
+    public static let genericSubscribeResponse = ".ams.GenericSubscribeResponse"
+    public static let subscribeExConversationsResponse = "cqm.SubscribeExConversationsResponse"
+    public static let getUserProfileResponse = ".ams.userprofile.GetUserProfile$Response"
+    public static let routingSubscribeResponse = ".ams.GenericSubscribe$Response"
+
+    // Notifications
+    public static let messagingEventNotification = "ms.MessagingEventNotification"
+    public static let exConversationChangeNotification = "cqm.ExConversationChangeNotification"
+    public static let onlineEventDistribution = "ms.OnlineEventDistribution"
+    public static let routingTaskNotification = ".ams.routing.RoutingTaskNotification"
+
+    /// The short form of a request type: `.ams.ms.PublishEvent` → `ms.PublishEvent`, `.GetClock` → `GetClock`,
+    /// `.ams.aam.SubscribeExConversations` → `cqm.SubscribeExConversations` (spec §3.6).
+    public static func canonical(_ type: String) -> String {
+        var name = Substring(type)
+        if name.hasPrefix(".ams.") {
+            name = name.dropFirst(5)
+        } else if name.hasPrefix(".") {
+            name = name.dropFirst()
+        }
+        if name.hasPrefix("aam.") {
+            return "cqm." + name.dropFirst(4)
+        }
+        if name.hasPrefix("up.") {
+            return "userprofile." + name.dropFirst(3)
+        }
+        return String(name)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LivePersonAPI
+import NIOCore
+
+/// JSON answers and request-body reading shared by the REST controllers.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The request body's bytes (up to 1 MiB); empty when there is none.
+    static func body(of request: Request) async -> Data {
+        guard let buffer = try? await request.body.collect(upTo: 1 << 20) else { return Data() }
+        return Data(buffer.readableBytesView)
+    }
+
+    /// Whether the body holds nothing but whitespace or an empty object.
+    static func isEmpty(_ data: Data) -> Bool {
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty || text.replacingOccurrences(of: " ", with: "") == "{}"
+    }
+}

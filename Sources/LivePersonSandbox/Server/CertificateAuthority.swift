@@ -1,0 +1,139 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+import _CryptoExtras
+
+/// The sandbox's key material: a local CA, a server certificate for `127.0.0.1`, `::1` and `localhost`, and the
+/// RSA key consumer JWTs are signed with.
+///
+/// Generated once (RSA key generation is slow) and kept, mode 0600, in the sandbox directory; later starts only read
+/// the PEM files. The server certificate is issued again when it has expired or expires within a day.
+public struct CertificateAuthority: Sendable {
+    /// File names inside the sandbox directory.
+    enum FileName {
+        static let caCertificate = "ca.pem"
+        static let caKey = "ca-key.pem"
+        static let serverCertificate = "server.pem"
+        static let serverKey = "server-key.pem"
+        static let signingKey = "jwt-signing-key.pem"
+        static let bundle = "ca-bundle.pem"
+    }
+
+    /// The system CA bundles tried, in order, for the combined bundle file.
+    static let systemBundles = [
+        "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem",
+    ]
+
+    public let directory: String
+    public let caCertificatePEM: String
+    public let serverCertificatePEM: String
+    public let serverKeyPEM: String
+    let signingKey: _RSA.Signing.PrivateKey
+
+    public var caCertificatePath: String { directory + "/" + FileName.caCertificate }
+    public var bundlePath: String { directory + "/" + FileName.bundle }
+
+    /// Reads the material from `directory`, creating whatever is missing or expired.
+    public static func loadOrCreate(directory: String, now: Date = Date()) throws -> CertificateAuthority {
+        let files = SecretFiles(directory: directory)
+        try files.prepareDirectory()
+
+        let caKey: P256.Signing.PrivateKey
+        let caCertificate: Certificate
+        if let keyPEM = files.read(FileName.caKey), let certificatePEM = files.read(FileName.caCertificate),
+            let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM),
+            let certificate = try? Certificate(pemEncoded: certificatePEM), certificate.notValidAfter > now
+        {
+            caKey = key
+            caCertificate = certificate
+        } else {
+            caKey = P256.Signing.PrivateKey()
+            caCertificate = try makeCACertificate(key: caKey, now: now)
+            try files.write(FileName.caKey, caKey.pemRepresentation)
+            try files.write(FileName.caCertificate, try caCertificate.serializeAsPEM().pemString)
+            files.remove(FileName.serverCertificate)
+        }
+        let caPEM = try caCertificate.serializeAsPEM().pemString
+
+        var serverCertificatePEM = files.read(FileName.serverCertificate)
+        var serverKeyPEM = files.read(FileName.serverKey)
+        if !isUsableServerCertificate(serverCertificatePEM, key: serverKeyPEM, issuer: caCertificate, now: now) {
+            let serverKey = P256.Signing.PrivateKey()
+            let certificate = try makeServerCertificate(key: serverKey, issuer: caCertificate, issuerKey: caKey, now: now)
+            serverCertificatePEM = try certificate.serializeAsPEM().pemString
+            serverKeyPEM = serverKey.pemRepresentation
+            try files.write(FileName.serverKey, serverKeyPEM!)
+            try files.write(FileName.serverCertificate, serverCertificatePEM!)
+        }
+
+        let signingKey: _RSA.Signing.PrivateKey
+        if let pem = files.read(FileName.signingKey), let key = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) {
+            signingKey = key
+        } else {
+            signingKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+            try files.write(FileName.signingKey, signingKey.pemRepresentation)
+        }
+
+        let system = systemBundles.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
+        let bundle = system + (system.isEmpty || system.hasSuffix("\n") ? "" : "\n") + caPEM + "\n"
+        if files.read(FileName.bundle) != bundle {
+            try files.write(FileName.bundle, bundle)
+        }
+        return CertificateAuthority(
+            directory: directory, caCertificatePEM: caPEM, serverCertificatePEM: serverCertificatePEM!,
+            serverKeyPEM: serverKeyPEM!, signingKey: signingKey)
+    }
+
+    static func makeCACertificate(key: P256.Signing.PrivateKey, now: Date) throws -> Certificate {
+        let name = try DistinguishedName {
+            OrganizationName("lp-shell")
+            CommonName("lp-shell sandbox CA")
+        }
+        let publicKey = Certificate.PublicKey(key.publicKey)
+        return try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: publicKey,
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(10 * 365 * 86400),
+            issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+                SubjectKeyIdentifier(hash: publicKey)
+            },
+            issuerPrivateKey: .init(key))
+    }
+
+    static func makeServerCertificate(
+        key: P256.Signing.PrivateKey, issuer: Certificate, issuerKey: P256.Signing.PrivateKey, now: Date
+    ) throws -> Certificate {
+        let subject = try DistinguishedName {
+            OrganizationName("lp-shell")
+            CommonName("localhost")
+        }
+        let issuerKeyID = try issuer.extensions.subjectKeyIdentifier?.keyIdentifier
+        return try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(365 * 86400),
+            issuer: issuer.subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true, keyEncipherment: true))
+                try ExtendedKeyUsage([.serverAuth])
+                AuthorityKeyIdentifier(keyIdentifier: issuerKeyID)
+                SubjectAlternativeNames([
+                    .dnsName("localhost"),
+                    .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
+                    .ipAddress(ASN1OctetString(contentBytes: ArraySlice(Array(repeating: 0, count: 15) + [1]))),
+                ])
+            },
+            issuerPrivateKey: .init(issuerKey))
+    }
+
+    static func isUsableServerCertificate(_ pem: String?, key: String?, issuer: Certificate, now: Date) -> Bool {
+        guard let pem, let key, (try? P256.Signing.PrivateKey(pemRepresentation: key)) != nil,
+            let certificate = try? Certificate(pemEncoded: pem)
+        else { return false }
+        return certificate.issuer == issuer.subject && certificate.notValidAfter > now.addingTimeInterval(86400)
+            && certificate.notValidBefore <= now
+    }
+}

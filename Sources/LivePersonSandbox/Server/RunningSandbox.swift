@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import LivePersonAPI
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// A sandbox listening on its port, started in-process by ``start(_:)`` and ended by ``stop()``.
+public final class RunningSandbox: Sendable {
+    /// The address it is bound to.
+    public let host: String
+    /// The port it listens on (the real one when 0 was asked for).
+    public let port: Int
+    /// The account the export lines name; every other account id works too, created on first use.
+    public let account: String
+    /// The unauthenticated connector id of ``account`` (`LP_CONN_ID`).
+    public let connectorID: String
+    /// The sandbox CA certificate (PEM).
+    public let caCertificatePath: String
+    /// System CAs plus the sandbox CA, for `curl --cacert`, `SSL_CERT_FILE` and `NODE_EXTRA_CA_CERTS`.
+    public let caBundlePath: String
+    /// The `host:port` every CSDS service answers with.
+    public let hostPort: String
+
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    private init(
+        host: String, port: Int, account: String, connectorID: String, authority: CertificateAuthority,
+        hostPort: String, group: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.host = host
+        self.port = port
+        self.account = account
+        self.connectorID = connectorID
+        self.caCertificatePath = authority.caCertificatePath
+        self.caBundlePath = authority.bundlePath
+        self.hostPort = hostPort
+        self.group = group
+        self.task = task
+    }
+
+    /// A failure to start: the keys could not be prepared or the port could not be bound.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads (or on first run creates) the keys, binds, and returns once the server is listening.
+    public static func start(_ configuration: SandboxConfiguration, logger: Logger? = nil) async throws -> RunningSandbox {
+        var logger = logger ?? Logger(label: "lp-sandbox")
+        if logger.logLevel < .notice && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
+            logger.logLevel = .notice
+        }
+        let directory = configuration.resolvedCADirectory()
+        let authority: CertificateAuthority
+        do {
+            authority = try CertificateAuthority.loadOrCreate(directory: directory)
+        } catch {
+            throw StartError(description: "cannot prepare the sandbox keys in \(directory): \(error)")
+        }
+        let store = InMemorySandboxStore(
+            bot: BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay))
+        let address = AdvertisedAddress(AdvertisedAddress.format(host: configuration.host, port: configuration.port))
+        let services = SandboxServices(
+            configuration: configuration, store: store, signer: TokenSigner(key: authority.signingKey),
+            address: address, logger: logger)
+
+        let (started, continuation) = AsyncStream<Int>.makeStream()
+        let application = try buildApplication(services: services, authority: authority) { channel in
+            continuation.yield(channel.localAddress?.port ?? configuration.port)
+            continuation.finish()
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = started.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            let reason: String
+            do {
+                try await task.value
+                reason = "the server stopped before listening"
+            } catch {
+                reason = "\(error)"
+            }
+            throw StartError(
+                description: "cannot listen on \(AdvertisedAddress.format(host: configuration.host, port: configuration.port)): \(reason)")
+        }
+        address.hostPort = AdvertisedAddress.format(host: configuration.host, port: port)
+        let account = await store.account(configuration.defaultAccount)
+        return RunningSandbox(
+            host: configuration.host, port: port, account: account.id, connectorID: account.connectorID,
+            authority: authority, hostPort: address.hostPort, group: group, task: task)
+    }
+
+    /// The variables a shell needs to run the tutorials against this sandbox, in print order.
+    public var exports: [(name: String, value: String)] {
+        var lines: [(name: String, value: String)] = [
+            ("LP_CSDS", hostPort),
+            ("LP_ACCOUNT", account),
+            ("LP_CONN_ID", connectorID),
+            ("LP_APP_CONN_ID", connectorID),
+        ]
+        for service in ServiceName.allCases {
+            lines.append((service.environmentVariable, hostPort))
+        }
+        lines.append(("LP_SANDBOX_CA", caCertificatePath))
+        lines.append(("SSL_CERT_FILE", caBundlePath))
+        lines.append(("CURL_CA_BUNDLE", caBundlePath))
+        lines.append(("NODE_EXTRA_CA_CERTS", caBundlePath))
+        return lines
+    }
+
+    /// Closes every socket (close code 1000) and stops listening.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+}

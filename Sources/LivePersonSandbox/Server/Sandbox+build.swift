@@ -1,0 +1,45 @@
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOSSL
+import WSCore
+
+/// The REST router: CSDS, IdP, agentVep and account config. Separate from the server so router tests can drive it
+/// with `app.test(.router)`.
+func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    CSDSController(services: services).addRoutes(to: router)
+    IdPController(services: services).addRoutes(to: router)
+    AgentVepController(services: services).addRoutes(to: router)
+    MessagingSocketController(services: services).addFallbackRoutes(to: router)
+    return router
+}
+
+/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router.
+func buildApplication(
+    services: SandboxServices, authority: CertificateAuthority,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let configuration = services.configuration
+    let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+    MessagingSocketController(services: services).addRoutes(to: webSocketRouter)
+
+    let tls = TLSConfiguration.makeServerConfiguration(
+        certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(authority.serverCertificatePEM.utf8)).map {
+            .certificate($0)
+        },
+        privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(authority.serverKeyPEM.utf8), format: .pem)))
+    let server = try HTTPServerBuilder.tls(
+        .http1WebSocketUpgrade(
+            webSocketRouter: webSocketRouter,
+            configuration: .init(
+                ws: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod)))),
+        tlsConfiguration: tls)
+    return Application(
+        router: buildRouter(services: services), server: server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lp-sandbox"),
+        onServerRunning: onServerRunning, logger: services.logger)
+}

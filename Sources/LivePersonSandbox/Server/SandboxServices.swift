@@ -1,0 +1,52 @@
+import Foundation
+import LivePersonAPI
+import Logging
+import Synchronization
+
+/// The `host:port` the sandbox advertises in CSDS answers; known only once the server is listening (port 0).
+final class AdvertisedAddress: Sendable {
+    private let value: Mutex<String>
+
+    init(_ initial: String) {
+        value = Mutex(initial)
+    }
+
+    var hostPort: String {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
+    }
+
+    /// `127.0.0.1:8443`, `[::1]:8443`; wildcard binds advertise loopback, which the certificate covers.
+    static func format(host: String, port: Int) -> String {
+        let advertised =
+            switch host {
+            case "0.0.0.0", "": "127.0.0.1"
+            case "::": "::1"
+            default: host
+            }
+        return advertised.contains(":") ? "[\(advertised)]:\(port)" : "\(advertised):\(port)"
+    }
+}
+
+/// Everything the controllers share.
+struct SandboxServices: Sendable {
+    let configuration: SandboxConfiguration
+    let store: any SandboxStore
+    let signer: TokenSigner
+    let address: AdvertisedAddress
+    let logger: Logger
+
+    /// The CSDS entries of an account: every service lives on the sandbox itself.
+    func baseURIs(account: String) -> [ServiceBaseURI] {
+        let hostPort = address.hostPort
+        return ServiceName.allCases.map { ServiceBaseURI(service: $0.rawValue, account: account, baseURI: hostPort) }
+    }
+
+    static func nowSeconds() -> Int64 {
+        Int64(Date().timeIntervalSince1970)
+    }
+
+    static func seconds(_ duration: Duration) -> Int64 {
+        max(1, duration.components.seconds + (duration.components.attoseconds >= 500_000_000_000_000_000 ? 1 : 0))
+    }
+}

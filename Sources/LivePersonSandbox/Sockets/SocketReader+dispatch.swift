@@ -1,0 +1,127 @@
+import Foundation
+import LivePersonAPI
+
+extension SocketReader {
+    /// Parses one text frame and answers it: a response, possibly followed by notifications.
+    mutating func handle(_ text: String) async {
+        guard limiter.allow() else {
+            let reqId = (try? JSONDecoder().decode(UMSRequest.self, from: Data(text.utf8)))?.id.description
+            outbox.send(FrameEncoder.failure(reqId: reqId, .tooManyRequests))
+            return
+        }
+        let request: UMSRequest
+        do {
+            request = try JSONDecoder().decode(UMSRequest.self, from: Data(text.utf8))
+        } catch {
+            outbox.send(FrameEncoder.failure(reqId: nil, Self.describeUnreadable(text)))
+            return
+        }
+        let reply = Reply(reqId: request.id.description, outbox: outbox)
+        do {
+            try await dispatch(request, reply: reply)
+        } catch {
+            outbox.send(FrameEncoder.failure(reqId: reply.reqId, error))
+        }
+    }
+
+    /// Why a frame is not a request: not JSON, not an object, or `id`/`type` missing.
+    static func describeUnreadable(_ text: String) -> UMSFailure {
+        guard let value = try? JSONDecoder().decode(WireJSON.self, from: Data(text.utf8)) else {
+            return .badRequest("Bad JSON: the frame is not a JSON object")
+        }
+        guard case .object = value else { return .badRequest("Bad request: the frame is not a JSON object") }
+        if value["id"] == nil { return .badRequest("Bad request: id is missing") }
+        if value["type"] == nil { return .badRequest("Bad request: type is missing") }
+        return .badRequest("Bad request: id must be a string or a number and type a string")
+    }
+
+    mutating func dispatch(_ request: UMSRequest, reply: Reply) async throws(UMSFailure) {
+        let type = UMSType.canonical(request.type)
+        let body = request.body ?? .object([:])
+        switch type {
+        case UMSType.initConnection:
+            try await initConnection(request, reply: reply)
+            return
+        case UMSType.getClock:
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            reply.send(
+                FrameEncoder.response(reqId: reply.reqId, type: UMSType.getClockResponse, body: ClockBody(currentTime: now)))
+            return
+        default:
+            break
+        }
+        guard let connection, let participant else {
+            throw .unauthorized("Not authorized: send InitConnection with a ConsumerAuthentication header first")
+        }
+        switch type {
+        case UMSType.requestConversation:
+            try await store.requestConversation(connection, skillId: body["skillId"]?.stringValue, reply: reply)
+        case UMSType.publishEvent:
+            let dialogId = try Self.string(body, "dialogId")
+            guard let event = body["event"] else { throw .badRequest("event is missing") }
+            try await store.publishEvent(
+                connection, dialogId: dialogId, event: event, metadata: request.metadata, reply: reply)
+        case UMSType.subscribeMessagingEvents:
+            let dialogId = try Self.string(body, "dialogId")
+            let fromSeq = body["fromSeq"]?.intValue ?? 0
+            try await store.subscribeMessagingEvents(connection, dialogId: dialogId, fromSeq: fromSeq, reply: reply)
+        case UMSType.subscribeExConversations:
+            let filter = ExConversationFilter(
+                states: Set((body["convState"]?.elements ?? []).compactMap(\.stringValue)),
+                stages: Set((body["stage"]?.elements ?? []).compactMap(\.stringValue)),
+                minLastUpdatedTime: Int64(body["minLastUpdatedTime"]?.intValue ?? 0))
+            await store.subscribeExConversations(connection, filter: filter, reply: reply)
+        case UMSType.unsubscribeExConversations:
+            let subscriptionId = try Self.string(body, "subscriptionId")
+            try await store.unsubscribeExConversations(connection, subscriptionId: subscriptionId, reply: reply)
+        case UMSType.updateConversationField:
+            let conversationId = try Self.string(body, "conversationId")
+            guard let fields = body["conversationField"]?.elements, !fields.isEmpty else {
+                throw .badRequest("conversationField is missing")
+            }
+            try await store.updateConversationField(
+                connection, conversationId: conversationId, fields: fields, reply: reply)
+        case UMSType.getUserProfile:
+            let userId: String
+            switch participant {
+            case .consumer(let id): userId = id
+            case .agent(let agent): userId = body["userId"]?.stringValue ?? "\(agent.account).\(agent.userId)"
+            }
+            reply.send(
+                FrameEncoder.response(
+                    reqId: reply.reqId, type: UMSType.getUserProfileResponse, body: UserProfileBody(userId: userId)))
+        case UMSType.setAgentState:
+            let availability = try Self.string(body, "availability")
+            try await store.setAgentState(connection, availability: availability, reply: reply)
+        case UMSType.subscribeRoutingTasks:
+            try await store.subscribeRoutingTasks(connection, reply: reply)
+        case UMSType.updateRingState:
+            let ringId = try Self.string(body, "ringId")
+            let state = try Self.string(body, "ringState")
+            try await store.updateRingState(connection, ringId: ringId, state: state, reply: reply)
+        default:
+            throw .badRequest("Unknown request type '\(request.type)'")
+        }
+    }
+
+    mutating func initConnection(_ request: UMSRequest, reply: Reply) async throws(UMSFailure) {
+        guard connection == nil else { throw .badRequest("Connection is already initialized") }
+        let headers = request.headers ?? request.body?["headers"]?.elements ?? []
+        guard
+            let token = headers.first(where: { $0["type"]?.stringValue?.hasSuffix("ConsumerAuthentication") == true })?[
+                "jwt"]?.stringValue
+        else {
+            throw .badRequest("headers must include a .ams.headers.ConsumerAuthentication with a jwt")
+        }
+        for timer in timers { timer.cancel() }
+        timers.removeAll()
+        guard await authenticate(token: token) else { return }
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, "OK Connection initialized"))
+    }
+
+    static func string(_ body: WireJSON, _ field: String) throws(UMSFailure) -> String {
+        guard let value = body[field] else { throw .badRequest("\(field) is missing") }
+        guard let text = value.stringValue, !text.isEmpty else { throw .badRequest("\(field) must be a non-empty string") }
+        return text
+    }
+}

@@ -1,0 +1,59 @@
+import LivePersonAPI
+
+extension InMemorySandboxStore {
+    static let availabilities: Set<String> = ["ONLINE", "AWAY", "BACK_SOON", "OFFLINE", "OCCUPIED"]
+
+    func setAgentState(_ connectionID: ConnectionID, availability: String, reply: Reply) throws(UMSFailure) {
+        var (connection, _) = try agentConnection(connectionID)
+        guard Self.availabilities.contains(availability) else {
+            throw .badRequest("availability must be one of ONLINE|AWAY|BACK_SOON|OFFLINE|OCCUPIED")
+        }
+        connection.availability = availability
+        connections[connectionID] = connection
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Agent state updated successfully"))
+    }
+
+    func subscribeRoutingTasks(_ connectionID: ConnectionID, reply: Reply) throws(UMSFailure) {
+        var (connection, _) = try agentConnection(connectionID)
+        let subscriptionId = connection.routingSubscription ?? StableID.randomUUID()
+        connection.routingSubscription = subscriptionId
+        connections[connectionID] = connection
+        reply.send(
+            FrameEncoder.response(
+                reqId: reply.reqId, type: UMSType.routingSubscribeResponse,
+                body: SubscriptionBody(subscriptionId: subscriptionId)))
+        connection.outbox.send(
+            FrameEncoder.notification(
+                type: UMSType.routingTaskNotification,
+                body: RoutingTaskNotificationBody(subscriptionId: subscriptionId, changes: [])))
+        // Conversations still waiting for an agent (opened while no one was online and no bot took them) ring now.
+        if connection.availability == "ONLINE" {
+            for conversation in conversations.values
+            where conversation.account == connection.account && conversation.state == "OPEN" && conversation.agent == nil {
+                route(conversation.id)
+            }
+        }
+    }
+
+    func updateRingState(_ connectionID: ConnectionID, ringId: String, state: String, reply: Reply)
+        throws(UMSFailure)
+    {
+        let (_, session) = try agentConnection(connectionID)
+        guard state == "ACCEPTED" || state == "REJECTED" else {
+            throw .badRequest("ringState must be ACCEPTED or REJECTED")
+        }
+        guard let conversation = conversations.values.first(where: { $0.ringId == ringId }) else {
+            throw .notFound("Ring \(ringId) not found")
+        }
+        guard conversation.agent == nil, conversation.state == "OPEN" else {
+            throw .badRequest("Ring \(ringId) is no longer waiting")
+        }
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Ring state updated successfully"))
+        guard state == "ACCEPTED" else { return }
+        assign(conversation.id, agent: ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT"), isBot: false)
+        let others = connections.values.filter { $0.account == conversation.account && $0.routingSubscription != nil }
+        if let updated = conversations[conversation.id] {
+            notifyRing(updated, state: "ACCEPTED", to: others)
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import LivePersonAPI
+
+extension InMemorySandboxStore {
+    func requestConversation(_ connectionID: ConnectionID, skillId: String?, reply: Reply) throws(UMSFailure) {
+        let connection = try connection(connectionID)
+        guard case .consumer(let consumerId) = connection.participant else {
+            throw .forbidden("Only consumers can request a conversation")
+        }
+        let key = Self.consumerKey(account: connection.account, consumerId: consumerId)
+        if let existing = openConversation[key] {
+            throw .badRequest("Consumer already has an open conversation: \(existing)")
+        }
+        let now = Self.now()
+        var conversation = Conversation(
+            id: StableID.randomUUID(), account: connection.account, consumerId: consumerId, startTs: now,
+            lastUpdate: now)
+        if let skillId, !skillId.isEmpty { conversation.skillId = skillId }
+        conversations[conversation.id] = conversation
+        openConversation[key] = conversation.id
+        reply.send(
+            FrameEncoder.response(
+                reqId: reply.reqId, type: UMSType.requestConversationResponse,
+                body: RequestConversationBody(conversationId: conversation.id)))
+        announce(conversation)
+        route(conversation.id)
+    }
+
+    /// Rings the account's online agents, or hands the conversation to the bot when none is online.
+    func route(_ conversationId: String) {
+        guard var conversation = conversations[conversationId] else { return }
+        let agents = connections.filter { _, connection in
+            connection.account == conversation.account && connection.availability == "ONLINE"
+                && connection.routingSubscription != nil
+        }
+        if agents.isEmpty {
+            guard bot.enabled else { return }
+            let delay = bot.delay
+            Task {
+                try? await Task.sleep(for: delay)
+                self.botAccept(conversationId)
+            }
+            return
+        }
+        let ringId = "\(conversation.id)_\(conversation.account)_\(Self.now())"
+        conversation.ringId = ringId
+        conversations[conversationId] = conversation
+        notifyRing(conversation, state: "WAITING", to: agents.map(\.value))
+    }
+
+    func notifyRing(_ conversation: Conversation, state: String, to agents: [Connection]) {
+        for agent in agents {
+            guard let subscriptionId = agent.routingSubscription, let ringId = conversation.ringId else { continue }
+            let ring = RingDetails(
+                ringId: ringId, ringExpiration: 72000, ringState: state, convId: conversation.id,
+                consumerId: conversation.consumerId, skillId: conversation.skillId)
+            let task = RoutingTask(
+                routingTaskId: ringId, conversationId: conversation.id, consumerId: conversation.consumerId,
+                skillId: conversation.skillId, taskCompleted: state != "WAITING", ringsDetails: [ring])
+            agent.outbox.send(
+                FrameEncoder.notification(
+                    type: UMSType.routingTaskNotification,
+                    body: RoutingTaskNotificationBody(
+                        subscriptionId: subscriptionId, changes: [RoutingTaskChange(type: "UPSERT", result: task)])))
+        }
+    }
+
+    /// Assigns `agent` to an open conversation and tells every subscriber.
+    func assign(_ conversationId: String, agent: ParticipantRef, isBot: Bool) {
+        guard var conversation = conversations[conversationId], conversation.state == "OPEN",
+            conversation.agent == nil
+        else { return }
+        conversation.agent = agent
+        conversation.agentIsBot = isBot
+        conversation.lastUpdate = Self.now()
+        conversations[conversationId] = conversation
+        announce(conversation)
+    }
+
+    func updateConversationField(
+        _ connectionID: ConnectionID, conversationId: String, fields: [WireJSON], reply: Reply
+    ) throws(UMSFailure) {
+        let connection = try connection(connectionID)
+        guard var conversation = conversations[conversationId] else {
+            throw .notFound("Conversation \(conversationId) not found")
+        }
+        try authorize(connection, for: conversation)
+        guard !fields.isEmpty else { throw .badRequest("conversationField is missing") }
+        var message = "OK Conversation updated successfully"
+        let isConsumer = if case .consumer = connection.participant { true } else { false }
+        for field in fields {
+            switch field["field"]?.stringValue {
+            case "ConversationStateField", "Stage":
+                guard field["conversationState"]?.stringValue == "CLOSE" else {
+                    throw .badRequest("conversationState must be CLOSE")
+                }
+                close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
+                message = "OK Conversation resolved successfully"
+            case "DialogChange":
+                guard let dialog = field["dialog"], dialog["state"]?.stringValue == "CLOSE" else {
+                    throw .badRequest("DialogChange supports only dialog.state CLOSE")
+                }
+                close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
+                message = "OK Dialog closed successfully"
+            case "CSATRate":
+                guard let rate = field["csatRate"]?.intValue, (1...5).contains(rate),
+                    case .bool(let confirmation)? = field["csatResolutionConfirmation"],
+                    let status = field["status"]?.stringValue, ["FILLED", "PARTIALLY_FILLED", "SKIPPED"].contains(status)
+                else {
+                    throw .badRequest(
+                        "CSATRate needs csatRate 1..5, csatResolutionConfirmation and status FILLED|PARTIALLY_FILLED|SKIPPED")
+                }
+                conversation.csat = CSAT(csatRate: rate, csatResolutionConfirmation: confirmation, status: status)
+                message = "OK CSAT updated successfully"
+            case "TTRField":
+                guard let type = field["ttrType"]?.stringValue,
+                    ["CUSTOM", "NORMAL", "PRIORITIZED", "URGENT"].contains(type)
+                else { throw .badRequest("TTRField needs ttrType CUSTOM|NORMAL|PRIORITIZED|URGENT") }
+                conversation.ttr = TTR(ttrType: type, value: field["value"]?.intValue ?? conversation.ttr.value)
+            case "ParticipantsChange":
+                guard !isConsumer else { throw .forbidden("Consumers cannot change participants") }
+                if field["type"]?.stringValue == "REMOVE" {
+                    conversation.agent = nil
+                    conversation.agentIsBot = false
+                }
+            case let name?:
+                throw .badRequest("Unsupported conversationField '\(name)'")
+            case nil:
+                throw .badRequest("conversationField.field is missing")
+            }
+        }
+        conversation.lastUpdate = Self.now()
+        conversations[conversationId] = conversation
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, message))
+        announce(conversation)
+    }
+
+    func close(_ conversation: inout Conversation, by role: String) {
+        guard conversation.state == "OPEN" else { return }
+        let now = Self.now()
+        conversation.state = "CLOSE"
+        conversation.stage = "CLOSE"
+        conversation.closeReason = role
+        conversation.closedBy = role
+        conversation.endTs = now
+        openConversation[Self.consumerKey(account: conversation.account, consumerId: conversation.consumerId)] = nil
+    }
+
+    func authorize(_ connection: Connection, for conversation: Conversation) throws(UMSFailure) {
+        guard connection.account == conversation.account else {
+            throw .notFound("Conversation \(conversation.id) not found")
+        }
+        switch connection.participant {
+        case .consumer(let id):
+            guard id == conversation.consumerId else {
+                throw .forbidden("Conversation \(conversation.id) belongs to another consumer")
+            }
+        case .agent:
+            break
+        }
+    }
+
+    // MARK: ExConversation subscriptions
+
+    func subscribeExConversations(_ connectionID: ConnectionID, filter: ExConversationFilter, reply: Reply) {
+        guard var connection = connections[connectionID] else { return }
+        let subscriptionId = StableID.randomUUID()
+        var changes: [ExConversationChange] = []
+        var announced: Set<String> = []
+        for conversation in conversations.values.sorted(by: { $0.startTs < $1.startTs })
+        where visible(conversation, to: connection)
+            && filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: conversation.lastUpdate)
+        {
+            changes.append(ExConversationChange(type: "UPSERT", result: .init(convId: conversation.id, conversationDetails: conversation.details)))
+            announced.insert(conversation.id)
+        }
+        connection.exSubscriptions[subscriptionId] = filter
+        connection.exAnnounced[subscriptionId] = announced
+        connections[connectionID] = connection
+        reply.send(
+            FrameEncoder.response(
+                reqId: reply.reqId, type: UMSType.subscribeExConversationsResponse,
+                body: SubscriptionBody(subscriptionId: subscriptionId)))
+        connection.outbox.send(
+            FrameEncoder.notification(
+                type: UMSType.exConversationChangeNotification,
+                body: ExConversationNotificationBody(subscriptionId: subscriptionId, changes: changes)))
+    }
+
+    func unsubscribeExConversations(_ connectionID: ConnectionID, subscriptionId: String, reply: Reply)
+        throws(UMSFailure)
+    {
+        var connection = try connection(connectionID)
+        guard connection.exSubscriptions.removeValue(forKey: subscriptionId) != nil else {
+            throw .notFound("Subscription \(subscriptionId) not found")
+        }
+        connection.exAnnounced[subscriptionId] = nil
+        connections[connectionID] = connection
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, "OK Unsubscribed successfully"))
+    }
+
+    func visible(_ conversation: Conversation, to connection: Connection) -> Bool {
+        guard connection.account == conversation.account else { return false }
+        switch connection.participant {
+        case .consumer(let id): return id == conversation.consumerId
+        case .agent: return true
+        }
+    }
+
+    /// Sends an UPSERT (or a DELETE, when the conversation no longer matches) to every ExConversation subscriber.
+    func announce(_ conversation: Conversation) {
+        let details = conversation.details
+        for (id, var connection) in connections where !connection.exSubscriptions.isEmpty {
+            guard visible(conversation, to: connection) else { continue }
+            for (subscriptionId, filter) in connection.exSubscriptions {
+                let matches = filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: 0)
+                let wasAnnounced = connection.exAnnounced[subscriptionId, default: []].contains(conversation.id)
+                let type: String
+                if matches {
+                    type = "UPSERT"
+                    connection.exAnnounced[subscriptionId, default: []].insert(conversation.id)
+                } else if wasAnnounced {
+                    type = "DELETE"
+                    connection.exAnnounced[subscriptionId]?.remove(conversation.id)
+                } else {
+                    continue
+                }
+                connection.outbox.send(
+                    FrameEncoder.notification(
+                        type: UMSType.exConversationChangeNotification,
+                        body: ExConversationNotificationBody(
+                            subscriptionId: subscriptionId,
+                            changes: [
+                                ExConversationChange(
+                                    type: type, result: .init(convId: conversation.id, conversationDetails: details))
+                            ])))
+            }
+            connections[id] = connection
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import LivePersonAPI
+
+extension InMemorySandboxStore {
+    static let eventTypes: Set<String> = ["ContentEvent", "ChatStateEvent", "AcceptStatusEvent", "RichContentEvent"]
+
+    func publishEvent(
+        _ connectionID: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, reply: Reply
+    ) throws(UMSFailure) {
+        let connection = try connection(connectionID)
+        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
+        try authorize(connection, for: conversation)
+        if case .agent(let session) = connection.participant, conversation.agent?.id != session.userPid {
+            throw .forbidden("Agent is not a participant of conversation \(dialogId)")
+        }
+        try Self.validate(event)
+        guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
+        let sequence = append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
+        reply.send(
+            FrameEncoder.response(
+                reqId: reply.reqId, type: UMSType.publishEventResponse, body: PublishEventBody(sequence: sequence ?? 0)))
+        deliverLast(of: dialogId)
+        if let sequence, case .consumer = connection.participant, conversations[dialogId]?.agentIsBot == true,
+            event["type"]?.stringValue == "ContentEvent", let text = event["message"]?.stringValue
+        {
+            let delay = bot.delay
+            Task {
+                try? await Task.sleep(for: delay)
+                self.botAnswer(dialogId, sequence: sequence, text: text)
+            }
+        }
+    }
+
+    static func validate(_ event: WireJSON) throws(UMSFailure) {
+        guard case .object = event else { throw .badRequest("event is missing") }
+        guard let type = event["type"]?.stringValue else { throw .badRequest("event.type is missing") }
+        guard eventTypes.contains(type) else { throw .badRequest("Unsupported event type '\(type)'") }
+        switch type {
+        case "ContentEvent":
+            guard event["message"] != nil else { throw .badRequest("event.message is missing") }
+        case "ChatStateEvent":
+            let states: Set<String> = ["ACTIVE", "INACTIVE", "GONE", "COMPOSING", "PAUSE"]
+            guard let state = event["chatState"]?.stringValue, states.contains(state) else {
+                throw .badRequest("event.chatState must be one of ACTIVE|INACTIVE|GONE|COMPOSING|PAUSE")
+            }
+        case "AcceptStatusEvent":
+            let statuses: Set<String> = ["ACCEPT", "READ", "ACCESS", "NACK", "ACTION"]
+            guard let status = event["status"]?.stringValue, statuses.contains(status) else {
+                throw .badRequest("event.status must be one of ACCEPT|READ|ACCESS|NACK|ACTION")
+            }
+            guard event["sequenceList"] != nil else { throw .badRequest("event.sequenceList is missing") }
+        default:
+            break
+        }
+    }
+
+    /// Stores an event; content and receipts get the dialog's next sequence, chat states none (they are not kept).
+    @discardableResult
+    func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef) -> Int? {
+        guard var conversation = conversations[dialogId] else { return nil }
+        let isChatState = event["type"]?.stringValue == "ChatStateEvent"
+        let sequence: Int? = isChatState ? nil : conversation.nextSequence
+        let change = MessagingEventChange(
+            sequence: sequence, originator: originator, serverTimestamp: isChatState ? nil : Self.now(), event: event,
+            conversationId: dialogId, dialogId: dialogId, metadata: metadata)
+        if let sequence {
+            conversation.nextSequence = sequence + 1
+        }
+        conversation.events.append(change)
+        conversations[dialogId] = conversation
+        return sequence
+    }
+
+    /// Sends the dialog's newest event to its subscribers; the assigned agent's brand sockets that did not subscribe
+    /// get it as `ms.OnlineEventDistribution` (spec §4.7). Chat states are dropped from the backlog after delivery.
+    func deliverLast(of dialogId: String) {
+        guard var conversation = conversations[dialogId], let change = conversation.events.last else { return }
+        if change.sequence == nil {
+            conversation.events.removeLast()
+            conversations[dialogId] = conversation
+        }
+        var subscribed: String?
+        var distribution: String?
+        for connection in connections.values where connection.account == conversation.account {
+            if connection.dialogSubscriptions.contains(dialogId) {
+                if subscribed == nil {
+                    subscribed = FrameEncoder.notification(
+                        type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: [change]))
+                }
+                connection.outbox.send(subscribed!)
+            } else if case .agent(let session) = connection.participant, session.userPid == conversation.agent?.id {
+                if distribution == nil {
+                    distribution = FrameEncoder.notification(
+                        type: UMSType.onlineEventDistribution, body: OnlineEventDistributionBody(change: change))
+                }
+                connection.outbox.send(distribution!)
+            }
+        }
+    }
+
+    func subscribeMessagingEvents(_ connectionID: ConnectionID, dialogId: String, fromSeq: Int, reply: Reply)
+        throws(UMSFailure)
+    {
+        var connection = try connection(connectionID)
+        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
+        try authorize(connection, for: conversation)
+        connection.dialogSubscriptions.insert(dialogId)
+        connections[connectionID] = connection
+        reply.send(FrameEncoder.response(reqId: reply.reqId, type: UMSType.genericSubscribeResponse))
+        let backlog = conversation.events.filter { ($0.sequence ?? -1) >= fromSeq }
+        connection.outbox.send(
+            FrameEncoder.notification(
+                type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: backlog)))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import LivePersonAPI
+
+/// The in-memory ``SandboxStore``: one actor owns every account, conversation, agent session and socket
+/// subscription, so the messaging rules never race.
+actor InMemorySandboxStore: SandboxStore {
+    /// One open socket and what it subscribed to.
+    struct Connection {
+        let account: String
+        let participant: Participant
+        let outbox: Outbox
+        var exSubscriptions: [String: ExConversationFilter] = [:]
+        /// Conversation ids each ExConversation subscription has announced (to send DELETE when one drops out).
+        var exAnnounced: [String: Set<String>] = [:]
+        var dialogSubscriptions: Set<String> = []
+        var routingSubscription: String?
+        var availability = "OFFLINE"
+    }
+
+    let bot: BotAgent
+    var accounts: [String: AccountInfo] = [:]
+    var agentSessions: [String: AgentSession] = [:]
+    var connections: [ConnectionID: Connection] = [:]
+    var nextConnection: ConnectionID = 1
+    var conversations: [String: Conversation] = [:]
+    /// Open conversation of each consumer, keyed by `account/consumerId`.
+    var openConversation: [String: String] = [:]
+
+    init(bot: BotAgent) {
+        self.bot = bot
+    }
+
+    static func now() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1000)
+    }
+
+    static func consumerKey(account: String, consumerId: String) -> String {
+        account + "/" + consumerId
+    }
+
+    // MARK: Accounts and agents
+
+    func account(_ id: String) -> AccountInfo {
+        if let info = accounts[id] { return info }
+        let info = AccountInfo(id: id, connectorID: Self.connectorID(for: id))
+        accounts[id] = info
+        return info
+    }
+
+    /// A stable numeric connector id per account, so printed export lines stay valid across restarts.
+    static func connectorID(for account: String) -> String {
+        String(1_000_000_000 + StableID.number("connector/" + account) % 8_999_999_999)
+    }
+
+    func agentLogin(account: String, loginName: String) -> AgentSession {
+        _ = self.account(account)
+        let userId = String(StableID.number(account + "/" + loginName) % 9_000_000_000 + 1_000_000_000)
+        let session = AgentSession(
+            account: account, loginName: loginName, userId: userId,
+            userPid: StableID.uuid(account + "/agent/" + loginName), bearer: StableID.randomHex(bytes: 32),
+            csrf: StableID.randomHex(bytes: 32), sessionID: StableID.randomHex(bytes: 16))
+        agentSessions[session.bearer] = session
+        return session
+    }
+
+    func agentSession(bearer: String) -> AgentSession? {
+        agentSessions[bearer]
+    }
+
+    func agentRefresh(account: String, sessionID: String?, csrf: String) -> Bool {
+        agentSessions.values.contains { $0.account == account && $0.csrf == csrf && (sessionID ?? $0.sessionID) == $0.sessionID }
+    }
+
+    // MARK: Sockets
+
+    func connect(account: String, participant: Participant, outbox: Outbox) -> ConnectionID {
+        _ = self.account(account)
+        let id = nextConnection
+        nextConnection += 1
+        connections[id] = Connection(account: account, participant: participant, outbox: outbox)
+        return id
+    }
+
+    func disconnect(_ connection: ConnectionID) {
+        connections[connection] = nil
+    }
+
+    func connection(_ id: ConnectionID) throws(UMSFailure) -> Connection {
+        guard let connection = connections[id] else { throw .unauthorized("Connection is not registered") }
+        return connection
+    }
+
+    func agentConnection(_ id: ConnectionID) throws(UMSFailure) -> (Connection, AgentSession) {
+        let connection = try connection(id)
+        guard case .agent(let session) = connection.participant else {
+            throw .forbidden("Only agents can send this request")
+        }
+        return (connection, session)
+    }
+}

@@ -1,0 +1,38 @@
+import LivePersonAPI
+
+/// The sandbox's state and the messaging rules over it. Every socket and REST controller goes through this protocol;
+/// ``InMemorySandboxStore`` is the in-memory implementation (durable storage comes later).
+///
+/// Methods that take a ``Reply`` send the request's answer themselves, before any notification they cause, and throw
+/// ``UMSFailure`` (without sending anything) when they refuse.
+protocol SandboxStore: Sendable {
+    // Accounts and identities
+    func account(_ id: String) async -> AccountInfo
+    func agentLogin(account: String, loginName: String) async -> AgentSession
+    func agentSession(bearer: String) async -> AgentSession?
+    func agentRefresh(account: String, sessionID: String?, csrf: String) async -> Bool
+
+    // Sockets
+    func connect(account: String, participant: Participant, outbox: Outbox) async -> ConnectionID
+    func disconnect(_ connection: ConnectionID) async
+
+    // Consumer and agent requests
+    func requestConversation(_ connection: ConnectionID, skillId: String?, reply: Reply) async throws(UMSFailure)
+    func publishEvent(
+        _ connection: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, reply: Reply
+    ) async throws(UMSFailure)
+    func subscribeMessagingEvents(_ connection: ConnectionID, dialogId: String, fromSeq: Int, reply: Reply)
+        async throws(UMSFailure)
+    func subscribeExConversations(_ connection: ConnectionID, filter: ExConversationFilter, reply: Reply) async
+    func unsubscribeExConversations(_ connection: ConnectionID, subscriptionId: String, reply: Reply)
+        async throws(UMSFailure)
+    func updateConversationField(
+        _ connection: ConnectionID, conversationId: String, fields: [WireJSON], reply: Reply
+    ) async throws(UMSFailure)
+
+    // Agent-only requests
+    func setAgentState(_ connection: ConnectionID, availability: String, reply: Reply) async throws(UMSFailure)
+    func subscribeRoutingTasks(_ connection: ConnectionID, reply: Reply) async throws(UMSFailure)
+    func updateRingState(_ connection: ConnectionID, ringId: String, state: String, reply: Reply)
+        async throws(UMSFailure)
+}
