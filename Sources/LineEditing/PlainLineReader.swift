@@ -3,7 +3,8 @@
 #endif
 
 /// Reads lines from a descriptor with no prompt and no editing (pipes, files, `-c`, tests).
-public final class PlainLineReader: LineReader {
+public final class PlainLineReader: LineReader, @unchecked Sendable {
+    // @unchecked: used by the shell's one reading thread; builtins that read script lines run on that thread.
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
@@ -45,7 +46,8 @@ public final class PlainLineReader: LineReader {
 }
 
 /// Reads lines from a string (`lp-shell -c`, `source`, tests).
-public final class StringLineReader: LineReader {
+public final class StringLineReader: LineReader, @unchecked Sendable {
+    // @unchecked: used by the shell's one reading thread; builtins that read script lines run on that thread.
     private let bytes: [UInt8]
     private var offset = 0
 

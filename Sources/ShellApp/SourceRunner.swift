@@ -18,7 +18,12 @@ struct SourceRunner {
     var parseOnly = false
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
-    func run(reader: some LineReader, state: inout ShellState) -> ExitStatus {
+    func run(reader: some LineReader & Sendable, state: inout ShellState) -> ExitStatus {
+        interpreter.scriptLineSource = {
+            if case .line(let line) = reader.readLine(prompt: "") { return line }
+            return nil
+        }
+        defer { interpreter.scriptLineSource = nil }
         var continuation = ContinuationState()
         while state.exitRequest == nil {
             let result = reader.readLine(prompt: "")

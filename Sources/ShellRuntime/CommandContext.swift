@@ -50,4 +50,7 @@ public protocol ShellServices: AnyObject, Sendable {
     var history: [String] { get }
     /// Clears the interactive history.
     func clearHistory()
+    /// The next line of the script or `-c` text being run, consumed so the shell will not run it; nil when
+    /// the shell is interactive or the script has no more lines. Batch-mode `wscat` sends these as frames.
+    func readScriptLine() -> String?
 }

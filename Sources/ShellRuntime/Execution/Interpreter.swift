@@ -31,6 +31,8 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public var historyReader: (@Sendable () -> [String])?
     /// Clears the interactive history.
     public var historyClearer: (@Sendable () -> Void)?
+    /// Supplies the next unread line of the script being run (set by the app's batch runner).
+    public var scriptLineSource: (@Sendable () -> String?)?
 
     /// Creates an interpreter with the given builtins.
     public init(builtins: [any Builtin.Type], renderer: DiagnosticRenderer = DiagnosticRenderer()) {
@@ -50,6 +52,8 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public var history: [String] { historyReader?() ?? [] }
 
     public func clearHistory() { historyClearer?() }
+
+    public func readScriptLine() -> String? { scriptLineSource?() }
 
     /// Parses `source` and runs it; a syntax error is reported on `io.stderr` and gives status 2.
     public func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus {
