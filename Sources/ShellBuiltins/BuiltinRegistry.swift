@@ -26,6 +26,7 @@ public enum BuiltinRegistry {
         True.self,
         TypeCommand.self,
         Unset.self,
+        WSCat.self,
     ]
     .sorted { $0.name < $1.name }
 }

@@ -53,4 +53,11 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The next line of the script or `-c` text being run, consumed so the shell will not run it; nil when
     /// the shell is interactive or the script has no more lines. Batch-mode `wscat` sends these as frames.
     func readScriptLine() -> String?
+    /// The terminal's line editor for builtins with their own prompt (wscat); nil when not at a terminal.
+    var terminal: (any InteractiveTerminal)? { get }
+}
+
+extension ShellServices {
+    /// No terminal unless the shell provides one.
+    public var terminal: (any InteractiveTerminal)? { nil }
 }
