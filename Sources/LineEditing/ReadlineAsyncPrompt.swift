@@ -97,7 +97,10 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
                 rl_callback_handler_install(prompt, asyncPromptLineHandler)
                 installed = true
             }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, 2, -1)
             if ready < 0 {
                 if errno == EINTR, ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {

@@ -67,13 +67,15 @@ struct WSCat: Builtin {
         let conversationID = context.state.variables["LP_CONV_ID"].flatMap { $0.isEmpty ? nil : $0 }
         if interactive, let terminal = context.shell.terminal {
             let color = !options.noColor && context.environment["NO_COLOR"] == nil && context.io.stdout.isTerminal
-            let formatter = FrameFormatter(interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
+            let formatter = FrameFormatter(
+                interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
             runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, _ in
                 terminal.printAbovePrompt(text)
             }
             runner.conversation.conversationID = conversationID
             context.io.flush()
-            status = InteractiveSession.run(runner, terminal: terminal, historyFile: Self.historyFile(context.environment))
+            status = InteractiveSession.run(
+                runner, terminal: terminal, historyFile: Self.historyFile(context.environment))
         } else {
             let formatter = FrameFormatter(
                 interactive: false, color: false, raw: options.raw, timestamps: options.timestamps)

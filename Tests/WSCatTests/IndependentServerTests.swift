@@ -60,17 +60,19 @@ struct IndependentServerTests {
         try await withServer { server in
             let result = await WSCatHarness.run([
                 "-H", "Authorization:jwt abc.def", "-H", "X-Spaced: two words", "--header=Client-Properties:{\"a\":1}",
-                "-o", "https://origin.example", "-s", "lp", "-c", server.url("/headers"), "-w", "0.3",
+                "-o", "https://origin.example", "-s", "lp", "-c", server.url("/headers"), "-w", "1",
             ])
-            let headers = try FrameJSONParser.parse(result.stdout.trimmingWhitespace)
+            let headers = try #require(try? FrameJSONParser.parse(result.stdout.trimmingWhitespace), "\(result)")
             #expect(headers["authorization"] == .string("jwt abc.def"))
             #expect(headers["x-spaced"] == .string("two words"))
             #expect(headers["client-properties"] == .string(#"{"a":1}"#))
             #expect(headers["origin"] == .string("https://origin.example"))
             #expect(headers["sec-websocket-protocol"] == .string("lp"))
             #expect(headers["host"] == .string("127.0.0.1:\(server.port)"))
-            let basic = await WSCatHarness.run(["--auth", "user:pass", server.url("/headers"), "-w", "0.3"])
-            #expect(try FrameJSONParser.parse(basic.stdout.trimmingWhitespace)["authorization"] == .string("Basic dXNlcjpwYXNz"))
+            let basic = await WSCatHarness.run(["--auth", "user:pass", server.url("/headers"), "-w", "1"])
+            #expect(
+                try FrameJSONParser.parse(basic.stdout.trimmingWhitespace)["authorization"]
+                    == .string("Basic dXNlcjpwYXNz"))
         }
     }
 
@@ -87,7 +89,8 @@ struct IndependentServerTests {
         try await withServer { server in
             let result = await WSCatHarness.run([server.url("/refuse")])
             #expect(result.status == .failure)
-            #expect(result.stderr == "wscat: error: unexpected server response (401): \(TestWebSocketServer.refusalBody)\n")
+            #expect(
+                result.stderr == "wscat: error: unexpected server response (401): \(TestWebSocketServer.refusalBody)\n")
         }
     }
 
@@ -138,7 +141,8 @@ struct IndependentServerTests {
     @Test func closeWithACodeAndRawTimestampedOutput() async throws {
         try await withServer { server in
             let result = await WSCatHarness.run(
-                [server.url("/echo"), "--raw", "--timestamp", "-w", "0.3"], script: ["{ \"a\" : 1 }", "/close 4000 done"])
+                [server.url("/echo"), "--raw", "--timestamp", "-w", "0.3"],
+                script: ["{ \"a\" : 1 }", "/close 4000 done"])
             #expect(result.status == .success, "\(result.stderr)")
             let line = try #require(result.frames.first)
             #expect(line.hasPrefix("[") && line.hasSuffix("] { \"a\" : 1 }"))

@@ -46,7 +46,9 @@ struct WSCatOptionsTests {
     @Test func headerForms() throws {
         #expect(try WSCatOptions.header("Authorization:jwt abc") == .init(name: "Authorization", value: "jwt abc"))
         #expect(try WSCatOptions.header("Authorization: jwt abc") == .init(name: "Authorization", value: "jwt abc"))
-        #expect(try WSCatOptions.header("Client-Properties:{\"a\":1}") == .init(name: "Client-Properties", value: "{\"a\":1}"))
+        #expect(
+            try WSCatOptions.header("Client-Properties:{\"a\":1}")
+                == .init(name: "Client-Properties", value: "{\"a\":1}"))
         #expect(throws: WSCatOptions.UsageError.self) { try WSCatOptions.header("no colon") }
         #expect(throws: WSCatOptions.UsageError.self) { try WSCatOptions.header("bad name:x") }
     }
@@ -59,7 +61,10 @@ struct WSCatOptionsTests {
         (["-H", "oops", "ws://h"], "-H 'oops': a header is Name:value"),
         ([String](), "a URL is required: wscat -c wss://host/path (try wscat --help)"),
         (["http://h"], "'http://h': the URL must start with ws:// or wss://"),
-        (["wss:///ws_api/account/x"], "'wss:///ws_api/account/x': the URL has no host (is a variable such as $LP_ASYNCMESSAGINGENT empty?)"),
+        (
+            ["wss:///ws_api/account/x"],
+            "'wss:///ws_api/account/x': the URL has no host (is a variable such as $LP_ASYNCMESSAGINGENT empty?)"
+        ),
         (["ws://a", "ws://b"], "unexpected argument 'ws://b' (one URL, frames go with -x)"),
         (["--auth", "nocolon", "ws://h"], "--auth: expected user:password, got 'nocolon'"),
         (["-l", "8080"], "option '-l': listen mode is not supported (lp-shell's wscat is a client)"),

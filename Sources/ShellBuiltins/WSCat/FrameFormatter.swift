@@ -60,7 +60,8 @@ struct FrameFormatter {
 
     /// The close line: `disconnected: 4401 token expired: …`.
     func closed(code: Int?, reason: String?, byUs: Bool) -> String {
-        let explanation = code.map { CloseCodes.explain($0, reason: reason) } ?? CloseCodes.explain(1006, reason: reason)
+        let explanation =
+            code.map { CloseCodes.explain($0, reason: reason) } ?? CloseCodes.explain(1006, reason: reason)
         let normal = code == 1000
         let text = "disconnected: " + explanation
         guard interactive else { return "wscat: \(text)\n" }

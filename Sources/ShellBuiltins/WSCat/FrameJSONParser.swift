@@ -153,7 +153,8 @@ struct FrameJSONParser {
                 position += 1
                 try parseEscape(into: &result)
             case 0x00..<0x20:
-                throw failure(byte == 0x0A ? "unterminated string (newline inside quotes)" : "control character in string")
+                throw failure(
+                    byte == 0x0A ? "unterminated string (newline inside quotes)" : "control character in string")
             default:
                 result.append(byte)
                 position += 1
@@ -192,7 +193,9 @@ struct FrameJSONParser {
     private mutating func parseHex4() throws(FrameJSONError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = hexValue(byte) else { throw failure("expected 4 hex digits after \\u") }
+            guard let byte = current, let digit = hexValue(byte) else {
+                throw failure("expected 4 hex digits after \\u")
+            }
             value = value * 16 + digit
             position += 1
         }

@@ -30,7 +30,10 @@ struct FrameJSONPrinter {
         case .number(let number): painted(number, Color.literal, &output)
         case .string(let string): painted(Self.quoted(string), Color.string, &output)
         case .array(let elements):
-            guard !elements.isEmpty else { return output += "[]" }
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (index, element) in elements.enumerated() {
                 if index > 0 { output += "," }
@@ -40,7 +43,10 @@ struct FrameJSONPrinter {
             newline(indent, &output)
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { return output += "{}" }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }

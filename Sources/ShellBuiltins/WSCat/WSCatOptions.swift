@@ -128,7 +128,8 @@ struct WSCatOptions: Equatable, Sendable {
         case "--no-color": noColor = true
         case "-h", "--help": showHelp = true
         case "-l", "--listen":
-            throw UsageError(description: "option '\(flag)': listen mode is not supported (lp-shell's wscat is a client)")
+            throw UsageError(
+                description: "option '\(flag)': listen mode is not supported (lp-shell's wscat is a client)")
         default:
             throw UsageError(description: "unknown option '\(flag)' (try wscat --help)")
         }

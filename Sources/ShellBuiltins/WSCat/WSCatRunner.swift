@@ -50,11 +50,14 @@ final class WSCatRunner {
                 write(formatter.problem("interrupted while connecting"), false)
                 return false
             }
-            for event in session.events.wait(seconds: min(deadline.remaining, 0.05)) {
+            let events = session.events.wait(seconds: min(deadline.remaining, 0.05))
+            for (index, event) in events.enumerated() {
                 switch event {
                 case .opened:
                     self.session = session
                     closed = nil
+                    // Frames (or a close) may have arrived together with the upgrade.
+                    handle(Array(events[(index + 1)...]))
                     for message in options.messages { submit(message) }
                     return true
                 case .failed(let message):
@@ -65,7 +68,9 @@ final class WSCatRunner {
             }
             if deadline.remaining <= 0 {
                 session.abandon()
-                write("wscat: error: no WebSocket connection after \(Self.seconds(deadline.total)) s (--connect-timeout)\n", false)
+                write(
+                    "wscat: error: no WebSocket connection after \(Self.seconds(deadline.total)) s (--connect-timeout)\n",
+                    false)
                 return false
             }
         }
@@ -194,7 +199,9 @@ final class WSCatRunner {
         let waiting = conversation.waiting
         if closed == nil && !waiting.isEmpty {
             let list = waiting.prefix(5).map { "#\($0.id) \($0.type)" }.joined(separator: ", ")
-            write(formatter.note("no response after \(Self.seconds(seconds)) s to \(waiting.count) request(s): \(list)"), false)
+            write(
+                formatter.note("no response after \(Self.seconds(seconds)) s to \(waiting.count) request(s): \(list)"),
+                false)
         }
     }
 
@@ -210,7 +217,9 @@ final class WSCatRunner {
         guard options.retry, !closingByUs else { return }
         let effective = code ?? 1006
         if CloseCodes.meansInvalidToken(effective) {
-            write(formatter.note("not reconnecting: the server rejected the token; get a new one, then run wscat again"), false)
+            write(
+                formatter.note("not reconnecting: the server rejected the token; get a new one, then run wscat again"),
+                false)
             return
         }
         guard CloseCodes.isTransient(effective), retries < 5 else { return }

@@ -66,7 +66,8 @@ final class WSCatSession: Sendable {
                 url: request.url, headers: request.headers,
                 configuration: .init(
                     extensions: [],
-                    autoPing: request.keepalive.map { .enabled(timePeriod: .milliseconds(Int64($0 * 1000))) } ?? .disabled,
+                    autoPing: request.keepalive.map { .enabled(timePeriod: .milliseconds(Int64($0 * 1000))) }
+                        ?? .disabled,
                     closeTimeout: .seconds(5), validateUTF8: false, ignoreUncleanSSLShutdownErrors: true,
                     maxFrameSize: request.maxFrameSize),
                 maxFrameSize: request.maxFrameSize, sslContext: sslContext,
@@ -77,7 +78,8 @@ final class WSCatSession: Sendable {
             let connection = ClientConnection(
                 channel, address: .hostname(request.url.host, port: request.url.port), logger: logger)
             let frame = try await connection.run()
-            events.push(.closed(code: frame.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }, reason: frame?.reason))
+            events.push(
+                .closed(code: frame.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }, reason: frame?.reason))
         } catch let refused as RefusedUpgrade {
             var message = "unexpected server response (\(refused.status))"
             let body = refused.body.trimmingWhitespace

@@ -6,7 +6,8 @@
 /// ``wake()``.
 public protocol InteractiveTerminal: AnyObject, Sendable {
     /// Switches to the builtin's own history (loaded from `historyFile`, kept 0600) and completion.
-    func beginSession(historyFile: String?, completion: @escaping @Sendable (_ word: String, _ before: String) -> [String])
+    func beginSession(
+        historyFile: String?, completion: @escaping @Sendable (_ word: String, _ before: String) -> [String])
     /// The prompt shown from the next line on (may hold `\u{1}…\u{2}` around escape sequences).
     func setPrompt(_ prompt: String)
     /// Waits for a line, end of input (Ctrl-D), Ctrl-C (the line is discarded) or a ``wake()``.

@@ -52,7 +52,8 @@ final class TestWebSocketServer: Sendable {
                             if let protocols = head.headers.first(name: "Sec-WebSocket-Protocol") {
                                 headers.add(
                                     name: "Sec-WebSocket-Protocol",
-                                    value: String(protocols.split(separator: ",")[0]).trimmingCharacters(in: .whitespaces))
+                                    value: String(protocols.split(separator: ",")[0]).trimmingCharacters(
+                                        in: .whitespaces))
                             }
                             return channel.eventLoop.makeSucceededFuture(headers)
                         },
@@ -63,9 +64,12 @@ final class TestWebSocketServer: Sendable {
                             }
                         })
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                        withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
-                            context.pipeline.syncOperations.removeHandler(refuser, promise: nil)
-                        }))
+                        withServerUpgrade: (
+                            upgraders: [upgrader],
+                            completionHandler: { context in
+                                context.pipeline.syncOperations.removeHandler(refuser, promise: nil)
+                            }
+                        ))
                     try channel.pipeline.syncOperations.addHandler(refuser)
                 }
             }
@@ -101,9 +105,14 @@ private final class RefusingHTTPHandler: ChannelInboundHandler, RemovableChannel
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: String(TestWebSocketServer.refusalBody.utf8.count))
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .unauthorized, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: TestWebSocketServer.refusalBody)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .unauthorized, headers: headers))),
+            promise: nil)
+        context.write(
+            wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: TestWebSocketServer.refusalBody)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
     }
 }
 
@@ -150,8 +159,10 @@ private final class TestFrameHandler: ChannelInboundHandler {
                 let code = data.readInteger(as: UInt16.self) ?? 1000
                 var buffer = context.channel.allocator.buffer(capacity: 2)
                 buffer.writeInteger(code)
-                context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: buffer)))
-                    .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                context.writeAndFlush(
+                    wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: buffer))
+                )
+                .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
             }
         case .text:
             var data = frame.unmaskedData
@@ -183,6 +194,7 @@ private final class TestFrameHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: 2 + reason.utf8.count)
         buffer.writeInteger(UInt16(code))
         buffer.writeString(reason)
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: buffer)), promise: nil)
+        context.writeAndFlush(
+            wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: buffer)), promise: nil)
     }
 }
