@@ -103,6 +103,7 @@ public enum LPShell {
                 let reader = ReadlineLineReader(historyFile: history)
                 interpreter.historyReader = { reader.entries }
                 interpreter.historyClearer = { reader.clear() }
+                interpreter.terminal = ReadlineInteractiveTerminal()
                 ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
                 let repl = REPL(runner: runner, reader: reader, prompt: Prompt(usesColor: stderrIsTerminal))
                 status = repl.run(state: &state)

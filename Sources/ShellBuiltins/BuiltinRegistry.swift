@@ -32,6 +32,7 @@ public enum BuiltinRegistry {
         Curl.self,
         JQ.self,
         JWT.self,
+        WSCat.self,
         // LivePerson layer
         Load.self,
         Record.self,

@@ -57,6 +57,8 @@ public protocol ShellServices: AnyObject, Sendable {
     func pushScriptLines(_ lines: [String])
     /// Drops queued lines nobody read.
     func discardPushedScriptLines()
+    /// The terminal's line editor for builtins with their own prompt (wscat); nil when not at a terminal.
+    var terminal: (any InteractiveTerminal)? { get }
 }
 
 extension ShellServices {
@@ -66,4 +68,6 @@ extension ShellServices {
     public func pushScriptLines(_ lines: [String]) {}
     /// Nothing to drop by default.
     public func discardPushedScriptLines() {}
+    /// No terminal unless the shell provides one.
+    public var terminal: (any InteractiveTerminal)? { nil }
 }

@@ -36,6 +36,8 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public var historyClearer: (@Sendable () -> Void)?
     /// Supplies the next unread line of the script being run (set by the app's batch runner).
     public var scriptLineSource: (@Sendable () -> String?)?
+    /// The line editor lent to builtins with their own prompt (set by the REPL at a terminal).
+    public var terminal: (any InteractiveTerminal)?
 
     /// Creates an interpreter with the given builtins.
     public init(builtins: [any Builtin.Type], renderer: DiagnosticRenderer = DiagnosticRenderer()) {

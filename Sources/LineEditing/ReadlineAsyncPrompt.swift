@@ -1,0 +1,202 @@
+import CReadline
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// readline's callback interface for a prompt that other output may interrupt: the caller waits in ``next()``
+/// (a `poll` on stdin and a wake-up pipe), and ``printAbove(_:)`` writes above the line being edited and redraws
+/// it. A session has its own history (loaded from and appended to its file, 0600) and completion; ``end()``
+/// puts the shell's back.
+///
+/// Like ``ReadlineLineReader`` it must be used from one thread at a time (``wake()`` excepted).
+public final class ReadlineAsyncPrompt: @unchecked Sendable {
+    // @unchecked: readline state is global; one thread drives a session, `wake()` only writes to a pipe.
+
+    /// What ``next()`` returns.
+    public enum Event: Equatable, Sendable {
+        case line(String)
+        case endOfInput
+        case interrupted
+        case wake
+    }
+
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+    private var prompt = "> "
+    private var installed = false
+    private var active = false
+    private var historyFile: String?
+    private var shellHistory: UnsafeMutablePointer<HISTORY_STATE>?
+    private var shellCompletion: (@Sendable (String, String) -> [String]?)?
+
+    /// Creates the wake-up pipe.
+    public init() {
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        wakeRead = fds[0]
+        wakeWrite = fds[1]
+    }
+
+    /// Switches to the session's history and completion.
+    public func begin(historyFile: String?, completion: @escaping @Sendable (String, String) -> [String]) {
+        guard !active else { return }
+        active = true
+        self.historyFile = historyFile
+        shellHistory = history_get_history_state()
+        var empty = HISTORY_STATE()
+        history_set_history_state(&empty)
+        if let historyFile {
+            HistoryFile.ensurePrivate(historyFile)
+            read_history(historyFile)
+        }
+        shellCompletion = CompletionState.provider.withLock { $0 }
+        ReadlineLineReader.setCompletionProvider { word, before in completion(word, before) }
+        drainWakePipe()
+    }
+
+    /// Restores the shell's history and completion and the terminal.
+    public func end() {
+        guard active else { return }
+        if installed {
+            rl_callback_handler_remove()
+            installed = false
+        }
+        clear_history()
+        if let shellHistory {
+            history_set_history_state(shellHistory)
+            free(shellHistory)
+        }
+        shellHistory = nil
+        let completion = shellCompletion
+        CompletionState.provider.withLock { $0 = completion }
+        active = false
+    }
+
+    /// The prompt from the next line on.
+    public func setPrompt(_ prompt: String) {
+        guard prompt != self.prompt else { return }
+        self.prompt = prompt
+        if installed {
+            rl_set_prompt(prompt)
+            rl_forced_update_display()
+        }
+    }
+
+    /// Waits for a line, Ctrl-D, Ctrl-C or a wake-up.
+    public func next() -> Event {
+        AsyncPromptState.result = nil
+        while true {
+            if !installed {
+                rl_callback_handler_install(prompt, asyncPromptLineHandler)
+                installed = true
+            }
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR, ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
+                    discardLine()
+                    return .interrupted
+                }
+                continue
+            }
+            if fds[1].revents != 0 {
+                drainWakePipe()
+                return .wake
+            }
+            if fds[0].revents & Int16(POLLIN | POLLHUP) != 0 {
+                rl_callback_read_char()
+                if let result = AsyncPromptState.result {
+                    AsyncPromptState.result = nil
+                    // The handler removed itself: the next call installs it again with the (new) prompt.
+                    installed = false
+                    return result
+                }
+            } else if fds[0].revents != 0 {
+                return .endOfInput
+            }
+        }
+    }
+
+    /// Makes ``next()`` return `.wake`.
+    public func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    /// Writes `text` above the prompt and redraws the prompt and the line being typed.
+    public func printAbove(_ text: String) {
+        guard installed else {
+            writeAll(text)
+            return
+        }
+        rl_clear_visible_line()
+        writeAll(text)
+        rl_on_new_line()
+        rl_redisplay()
+    }
+
+    /// Adds an entry to the session history and appends it to the file.
+    public func add(history entry: String) {
+        add_history(entry)
+        if let historyFile {
+            HistoryFile.ensurePrivate(historyFile)
+            if append_history(1, historyFile) != 0 { write_history(historyFile) }
+            history_truncate_file(historyFile, 1000)
+        }
+    }
+
+    private func discardLine() {
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        rl_replace_line("", 0)
+        rl_callback_handler_remove()
+        installed = false
+        writeAll("^C\n")
+    }
+
+    private func drainWakePipe() {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
+    }
+
+    private func writeAll(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+}
+
+/// The line handler's result (readline's callback takes no context).
+enum AsyncPromptState {
+    nonisolated(unsafe) static var result: ReadlineAsyncPrompt.Event?
+}
+
+private func asyncPromptLineHandler(_ line: UnsafeMutablePointer<CChar>?) {
+    if let line {
+        AsyncPromptState.result = .line(String(cString: line))
+        free(line)
+    } else {
+        AsyncPromptState.result = .endOfInput
+        _ = write(1, "\n", 1)
+    }
+    rl_callback_handler_remove()
+}

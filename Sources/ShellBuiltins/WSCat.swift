@@ -1,0 +1,159 @@
+import NIOSSL
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `wscat [options] (-c URL | URL)`: a WebSocket client that accepts the tutorials' wscat2 command line verbatim.
+///
+/// At a terminal it is an interactive socket mode (readline prompt, frames printed above the line being typed,
+/// slash commands); otherwise the following lines of the script or input are sent as frames (batch mode).
+struct WSCat: Builtin {
+    static let name = "wscat"
+    static let summary = "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)"
+    static let usage = """
+        usage: wscat [options] (-c URL | URL)
+          -c, --connect URL       the ws:// or wss:// URL to connect to
+          -H, --header NAME:VALUE upgrade request header (repeatable; `Authorization:jwt $LP_JWT`)
+          -k, --keepalive SECONDS send a WebSocket ping every SECONDS (silently)
+          -r, --retry             reconnect after a transient close (never with a rejected token)
+          -P, --parsecommands     accepted for wscat2; /ping, /pong, /close [CODE [REASON]] always work
+          -m, --message FRAME     send FRAME as soon as the socket is open (repeatable)
+          -x, --execute FRAME     send FRAME instead of reading input, then close (repeatable)
+          -w, --wait SECONDS      keep listening SECONDS after the last frame (default: until every request
+                                  with an id has its response, at most 10 s)
+          -n, --no-check          do not verify the server's TLS certificate
+              --ca FILE           trust the CA certificates in FILE (default: $SSL_CERT_FILE, then the system's)
+          -s, --subprotocol NAME  Sec-WebSocket-Protocol (repeatable)
+          -o, --origin ORIGIN     Origin header
+              --auth USER:PASS    HTTP Basic authentication
+              --connect-timeout SECONDS   give up connecting after SECONDS (default 30)
+              --raw               print received frames exactly as received
+              --timestamp         prefix received frames with the time
+              --no-color          no colours at the terminal
+        At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
+        slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
+        Otherwise the lines after the command are sent as frames until /close or the end of input; received
+        frames are printed one per line.
+        Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
+        2 on bad options.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        let options: WSCatOptions
+        do {
+            options = try WSCatOptions.parse(context.arguments)
+        } catch {
+            context.error(error.description)
+            return .usage
+        }
+        if options.showHelp {
+            context.io.stdout.write(Self.usage + "\n")
+            return .success
+        }
+        let request: WSCatSession.Request
+        do {
+            request = try Self.request(options, context: context)
+        } catch {
+            context.error(error.description)
+            return .usage
+        }
+        let interactive =
+            options.execute.isEmpty && context.state.isInteractive && context.io.stdin.fileDescriptor == 0
+            && context.io.stdin.isTerminal && context.shell.terminal != nil
+        let status: ExitStatus
+        let runner: WSCatRunner
+        let conversationID = context.state.variables["LP_CONV_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        if interactive, let terminal = context.shell.terminal {
+            let color = !options.noColor && context.environment["NO_COLOR"] == nil && context.io.stdout.isTerminal
+            let formatter = FrameFormatter(
+                interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
+            runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, _ in
+                terminal.printAbovePrompt(text)
+            }
+            runner.conversation.conversationID = conversationID
+            context.io.flush()
+            status = InteractiveSession.run(
+                runner, terminal: terminal, historyFile: Self.historyFile(context.environment))
+        } else {
+            let formatter = FrameFormatter(
+                interactive: false, color: false, raw: options.raw, timestamps: options.timestamps)
+            let io = context.io
+            runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, isFrame in
+                (isFrame ? io.stdout : io.stderr).write(text)
+                if !isFrame { io.stderr.flush() }
+            }
+            runner.conversation.conversationID = conversationID
+            let lines = Self.lineSource(context)
+            status = BatchSession.run(runner, nextLine: lines)
+            io.flush()
+        }
+        if let id = runner.conversation.conversationID, id != conversationID {
+            try? context.state.variables.set("LP_CONV_ID", to: id)
+        }
+        return status
+    }
+
+    /// `$XDG_STATE_HOME/lp-shell/wscat_history` (default `~/.local/state/lp-shell/wscat_history`).
+    static func historyFile(_ environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/lp-shell/wscat_history" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/lp-shell/wscat_history"
+    }
+
+    /// The lines batch mode sends: the rest of the script the shell is running when the command's stdin is the
+    /// shell's own input, then (or otherwise) the command's stdin unless it is a terminal.
+    static func lineSource(_ context: CommandContext) -> () -> String? {
+        let stdin = context.io.stdin
+        let shell = context.shell
+        let sharesShellInput = stdin.fileDescriptor == 0 && !context.state.isInteractive
+        var scriptDone = !sharesShellInput
+        return {
+            if !scriptDone {
+                if let line = shell.readScriptLine() { return line }
+                scriptDone = true
+            }
+            if stdin.fileDescriptor == 0 && stdin.isTerminal && context.state.isInteractive { return nil }
+            return stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// A mistake in options that are checked against the environment (the URL, the CA file).
+    struct RequestError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The connection request: URL, headers (with `--auth`, `-o`, `-s`) and TLS settings.
+    static func request(_ options: WSCatOptions, context: CommandContext) throws(RequestError) -> WSCatSession.Request {
+        guard let url = WebSocketURL(options.url) else {
+            throw RequestError(description: "'\(options.url)': not a valid WebSocket URL (bad port?)")
+        }
+        var headers = options.headers.map { (name: $0.name, value: $0.value) }
+        if let origin = options.origin { headers.append(("Origin", origin)) }
+        if !options.subprotocols.isEmpty {
+            headers.append(("Sec-WebSocket-Protocol", options.subprotocols.joined(separator: ", ")))
+        }
+        if let auth = options.auth { headers.append(("Authorization", "Basic " + Base64.encode(Array(auth.utf8)))) }
+        var tls: TLSConfiguration?
+        if url.secure {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if options.noCheck {
+                configuration.certificateVerification = .none
+            } else if let ca = options.caFile {
+                let path = context.resolvePath(ca)
+                guard access(path, R_OK) == 0 else {
+                    throw RequestError(description: "--ca \(ca): cannot read the file")
+                }
+                configuration.trustRoots = .file(path)
+            } else if let bundle = context.environment["SSL_CERT_FILE"], !bundle.isEmpty,
+                access(context.resolvePath(bundle), R_OK) == 0
+            {
+                configuration.trustRoots = .file(context.resolvePath(bundle))
+            }
+            tls = configuration
+        }
+        return WSCatSession.Request(
+            url: url, headers: headers, tls: tls, keepalive: options.keepalive)
+    }
+}

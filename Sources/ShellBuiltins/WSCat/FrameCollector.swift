@@ -1,0 +1,111 @@
+/// Gathers typed or pasted lines into frames: a line starting with `{` or `[` opens a JSON frame that may span
+/// several lines (the docs print frames pretty-printed with TABs); it is complete when its brackets balance
+/// outside strings. Complete JSON is validated before it may be sent.
+struct FrameCollector {
+    /// What one line produced.
+    enum Outcome: Equatable {
+        /// Nothing to send: a blank line outside a frame.
+        case empty
+        /// The line belongs to a frame that is not complete yet.
+        case needsMore
+        /// A frame to send: the text for the wire and, when it is JSON, its parsed value.
+        case frame(String, FrameJSON?)
+        /// The frame is not valid JSON: the rendered error (message, line, caret). Nothing is sent.
+        case invalid(String)
+    }
+
+    private var lines: [String] = []
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+
+    /// True while a multi-line frame is open (the prompt shows a continuation mark).
+    var isCollecting: Bool { !lines.isEmpty }
+
+    /// Feeds one line (without its newline).
+    mutating func feed(_ line: String) -> Outcome {
+        if lines.isEmpty {
+            let trimmed = line.trimmingWhitespace
+            guard let first = trimmed.first else { return .empty }
+            guard first == "{" || first == "[" else { return Self.single(trimmed) }
+        }
+        lines.append(line)
+        scan(line)
+        guard depth <= 0 && !inString else { return .needsMore }
+        return complete()
+    }
+
+    /// At end of input: the open frame, reported as incomplete; nil when none is open.
+    mutating func finish() -> Outcome? {
+        guard isCollecting else { return nil }
+        return complete()
+    }
+
+    /// Drops an open frame (Ctrl-C).
+    mutating func reset() {
+        lines = []
+        depth = 0
+        inString = false
+        escaped = false
+    }
+
+    private mutating func complete() -> Outcome {
+        let text = lines.joined(separator: "\n")
+        let multiLine = lines.count > 1
+        reset()
+        do {
+            let value = try FrameJSONParser.parse(text)
+            return .frame(multiLine ? FrameJSONPrinter.compact(value) : text.trimmingWhitespace, value)
+        } catch {
+            return .invalid(error.render(in: text))
+        }
+    }
+
+    /// A line that does not open an object or array: JSON-looking text is validated, other text goes as is.
+    private static func single(_ text: String) -> Outcome {
+        guard let first = text.first, "\"}]:,".contains(first) else { return .frame(text, nil) }
+        do {
+            return .frame(text, try FrameJSONParser.parse(text))
+        } catch {
+            return .invalid(error.render(in: text))
+        }
+    }
+
+    private mutating func scan(_ line: String) {
+        for byte in line.utf8 {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        // A string never spans lines in JSON: an unterminated one ends at the line break so the parser can
+        // point at it instead of swallowing the rest of the paste.
+        if inString {
+            inString = false
+            escaped = false
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, TABs and carriage returns.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How received frames and status lines look: one compact line per frame in batch mode (a diffable transcript),
+/// `< ` and pretty, coloured JSON at a terminal.
+struct FrameFormatter {
+    var interactive: Bool
+    var color: Bool
+    var raw: Bool
+    var timestamps: Bool
+
+    private enum Style {
+        static let prompt = "\u{1B}[1;36m"
+        static let dim = "\u{1B}[2m"
+        static let error = "\u{1B}[1;31m"
+        static let note = "\u{1B}[33m"
+        static let reset = "\u{1B}[0m"
+    }
+
+    /// A received text frame, ending with a newline.
+    func received(_ text: String, _ frame: WSCatConversation.Received) -> String {
+        let stamp = timestamps ? Self.clock() + " " : ""
+        guard interactive else {
+            let body = raw ? text : frame.json.map(FrameJSONPrinter.compact) ?? text
+            return stamp + body + "\n"
+        }
+        var lines: [String] = []
+        if let type = frame.answers, let id = frame.reqID {
+            let code = frame.json?["code"]?.text.map { " \($0)" } ?? ""
+            lines.append(paint("< response to #\(id) \(type):\(code)", frame.failed ? Style.error : Style.dim))
+        }
+        let body: String
+        if raw {
+            body = text
+        } else if let json = frame.json {
+            body = FrameJSONPrinter(pretty: true, color: color).string(json)
+        } else {
+            body = text
+        }
+        let arrow = paint("<", Style.prompt)
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            lines.append((index == 0 ? stamp + arrow + " " : "  ") + line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A note (`replaced __YOUR_CONVERSATION_ID__ …`).
+    func note(_ text: String) -> String {
+        interactive ? paint("note: " + text, Style.note) + "\n" : "wscat: note: \(text)\n"
+    }
+
+    /// A problem that does not end the session (an invalid frame, an unknown command).
+    func problem(_ text: String) -> String {
+        interactive ? paint("error: ", Style.error) + text + "\n" : "wscat: \(text)\n"
+    }
+
+    /// Text a command shows (`/help`, `/ids`).
+    func shown(_ text: String) -> String { text + "\n" }
+
+    /// The close line: `disconnected: 4401 token expired: …`.
+    func closed(code: Int?, reason: String?, byUs: Bool) -> String {
+        let explanation =
+            code.map { CloseCodes.explain($0, reason: reason) } ?? CloseCodes.explain(1006, reason: reason)
+        let normal = code == 1000
+        let text = "disconnected: " + explanation
+        guard interactive else { return "wscat: \(text)\n" }
+        return paint(text, normal || byUs ? Style.dim : Style.error) + "\n"
+    }
+
+    /// `connected (press Ctrl-D or type /close to return to the shell)`.
+    func connected(_ url: String) -> String {
+        paint("connected to \(url) (Ctrl-D or /close returns to the shell, /help lists commands)", Style.dim) + "\n"
+    }
+
+    /// The prompt, `> ` (or `… ` inside a multi-line frame), coloured at a terminal.
+    func prompt(continuing: Bool) -> String {
+        let text = continuing ? "… " : "> "
+        // \u{1} and \u{2} tell readline the escape sequences take no room on the line.
+        return color ? "\u{1}" + Style.prompt + "\u{2}" + text + "\u{1}" + Style.reset + "\u{2}" : text
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? code + text + Style.reset : text
+    }
+
+    /// `[12:34:56.789]` local time.
+    static func clock() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let millis = Int(now.tv_nsec / 1_000_000)
+        let millisText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "[\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millisText)]"
+    }
+}

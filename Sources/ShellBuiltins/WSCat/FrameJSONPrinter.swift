@@ -1,0 +1,96 @@
+/// Writes a ``FrameJSON`` compactly (one line, for transcripts and the wire) or indented and coloured like jq.
+struct FrameJSONPrinter {
+    /// Indent nested values by two spaces per level.
+    var pretty = false
+    /// ANSI colours as jq uses them: keys blue, strings green, null grey.
+    var color = false
+
+    private enum Color {
+        static let key = "\u{1B}[34;1m"
+        static let string = "\u{1B}[0;32m"
+        static let null = "\u{1B}[1;30m"
+        static let literal = "\u{1B}[0;39m"
+        static let reset = "\u{1B}[0m"
+    }
+
+    /// One line: `{"kind":"req","id":1}`.
+    static func compact(_ value: FrameJSON) -> String { FrameJSONPrinter().string(value) }
+
+    /// The value as text.
+    func string(_ value: FrameJSON) -> String {
+        var output = ""
+        write(value, indent: 0, to: &output)
+        return output
+    }
+
+    private func write(_ value: FrameJSON, indent: Int, to output: inout String) {
+        switch value {
+        case .null: painted("null", Color.null, &output)
+        case .bool(let flag): painted(flag ? "true" : "false", Color.literal, &output)
+        case .number(let number): painted(number, Color.literal, &output)
+        case .string(let string): painted(Self.quoted(string), Color.string, &output)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                newline(indent + 1, &output)
+                write(element, indent: indent + 1, to: &output)
+            }
+            newline(indent, &output)
+            output += "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                newline(indent + 1, &output)
+                painted(Self.quoted(member.key), Color.key, &output)
+                output += pretty ? ": " : ":"
+                write(member.value, indent: indent + 1, to: &output)
+            }
+            newline(indent, &output)
+            output += "}"
+        }
+    }
+
+    private func newline(_ indent: Int, _ output: inout String) {
+        guard pretty else { return }
+        output += "\n" + String(repeating: "  ", count: indent)
+    }
+
+    private func painted(_ text: String, _ code: String, _ output: inout String) {
+        if color {
+            output += code + text + Color.reset
+        } else {
+            output += text
+        }
+    }
+
+    /// A JSON string literal with the escapes RFC 8259 requires.
+    static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

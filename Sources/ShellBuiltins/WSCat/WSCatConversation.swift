@@ -1,0 +1,100 @@
+/// What `wscat` knows about the LivePerson conversation on the socket: requests waiting for their response
+/// (matched by `reqId`), the conversation id, and the agent messages not yet acknowledged.
+struct WSCatConversation {
+    /// The placeholder the tutorials print in frames where the conversation id goes.
+    static let placeholder = "__YOUR_CONVERSATION_ID__"
+
+    /// Request id → request type, for requests still waiting for a response.
+    private(set) var pending: [String: String] = [:]
+    /// The order requests were sent in (for `/ids`).
+    private(set) var pendingOrder: [String] = []
+    /// The conversation id, from a `cm.RequestConversationResponse` (or `$LP_CONV_ID` at start).
+    var conversationID: String?
+    /// Sequences of agent messages seen, not yet accepted / read.
+    private(set) var unaccepted: [Int] = []
+    private(set) var unread: [Int] = []
+    private var highestID = 0
+
+    /// A frame about to be sent: the placeholder replaced, the request recorded.
+    struct Prepared {
+        var text: String
+        var notes: [String] = []
+    }
+
+    /// Substitutes the conversation id and records the request; `json` is the parsed frame when it is JSON.
+    mutating func prepare(_ text: String, json: FrameJSON?) -> Prepared {
+        var prepared = Prepared(text: text)
+        var json = json
+        if text.contains(Self.placeholder), let conversationID {
+            prepared.text = text.replacing(Self.placeholder, with: conversationID)
+            json = try? FrameJSONParser.parse(prepared.text)
+            prepared.notes.append("replaced \(Self.placeholder) with \(conversationID) ($LP_CONV_ID)")
+        }
+        if let json, let id = json["id"]?.text {
+            let type = json["type"]?.text ?? "request"
+            if pending[id] != nil { prepared.notes.append("id \(id) is already waiting for a response") }
+            pending[id] = type
+            pendingOrder.append(id)
+            if let number = Int(id) { highestID = max(highestID, number) }
+        }
+        return prepared
+    }
+
+    /// A received frame, interpreted.
+    struct Received {
+        var json: FrameJSON?
+        /// The type of the request this frame answers (matched by `reqId`).
+        var answers: String?
+        var reqID: String?
+        /// Set when this response carried a new conversation id.
+        var newConversationID: String?
+        /// True when the response code is 400 or more.
+        var failed = false
+    }
+
+    /// Matches a response to its request, captures a new conversation id and remembers agent messages.
+    mutating func receive(_ text: String) -> Received {
+        var received = Received()
+        guard text.utf8.first == UInt8(ascii: "{"), let json = try? FrameJSONParser.parse(text) else { return received }
+        received.json = json
+        if let reqID = json["reqId"]?.text {
+            received.reqID = reqID
+            if let type = pending.removeValue(forKey: reqID) {
+                received.answers = type
+                pendingOrder.removeAll { $0 == reqID }
+            }
+            if let code = json["code"]?.text.flatMap({ Int($0) }), code >= 400 { received.failed = true }
+            if let id = json["body"]?["conversationId"]?.text, !received.failed,
+                received.answers == nil || received.answers == "cm.ConsumerRequestConversation"
+            {
+                conversationID = id
+                received.newConversationID = id
+            }
+        }
+        if json["type"]?.text == "ms.MessagingEventNotification", case .array(let changes)? = json["body"]?["changes"] {
+            for change in changes where change["event"]?["type"]?.text == "ContentEvent" {
+                let role = change["originatorMetadata"]?["role"]?.text ?? ""
+                guard role != "CONSUMER", let sequence = change["sequence"]?.text.flatMap({ Int($0) }) else { continue }
+                unaccepted.append(sequence)
+                unread.append(sequence)
+            }
+        }
+        return received
+    }
+
+    /// The next free request id.
+    mutating func nextID() -> String {
+        highestID += 1
+        return String(highestID)
+    }
+
+    /// Marks sequences acknowledged by `/accept` or `/read`.
+    mutating func acknowledged(_ status: String) {
+        if status == "ACCEPT" { unaccepted = [] } else { unread = [] }
+    }
+
+    /// Ids still waiting, with their request type, in send order.
+    var waiting: [(id: String, type: String)] {
+        pendingOrder.compactMap { id in pending[id].map { (id, $0) } }
+    }
+}

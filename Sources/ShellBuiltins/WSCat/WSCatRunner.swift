@@ -1,0 +1,256 @@
+import Dispatch
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The part of `wscat` both modes share: connecting, sending what the user typed or pasted, showing what comes
+/// back, matching responses to requests, and closing.
+final class WSCatRunner {
+    let options: WSCatOptions
+    let request: WSCatSession.Request
+    var formatter: FrameFormatter
+    var conversation = WSCatConversation()
+    var collector = FrameCollector()
+    /// Where frames and status lines go (stdout/stderr, or above the prompt at a terminal).
+    let write: (_ text: String, _ isFrame: Bool) -> Void
+
+    private(set) var session: WSCatSession?
+    /// The close code and reason once the socket closed (code nil: connection lost).
+    private(set) var closed: (code: Int?, reason: String?)?
+    private(set) var closingByUs = false
+    /// The code we closed with (the server normally echoes it).
+    private var ourCloseCode: Int?
+    /// Batch mode: `/close` waits for the responses still due, so it is recorded here and done by the caller.
+    var defersClose = false
+    private(set) var requestedClose: (code: Int, reason: String?)?
+    private(set) var hadInvalidFrame = false
+    private var retries = 0
+
+    init(
+        options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter,
+        write: @escaping (_ text: String, _ isFrame: Bool) -> Void
+    ) {
+        self.options = options
+        self.request = request
+        self.formatter = formatter
+        self.write = write
+    }
+
+    var isOpen: Bool { session != nil && closed == nil }
+
+    /// Connects and waits for the upgrade; on failure prints `error: …` and returns false.
+    func connect() -> Bool {
+        let session = WSCatSession(request)
+        let deadline = Deadline(seconds: options.connectTimeout ?? 30)
+        while true {
+            if InterruptState.isInterrupted {
+                session.abandon()
+                write(formatter.problem("interrupted while connecting"), false)
+                return false
+            }
+            let events = session.events.wait(seconds: min(deadline.remaining, 0.05))
+            for (index, event) in events.enumerated() {
+                switch event {
+                case .opened:
+                    self.session = session
+                    closed = nil
+                    // Frames (or a close) may have arrived together with the upgrade.
+                    handle(Array(events[(index + 1)...]))
+                    for message in options.messages { submit(message) }
+                    return true
+                case .failed(let message):
+                    write("wscat: error: \(message)\n", false)
+                    return false
+                default: break
+                }
+            }
+            if deadline.remaining <= 0 {
+                session.abandon()
+                write(
+                    "wscat: error: no WebSocket connection after \(Self.seconds(deadline.total)) s (--connect-timeout)\n",
+                    false)
+                return false
+            }
+        }
+    }
+
+    /// Shows every queued event without blocking.
+    func pump() {
+        guard let session else { return }
+        handle(session.events.drain())
+    }
+
+    /// Waits up to `seconds` for events and shows them; returns early when `stop` becomes true.
+    func wait(seconds: Double, until stop: () -> Bool = { false }) {
+        let deadline = Deadline(seconds: seconds)
+        while let session, closed == nil, !stop(), deadline.remaining > 0, !InterruptState.isInterrupted {
+            handle(session.events.wait(seconds: min(deadline.remaining, 0.25)))
+        }
+    }
+
+    func handle(_ events: [WSCatEvent]) {
+        for event in events {
+            switch event {
+            case .text(let text):
+                let received = conversation.receive(text)
+                write(formatter.received(text, received), true)
+                if let id = received.newConversationID {
+                    write(formatter.note("conversation \(id) is in $LP_CONV_ID"), false)
+                }
+            case .binary(let count):
+                write(formatter.interactive ? "< (binary frame, \(count) bytes)\n" : "", true)
+            case .closed(let code, let reason):
+                closed = (code, reason)
+                write(formatter.closed(code: code, reason: reason, byUs: closingByUs), false)
+                reconnectIfAsked(code: code)
+            case .opened, .failed: break
+            }
+        }
+    }
+
+    /// Handles one line of input: a command or (part of) a frame. Returns false when the line closed the socket.
+    @discardableResult
+    func submit(_ line: String) -> Bool {
+        if !collector.isCollecting && SlashCommands.isCommand(line) {
+            return command(line)
+        }
+        switch collector.feed(line) {
+        case .empty, .needsMore: return true
+        case .frame(let text, let json): send(text, json: json)
+        case .invalid(let message):
+            hadInvalidFrame = true
+            write(formatter.problem(message + "\n  (not sent)"), false)
+        }
+        return true
+    }
+
+    /// At end of input: reports a frame left open.
+    func finishInput() {
+        guard case .invalid(let message)? = collector.finish() else { return }
+        hadInvalidFrame = true
+        write(formatter.problem("incomplete frame at end of input: " + message + "\n  (not sent)"), false)
+    }
+
+    private func command(_ line: String) -> Bool {
+        switch SlashCommands.run(line, conversation: &conversation) {
+        case .send(let frame): send(frame, json: try? FrameJSONParser.parse(frame))
+        case .ping: session?.send(.ping)
+        case .pong: session?.send(.pong)
+        case .close(let code, let reason):
+            if defersClose {
+                requestedClose = (code, reason)
+            } else {
+                close(code: code, reason: reason)
+            }
+            return false
+        case .show(let text): write(formatter.shown(text), false)
+        case .error(let message): write(formatter.problem(message), false)
+        }
+        return true
+    }
+
+    private func send(_ text: String, json: FrameJSON?) {
+        guard let session, closed == nil else {
+            write(formatter.problem("the socket is closed; frame not sent"), false)
+            return
+        }
+        if text.contains(WSCatConversation.placeholder) && conversation.conversationID == nil {
+            // Batch pastes send the publish frame right after the request: wait for the conversation id.
+            wait(seconds: 10) {
+                conversation.conversationID != nil
+                    || !conversation.waiting.contains { $0.type == "cm.ConsumerRequestConversation" }
+            }
+        }
+        let prepared = conversation.prepare(text, json: json)
+        for note in prepared.notes { write(formatter.note(note), false) }
+        session.send(prepared.text)
+    }
+
+    /// Starts the closing handshake.
+    func close(code: Int = 1000, reason: String? = nil) {
+        pump()
+        guard let session, closed == nil, !closingByUs else { return }
+        closingByUs = true
+        ourCloseCode = code
+        if code == 1000 && reason == nil {
+            session.close()
+        } else {
+            session.send(.close(code: code, reason: reason))
+        }
+    }
+
+    /// Closes (if still open) and waits up to 5 s for the server's answer.
+    func closeAndWait() {
+        close(code: requestedClose?.code ?? 1000, reason: requestedClose?.reason)
+        wait(seconds: 3)
+        if closed == nil, let session {
+            // The server never answered the close frame: the socket is closed on our side all the same.
+            session.abandon()
+            closed = (ourCloseCode, nil)
+            write(formatter.note("the server did not answer the close frame; connection dropped"), false)
+        }
+    }
+
+    /// Waits for the responses of requests still waiting (up to `seconds`).
+    func waitForResponses(seconds: Double) {
+        wait(seconds: seconds) { conversation.waiting.isEmpty }
+        let waiting = conversation.waiting
+        if closed == nil && !waiting.isEmpty {
+            let list = waiting.prefix(5).map { "#\($0.id) \($0.type)" }.joined(separator: ", ")
+            write(
+                formatter.note("no response after \(Self.seconds(seconds)) s to \(waiting.count) request(s): \(list)"),
+                false)
+        }
+    }
+
+    /// The exit status: 0 after a normal close, 1 after an abnormal one or a rejected frame.
+    var status: ExitStatus {
+        if hadInvalidFrame { return .failure }
+        guard let closed, let code = closed.code else { return closed == nil ? .success : .failure }
+        return code == 1000 || code == ourCloseCode ? .success : .failure
+    }
+
+    /// `-r`: reconnect after a transient close, never with a token the server just rejected.
+    private func reconnectIfAsked(code: Int?) {
+        guard options.retry, !closingByUs else { return }
+        let effective = code ?? 1006
+        if CloseCodes.meansInvalidToken(effective) {
+            write(
+                formatter.note("not reconnecting: the server rejected the token; get a new one, then run wscat again"),
+                false)
+            return
+        }
+        guard CloseCodes.isTransient(effective), retries < 5 else { return }
+        retries += 1
+        let pause = Double(1 << (retries - 1))
+        write(formatter.note("reconnecting in \(Self.seconds(pause)) s (attempt \(retries) of 5)"), false)
+        let deadline = Deadline(seconds: pause)
+        while deadline.remaining > 0 && !InterruptState.isInterrupted { usleep(20_000) }
+        if connect() {
+            write(formatter.interactive ? formatter.connected(options.url) : "wscat: note: reconnected\n", false)
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// A point in time some seconds from now.
+struct Deadline {
+    let total: Double
+    private let end: DispatchTime
+
+    init(seconds: Double) {
+        total = seconds
+        end = .now() + .nanoseconds(Int(min(seconds, 86_400) * 1_000_000_000))
+    }
+
+    /// Seconds left (0 or less when passed).
+    var remaining: Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return end.uptimeNanoseconds > now ? Double(end.uptimeNanoseconds - now) / 1_000_000_000 : 0
+    }
+}

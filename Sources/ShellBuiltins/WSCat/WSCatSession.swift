@@ -1,0 +1,121 @@
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import NIOWebSocket
+import ShellRuntime
+import WSClient
+@_spi(WSInternal) import WSCore
+
+/// One WebSocket connection run on swift-websocket: frames to send go in through ``send(_:)``, everything that
+/// happens comes out through ``events``.
+final class WSCatSession: Sendable {
+    /// What to connect to and how.
+    struct Request: Sendable {
+        var url: WebSocketURL
+        var headers: [(name: String, value: String)]
+        var tls: TLSConfiguration?
+        var keepalive: Double?
+        var maxFrameSize = 1 << 24
+    }
+
+    /// A frame or control action for the socket.
+    enum Outgoing: Sendable {
+        case text(String)
+        case ping
+        case pong
+        case close(code: Int, reason: String?)
+    }
+
+    /// Events from the network, in order.
+    let events = WSCatEventQueue()
+    private let outgoing: AsyncStream<Outgoing>.Continuation
+    private let task: Task<Void, Never>
+
+    /// Starts connecting; the first event is `.opened` or `.failed`.
+    init(_ request: Request) {
+        let (stream, continuation) = AsyncStream<Outgoing>.makeStream()
+        self.outgoing = continuation
+        let events = self.events
+        self.task = Task {
+            await Self.run(request, outgoing: stream, events: events)
+        }
+    }
+
+    /// Queues a text frame.
+    func send(_ text: String) { outgoing.yield(.text(text)) }
+
+    /// Queues a control action.
+    func send(_ item: Outgoing) { outgoing.yield(item) }
+
+    /// Starts the closing handshake (1000) once queued frames are written.
+    func close() { outgoing.finish() }
+
+    /// Gives up on the connection (a connect timeout): no more events are expected.
+    func abandon() {
+        outgoing.finish()
+        task.cancel()
+    }
+
+    private static func run(_ request: Request, outgoing: AsyncStream<Outgoing>, events: WSCatEventQueue) async {
+        var logger = Logger(label: "lp-shell.wscat")
+        logger.logLevel = .critical
+        do {
+            let sslContext = try request.tls.map { try NIOSSLContext(configuration: $0) }
+            let channel = WSCatClientChannel(
+                url: request.url, headers: request.headers,
+                configuration: .init(
+                    extensions: [],
+                    autoPing: request.keepalive.map { .enabled(timePeriod: .milliseconds(Int64($0 * 1000))) }
+                        ?? .disabled,
+                    closeTimeout: .seconds(5), validateUTF8: false, ignoreUncleanSSLShutdownErrors: true,
+                    maxFrameSize: request.maxFrameSize),
+                maxFrameSize: request.maxFrameSize, sslContext: sslContext,
+                handler: { inbound, outbound, _ in
+                    events.push(.opened)
+                    try await exchange(inbound: inbound, outbound: outbound, outgoing: outgoing, events: events)
+                })
+            let connection = ClientConnection(
+                channel, address: .hostname(request.url.host, port: request.url.port), logger: logger)
+            let frame = try await connection.run()
+            events.push(
+                .closed(code: frame.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }, reason: frame?.reason))
+        } catch let refused as RefusedUpgrade {
+            var message = "unexpected server response (\(refused.status))"
+            let body = refused.body.trimmingWhitespace
+            if !body.isEmpty { message += ": " + SecretMasking.mask(body) }
+            events.push(.failed(message))
+        } catch {
+            events.push(.failed(WSCatErrorText.describe(error, url: request.url)))
+        }
+    }
+
+    /// Reads messages into `events` while writing what the runner queues; returns when either side is done.
+    private static func exchange(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, outgoing: AsyncStream<Outgoing>,
+        events: WSCatEventQueue
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await item in outgoing {
+                    switch item {
+                    case .text(let text): try await outbound.write(.text(text))
+                    case .ping: try await outbound.write(.custom(.init(fin: true, opcode: .ping, data: ByteBuffer())))
+                    case .pong: try await outbound.write(.pong)
+                    case .close(let code, let reason):
+                        try await outbound.close(WebSocketErrorCode(codeNumber: code), reason: reason)
+                        return
+                    }
+                }
+                if !Task.isCancelled { try await outbound.close(.normalClosure, reason: nil) }
+            }
+            for try await message in inbound.messages(maxSize: 1 << 24) {
+                switch message {
+                case .text(let text): events.push(.text(text))
+                case .binary(let buffer): events.push(.binary(buffer.readableBytes))
+                }
+            }
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ShellRuntime
+import Testing
+
+@testable import ShellBuiltins
+
+struct ConversationTests {
+    @Test func closeCodeExplanations() {
+        #expect(CloseCodes.explain(4401, reason: nil) == "4401 token expired: refresh the token (step 4) and reconnect")
+        #expect(
+            CloseCodes.explain(4407, reason: "identity expired").hasPrefix("4407 identity expired: create a new token"))
+        #expect(CloseCodes.explain(1000, reason: nil) == "1000 normal closure")
+        #expect(CloseCodes.explain(1006, reason: nil).hasPrefix("1006 connection lost"))
+        #expect(
+            CloseCodes.meansInvalidToken(4401) && CloseCodes.meansInvalidToken(1008)
+                && !CloseCodes.meansInvalidToken(1006))
+        #expect(CloseCodes.isTransient(1006) && !CloseCodes.isTransient(4407))
+    }
+
+    @Test func responsesMatchRequestsAndCaptureTheConversationID() {
+        var conversation = WSCatConversation()
+        let sent = conversation.prepare(
+            CorpusFrames.requestConversation, json: try? FrameJSONParser.parse(CorpusFrames.requestConversation))
+        #expect(sent.text == CorpusFrames.requestConversation && sent.notes.isEmpty)
+        #expect(conversation.waiting.map(\.type) == ["cm.ConsumerRequestConversation"])
+        let received = conversation.receive(
+            #"{"kind":"resp","reqId":"1","code":200,"body":{"conversationId":"c-1"},"type":"cm.RequestConversationResponse"}"#
+        )
+        #expect(received.answers == "cm.ConsumerRequestConversation")
+        #expect(received.newConversationID == "c-1")
+        #expect(conversation.waiting.isEmpty)
+
+        let publish = conversation.prepare(CorpusFrames.publish, json: try? FrameJSONParser.parse(CorpusFrames.publish))
+        #expect(publish.text.contains(#""dialogId":"c-1""#))
+        #expect(publish.notes == ["replaced __YOUR_CONVERSATION_ID__ with c-1 ($LP_CONV_ID)"])
+        #expect(conversation.waiting.map(\.id) == ["2"])
+    }
+
+    @Test func failedResponsesAreMarked() {
+        var conversation = WSCatConversation()
+        _ = conversation.prepare(
+            #"{"id":"7","type":"ms.PublishEvent"}"#,
+            json: try? FrameJSONParser.parse(#"{"id":"7","type":"ms.PublishEvent"}"#))
+        let received = conversation.receive(
+            #"{"kind":"resp","reqId":"7","code":400,"type":".ReqBody$StringResp","body":"dialogId is missing"}"#)
+        #expect(received.failed && received.answers == "ms.PublishEvent" && received.newConversationID == nil)
+    }
+
+    @Test func slashCommandsBuildFramesWithAutomaticIDs() throws {
+        var conversation = WSCatConversation()
+        #expect(
+            SlashCommands.run("/publish hi", conversation: &conversation)
+                == .error("no conversation yet: /request-conversation first"))
+        guard case .send(let request) = SlashCommands.run("/request-conversation", conversation: &conversation) else {
+            Issue.record("expected a frame")
+            return
+        }
+        #expect(request == #"{"kind":"req","id":"1","type":"cm.ConsumerRequestConversation"}"#)
+        conversation.conversationID = "c-9"
+        #expect(
+            SlashCommands.run("/publish hello there", conversation: &conversation)
+                == .send(
+                    #"{"kind":"req","id":"2","type":"ms.PublishEvent","body":{"dialogId":"c-9","event":{"type":"ContentEvent","contentType":"text/plain","message":"hello there"}}}"#
+                ))
+        #expect(
+            SlashCommands.run("/subscribe", conversation: &conversation)
+                == .send(
+                    #"{"kind":"req","id":"3","type":"ms.SubscribeMessagingEvents","body":{"fromSeq":0,"dialogId":"c-9"}}"#
+                ))
+        #expect(
+            SlashCommands.run("/close-conversation", conversation: &conversation)
+                == .send(
+                    #"{"kind":"req","id":"4","type":"cm.UpdateConversationField","body":{"conversationId":"c-9","conversationField":{"field":"ConversationStateField","conversationState":"CLOSE"}}}"#
+                ))
+        #expect(SlashCommands.run("/accept", conversation: &conversation) == .error("no agent message to accept yet"))
+        _ = conversation.receive(
+            #"{"kind":"notification","type":"ms.MessagingEventNotification","body":{"changes":[{"sequence":3,"originatorMetadata":{"role":"ASSIGNED_AGENT"},"event":{"type":"ContentEvent","message":"hi"}}]}}"#
+        )
+        #expect(
+            SlashCommands.run("/accept", conversation: &conversation)
+                == .send(
+                    #"{"kind":"req","id":"5","type":"ms.PublishEvent","body":{"dialogId":"c-9","event":{"type":"AcceptStatusEvent","status":"ACCEPT","sequenceList":[3]}}}"#
+                ))
+        #expect(
+            SlashCommands.run("/close 4000 bye now", conversation: &conversation)
+                == .close(code: 4000, reason: "bye now"))
+        #expect(SlashCommands.run("/close", conversation: &conversation) == .close(code: 1000, reason: nil))
+        #expect(
+            SlashCommands.run("/close 1006", conversation: &conversation)
+                == .error("/close: the code must be 1000 or 3000–4999, got '1006'"))
+        #expect(
+            SlashCommands.run("/nope", conversation: &conversation)
+                == .error("unknown command /nope (/help lists them)"))
+        guard case .show(let ids) = SlashCommands.run("/ids", conversation: &conversation) else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(ids.hasPrefix("conversation: c-9\n"))
+    }
+
+    @Test func completion() {
+        #expect(SlashCommands.completions(word: "/re", before: "") == ["/request-conversation", "/read"])
+        #expect(SlashCommands.completions(word: "\"ms.Pub", before: "{\"type\":") == ["\"ms.PublishEvent\""])
+        #expect(SlashCommands.isCommand("/close") && !SlashCommands.isCommand("/") && !SlashCommands.isCommand("{"))
+    }
+}

@@ -1,0 +1,101 @@
+import ShellRuntime
+import Testing
+
+@testable import ShellBuiltins
+
+/// Frames verbatim from shared/corpus/tutorial-commands.jsonl (TABs and newlines kept).
+enum CorpusFrames {
+    /// seq 4 and 39 (`ws-frame`).
+    static let requestConversation = #"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#
+    /// seq 6 (`ws-frame`).
+    static let publish =
+        #"{"kind":"req","id":2,"type":"ms.PublishEvent","body":{"dialogId":"__YOUR_CONVERSATION_ID__","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi there"}}}"#
+    /// seq 5 (`ws-expected`): the response as the docs print it, pretty with TABs.
+    static let expectedResponse =
+        "{\n\t\"kind\": \"resp\",\n\t\"reqId\": \"1\",\n\t\"code\": 200,\n\t\"body\": {\n\t\t\"conversationId\": \"7507be78-60ef-4468-b3b1-baa47fbeea21\"\n\t},\n\t\"type\": \"cm.RequestConversationResponse\"\n}"
+}
+
+struct FrameCollectorTests {
+    private func feed(_ text: String) -> [FrameCollector.Outcome] {
+        var collector = FrameCollector()
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { collector.feed(String($0)) }
+    }
+
+    @Test func singleLineCorpusFramesAreSentAsTyped() {
+        for frame in [CorpusFrames.requestConversation, CorpusFrames.publish] {
+            guard case .frame(let text, let json)? = feed(frame).last else {
+                Issue.record("not a frame: \(frame)")
+                continue
+            }
+            #expect(text == frame)
+            #expect(json?["kind"] == .string("req"))
+        }
+    }
+
+    @Test func multiLineCorpusFrameIsCollectedThenSentCompact() {
+        let outcomes = feed(CorpusFrames.expectedResponse)
+        #expect(outcomes.dropLast().allSatisfy { $0 == .needsMore })
+        #expect(
+            outcomes.last
+                == .frame(
+                    #"{"kind":"resp","reqId":"1","code":200,"body":{"conversationId":"7507be78-60ef-4468-b3b1-baa47fbeea21"},"type":"cm.RequestConversationResponse"}"#,
+                    try? FrameJSONParser.parse(CorpusFrames.expectedResponse)))
+    }
+
+    @Test func bracketsInsideStringsDoNotCount() {
+        let outcomes = feed("{\"message\": \"a } and { and \\\" quote\",\n\"x\": [1,\n2]}")
+        #expect(outcomes[0] == .needsMore && outcomes[1] == .needsMore)
+        guard case .frame(let text, _) = outcomes[2] else {
+            Issue.record("expected a frame, got \(outcomes)")
+            return
+        }
+        #expect(text == #"{"message":"a } and { and \" quote","x":[1,2]}"#)
+    }
+
+    @Test func invalidJSONIsRejectedWithACaret() {
+        let frame = #"{"kind":"req","id":1,"type":cm.ConsumerRequestConversation}"#
+        let caret = "  " + String(repeating: " ", count: 28) + "^"
+        #expect(feed(frame).last == .invalid("invalid JSON (column 29): expected a value\n  \(frame)\n\(caret)"))
+    }
+
+    @Test func invalidMultiLineFramePointsAtTheLine() {
+        guard case .invalid(let message)? = feed("{\n\t\"kind\": \"req\",\n\t\"id\": 1,\n}").last else {
+            Issue.record("expected invalid")
+            return
+        }
+        #expect(message == "invalid JSON (line 4, column 1): trailing comma before }\n  }\n  ^")
+    }
+
+    @Test func blankLinesPlainTextAndFragments() {
+        var collector = FrameCollector()
+        #expect(collector.feed("   ") == .empty)
+        #expect(collector.feed("hello") == .frame("hello", nil))
+        guard case .invalid = collector.feed("\"kind\": \"req\"") else {
+            Issue.record("a JSON fragment must be rejected")
+            return
+        }
+    }
+
+    @Test func incompleteFrameAtEndOfInput() {
+        var collector = FrameCollector()
+        #expect(collector.feed("{\"kind\": \"req\",") == .needsMore)
+        guard case .invalid(let message)? = collector.finish() else {
+            Issue.record("expected invalid")
+            return
+        }
+        #expect(message.hasPrefix("invalid JSON (column 16): unexpected end of input"))
+        #expect(collector.finish() == nil)
+    }
+
+    @Test func parserAndPrinterRoundTrip() throws {
+        let text = #"{"a":[1,-2.5e3,true,false,null,"\u00e9\n\t\"x\""],"b":{},"c":[]}"#
+        let value = try FrameJSONParser.parse(text)
+        #expect(FrameJSONPrinter.compact(value) == #"{"a":[1,-2.5e3,true,false,null,"é\n\t\"x\""],"b":{},"c":[]}"#)
+        #expect(
+            FrameJSONPrinter(pretty: true).string(try FrameJSONParser.parse(#"{"k":[1,{"x":null}]}"#))
+                == "{\n  \"k\": [\n    1,\n    {\n      \"x\": null\n    }\n  ]\n}")
+        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("[01]") }
+        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("{'a':1}") }
+        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("[1] x") }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import ShellRuntime
+import Testing
+
+@testable import ShellBuiltins
+
+/// `wscat` against a minimal WebSocket server written on plain SwiftNIO (Support/TestWebSocketServer.swift).
+struct IndependentServerTests {
+    private func withServer(_ body: (TestWebSocketServer) async throws -> Void) async throws {
+        let server = try await TestWebSocketServer.start()
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    @Test func executeSendsAndWaitsForTheEcho() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run(["-c", server.url("/echo"), "-x", #"{"a": 1}"#, "-w", "0.3"])
+            #expect(result.status == .success, "\(result.stderr)")
+            #expect(result.stdout == "{\"a\":1}\n")
+            #expect(result.stderr == "wscat: disconnected: 1000 normal closure\n")
+        }
+    }
+
+    @Test func batchScriptLinesUntilCloseLeaveTheRestToTheShell() async throws {
+        try await withServer { server in
+            let script = ["{", "\t\"kind\": \"req\",", "\t\"id\": 1", "}", "plain text", "/close", "echo after"]
+            let result = await WSCatHarness.run([server.url("/echo"), "-w", "0.3"], script: script)
+            #expect(result.status == .success, "\(result.stderr)")
+            #expect(server.received == [#"{"kind":"req","id":1}"#, "plain text"])
+            #expect(result.remainingScript == ["echo after"])
+        }
+    }
+
+    @Test func redirectedInputIsSentToTheEndOfInput() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run(
+                [server.url("/slow/50"), "-w", "0.5"], script: ["echo not mine"], stdin: "one\ntwo\n")
+            #expect(result.frames == ["one", "two"])
+            #expect(result.remainingScript == ["echo not mine"])
+        }
+    }
+
+    @Test func invalidJSONIsNotSent() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run(
+                [server.url("/echo"), "-w", "0.3"], script: [#"{"kind":"req","id":1,}"#, #"{"ok":true}"#])
+            #expect(server.received == [#"{"ok":true}"#])
+            #expect(result.stderr.contains("wscat: invalid JSON (column 22): trailing comma before }"))
+            #expect(result.stderr.contains("(not sent)"))
+            #expect(result.status == .failure)
+        }
+    }
+
+    @Test func headerFormsAuthOriginAndSubprotocolReachTheServer() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run([
+                "-H", "Authorization:jwt abc.def", "-H", "X-Spaced: two words", "--header=Client-Properties:{\"a\":1}",
+                "-o", "https://origin.example", "-s", "lp", "-c", server.url("/headers"), "-w", "1",
+            ])
+            let headers = try #require(try? FrameJSONParser.parse(result.stdout.trimmingWhitespace), "\(result)")
+            #expect(headers["authorization"] == .string("jwt abc.def"))
+            #expect(headers["x-spaced"] == .string("two words"))
+            #expect(headers["client-properties"] == .string(#"{"a":1}"#))
+            #expect(headers["origin"] == .string("https://origin.example"))
+            #expect(headers["sec-websocket-protocol"] == .string("lp"))
+            #expect(headers["host"] == .string("127.0.0.1:\(server.port)"))
+            let basic = await WSCatHarness.run(["--auth", "user:pass", server.url("/headers"), "-w", "1"])
+            #expect(
+                try FrameJSONParser.parse(basic.stdout.trimmingWhitespace)["authorization"]
+                    == .string("Basic dXNlcjpwYXNz"))
+        }
+    }
+
+    @Test(arguments: [4401, 4407, 1008, 1011])
+    func serverCloseCodesAreExplained(code: Int) async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run([server.url("/close/\(code)")], script: ["{\"never\":1}"])
+            #expect(result.status == .failure)
+            #expect(result.stderr == "wscat: disconnected: \(CloseCodes.explain(code, reason: "test close"))\n")
+        }
+    }
+
+    @Test func refusedUpgradeShowsStatusAndBody() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run([server.url("/refuse")])
+            #expect(result.status == .failure)
+            #expect(
+                result.stderr == "wscat: error: unexpected server response (401): \(TestWebSocketServer.refusalBody)\n")
+        }
+    }
+
+    @Test func connectionRefusedAndTimeout() async throws {
+        try await withServer { server in
+            let refused = await WSCatHarness.run(["ws://127.0.0.1:1/"])
+            #expect(refused.status == .failure)
+            #expect(refused.stderr.hasPrefix("wscat: error: connect ECONNREFUSED 127.0.0.1:1"))
+            let started = Date()
+            let hung = await WSCatHarness.run([server.url("/hang"), "--connect-timeout", "0.5"])
+            #expect(hung.status == .failure)
+            #expect(hung.stderr == "wscat: error: no WebSocket connection after 0.5 s (--connect-timeout)\n")
+            #expect(Date().timeIntervalSince(started) < 3)
+        }
+    }
+
+    @Test func keepalivePingsReachTheServerSilently() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run(["-k", "0.1", server.url("/echo"), "-x", "x", "-w", "0.65"])
+            #expect(server.pingCount >= 4, "pings: \(server.pingCount)")
+            #expect(result.stdout == "x\n")
+            #expect(!result.stdout.contains("ping") && !result.stderr.contains("ping"))
+        }
+    }
+
+    @Test func lostConnectionIsReportedOnceAndRetryReconnects() async throws {
+        try await withServer { server in
+            let lost = await WSCatHarness.run([server.url("/drop"), "-x", "bye", "-w", "1"])
+            #expect(lost.status == .failure)
+            #expect(lost.stderr.components(separatedBy: "disconnected").count == 2, "\(lost.stderr)")
+            #expect(lost.stderr.contains("1006 connection lost"))
+
+            let retried = await WSCatHarness.run(["-r", server.url("/drop"), "-w", "1.5"], script: ["first"])
+            #expect(retried.stderr.contains("wscat: note: reconnecting in 1 s (attempt 1 of 5)"), "\(retried.stderr)")
+            #expect(retried.stderr.contains("wscat: note: reconnected"))
+        }
+    }
+
+    @Test func slowRepliesWithWait() async throws {
+        try await withServer { server in
+            let short = await WSCatHarness.run([server.url("/slow/400"), "-x", "late", "-w", "0.1"])
+            #expect(short.stdout.isEmpty)
+            let long = await WSCatHarness.run([server.url("/slow/200"), "-x", "late", "-w", "0.8"])
+            #expect(long.stdout == "late\n")
+        }
+    }
+
+    @Test func closeWithACodeAndRawTimestampedOutput() async throws {
+        try await withServer { server in
+            let result = await WSCatHarness.run(
+                [server.url("/echo"), "--raw", "--timestamp", "-w", "0.3"],
+                script: ["{ \"a\" : 1 }", "/close 4000 done"])
+            #expect(result.status == .success, "\(result.stderr)")
+            let line = try #require(result.frames.first)
+            #expect(line.hasPrefix("[") && line.hasSuffix("] { \"a\" : 1 }"))
+        }
+    }
+}
