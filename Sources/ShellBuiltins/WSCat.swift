@@ -74,8 +74,11 @@ struct WSCat: Builtin {
             }
             runner.conversation.conversationID = conversationID
             context.io.flush()
+            var initialLines: [String] = []
+            while let line = context.shell.readScriptLine() { initialLines.append(line) }
             status = InteractiveSession.run(
-                runner, terminal: terminal, historyFile: Self.historyFile(context.environment))
+                runner, terminal: terminal, historyFile: Self.historyFile(context.environment),
+                initialLines: initialLines)
         } else {
             let formatter = FrameFormatter(
                 interactive: false, color: false, raw: options.raw, timestamps: options.timestamps)
@@ -134,7 +137,9 @@ struct WSCat: Builtin {
         if !options.subprotocols.isEmpty {
             headers.append(("Sec-WebSocket-Protocol", options.subprotocols.joined(separator: ", ")))
         }
-        if let auth = options.auth { headers.append(("Authorization", "Basic " + Base64.encode(Array(auth.utf8)))) }
+        if let auth = options.auth {
+            headers.append(("Authorization", "Basic " + Base64Coding.encode(Array(auth.utf8))))
+        }
         var tls: TLSConfiguration?
         if url.secure {
             var configuration = TLSConfiguration.makeClientConfiguration()

@@ -17,7 +17,8 @@ public enum SpecRunner {
         let environment = [
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": tmp.path,
         ]
-        return try binary.run(["--plain", "-c", specCase.code], environment: environment, directory: home, timeout: timeout)
+        return try binary.run(
+            ["--plain", "-c", specCase.code], environment: environment, directory: home, timeout: timeout)
     }
 
     /// What differs between the result and the case's expectations (empty when the case passes).

@@ -88,7 +88,9 @@ struct InvocationTests {
         let shell = try Shell()
         defer { shell.home.remove() }
         let file = try shell.home.write(TutorialEnvFiles.current, to: "lp.env")
-        let result = try shell.run(["--plain", "--env-file", file.path, "-c", "echo \"[$LP_ACCOUNT]\"; echo \"$LP_JWT\""])
+        let result = try shell.run([
+            "--plain", "--env-file", file.path, "-c", "echo \"[$LP_ACCOUNT]\"; echo \"$LP_JWT\"",
+        ])
         #expect(result.stdout == "[\(TutorialEnvFiles.account)]\n\(TutorialEnvFiles.jwt)\n")
         #expect(result.status == 0)
         let warnings = result.stderr.split(separator: "\n")

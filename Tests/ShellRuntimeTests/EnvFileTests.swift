@@ -2,8 +2,6 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
-
-
 /// docker's `--env-file` format, tolerant of the tutorials' broken sample.
 @Suite("Env file")
 struct EnvFileTests {

@@ -20,7 +20,11 @@ extension InMemorySandboxStore {
                 reqId: reply.reqId, type: UMSType.publishEventResponse, body: PublishEventBody(sequence: sequence ?? 0))
         )
         deliverLast(of: dialogId)
-        if let sequence, case .consumer = connection.participant, conversations[dialogId]?.agentIsBot == true,
+        // The bot answers in conversations it holds, and in new ones it is about to take (a message sent right
+        // after the conversation request, before the bot's accept delay has passed); `botAnswer` checks again.
+        let botWillAnswer =
+            conversations[dialogId]?.agentIsBot == true || (bot.enabled && conversations[dialogId]?.agent == nil)
+        if let sequence, case .consumer = connection.participant, botWillAnswer,
             event["type"]?.stringValue == "ContentEvent", let text = event["message"]?.stringValue
         {
             let delay = bot.delay

@@ -21,7 +21,10 @@ struct StepRunner {
     /// step's checks hold afterwards.
     func run(_ step: Tutorial.Step, source: String, context: inout CommandContext) -> (ExitStatus, passed: Bool) {
         let before = context.state.variables
-        if !step.frames.isEmpty { context.shell.pushScriptLines(step.frames) }
+        if !step.frames.isEmpty {
+            // At a terminal the socket stays open for the learner after the frames; in a script it closes.
+            context.shell.pushScriptLines(step.frames + (context.state.isInteractive ? [] : ["/close"]))
+        }
         context.io.flush()
         let status = context.shell.run(
             source: source, name: "step \(step.number)", state: &context.state, io: context.io)

@@ -3,13 +3,21 @@ import ShellRuntime
 /// Interactive mode (stdin is the terminal): a `> ` prompt with its own history, frames printed above the line
 /// being typed, multi-line frames, slash commands. Ctrl-C discards the line, Ctrl-D or `/close` closes.
 enum InteractiveSession {
-    static func run(_ runner: WSCatRunner, terminal: any InteractiveTerminal, historyFile: String?) -> ExitStatus {
+    /// - Parameter initialLines: lines submitted as if typed, before the prompt (a tutorial step's frames).
+    static func run(
+        _ runner: WSCatRunner, terminal: any InteractiveTerminal, historyFile: String?, initialLines: [String] = []
+    ) -> ExitStatus {
         guard runner.connect() else { return .failure }
         terminal.beginSession(historyFile: historyFile) { word, before in
             SlashCommands.completions(word: word, before: before)
         }
         defer { terminal.endSession() }
         runner.write(runner.formatter.connected(runner.options.url), false)
+        for line in initialLines where runner.isOpen {
+            runner.write(runner.formatter.prompt(continuing: false) + line + "\n", false)
+            if !runner.submit(line) { break }
+            runner.pump()
+        }
         loop: while true {
             runner.session?.events.setWakeHandler { terminal.wake() }
             runner.pump()

@@ -10,6 +10,8 @@ enum SlashCommands {
         case close(code: Int, reason: String?)
         /// Show this text (help, ids); nothing is sent.
         case show(String)
+        /// Keep receiving frames for this many seconds (a transcript waiting for the agent's reply).
+        case wait(Double)
         /// A mistake: the message.
         case error(String)
     }
@@ -25,6 +27,7 @@ enum SlashCommands {
         ("/ids", "the conversation id and the requests waiting for a response"),
         ("/ping", "send a WebSocket ping"),
         ("/pong", "send a WebSocket pong"),
+        ("/wait", "/wait SECONDS: keep receiving frames for SECONDS (e.g. until the agent answers)"),
         ("/close", "/close [CODE [REASON]]: close the socket (default 1000) and return to the shell"),
         ("/help", "this list"),
     ]
@@ -96,6 +99,11 @@ enum SlashCommands {
                     ? "no request is waiting for a response"
                     : "waiting: " + waiting.map { "\($0.id) \($0.type)" }.joined(separator: ", "))
             return .show(lines.joined(separator: "\n"))
+        case "/wait":
+            guard let seconds = Double(argument), seconds >= 0, seconds <= 600 else {
+                return .error("/wait needs a number of seconds (0–600), got '\(argument)'")
+            }
+            return .wait(seconds)
         case "/ping": return .ping
         case "/pong": return .pong
         case "/close":

@@ -146,6 +146,7 @@ final class WSCatRunner {
             }
             return false
         case .show(let text): write(formatter.shown(text), false)
+        case .wait(let seconds): wait(seconds: seconds)
         case .error(let message): write(formatter.problem(message), false)
         }
         return true
