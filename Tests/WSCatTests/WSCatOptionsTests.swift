@@ -94,8 +94,8 @@ struct WSCatOptionsTests {
     }
 
     @Test func base64ForAuth() {
-        #expect(Base64.encode(Array("user:pass".utf8)) == "dXNlcjpwYXNz")
-        #expect(Base64.encode(Array("a".utf8)) == "YQ==")
-        #expect(Base64.encode(Array("ab".utf8)) == "YWI=")
+        #expect(Base64Coding.encode(Array("user:pass".utf8)) == "dXNlcjpwYXNz")
+        #expect(Base64Coding.encode(Array("a".utf8)) == "YQ==")
+        #expect(Base64Coding.encode(Array("ab".utf8)) == "YWI=")
     }
 }
