@@ -95,6 +95,7 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         while true {
             if !installed {
                 rl_callback_handler_install(prompt, asyncPromptLineHandler)
+                fflush(nil)
                 installed = true
             }
             var fds = [
@@ -136,13 +137,17 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
     /// Writes `text` above the prompt and redraws the prompt and the line being typed.
     public func printAbove(_ text: String) {
         guard installed else {
+            fflush(nil)
             writeAll(text)
             return
         }
+        // readline draws through stdio; flush it around our direct write so the two never interleave.
         rl_clear_visible_line()
+        fflush(nil)
         writeAll(text)
         rl_on_new_line()
         rl_redisplay()
+        fflush(nil)
     }
 
     /// Adds an entry to the session history and appends it to the file.
