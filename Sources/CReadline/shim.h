@@ -1,13 +1,16 @@
 #ifndef LP_SHELL_CREADLINE_SHIM_H
 #define LP_SHELL_CREADLINE_SHIM_H
 
-// GNU readline is the one system library lp-shell links. If this include fails,
-// install it: `apt-get install -y libreadline-dev` (Debian/Ubuntu).
+// GNU readline is the one system library lp-shell links.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if __has_include(<readline/readline.h>)
 #include <readline/readline.h>
 #include <readline/history.h>
+#else
+#error "lp-shell needs GNU readline's headers: install them with `apt-get install -y libreadline-dev` (Debian/Ubuntu)"
+#endif
 
 // Swift 6 rejects direct access to readline's mutable globals, so every global
 // the shell touches gets a prefixed accessor here (like swift-nio's CNIOLinux_*).
