@@ -67,24 +67,7 @@ struct Tokens: Builtin {
         return .success
     }
 
-    private func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    private func quote(_ text: String) -> String { JWTJSON.quote(text) }
 
     /// Step 4 (refresh the external token), then step 2 (exchange it), of the unauthenticated tutorial.
     static func refresh(_ context: inout CommandContext) -> ExitStatus {
