@@ -25,22 +25,9 @@ struct Export: Builtin {
             }
             return .success
         }
-        var status = ExitStatus.success
-        for argument in names {
-            let (name, value) = Assignments.split(argument)
-            guard VariableStore.isValidName(name) else {
-                context.error("`\(argument)': not a valid identifier")
-                status = .failure
-                continue
-            }
-            do {
-                try context.state.variables.export(name, value: value)
-            } catch {
-                context.error(error.description)
-                status = .failure
-            }
+        return Assignments.apply(names, context: &context) { variables, name, value throws(VariableError) in
+            try variables.export(name, value: value)
         }
-        return status
     }
 }
 
@@ -49,5 +36,30 @@ enum Assignments {
     static func split(_ argument: String) -> (name: String, value: String?) {
         guard let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// Applies `NAME[=VALUE]` arguments one by one, reporting bad names and read-only variables; status 1 if any
+    /// argument failed.
+    static func apply(
+        _ arguments: some Sequence<String>,
+        context: inout CommandContext,
+        _ change: (inout VariableStore, String, String?) throws(VariableError) -> Void
+    ) -> ExitStatus {
+        var status = ExitStatus.success
+        for argument in arguments {
+            let (name, value) = split(argument)
+            guard VariableStore.isValidName(name) else {
+                context.error("`\(argument)': not a valid identifier")
+                status = .failure
+                continue
+            }
+            do {
+                try change(&context.state.variables, name, value)
+            } catch {
+                context.error(error.description)
+                status = .failure
+            }
+        }
+        return status
     }
 }

@@ -15,21 +15,8 @@ struct Readonly: Builtin {
             }
             return .success
         }
-        var status = ExitStatus.success
-        for argument in names {
-            let (name, value) = Assignments.split(argument)
-            guard VariableStore.isValidName(name) else {
-                context.error("`\(argument)': not a valid identifier")
-                status = .failure
-                continue
-            }
-            do {
-                try context.state.variables.markReadonly(name, value: value)
-            } catch {
-                context.error(error.description)
-                status = .failure
-            }
+        return Assignments.apply(names, context: &context) { variables, name, value throws(VariableError) in
+            try variables.markReadonly(name, value: value)
         }
-        return status
     }
 }
