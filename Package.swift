@@ -34,7 +34,12 @@ let package = Package(
         .target(name: "ShellSyntax", swiftSettings: strict),
         .target(name: "CShellSupport"),
         .target(name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport"], swiftSettings: strict),
-        .target(name: "JSONQuery", swiftSettings: strict),
+        // Closure specialisation explodes on the evaluator's recursive closure-passing style (over 7 GB and
+        // many minutes in release builds); the evaluator does not need it.
+        .target(
+            name: "JSONQuery",
+            swiftSettings: strict + [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"])]
+        ),
 
         // Builtins
         .target(

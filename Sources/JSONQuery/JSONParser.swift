@@ -59,6 +59,12 @@ public struct JSONParser {
     private var countedUpTo = 0
     private var newlineCount = 0
 
+    /// True when only whitespace is left.
+    public mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return offset >= bytes.count
+    }
+
     /// The next JSON text, or nil at the end of input.
     public mutating func next() throws(JSONParseError) -> JSONValue? {
         skipWhitespace()
@@ -67,8 +73,8 @@ public struct JSONParser {
     }
 
     private enum Container {
-        case array([JSONValue])
-        case object(JSONObject, key: String?)
+        case array
+        case object
     }
 
     private mutating func skipWhitespace() {
@@ -112,68 +118,72 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        var stack: [Container] = []
+        // Open containers, innermost last. Elements live in their own stacks so appends mutate in place.
+        var kinds: [Container] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [JSONObject] = []
+        var keys: [String] = []
         while true {
             skipWhitespace()
-            guard offset < bytes.count else {
-                throw errorAtEnd("Unfinished JSON term")
-            }
+            guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
             var value: JSONValue
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "["):
                 offset += 1
-                if stack.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if kinds.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
                     offset += 1
                     value = .array([])
                 } else {
-                    stack.append(.array([]))
+                    kinds.append(.array)
+                    arrays.append([])
                     continue
                 }
             case UInt8(ascii: "{"):
                 offset += 1
-                if stack.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if kinds.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
                     offset += 1
                     value = .object(JSONObject())
                 } else {
-                    let key = try parseKey()
-                    stack.append(.object(JSONObject(), key: key))
+                    keys.append(try parseKey())
+                    kinds.append(.object)
+                    objects.append(JSONObject())
                     continue
                 }
             case UInt8(ascii: "\""):
                 value = .string(try parseString())
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                throw structuralError(byte, stack: stack)
+                throw structuralError(byte, innermost: kinds.last)
             case UInt8(ascii: ","):
                 throw error("Expected value before ','", at: offset)
             case UInt8(ascii: ":"):
-                throw error(stack.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
+                throw error(kinds.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
             default:
                 value = try parseScalar()
             }
             // Attach the value to the enclosing containers, closing as many as the input closes.
             while true {
-                guard let top = stack.popLast() else { return value }
+                guard let kind = kinds.last else { return value }
                 skipWhitespace()
                 guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
                 let separator = bytes[offset]
-                switch top {
-                case .array(var elements):
-                    elements.append(value)
+                switch kind {
+                case .array:
+                    arrays[arrays.count - 1].append(value)
                     if separator == UInt8(ascii: ",") {
                         offset += 1
                         skipWhitespace()
                         if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
                             throw error("Expected another array element", at: offset)
                         }
-                        stack.append(.array(elements))
                     } else if separator == UInt8(ascii: "]") {
                         offset += 1
-                        value = .array(elements)
+                        kinds.removeLast()
+                        value = .array(arrays.removeLast())
                         continue
                     } else if separator == UInt8(ascii: "}") {
                         throw error("Unmatched '}' in the middle of an array", at: offset)
@@ -182,20 +192,19 @@ public struct JSONParser {
                     } else {
                         throw separatorError()
                     }
-                case .object(var object, let key):
-                    let key = key ?? ""
-                    object[key] = value
+                case .object:
+                    objects[objects.count - 1][keys.removeLast()] = value
                     if separator == UInt8(ascii: ",") {
                         offset += 1
                         skipWhitespace()
                         if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
                             throw error("Expected another key-value pair", at: offset)
                         }
-                        let nextKey = try parseKey()
-                        stack.append(.object(object, key: nextKey))
+                        keys.append(try parseKey())
                     } else if separator == UInt8(ascii: "}") {
                         offset += 1
-                        value = .object(object)
+                        kinds.removeLast()
+                        value = .object(objects.removeLast())
                         continue
                     } else if separator == UInt8(ascii: "]") {
                         throw error("Unmatched ']' in the middle of an object", at: offset)
@@ -224,9 +233,9 @@ public struct JSONParser {
         return error("Expected separator between values", at: end)
     }
 
-    private func structuralError(_ byte: UInt8, stack: [Container]) -> JSONParseError {
+    private func structuralError(_ byte: UInt8, innermost: Container?) -> JSONParseError {
         let name = byte == UInt8(ascii: "]") ? "']'" : "'}'"
-        guard let top = stack.last else { return error("Unmatched \(name)", at: offset) }
+        guard let top = innermost else { return error("Unmatched \(name)", at: offset) }
         switch top {
         case .array:
             if byte == UInt8(ascii: "]") { return error("Expected another array element", at: offset) }

@@ -30,6 +30,11 @@ public struct JSONWriter {
     public var buffer: [UInt8] = []
     /// The layout options.
     public var options: Options
+    /// Receives the buffer whenever it grows past `flushThreshold` while writing (then it is emptied), so a
+    /// huge value streams out instead of being held whole in memory.
+    public var sink: (([UInt8]) -> Void)?
+    /// The buffer size that triggers `sink`.
+    public var flushThreshold = 1 << 20
 
     /// A writer with the given options.
     public init(options: Options = Options()) {
@@ -81,6 +86,7 @@ public struct JSONWriter {
             }
             buffer.append(91)
             for (index, element) in elements.enumerated() {
+                if buffer.count >= flushThreshold { drain() }
                 if index > 0 { buffer.append(44) }
                 newline(depth: depth + 1)
                 write(element, depth: depth + 1)
@@ -98,6 +104,7 @@ public struct JSONWriter {
             var first = true
             let keyColor = options.colors?.objectKey
             let writeMember = { (writer: inout JSONWriter, key: String, member: JSONValue) in
+                if writer.buffer.count >= writer.flushThreshold { writer.drain() }
                 if !first { writer.buffer.append(44) }
                 first = false
                 writer.newline(depth: depth + 1)
@@ -122,6 +129,12 @@ public struct JSONWriter {
             buffer.append(125)
         }
         if color != nil { buffer.append(contentsOf: Self.reset) }
+    }
+
+    private mutating func drain() {
+        guard let sink else { return }
+        sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     private mutating func newline(depth: Int) {

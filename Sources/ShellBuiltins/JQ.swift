@@ -138,9 +138,11 @@ struct JQ: Builtin {
         reader.debugOptions = debugOptions
         let session = JQSession(
             variables: named + [("ARGS", argsValue)], environment: environment, host: reader)
+        var writer = JSONWriter(options: writerOptions)
+        let stdout = io.stdout
+        writer.sink = { stdout.write($0) }
         var runner = JQRunner(
-            program: program, session: session, reader: reader, writer: JSONWriter(options: writerOptions),
-            options: options, io: io)
+            program: program, session: session, reader: reader, writer: writer, options: options, io: io)
         return LargeStack.run { runner.runAll() }
     }
 }

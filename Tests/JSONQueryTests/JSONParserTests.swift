@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func arithmeticResultsPrintLikeJQ() {
-        #expect(JSONWriter.compactString(.number(1e1000)) == "1.7976931348623157e+308")
+        #expect(JSONWriter.compactString(.number(.infinity)) == "1.7976931348623157e+308")
         #expect(JSONWriter.compactString(.number(-.infinity)) == "-1.7976931348623157e+308")
         #expect(JSONWriter.compactString(.number(0.1 + 0.2)) == "0.30000000000000004")
         #expect(JSONWriter.compactString(.number(1e17)) == "1e+17")

@@ -162,11 +162,17 @@ final class JQInputReader: QueryHost {
         hasReadInput = true
         do {
             guard let value = try current.next() else {
-                currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+                if !bytes.isEmpty { currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
                 parser = nil
                 return nil
             }
             currentLine = current.linesThroughEndOfCurrentLine
+            if current.isAtEnd() {
+                // Nothing but whitespace is left: let the input bytes go before the program runs.
+                currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+                current = JSONParser(bytes: [])
+                bytes = []
+            }
             return value
         } catch {
             currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
