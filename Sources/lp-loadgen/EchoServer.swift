@@ -57,8 +57,9 @@ final class EchoHandler: ChannelInboundHandler {
         case .ping:
             context.write(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
         case .connectionClose:
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer())))
-                .whenComplete { _ in context.close(promise: nil) }
+            let channel = context.channel
+            let close = WebSocketFrame(fin: true, opcode: .connectionClose, data: ByteBuffer())
+            context.writeAndFlush(wrapOutboundOut(close)).whenComplete { _ in channel.close(promise: nil) }
         default:
             break
         }

@@ -63,14 +63,16 @@ final class LoadSocketHandler: ChannelInboundHandler, RemovableChannelHandler {
         phase = .publishing
         if let interval = plan.sendInterval {
             let offset = Int64.random(in: 0..<interval)
+            let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
             timer = context.eventLoop.scheduleRepeatedTask(
                 initialDelay: .nanoseconds(offset), delay: .nanoseconds(interval)
-            ) { [weak self] task in
-                guard let self, self.phase == .publishing, self.sent < self.plan.messages else {
+            ) { task in
+                let (handler, context) = bound.value
+                guard handler.phase == .publishing, handler.sent < handler.plan.messages else {
                     task.cancel()
                     return
                 }
-                self.publishNext(context: context)
+                handler.publishNext(context: context)
                 context.flush()
             }
         } else {

@@ -126,10 +126,11 @@ struct RequestParser {
         if take(UInt8(ascii: "}")) { return .object(members) }
         repeat {
             skipWhitespace()
-            guard let key = string(), members[key] == nil else { return nil }
+            guard let key = string() else { return nil }
             skipWhitespace()
-            guard take(UInt8(ascii: ":")), let value = value() else { return nil }
-            members[key] = value
+            guard take(UInt8(ascii: ":")), let value = value(), members.updateValue(value, forKey: key) == nil else {
+                return nil
+            }
             skipWhitespace()
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}")) ? .object(members) : nil
@@ -156,15 +157,19 @@ struct RequestParser {
     private mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                // ASCII is valid UTF-8 as it is; only other text needs the (generic, slower) validation.
+                let text = isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
             if byte < 0x20 { return nil }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         return nil
