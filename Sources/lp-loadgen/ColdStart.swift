@@ -42,7 +42,8 @@ struct ColdStart {
             let chunk = reader.availableData
             if chunk.isEmpty {
                 process.waitUntilExit()
-                throw LoadFailure("\(options.command[0]) exited (\(process.terminationStatus)) before printing an export line")
+                throw LoadFailure(
+                    "\(options.command[0]) exited (\(process.terminationStatus)) before printing an export line")
             }
             seen.append(chunk)
         }

@@ -43,7 +43,8 @@ enum FrameScanner {
                 matches = false
                 break
             }
-            if matches, view[quote + 1 + key.count] == UInt8(ascii: "\""), view[quote + 2 + key.count] == UInt8(ascii: ":")
+            if matches, view[quote + 1 + key.count] == UInt8(ascii: "\""),
+                view[quote + 2 + key.count] == UInt8(ascii: ":")
             {
                 return quote + 3 + key.count
             }

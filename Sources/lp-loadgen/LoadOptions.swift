@@ -87,7 +87,8 @@ extension LoadCommand {
         case "echo": return .load(try parseLoad(.echo, rest))
         case "echo-server": return .echoServer(try parseEchoServer(rest))
         case "coldstart": return .coldStart(try parseColdStart(rest))
-        default: throw UsageError(description: "lp-loadgen: unknown mode '\(mode)' (sandbox, echo, echo-server, coldstart)")
+        default:
+            throw UsageError(description: "lp-loadgen: unknown mode '\(mode)' (sandbox, echo, echo-server, coldstart)")
         }
     }
 
@@ -181,7 +182,8 @@ struct OptionReader {
         let text = try value(for: option)
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
-                description: "lp-loadgen: \(option): '\(text)' is not a number in \(range.lowerBound)...\(range.upperBound)")
+                description:
+                    "lp-loadgen: \(option): '\(text)' is not a number in \(range.lowerBound)...\(range.upperBound)")
         }
         return number
     }
