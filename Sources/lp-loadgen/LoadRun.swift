@@ -25,6 +25,9 @@ struct LoadRun {
     }
 
     private func run(on group: MultiThreadedEventLoopGroup) async throws -> LoadResult {
+        guard FileManager.default.isReadableFile(atPath: options.caFile) else {
+            throw LoadFailure("cannot read the CA certificate \(options.caFile)")
+        }
         var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
         tlsConfiguration.trustRoots = .file(options.caFile)
         let tls = try NIOSSLContext(configuration: tlsConfiguration)
