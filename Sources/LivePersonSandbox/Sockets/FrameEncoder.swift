@@ -14,6 +14,33 @@ enum FrameEncoder {
         encode(UMSResponse(reqId: reqId, code: code, type: type, body: body))
     }
 
+    /// `ms.PublishEventResponse`, the one answer sent for every message: written directly rather than through
+    /// `JSONEncoder` (a generic encoder per frame showed up in every profile of the load benchmark).
+    static func publishEventResponse(reqId: String, sequence: Int) -> String {
+        #"{"kind":"resp","reqId":"# + quoted(reqId) + #","code":200,"type":""# + UMSType.publishEventResponse
+            + #"","body":{"sequence":"# + String(sequence) + "}}"
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
     static func response(reqId: String?, code: Int = 200, type: String) -> String {
         encode(UMSResponse<EmptyBody>(reqId: reqId, code: code, type: type, body: nil))
     }

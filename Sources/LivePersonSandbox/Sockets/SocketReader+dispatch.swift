@@ -10,11 +10,15 @@ extension SocketReader {
             return
         }
         let request: UMSRequest
-        do {
-            request = try JSONDecoder().decode(UMSRequest.self, from: Data(text.utf8))
-        } catch {
-            outbox.send(FrameEncoder.failure(reqId: nil, Self.describeUnreadable(text)))
-            return
+        if let parsed = RequestParser.request(text) {
+            request = parsed
+        } else {
+            do {
+                request = try JSONDecoder().decode(UMSRequest.self, from: Data(text.utf8))
+            } catch {
+                outbox.send(FrameEncoder.failure(reqId: nil, Self.describeUnreadable(text)))
+                return
+            }
         }
         let reply = Reply(reqId: request.id.description, outbox: outbox)
         do {

@@ -7,18 +7,9 @@ extension InMemorySandboxStore {
         _ connectionID: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, reply: Reply
     ) throws(UMSFailure) {
         let connection = try connection(connectionID)
-        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
-        try authorize(connection, for: conversation)
-        if case .agent(let session) = connection.participant, conversation.agent?.id != session.userPid {
-            throw .forbidden("Agent is not a participant of conversation \(dialogId)")
-        }
-        try Self.validate(event)
-        guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
+        try checkPublish(connection, dialogId: dialogId, event: event)
         let sequence = append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
-        reply.send(
-            FrameEncoder.response(
-                reqId: reply.reqId, type: UMSType.publishEventResponse, body: PublishEventBody(sequence: sequence ?? 0))
-        )
+        reply.send(FrameEncoder.publishEventResponse(reqId: reply.reqId, sequence: sequence ?? 0))
         deliverLast(of: dialogId)
         // The bot answers in conversations it holds, and in new ones it is about to take (a message sent right
         // after the conversation request, before the bot's accept delay has passed); `botAnswer` checks again.
@@ -33,6 +24,18 @@ extension InMemorySandboxStore {
                 self.botAnswer(dialogId, sequence: sequence, text: text)
             }
         }
+    }
+
+    /// Whether `connection` may publish `event` to `dialogId`. A function of its own so that its copy of the
+    /// conversation is gone before ``append(_:metadata:to:from:)`` grows the event list in place.
+    private func checkPublish(_ connection: Connection, dialogId: String, event: WireJSON) throws(UMSFailure) {
+        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
+        try authorize(connection, for: conversation)
+        if case .agent(let session) = connection.participant, conversation.agent?.id != session.userPid {
+            throw .forbidden("Agent is not a participant of conversation \(dialogId)")
+        }
+        try Self.validate(event)
+        guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
     }
 
     static func validate(_ event: WireJSON) throws(UMSFailure) {
@@ -59,47 +62,45 @@ extension InMemorySandboxStore {
     }
 
     /// Stores an event; content and receipts get the dialog's next sequence, chat states none (they are not kept).
+    /// The event list grows in place (no copy of the conversation is held meanwhile), so a publish costs the same
+    /// whatever the dialog's length.
     @discardableResult
     func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef) -> Int? {
-        guard var conversation = conversations[dialogId] else { return nil }
+        guard conversations[dialogId] != nil else { return nil }
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
-        let sequence: Int? = isChatState ? nil : conversation.nextSequence
-        let change = MessagingEventChange(
-            sequence: sequence, originator: originator, serverTimestamp: isChatState ? nil : Self.now(), event: event,
-            conversationId: dialogId, dialogId: dialogId, metadata: metadata)
-        if let sequence {
-            conversation.nextSequence = sequence + 1
-        }
-        conversation.events.append(change)
-        conversations[dialogId] = conversation
-        return sequence
+        return conversations[dialogId]?.appendEvent(
+            event, metadata: metadata, dialogId: dialogId, from: originator,
+            serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState)
     }
 
     /// Sends the dialog's newest event to its subscribers; the assigned agent's brand sockets that did not subscribe
     /// get it as `ms.OnlineEventDistribution` (spec §4.7). Chat states are dropped from the backlog after delivery.
     func deliverLast(of dialogId: String) {
-        guard var conversation = conversations[dialogId], let change = conversation.events.last else { return }
+        guard let change = conversations[dialogId]?.events.last else { return }
         if change.sequence == nil {
-            conversation.events.removeLast()
-            conversations[dialogId] = conversation
+            conversations[dialogId]?.events.removeLast()
         }
-        var subscribed: String?
-        var distribution: String?
-        for connection in connections.values where connection.account == conversation.account {
-            if connection.dialogSubscriptions.contains(dialogId) {
-                if subscribed == nil {
-                    subscribed = FrameEncoder.notification(
-                        type: UMSType.messagingEventNotification,
-                        body: MessagingEventNotificationBody(changes: [change]))
-                }
-                connection.outbox.send(subscribed!)
-            } else if case .agent(let session) = connection.participant, session.userPid == conversation.agent?.id {
-                if distribution == nil {
-                    distribution = FrameEncoder.notification(
-                        type: UMSType.onlineEventDistribution, body: OnlineEventDistributionBody(change: change))
-                }
-                connection.outbox.send(distribution!)
+        guard let conversation = conversations[dialogId] else { return }
+        let subscribers = dialogSubscribers[dialogId] ?? []
+        if !subscribers.isEmpty {
+            let notification = FrameEncoder.notification(
+                type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: [change]))
+            for id in subscribers {
+                guard let connection = connections[id], connection.account == conversation.account else { continue }
+                connection.outbox.send(notification)
             }
+        }
+        guard let agentId = conversation.agent?.id else { return }
+        var distribution: String?
+        for id in agentConnections where !subscribers.contains(id) {
+            guard let connection = connections[id], connection.account == conversation.account,
+                case .agent(let session) = connection.participant, session.userPid == agentId
+            else { continue }
+            if distribution == nil {
+                distribution = FrameEncoder.notification(
+                    type: UMSType.onlineEventDistribution, body: OnlineEventDistributionBody(change: change))
+            }
+            connection.outbox.send(distribution!)
         }
     }
 
@@ -111,10 +112,29 @@ extension InMemorySandboxStore {
         try authorize(connection, for: conversation)
         connection.dialogSubscriptions.insert(dialogId)
         connections[connectionID] = connection
+        dialogSubscribers[dialogId, default: []].insert(connectionID)
         reply.send(FrameEncoder.response(reqId: reply.reqId, type: UMSType.genericSubscribeResponse))
         let backlog = conversation.events.filter { ($0.sequence ?? -1) >= fromSeq }
         connection.outbox.send(
             FrameEncoder.notification(
                 type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: backlog)))
+    }
+}
+
+extension Conversation {
+    /// Appends one event; returns its sequence, or `nil` when `sequenced` is false (chat states).
+    mutating func appendEvent(
+        _ event: WireJSON, metadata: WireJSON?, dialogId: String, from originator: ParticipantRef,
+        serverTimestamp: Int64?, sequenced: Bool
+    ) -> Int? {
+        let sequence: Int? = sequenced ? nextSequence : nil
+        events.append(
+            MessagingEventChange(
+                sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
+                conversationId: dialogId, dialogId: dialogId, metadata: metadata))
+        if let sequence {
+            nextSequence = sequence + 1
+        }
+        return sequence
     }
 }

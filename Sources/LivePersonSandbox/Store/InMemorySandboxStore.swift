@@ -21,6 +21,11 @@ actor InMemorySandboxStore: SandboxStore {
     var accounts: [String: AccountInfo] = [:]
     var agentSessions: [String: AgentSession] = [:]
     var connections: [ConnectionID: Connection] = [:]
+    /// The sockets subscribed to each dialog (the inverse of ``Connection/dialogSubscriptions``), so that a publish
+    /// looks only at them and not at every socket.
+    var dialogSubscribers: [String: Set<ConnectionID>] = [:]
+    /// The brand (agent) sockets, candidates for `ms.OnlineEventDistribution`.
+    var agentConnections: Set<ConnectionID> = []
     var nextConnection: ConnectionID = 1
     var conversations: [String: Conversation] = [:]
     /// Open conversation of each consumer, keyed by `account/consumerId`.
@@ -80,11 +85,17 @@ actor InMemorySandboxStore: SandboxStore {
         let id = nextConnection
         nextConnection += 1
         connections[id] = Connection(account: account, participant: participant, outbox: outbox)
+        if case .agent = participant { agentConnections.insert(id) }
         return id
     }
 
     func disconnect(_ connection: ConnectionID) {
-        connections[connection] = nil
+        guard let removed = connections.removeValue(forKey: connection) else { return }
+        agentConnections.remove(connection)
+        for dialogId in removed.dialogSubscriptions {
+            dialogSubscribers[dialogId]?.remove(connection)
+            if dialogSubscribers[dialogId]?.isEmpty == true { dialogSubscribers[dialogId] = nil }
+        }
     }
 
     func connection(_ id: ConnectionID) throws(UMSFailure) -> Connection {
