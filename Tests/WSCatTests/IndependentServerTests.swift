@@ -131,9 +131,9 @@ struct IndependentServerTests {
 
     @Test func slowRepliesWithWait() async throws {
         try await withServer { server in
-            let short = await WSCatHarness.run([server.url("/slow/400"), "-x", "late", "-w", "0.1"])
+            let short = await WSCatHarness.run([server.url("/slow/3000"), "-x", "late", "-w", "0.1"])
             #expect(short.stdout.isEmpty)
-            let long = await WSCatHarness.run([server.url("/slow/200"), "-x", "late", "-w", "0.8"])
+            let long = await WSCatHarness.run([server.url("/slow/200"), "-x", "late", "-w", "2"])
             #expect(long.stdout == "late\n")
         }
     }
