@@ -138,6 +138,18 @@ struct IndependentServerTests {
         }
     }
 
+    @Test func waitForBlocksUntilTheTextArrivesOrTheSocketCloses() async throws {
+        try await withServer { server in
+            let arrived = await WSCatHarness.run(
+                [server.url("/slow/300")], script: ["late", "/wait-for lat", "/close"])
+            #expect(arrived.status == .success, "\(arrived.stderr)")
+            #expect(arrived.stdout == "late\n")
+            let dropped = await WSCatHarness.run([server.url("/drop")], script: ["bye", "/wait-for never", "/close"])
+            #expect(dropped.status == .failure)
+            #expect(dropped.stderr.contains("/wait-for: no frame containing 'never' before the socket closed"))
+        }
+    }
+
     @Test func closeWithACodeAndRawTimestampedOutput() async throws {
         try await withServer { server in
             let result = await WSCatHarness.run(

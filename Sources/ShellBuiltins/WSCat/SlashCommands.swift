@@ -12,6 +12,8 @@ enum SlashCommands {
         case show(String)
         /// Keep receiving frames for this many seconds (a transcript waiting for the agent's reply).
         case wait(Double)
+        /// Keep receiving frames until one contains this text (at most `SlashCommands.waitForLimit` seconds).
+        case waitFor(String)
         /// A mistake: the message.
         case error(String)
     }
@@ -28,6 +30,7 @@ enum SlashCommands {
         ("/ping", "send a WebSocket ping"),
         ("/pong", "send a WebSocket pong"),
         ("/wait", "/wait SECONDS: keep receiving frames for SECONDS (e.g. until the agent answers)"),
+        ("/wait-for", "/wait-for TEXT: keep receiving frames until one contains TEXT (at most 30 s)"),
         ("/close", "/close [CODE [REASON]]: close the socket (default 1000) and return to the shell"),
         ("/help", "this list"),
     ]
@@ -104,6 +107,9 @@ enum SlashCommands {
                 return .error("/wait needs a number of seconds (0–600), got '\(argument)'")
             }
             return .wait(seconds)
+        case "/wait-for":
+            guard !argument.isEmpty else { return .error("/wait-for needs the text to wait for: /wait-for echo:") }
+            return .waitFor(argument)
         case "/ping": return .ping
         case "/pong": return .pong
         case "/close":
@@ -119,6 +125,9 @@ enum SlashCommands {
             return .error("unknown command \(name) (/help lists them)")
         }
     }
+
+    /// How long `/wait-for` waits before giving up, in seconds.
+    static let waitForLimit = 30.0
 
     private static let noConversation = Action.error("no conversation yet: /request-conversation first")
 

@@ -25,8 +25,12 @@ final class WSCatRunner {
     /// Batch mode: `/close` waits for the responses still due, so it is recorded here and done by the caller.
     var defersClose = false
     private(set) var requestedClose: (code: Int, reason: String?)?
-    private(set) var hadInvalidFrame = false
+    /// A frame was rejected or a `/wait-for` came to nothing: the exit status is 1.
+    private(set) var hadFailure = false
     private var retries = 0
+    /// The text `/wait-for` is waiting for, and whether a received frame held it.
+    private var awaitedText: String?
+    private var sawAwaitedText = false
 
     init(
         options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter,
@@ -95,6 +99,7 @@ final class WSCatRunner {
             switch event {
             case .text(let text):
                 let received = conversation.receive(text)
+                if let awaitedText, text.contains(awaitedText) { sawAwaitedText = true }
                 write(formatter.received(text, received), true)
                 if let id = received.newConversationID {
                     write(formatter.note("conversation \(id) is in $LP_CONV_ID"), false)
@@ -120,7 +125,7 @@ final class WSCatRunner {
         case .empty, .needsMore: return true
         case .frame(let text, let json): send(text, json: json)
         case .invalid(let message):
-            hadInvalidFrame = true
+            hadFailure = true
             write(formatter.problem(message + "\n  (not sent)"), false)
         }
         return true
@@ -129,7 +134,7 @@ final class WSCatRunner {
     /// At end of input: reports a frame left open.
     func finishInput() {
         guard case .invalid(let message)? = collector.finish() else { return }
-        hadInvalidFrame = true
+        hadFailure = true
         write(formatter.problem("incomplete frame at end of input: " + message + "\n  (not sent)"), false)
     }
 
@@ -147,6 +152,7 @@ final class WSCatRunner {
             return false
         case .show(let text): write(formatter.shown(text), false)
         case .wait(let seconds): wait(seconds: seconds)
+        case .waitFor(let text): waitFor(text)
         case .error(let message): write(formatter.problem(message), false)
         }
         return true
@@ -167,6 +173,19 @@ final class WSCatRunner {
         let prepared = conversation.prepare(text, json: json)
         for note in prepared.notes { write(formatter.note(note), false) }
         session.send(prepared.text)
+    }
+
+    /// `/wait-for TEXT`: receives until a frame contains `text`; says so when it never came.
+    private func waitFor(_ text: String) {
+        awaitedText = text
+        sawAwaitedText = false
+        defer { awaitedText = nil }
+        wait(seconds: SlashCommands.waitForLimit) { sawAwaitedText }
+        if !sawAwaitedText && !InterruptState.isInterrupted {
+            hadFailure = true
+            let why = closed == nil ? "after \(Self.seconds(SlashCommands.waitForLimit)) s" : "before the socket closed"
+            write(formatter.problem("/wait-for: no frame containing '\(text)' \(why)"), false)
+        }
     }
 
     /// Starts the closing handshake.
@@ -208,7 +227,7 @@ final class WSCatRunner {
 
     /// The exit status: 0 after a normal close, 1 after an abnormal one or a rejected frame.
     var status: ExitStatus {
-        if hadInvalidFrame { return .failure }
+        if hadFailure { return .failure }
         guard let closed, let code = closed.code else { return closed == nil ? .success : .failure }
         return code == 1000 || code == ourCloseCode ? .success : .failure
     }
