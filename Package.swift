@@ -103,6 +103,12 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Fuzzing (`scripts/fuzz`)
+        .target(
+            name: "FuzzTargets", dependencies: ["ShellSyntax", "ShellRuntime", "JSONQuery", "LivePersonAPI"],
+            swiftSettings: strict),
+        .executableTarget(name: "lp-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
+
         // App
         .target(
             name: "ShellApp",
@@ -176,6 +182,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
+        .testTarget(
+            name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict

@@ -24,7 +24,7 @@ struct SocketSession: Sendable {
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         let (outbox, stream) = Outbox.make()
-        var reader = SocketReader(session: self, outbox: outbox)
+        let reader = SocketReader(session: self, outbox: outbox)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await frame in stream {

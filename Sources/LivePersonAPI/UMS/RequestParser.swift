@@ -1,12 +1,10 @@
-import LivePersonAPI
-
 /// Reads a request frame straight from its UTF-8 bytes into a ``UMSRequest``, for the messaging hot path.
 ///
 /// Decoding `WireJSON` with `JSONDecoder` tries each JSON kind in turn and throws on every miss, which cost more than
 /// everything else a publish does. This parser accepts only what it is sure `JSONDecoder` would read the same way
 /// (strict JSON, string or integer ids, no duplicate keys) and answers `nil` otherwise, so that the caller falls back to
 /// `JSONDecoder` and every error is still reported exactly as before.
-struct RequestParser {
+public struct RequestParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
@@ -14,14 +12,14 @@ struct RequestParser {
     private var lastNumberIsInteger = false
 
     /// Deeper nesting is left to `JSONDecoder`.
-    static let maximumDepth = 128
+    public static let maximumDepth = 128
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// The request in `text`, or `nil` when `text` is not a request this parser is sure about.
-    static func request(_ text: String) -> UMSRequest? {
+    public static func request(_ text: String) -> UMSRequest? {
         var text = text
         return text.withUTF8 { buffer in
             var parser = RequestParser(bytes: buffer)
@@ -30,7 +28,7 @@ struct RequestParser {
     }
 
     /// Any JSON value, with the same `nil` rule as ``request(_:)``.
-    static func value(_ text: String) -> WireJSON? {
+    public static func value(_ text: String) -> WireJSON? {
         var text = text
         return text.withUTF8 { buffer in
             var parser = RequestParser(bytes: buffer)
