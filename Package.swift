@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "ShellTestSupport",
             dependencies: [
-                "ShellRuntime", "ShellSyntax",
+                "ShellRuntime", "ShellSyntax", "JSONQuery",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "ShellBuiltinsTests",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellTestSupport",
+                "ShellBuiltins", "ShellRuntime", "ShellTestSupport", "JSONQuery", "LivePersonSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

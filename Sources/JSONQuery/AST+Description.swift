@@ -18,11 +18,7 @@ private func isIdentifier(_ key: String) -> Bool {
         && !Lexer.keywords.contains(key)
 }
 
-private func quote(_ string: String) -> String {
-    var writer = JSONWriter(options: .compact)
-    writer.writeString(string)
-    return String(decoding: writer.buffer, as: UTF8.self)
-}
+private func quote(_ string: String) -> String { JSONWriter.quoted(string) }
 
 private func renderTerm(_ node: AST) -> String {
     let text = render(node, level: 10)

@@ -41,6 +41,7 @@ public struct Curl: Builtin {
          -A, --user-agent <name>    Send User-Agent <name> to server
          -e, --referer <URL>        Referrer URL
              --compressed           Request compressed response
+             --pretty               lp-shell extension: on a terminal, show a JSON body indented and coloured like jq
              --url <url>            URL to work with
          -h, --help                 Get help for commands
          -V, --version              Show version number and quit
@@ -125,6 +126,9 @@ public struct Curl: Builtin {
                 }
                 let output = CurlOutput(stdout: io.stdout, stderr: io.stderr, path: outputPath, shownPath: shownPath)
                 output.muted = options.silent
+                if options.pretty && outputPath == nil && io.stdout.isTerminal {
+                    output.pretty = CurlPrettyPrinter(environment: context.environment)
+                }
                 let meter = CurlProgressMeter(
                     stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
                 meter.start()

@@ -2,8 +2,10 @@ import Foundation
 
 /// Runs a program with Foundation's `Process`, feeding stdin and draining stdout and stderr on their own threads
 /// so that large outputs cannot deadlock, and killing it after a timeout.
-enum ChildProcess {
-    static func run(
+public enum ChildProcess {
+    /// Runs `executable` with `arguments` (stdin nil: `/dev/null`; environment nil: inherited) and waits for it;
+    /// after `timeout` seconds it is killed and the result has `timedOut` set.
+    public static func run(
         executable: String, arguments: [String], stdin: [UInt8]?, environment: [String: String]?, directory: URL?,
         timeout: Double
     ) throws -> ProcessResult {

@@ -1,3 +1,4 @@
+import JSONQuery
 import NIOCore
 import NIOHTTP1
 
@@ -158,25 +159,6 @@ final class TestRouteHandler: ChannelInboundHandler {
             + "\"headers\":[\(headers)],\"body\":\(quote(String(decoding: body, as: UTF8.self)))}\n"
     }
 
-    /// A JSON string literal.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// A JSON string literal (the writer jq uses).
+    static func quote(_ text: String) -> String { JSONWriter.quoted(text) }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(text.contains("  \"exp\": 1882023632,\n"))
         #expect(text.contains("exp: 2029-08-21 16:20:32 UTC (expires in "))
         #expect(text.contains("iat: 2016-08-21 12:46:32 UTC (issued "))
-        #expect(text.hasSuffix("signature: not verified\n"))
+        #expect(text.hasSuffix("signature: not checked (use --jwks URL)\n"))
     }
 
     @Test func readsStandardInputWithBearerPrefix() {
@@ -34,6 +34,7 @@ import Testing
         let result = runBuiltin(JWT.self, ["decode", "--json", Self.token])
         #expect(result.stdoutText.hasPrefix("{\n  \"header\": {\n    \"kid\": \"00001\","))
         #expect(result.stdoutText.contains("\"payload\": {\n    \"sub\": \"f068e9ef-e393-41a1-bc2c-a96a9ff0f6fb\","))
+        #expect(result.stdoutText.hasSuffix("  },\n  \"signature\": {\n    \"status\": \"not checked\"\n  }\n}\n"))
     }
 
     @Test func relativeTimes() {
@@ -68,7 +69,10 @@ import Testing
 
     @Test func usageErrors() {
         #expect(runBuiltin(JWT.self, []).status == .usage)
-        #expect(runBuiltin(JWT.self, ["verify"]).stderr == "jwt: unknown subcommand 'verify'; try 'jwt decode TOKEN'\n")
+        #expect(runBuiltin(JWT.self, ["check"]).stderr == "jwt: unknown subcommand 'check'; try 'jwt decode TOKEN'\n")
+        #expect(runBuiltin(JWT.self, ["verify", Self.token]).stderr == "jwt: verify: --jwks URL is required\n")
+        #expect(runBuiltin(JWT.self, ["verify", Self.token]).status == .usage)
+        #expect(runBuiltin(JWT.self, ["decode", Self.token, "--jwks"]).stderr == "jwt: decode: --jwks needs a value\n")
         #expect(runBuiltin(JWT.self, ["decode", "--bogus"]).status == .usage)
     }
 }

@@ -54,6 +54,7 @@ enum CurlOptionParser {
         Option(long: "user-agent", short: "A", action: .value { $0.userAgent = $1 }),
         Option(long: "referer", short: "e", action: .value { $0.referer = $1 }),
         Option(long: "compressed", short: nil, action: .flag(\.compressed)),
+        Option(long: "pretty", short: nil, action: .flag(\.pretty)),
         Option(long: "url", short: nil, action: .value { $0.urls.append($1) }),
         Option(long: "help", short: "h", action: .flag(\.help)),
         Option(long: "version", short: "V", action: .flag(\.version)),

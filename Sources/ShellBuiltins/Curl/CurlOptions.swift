@@ -73,6 +73,8 @@ struct CurlOptions: Sendable, Equatable {
     var referer: String?
     /// `--compressed`.
     var compressed = false
+    /// `--pretty` (lp-shell only): indent and colour a JSON body when standard output is a terminal.
+    var pretty = false
     /// `-h`/`--help`.
     var help = false
     /// `-V`/`--version`.

@@ -11,6 +11,9 @@ final class CurlOutput: @unchecked Sendable {
     var muted = false
     private var file: WritableFile?
     private var failed = false
+    /// `--pretty` on a terminal: the body is held until it ends, then printed through this.
+    var pretty: CurlPrettyPrinter?
+    private var pendingBody: [UInt8] = []
 
     /// Writes to `path` when given, else to `stdout`; warnings name the file as the user typed it.
     init(stdout: ByteOutput, stderr: ByteOutput, path: String?, shownPath: String) {
@@ -48,8 +51,27 @@ final class CurlOutput: @unchecked Sendable {
         }
     }
 
-    /// Closes the file, if one was opened.
+    /// Writes body bytes; with `pretty`, holds them until `finishBody`.
+    func writeBody(_ bytes: some Collection<UInt8>) throws(CurlError) {
+        guard pretty != nil else { return try write(bytes) }
+        pendingBody.append(contentsOf: bytes)
+    }
+
+    /// Ends a body: with `pretty`, prints the held bytes, indented and coloured when they are JSON.
+    func finishBody() throws(CurlError) {
+        guard let pretty, !pendingBody.isEmpty else { return }
+        let body = pendingBody
+        pendingBody = []
+        try write(pretty.render(body))
+    }
+
+    /// Closes the file, if one was opened; a body cut short is printed as it came.
     func close() {
+        if !pendingBody.isEmpty {
+            let body = pendingBody
+            pendingBody = []
+            try? write(body)
+        }
         file?.close()
         file = nil
     }

@@ -164,8 +164,9 @@ final class CurlTransfer: @unchecked Sendable {
                 stats.sizeDownload += bytes.count
                 receivedBytes.add(bytes.count, ordering: .relaxed)
                 if options.verbose { stderr.write("{ [\(bytes.count) bytes data]\n") }
-                try output.write(bytes)
+                try output.writeBody(bytes)
             }
+            try output.finishBody()
             if options.verbose {
                 stderr.write("* Connection #0 to host \(url.hostForURL) left intact\n")
             }

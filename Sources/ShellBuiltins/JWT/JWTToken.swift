@@ -1,9 +1,11 @@
+import JSONQuery
+
 /// A JWT split into its decoded parts (no signature check).
 struct JWTToken: Sendable {
     /// The decoded header.
-    var header: JWTJSON
+    var header: JSONValue
     /// The decoded payload.
-    var payload: JWTJSON
+    var payload: JSONValue
     /// The signature bytes.
     var signature: [UInt8]
     /// `header.payload`, the bytes the signature covers.
@@ -36,10 +38,10 @@ struct JWTToken: Sendable {
             }
             decoded.append(bytes)
         }
-        guard let header = JWTJSON.parse(decoded[0]) else {
+        guard let header = JSONValue.parseJWTPart(decoded[0]) else {
             throw DecodeError(description: "segment 1 (header) is not JSON: " + Self.preview(segments[0]))
         }
-        guard let payload = JWTJSON.parse(decoded[1]) else {
+        guard let payload = JSONValue.parseJWTPart(decoded[1]) else {
             throw DecodeError(description: "segment 2 (payload) is not JSON: " + Self.preview(segments[1]))
         }
         self.header = header

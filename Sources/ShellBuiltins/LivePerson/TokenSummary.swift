@@ -1,3 +1,4 @@
+import JSONQuery
 import ShellRuntime
 
 #if canImport(Glibc)
@@ -29,7 +30,7 @@ struct TokenSummary: Sendable, Equatable {
         guard value.hasPrefix("eyJ"), let token = try? JWTToken(value) else { return nil }
         let payload = token.payload
         var kind = "LP consumer"
-        if case .string(let declared)? = payload["lp.kind"] {
+        if case .string(let declared)? = payload.member("lp.kind") {
             kind = declared == "external" ? "external" : "LP consumer"
         } else if name.contains("EXT") {
             kind = "external"
@@ -37,10 +38,11 @@ struct TokenSummary: Sendable, Equatable {
             kind = "agent bearer"
         }
         var subject: String?
-        if case .string(let text)? = payload["sub"] { subject = text }
+        if case .string(let text)? = payload.member("sub") { subject = text }
         return TokenSummary(
-            name: name, kind: kind, subject: subject, issuedAt: payload["iat"]?.integer,
-            expiresAt: payload["exp"]?.integer, refreshableUntil: payload["lp.refresh_until"]?.integer,
+            name: name, kind: kind, subject: subject, issuedAt: payload.member("iat")?.epochSeconds,
+            expiresAt: payload.member("exp")?.epochSeconds,
+            refreshableUntil: payload.member("lp.refresh_until")?.epochSeconds,
             masked: SecretMasking.maskedForm(value))
     }
 
@@ -61,7 +63,7 @@ struct TokenSummary: Sendable, Equatable {
     static func problem(with value: String) -> String? {
         do {
             let token = try JWTToken(value)
-            if let exp = token.payload["exp"]?.integer, exp <= now() {
+            if let exp = token.payload.member("exp")?.epochSeconds, exp <= now() {
                 return JWTTime.expiry(exp, now: now())
             }
             return nil

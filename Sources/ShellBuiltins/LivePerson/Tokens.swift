@@ -1,3 +1,4 @@
+import JSONQuery
 import ShellRuntime
 
 /// `tokens`, `tokens --json`, `tokens refresh`: every JWT-valued variable and its lifetime.
@@ -67,7 +68,7 @@ struct Tokens: Builtin {
         return .success
     }
 
-    private func quote(_ text: String) -> String { JWTJSON.quote(text) }
+    private func quote(_ text: String) -> String { JSONWriter.quoted(text) }
 
     /// Step 4 (refresh the external token), then step 2 (exchange it), of the unauthenticated tutorial.
     static func refresh(_ context: inout CommandContext) -> ExitStatus {

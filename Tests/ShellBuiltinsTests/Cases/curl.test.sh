@@ -427,3 +427,8 @@ how to fix it, please visit the web page mentioned above.
 status 200
 status 201
 ## END
+
+#### --pretty leaves the body alone when stdout is not a terminal (lp-shell extension)
+## differential: no
+## args: -s --pretty {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
