@@ -7,8 +7,9 @@ import NIOCore
 /// JSON answers and request-body reading shared by the REST controllers.
 enum JSONResponse {
     static func make(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
+        // Sorted keys: the same bytes on every run (Foundation otherwise follows hash order, which changes per process).
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         var fields = headers
         fields[.contentType] = "application/json"

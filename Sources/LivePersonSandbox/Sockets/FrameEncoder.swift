@@ -4,8 +4,9 @@ import LivePersonAPI
 /// Turns response and notification values into the one-line JSON text of a frame.
 enum FrameEncoder {
     static func encode(_ value: some Encodable) -> String {
+        // Sorted keys: the same bytes on every run (Foundation otherwise follows hash order, which changes per process).
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
