@@ -189,6 +189,10 @@ let package = Package(
             name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
         ),
         .testTarget(
+            name: "LivePersonLayerTests", dependencies: ["ShellTestSupport"], resources: [.copy("Corpus")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WSCatTests",
             dependencies: [
                 "ShellBuiltins", "ShellRuntime", "ShellTestSupport", "LivePersonSandbox",

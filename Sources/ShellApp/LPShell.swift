@@ -122,8 +122,9 @@ public enum LPShell {
 
     static func installAdvisor(_ interpreter: Interpreter, renderer: DiagnosticRenderer) {
         interpreter.unsetVariableHint = { name, state in SessionAdvisor.hint(forUnset: name, state: state) }
+        let notes = SessionNotes()
         interpreter.expansionObserver = { name, state, io in
-            SessionAdvisor.noteExpansion(of: name, state: &state, io: io, renderer: renderer)
+            notes.sharing(&state) { SessionAdvisor.noteExpansion(of: name, state: &$0, io: io, renderer: renderer) }
         }
         interpreter.commandObserver = { fields, state, io in
             SessionAdvisor.checkTokens(in: fields, state: &state, io: io, renderer: renderer)

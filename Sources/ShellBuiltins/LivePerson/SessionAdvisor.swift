@@ -48,9 +48,11 @@ public enum SessionAdvisor {
         in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
     ) {
         guard fields.contains(where: { $0.contains("eyJ") }) else { return }
+        // Refreshing (step 4) posts the expired external token to anonymous/authorize on purpose.
+        let refreshing = fields.contains { $0.hasSuffix("/anonymous/authorize") }
         for token in Tokens.summaries(state) {
             guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
-                let left = token.secondsLeft(), left <= 0
+                let left = token.secondsLeft(), left <= 0, !(refreshing && token.kind == "external")
             else { continue }
             let advice =
                 token.kind == "external"

@@ -1,0 +1,106 @@
+import Foundation
+import ShellTestSupport
+import Testing
+
+/// The tutorials' commands pasted verbatim from the corpus into `lp-shell --sandbox` through stdin.
+@Suite("Tutorial corpus through stdin")
+struct TutorialCorpusTests {
+    /// What lp-shell's wscat adds after the docs' frames so the bot's answer is seen before the socket closes.
+    static let awaitReply = ["/subscribe", "/wait 3", "/close"]
+
+    @Test func seedTutorialVerbatim() throws {
+        let session = try Session()
+        defer { session.remove() }
+        let lines =
+            [
+                try Corpus.text(Corpus.seedStep1), probe("LP_EXT_JWT"), try Corpus.text(Corpus.seedStep2),
+                probe("LP_JWT"),
+            ]
+            + (try Corpus.texts([Corpus.wscat, Corpus.requestConversation, Corpus.publish])) + Self.awaitReply
+            + [probe("LP_CONV_ID"), "FIRST_EXT=$LP_EXT_JWT", try Corpus.text(Corpus.seedStep4), probe("LP_EXT_JWT")]
+        let result = try session.sandbox(lines)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.timedOut && !result.crashed, "\(result)")
+
+        // Step 1: an external (unauthenticated) token for the sandbox account.
+        let firstExternal = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("LP_EXT_JWT=") })
+        let external = try #require(JWTClaims(String(firstExternal.dropFirst(11))), "\(result)")
+        #expect(external.audience == "acc:sandbox")
+        #expect(external.isUnexpired)
+        #expect(external.lifetime == 600)
+        #expect(external.payload["lp.kind"] as? String == "external")
+
+        // Step 2: the docs read $LP_APP_CONN_ID, which only lp-shell sets; it says so once.
+        let jwt = try #require(result.probe("LP_JWT").flatMap(JWTClaims.init), "\(result)")
+        #expect(jwt.payload["lp.kind"] as? String == "consumer-unauth")
+        #expect(jwt.subject == external.subject)
+        #expect(jwt.isUnexpired)
+        #expect(result.stderrCount("note: $LP_APP_CONN_ID is your LP_CONN_ID") == 1, "\(result)")
+
+        // Step 3 (Getting Started's socket): a conversation, its id captured, the bot's answer.
+        let conversation = try #require(result.probe("LP_CONV_ID"), "\(result)")
+        #expect(UUID(uuidString: conversation) != nil, "\(result)")
+        #expect(result.stdout.contains(#""conversationId":"\#(conversation)""#))
+        #expect(result.stdout.contains(#""type":"ms.PublishEventResponse""#))
+        #expect(result.stdout.contains(#""message":"echo: hi there""#), "the bot's reply did not arrive: \(result)")
+        #expect(result.stderr.contains("replaced __YOUR_CONVERSATION_ID__ with \(conversation)"))
+        // Known product bug: with the sandbox in the same process, about one close in three is never answered
+        // (3 s lost, then "the server did not answer the close frame"); a separate `lp-shell sandbox` always answers.
+        withKnownIssue("in-process sandbox sometimes does not answer wscat's close frame", isIntermittent: true) {
+            #expect(result.stderr.contains("wscat: disconnected: 1000 normal closure"), "\(result)")
+        }
+
+        // Step 4: the refreshed external token is a new one for the same consumer.
+        let refreshedText = try #require(result.probe("LP_EXT_JWT"))
+        let refreshed = try #require(JWTClaims(refreshedText))
+        #expect(!firstExternal.hasSuffix(refreshedText))
+        #expect(refreshed.subject == external.subject)
+        #expect(refreshed.isUnexpired)
+    }
+
+    @Test func gettingStartedVerbatim() throws {
+        let session = try Session()
+        defer { session.remove() }
+        let lines =
+            try Corpus.texts([
+                Corpus.signup, Corpus.promptedEcho, Corpus.wscat, Corpus.requestConversation, Corpus.publish,
+            ])
+            + Self.awaitReply + [probe("LP_JWT"), probe("LP_CONV_ID")]
+        #expect(lines[1] == "> echo $LP_JWT")
+        let result = try session.sandbox(lines)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.timedOut && !result.crashed, "\(result)")
+
+        let token = try #require(result.probe("LP_JWT"), "\(result)")
+        let claims = try #require(JWTClaims(token), "\(result)")
+        #expect(claims.payload["lp.kind"] as? String == "consumer")
+        #expect(claims.isUnexpired)
+
+        // `> echo $LP_JWT`: the pasted prompt is dropped (bash would truncate a file named `echo`), the token printed.
+        #expect(result.stderr.contains("note: dropped the pasted prompt `>` before the command"), "\(result)")
+        #expect(result.stdout.split(separator: "\n").first == Substring(token))
+        #expect(!FileManager.default.fileExists(atPath: session.work.appendingPathComponent("echo").path))
+
+        let conversation = try #require(result.probe("LP_CONV_ID"), "\(result)")
+        #expect(UUID(uuidString: conversation) != nil)
+        #expect(result.stdout.contains(#""type":"cm.RequestConversationResponse""#))
+        #expect(result.stdout.contains(#""message":"echo: hi there""#), "the bot's reply did not arrive: \(result)")
+    }
+
+    /// The early draft's `UNAUTH_JWT=curl … | jq -r .jwt\`` (no opening backtick): one error line with a caret under
+    /// the stray backtick, status 2, nothing run.
+    @Test func draftLineWithoutOpeningBacktickIsExplained() throws {
+        let session = try Session()
+        defer { session.remove() }
+        let line = try Corpus.text(Corpus.draftMissingBacktick)
+        #expect(line.hasPrefix("UNAUTH_JWT=curl ") && line.hasSuffix("jq -r .jwt`"))
+        let result = try session.sandbox([line])
+        #expect(result.status == 2, "\(result)")
+        let errors = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(errors.first == "lp-shell: syntax error: unterminated backtick", "\(result)")
+        #expect(errors.dropFirst().first == "  " + Substring(line))
+        let caret = try #require(errors.dropFirst(2).first)
+        #expect(caret == Substring(String(repeating: " ", count: line.count + 1) + "^"), "\(result)")
+        #expect(!result.crashed)
+    }
+}
