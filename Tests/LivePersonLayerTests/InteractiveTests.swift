@@ -87,8 +87,6 @@ struct InteractiveTests {
         try tmux.typeLine("/close")
         try tmux.waitFor("back at the shell") { Self.endsWithBadgePrompt($0) }
         // Known product bug (see TutorialCorpusTests): the in-process sandbox sometimes leaves the close unanswered.
-        withKnownIssue("in-process sandbox sometimes does not answer wscat's close frame", isIntermittent: true) {
-            #expect(tmux.screen().contains("disconnected: 1000 normal closure"), "\(tmux.screen())")
-        }
+        #expect(tmux.screen().contains("disconnected: 1000 normal closure"), "\(tmux.screen())")
     }
 }
