@@ -118,7 +118,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "lp-shell", dependencies: ["ShellApp"], swiftSettings: strict),
+        .executableTarget(
+            name: "lp-shell", dependencies: ["ShellApp"], swiftSettings: strict,
+            // Release start-up: a position-dependent executable skips relocating ~40 MB of metadata at every
+            // start, and an empty dynamic symbol table makes the runtime's dladdr calls cheap (-c true: 5.5 → 3.5 ms).
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xlinker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
+            ]),
         .executableTarget(
             name: "wscat-raw-loop",
             dependencies: [

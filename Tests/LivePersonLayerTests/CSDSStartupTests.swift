@@ -26,7 +26,7 @@ struct CSDSStartupTests {
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
     }
 
-    @Test func servicesExportedCachedAndReused() throws {
+    @Test func servicesExportedCachedAndReused() async throws {
         let session = try Session()
         defer { session.remove() }
         let sandbox = try SandboxProcess(session: session)
@@ -35,7 +35,7 @@ struct CSDSStartupTests {
         let hostPort = try #require(environment["LP_CSDS"])
 
         // First start: looked up at the sandbox-as-CSDS; every service exported; the answer cached (0600).
-        let first = try session.run(["-c", Self.show], extraEnvironment: environment)
+        let first = try await session.run(["-c", Self.show], extraEnvironment: environment)
         #expect(first.status == 0, "\(first)")
         #expect(first.stderr == "", "\(first)")
         for name in Self.services { #expect(first.probe(name) == hostPort, "\(name): \(first)") }
@@ -49,32 +49,32 @@ struct CSDSStartupTests {
         #expect(try String(contentsOfFile: cache, encoding: .utf8).contains(#""service":"asyncMessagingEnt""#))
 
         // The services are real: the unauthenticated tutorial's step 1 works against them.
-        let step = try session.run(
+        let step = try await session.run(
             [], input: try Corpus.text(Corpus.seedStep1) + "\n" + probe("LP_EXT_JWT") + "\n",
             extraEnvironment: environment)
         #expect(step.probe("LP_EXT_JWT").flatMap(JWTClaims.init)?.audience == "acc:\(Self.account)", "\(step)")
 
         // Second start with the CSDS gone: the cache answers, silently.
         sandbox.stop()
-        let second = try session.run(["-c", Self.show], extraEnvironment: environment)
+        let second = try await session.run(["-c", Self.show], extraEnvironment: environment)
         #expect(second.status == 0, "\(second)")
         #expect(second.stderr == "", "\(second)")
         for name in Self.services { #expect(second.probe(name) == hostPort, "\(name): \(second)") }
 
         // --offline uses the cache too.
-        let offline = try session.run(["--offline", "-c", Self.show], extraEnvironment: environment)
+        let offline = try await session.run(["--offline", "-c", Self.show], extraEnvironment: environment)
         #expect(offline.stderr == "", "\(offline)")
         #expect(offline.probe("LP_IDP") == hostPort)
     }
 
-    @Test func unreachableCSDSGivesOneLineAndTheShellStarts() throws {
+    @Test func unreachableCSDSGivesOneLineAndTheShellStarts() async throws {
         let session = try Session()
         defer { session.remove() }
         let sandbox = try SandboxProcess(session: session)
         let environment = try Self.accountEnvironment(sandbox)
         sandbox.stop()  // nothing listens on its port any more
 
-        let result = try session.run(["-c", "echo started; " + probe("LP_IDP")], extraEnvironment: environment)
+        let result = try await session.run(["-c", "echo started; " + probe("LP_IDP")], extraEnvironment: environment)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "started\nLP_IDP=\n")
         let lines = result.stderr.split(separator: "\n")
@@ -89,11 +89,11 @@ struct CSDSStartupTests {
         #expect(!result.crashed)
     }
 
-    @Test func offlineWithoutCache() throws {
+    @Test func offlineWithoutCache() async throws {
         let session = try Session()
         defer { session.remove() }
         let environment = ["LP_ACCOUNT": Self.account, "LP_CSDS": "127.0.0.1:9"]
-        let result = try session.run(["--offline", "-c", "echo started"], extraEnvironment: environment)
+        let result = try await session.run(["--offline", "-c", "echo started"], extraEnvironment: environment)
         #expect(result.status == 0)
         #expect(result.stdout == "started\n")
         #expect(

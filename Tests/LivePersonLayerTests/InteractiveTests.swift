@@ -17,32 +17,32 @@ struct InteractiveTests {
         return try Tmux(command: [session.binary.path, "--sandbox"], environment: environment, directory: session.work)
     }
 
-    @Test func seedTutorialTypedAtThePrompt() throws {
+    @Test func seedTutorialTypedAtThePrompt() async throws {
         let session = try Session()
         defer { session.remove() }
         let tmux = try Self.start(session)
         defer { tmux.kill() }
 
-        try tmux.waitFor("the sandbox prompt without a badge") { $0.hasSuffix("lp:sandbox $") }
+        try await tmux.waitFor("the sandbox prompt without a badge") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine(try Corpus.text(Corpus.seedStep1))
         try tmux.typeLine(try Corpus.text(Corpus.seedStep2))
-        try tmux.waitFor("the token badge in the prompt") { Self.endsWithBadgePrompt($0) }
+        try await tmux.waitFor("the token badge in the prompt") { Self.endsWithBadgePrompt($0) }
         #expect(tmux.screen().contains("note: $LP_APP_CONN_ID is your LP_CONN_ID"))
 
         // Step 3: Getting Started's socket, opened interactively; the docs' frames typed at wscat's prompt.
         try tmux.typeLine(try Corpus.text(Corpus.wscat))
-        try tmux.waitFor("wscat's prompt") { $0.hasSuffix("\n>") }
+        try await tmux.waitFor("wscat's prompt") { $0.hasSuffix("\n>") }
         try tmux.typeLine(try Corpus.text(Corpus.requestConversation))
-        try tmux.waitFor("conversation id captured") { $0.contains("is in $LP_CONV_ID") }
+        try await tmux.waitFor("conversation id captured") { $0.contains("is in $LP_CONV_ID") }
         try tmux.typeLine("/subscribe")
         try tmux.typeLine(try Corpus.text(Corpus.publish))
-        try tmux.waitFor(#""message": "echo: hi there""#)
+        try await tmux.waitFor(#""message": "echo: hi there""#)
         try tmux.key("C-d")
-        try tmux.waitFor("back at the shell prompt") { Self.endsWithBadgePrompt($0) }
+        try await tmux.waitFor("back at the shell prompt") { Self.endsWithBadgePrompt($0) }
 
         try tmux.typeLine(try Corpus.text(Corpus.seedStep4))
         try tmux.typeLine("tokens; echo conv=$LP_CONV_ID")
-        try tmux.waitFor("tokens listed") { $0.contains(#/conv=[0-9a-f-]{36}/#) }
+        try await tmux.waitFor("tokens listed") { $0.contains(#/conv=[0-9a-f-]{36}/#) }
         let screen = tmux.screen()
         #expect(screen.contains(#/LP_EXT_JWT +external +eyJr….  sub /#), "\(screen)")
         #expect(screen.contains(#/LP_JWT +LP consumer +eyJr…. /#))
@@ -51,28 +51,28 @@ struct InteractiveTests {
 
     /// Issue 6: a frame received while the user is typing is printed above the prompt and the half-typed line
     /// survives (and is then sent whole).
-    @Test func wscatFramePrintedWhileTyping() throws {
+    @Test func wscatFramePrintedWhileTyping() async throws {
         let session = try Session()
         defer { session.remove() }
         let tmux = try Self.start(session)
         defer { tmux.kill() }
 
-        try tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
+        try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine("step 1 >/dev/null 2>&1; step 2 >/dev/null 2>&1; clear")
-        try tmux.waitFor("the token badge") { Self.endsWithBadgePrompt($0) }
+        try await tmux.waitFor("the token badge") { Self.endsWithBadgePrompt($0) }
         try tmux.typeLine(try Corpus.text(Corpus.wscat))
-        try tmux.waitFor("wscat's prompt") { $0.hasSuffix("\n>") }
+        try await tmux.waitFor("wscat's prompt") { $0.hasSuffix("\n>") }
         try tmux.typeLine("/request-conversation")
-        try tmux.waitFor("conversation id captured") { $0.contains("is in $LP_CONV_ID") }
+        try await tmux.waitFor("conversation id captured") { $0.contains("is in $LP_CONV_ID") }
         try tmux.typeLine("/subscribe")
-        try tmux.waitFor(".ams.GenericSubscribeResponse")
+        try await tmux.waitFor(".ams.GenericSubscribeResponse")
 
         // Ask the bot for a reply (it answers after 300 ms), then start typing before it arrives.
         try tmux.typeLine("/publish ping from tmux")
         let halfTyped = #"{"kind":"req","id":77,"type":"ms.PublishEvent","body":{"dialogId":"#
         try tmux.type(halfTyped)
-        try tmux.waitFor("the bot's reply") { $0.contains("echo: ping from tmux") }
-        try tmux.waitFor("the half-typed line redrawn under the frame") { screen in
+        try await tmux.waitFor("the bot's reply") { $0.contains("echo: ping from tmux") }
+        try await tmux.waitFor("the half-typed line redrawn under the frame") { screen in
             let lines = screen.split(separator: "\n")
             guard let last = lines.last, let reply = lines.lastIndex(where: { $0.contains("echo: ping from tmux") })
             else { return false }
@@ -81,11 +81,11 @@ struct InteractiveTests {
         // The line is intact: finishing it sends one valid frame, answered by its id.
         try tmux.typeLine(
             #""__YOUR_CONVERSATION_ID__","event":{"type":"ContentEvent","contentType":"text/plain","message":"two"}}}"#)
-        try tmux.waitFor("the response to request 77") { $0.contains(#""reqId": "77""#) }
-        try tmux.waitFor("the bot's second reply") { $0.contains("echo: two") }
+        try await tmux.waitFor("the response to request 77") { $0.contains(#""reqId": "77""#) }
+        try await tmux.waitFor("the bot's second reply") { $0.contains("echo: two") }
         #expect(!tmux.screen().contains("invalid JSON"))
         try tmux.typeLine("/close")
-        try tmux.waitFor("back at the shell") { Self.endsWithBadgePrompt($0) }
+        try await tmux.waitFor("back at the shell") { Self.endsWithBadgePrompt($0) }
         // Known product bug (see TutorialCorpusTests): the in-process sandbox sometimes leaves the close unanswered.
         #expect(tmux.screen().contains("disconnected: 1000 normal closure"), "\(tmux.screen())")
     }

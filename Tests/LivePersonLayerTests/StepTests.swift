@@ -5,10 +5,10 @@ import Testing
 /// `step`, `step N`, `step N --dry-run` and `step next` of the unauthenticated tutorial, through stdin.
 @Suite("step commands")
 struct StepTests {
-    @Test func stepsOneToFour() throws {
+    @Test func stepsOneToFour() async throws {
         let session = try Session()
         defer { session.remove() }
-        let result = try session.sandbox([
+        let result = try await session.sandbox([
             "step", "step 1 --dry-run", probe("LP_EXT_JWT"), "step 1", probe("LP_EXT_JWT"), "step next",
             probe("LP_JWT"), "step 3", probe("LP_CONV_ID"), "step 4", "step", "step next",
         ])
@@ -57,20 +57,20 @@ struct StepTests {
         #expect(result.stderr.contains("step: every step of Unauthenticated Messaging is done ✓"))
     }
 
-    @Test func unknownStepAndBadArguments() throws {
+    @Test func unknownStepAndBadArguments() async throws {
         let session = try Session()
         defer { session.remove() }
-        let result = try session.sandbox(["step 9", "echo status=$?", "step 1 2", "echo status=$?"])
+        let result = try await session.sandbox(["step 9", "echo status=$?", "step 1 2", "echo status=$?"])
         #expect(result.stdout == "status=2\nstatus=2\n", "\(result)")
         #expect(result.stderr.contains("step: 9: no such step in unauthenticated (steps: 1, 2, 3, 4)"), "\(result)")
         #expect(result.stderr.contains("step: 2: unexpected argument"))
     }
 
     /// The docs' `$LP_APP_CONN_ID` empty (doc inconsistency 1): step 2 fails with the cause in plain words.
-    @Test func emptyConnectorIDIsExplained() throws {
+    @Test func emptyConnectorIDIsExplained() async throws {
         let session = try Session()
         defer { session.remove() }
-        let result = try session.sandbox(["step 1 2>/dev/null", "LP_APP_CONN_ID=", "step 2", "echo status=$?"])
+        let result = try await session.sandbox(["step 1 2>/dev/null", "LP_APP_CONN_ID=", "step 2", "echo status=$?"])
         #expect(result.stdout.hasSuffix("status=1\n"), "\(result)")
         #expect(result.stderr.contains("step: ✗ LP_JWT is "), "\(result)")
         #expect(

@@ -5,10 +5,10 @@ import Testing
 /// Tokens as session state: a 2-second external-token lifetime, the expiry warning, `tokens refresh`, `tokens --json`.
 @Suite("Token lifecycle")
 struct TokenLifecycleTests {
-    @Test func expiryWarningAndRefresh() throws {
+    @Test func expiryWarningAndRefresh() async throws {
         let session = try Session()
         defer { session.remove() }
-        let result = try session.sandbox(
+        let result = try await session.sandbox(
             [
                 "step 1", "step 2", "tokens --json", "OLD_JWT=$LP_JWT",
                 // Wait (inside the shell) until the token has certainly expired.
@@ -70,10 +70,12 @@ struct TokenLifecycleTests {
         }
     }
 
-    @Test func noTokensYet() throws {
+    @Test func noTokensYet() async throws {
         let session = try Session()
         defer { session.remove() }
-        let result = try session.sandbox(["tokens", "tokens --json", "tokens refresh", "echo status=$?", "tokens x"])
+        let result = try await session.sandbox([
+            "tokens", "tokens --json", "tokens refresh", "echo status=$?", "tokens x",
+        ])
         #expect(
             result.stdout
                 == "no tokens yet; `step` shows how the tutorial creates them\n[]\nstatus=1\n", "\(result)")

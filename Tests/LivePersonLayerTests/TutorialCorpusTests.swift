@@ -10,20 +10,20 @@ struct TutorialCorpusTests {
 
     /// Closing right after connecting used to wait NIOSSL's 5 s for a TLS close_notify that never came, about
     /// one close in five ("the server did not answer the close frame"): ten closes in a row must all be clean.
-    @Test func tenClosesInARowAreAllAnswered() throws {
+    @Test func tenClosesInARowAreAllAnswered() async throws {
         let session = try Session()
         defer { session.remove() }
         let connect =
             #"wscat -H "Authorization:jwt $J" -c "wss://$LP_ASYNCMESSAGINGENT/ws_api/account/$LP_ACCOUNT/messaging/consumer?v=3""#
         var lines = [#"J=`curl -s -X POST https://$LP_IDP/api/account/$LP_ACCOUNT/signup | jq -r .jwt`"#]
         for _ in 1...10 { lines += [connect, "/close"] }
-        let result = try session.sandbox(lines)
+        let result = try await session.sandbox(lines)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderrCount("wscat: disconnected: 1000 normal closure") == 10, "\(result)")
         #expect(!result.stderr.contains("did not answer"), "\(result)")
     }
 
-    @Test func seedTutorialVerbatim() throws {
+    @Test func seedTutorialVerbatim() async throws {
         let session = try Session()
         defer { session.remove() }
         let lines =
@@ -33,7 +33,7 @@ struct TutorialCorpusTests {
             ]
             + (try Corpus.texts([Corpus.wscat, Corpus.requestConversation, Corpus.publish])) + Self.awaitReply
             + [probe("LP_CONV_ID"), "FIRST_EXT=$LP_EXT_JWT", try Corpus.text(Corpus.seedStep4), probe("LP_EXT_JWT")]
-        let result = try session.sandbox(lines)
+        let result = try await session.sandbox(lines)
         #expect(result.status == 0, "\(result)")
         #expect(!result.timedOut && !result.crashed, "\(result)")
 
@@ -69,7 +69,7 @@ struct TutorialCorpusTests {
         #expect(refreshed.isUnexpired)
     }
 
-    @Test func gettingStartedVerbatim() throws {
+    @Test func gettingStartedVerbatim() async throws {
         let session = try Session()
         defer { session.remove() }
         let lines =
@@ -78,7 +78,7 @@ struct TutorialCorpusTests {
             ])
             + Self.awaitReply + [probe("LP_JWT"), probe("LP_CONV_ID")]
         #expect(lines[1] == "> echo $LP_JWT")
-        let result = try session.sandbox(lines)
+        let result = try await session.sandbox(lines)
         #expect(result.status == 0, "\(result)")
         #expect(!result.timedOut && !result.crashed, "\(result)")
 
@@ -100,12 +100,12 @@ struct TutorialCorpusTests {
 
     /// The early draft's `UNAUTH_JWT=curl … | jq -r .jwt\`` (no opening backtick): one error line with a caret under
     /// the stray backtick, status 2, nothing run.
-    @Test func draftLineWithoutOpeningBacktickIsExplained() throws {
+    @Test func draftLineWithoutOpeningBacktickIsExplained() async throws {
         let session = try Session()
         defer { session.remove() }
         let line = try Corpus.text(Corpus.draftMissingBacktick)
         #expect(line.hasPrefix("UNAUTH_JWT=curl ") && line.hasSuffix("jq -r .jwt`"))
-        let result = try session.sandbox([line])
+        let result = try await session.sandbox([line])
         #expect(result.status == 2, "\(result)")
         let errors = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(errors.first == "lp-shell: syntax error: unterminated backtick", "\(result)")

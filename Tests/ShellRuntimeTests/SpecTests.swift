@@ -14,9 +14,9 @@ struct SpecTests {
     }
 
     @Test("spec case", arguments: SpecCatalog.all)
-    func specCase(_ specCase: SpecCase) throws {
+    func specCase(_ specCase: SpecCase) async throws {
         let binary = try LPShellBinary.locate()
-        let result = try SpecRunner.run(specCase, with: binary)
+        let result = try await offThreadProcess { try SpecRunner.run(specCase, with: binary) }
         let problems = SpecRunner.problems(result, for: specCase)
         #expect(problems.isEmpty, "\(specCase)\n\(problems.joined(separator: "\n"))\ncode:\n\(specCase.code)")
         #expect(!result.stderr.contains("Fatal error"), "\(specCase): \(result.stderr)")

@@ -31,17 +31,23 @@ struct Session {
     }
 
     /// Runs `lp-shell ARGUMENTS` with `input` on stdin, in `work`.
+    /// (Off Swift's cooperative pool: a test blocked for seconds there starves the async tests beside it.)
     func run(
         _ arguments: [String], input: String? = nil, extraEnvironment: [String: String] = [:], timeout: Double = 45
-    ) throws -> ProcessResult {
-        try binary.run(
-            arguments, stdin: input.map { Array($0.utf8) }, environment: environment.merging(extraEnvironment) { $1 },
-            directory: work, timeout: timeout)
+    ) async throws -> ProcessResult {
+        let binary = binary
+        let environment = environment.merging(extraEnvironment) { $1 }
+        let work = work
+        return try await offThreadProcess {
+            try binary.run(
+                arguments, stdin: input.map { Array($0.utf8) }, environment: environment, directory: work,
+                timeout: timeout)
+        }
     }
 
     /// `lp-shell --sandbox` with `lines` pasted on stdin.
-    func sandbox(_ lines: [String], options: [String] = [], timeout: Double = 45) throws -> ProcessResult {
-        try run(["--sandbox"] + options, input: lines.joined(separator: "\n") + "\n", timeout: timeout)
+    func sandbox(_ lines: [String], options: [String] = [], timeout: Double = 45) async throws -> ProcessResult {
+        try await run(["--sandbox"] + options, input: lines.joined(separator: "\n") + "\n", timeout: timeout)
     }
 
     func remove() { root.remove() }

@@ -98,18 +98,18 @@ struct Tmux {
     /// Polls the screen until `condition` holds; throws with the screen after `timeout` seconds.
     func waitFor(
         _ what: String, timeout: Double = 30, _ condition: (String) -> Bool
-    ) throws {
+    ) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(screen()) { return }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw Failure(description: "timed out waiting for \(what); screen:\n\(screen())")
     }
 
     /// Waits until the screen contains `text`.
-    func waitFor(_ text: String, timeout: Double = 30) throws {
-        try waitFor("`\(text)`", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 30) async throws {
+        try await waitFor("`\(text)`", timeout: timeout) { $0.contains(text) }
     }
 
     /// Ends the tmux server and the programs in it.

@@ -56,10 +56,3 @@ final class CurlTestEnvironment: Sendable {
         return path
     }
 }
-
-/// Runs blocking work on a GCD thread, away from Swift's cooperative pool (builtins block in `runBlocking`).
-func offThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: work()) }
-    }
-}
