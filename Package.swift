@@ -177,6 +177,7 @@ let package = Package(
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
+        .testTarget(name: "BadInputTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
         ),
