@@ -88,7 +88,7 @@ extension BadInputRows {
                 "  (not sent)", LinePattern.clientClose,
             ], status: 0,
             stdout: [
-                "{\"{*}\"reqId\":\"2\"{*}}",
+                "{{*}\"reqId\":\"2\"{*}}",
                 "after:1 A=kept",
             ]),
         .init(
@@ -110,7 +110,7 @@ extension BadInputRows {
             "the sandbox killed under an open socket", .script,
             keep(
                 signup
-                    + "(sleep 1; kill -9 $SB_PID) &\nwscat -w 8 -H \"Authorization:jwt $C\" -c \"\(socket)\" </dev/null"
+                    + "(sleep 3; kill -9 $SB_PID) &\nwscat -w 8 -H \"Authorization:jwt $C\" -c \"\(socket)\" </dev/null"
             ),
             arguments: ["--plain"], server: trusted,
             stderr: ["wscat: disconnected: 1006 connection lost (no close frame): reconnect in a few seconds"],
