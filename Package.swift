@@ -192,6 +192,7 @@ let package = Package(
         .testTarget(
             name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
+        .testTarget(name: "BadInputTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
         ),

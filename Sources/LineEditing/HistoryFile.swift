@@ -13,14 +13,16 @@ public enum HistoryFile {
         return home + "/.local/state/lp-shell/history"
     }
 
-    /// Creates the file's folder (0700) and the file (0600), and tightens looser permissions.
-    public static func ensurePrivate(_ path: String) {
+    /// Creates the file's folder (0700) and the file (0600). Looser permissions of an existing file are left
+    /// alone: lp-shell warns about them at start-up with the `chmod` that fixes them.
+    /// - Returns: nil when the file can be appended to, else the system's reason (`Is a directory`).
+    @discardableResult
+    public static func ensurePrivate(_ path: String) -> String? {
         makeDirectories(parentOf: path)
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)
-            close(fd)
-        }
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        close(fd)
+        return nil
     }
 
     /// `mkdir -p` of the folder holding `path`, new folders 0700.

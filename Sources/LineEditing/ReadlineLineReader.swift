@@ -13,12 +13,21 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
     // while it waits, such as `history`) ever calls into it, never two at once.
     private let historyFile: String?
     private let maximumEntries: Int32
+    /// Why the history file cannot be written (its path and the system's reason), or nil when it can.
+    public let historyProblem: String?
 
     /// - Parameters:
     ///   - historyFile: where history persists (created 0600); nil keeps it in memory.
     ///   - maximumEntries: how many entries to keep.
     public init(historyFile: String?, maximumEntries: Int32 = 5000) {
-        self.historyFile = historyFile
+        var usable = historyFile
+        if let historyFile, let reason = HistoryFile.ensurePrivate(historyFile) {
+            historyProblem = "history is not saved (kept for this session only): \(historyFile): \(reason)"
+            usable = nil
+        } else {
+            historyProblem = nil
+        }
+        self.historyFile = usable
         self.maximumEntries = maximumEntries
         creadline_set_name("lp-shell")
         creadline_set_catch_signals(0)
@@ -28,10 +37,7 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
         creadline_set_completer_word_break_characters(" \t\n\"'`@><=;|&(:")
         using_history()
         creadline_set_history_max(maximumEntries)
-        if let historyFile {
-            HistoryFile.ensurePrivate(historyFile)
-            read_history(historyFile)
-        }
+        if let usable { read_history(usable) }
     }
 
     /// Provides completions: `(word being completed, text of the line before it)` → candidates, or nil for

@@ -37,6 +37,9 @@ public enum LPShell {
             io.flush()
             return 0
         case .sandbox(let sandboxArguments):
+            for warning in SecretFileAudit.warnings(environment: processEnvironment(), environmentFiles: []) {
+                io.stderr.write(renderer.render(warning: warning))
+            }
             return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)
         default:
             break
@@ -62,6 +65,10 @@ public enum LPShell {
             } else if let value = getenvString(assignment) {
                 environment[assignment] = value
             }
+        }
+
+        for warning in SecretFileAudit.warnings(environment: environment, environmentFiles: options.environmentFiles) {
+            io.stderr.write(renderer.render(warning: warning))
         }
 
         let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)
@@ -90,9 +97,10 @@ public enum LPShell {
             status = runner.run(reader: StringLineReader(command), state: &state)
         case .script(let path):
             guard let text = readFile(path) else {
-                io.stderr.write(renderer.render(message: "\(path): \(String(cString: strerror(errno)))"))
+                let reason = errno
+                io.stderr.write(renderer.render(message: "\(path): \(String(cString: strerror(reason)))"))
                 io.flush()
-                return ExitStatus.notFound.rawValue
+                return (reason == EISDIR ? ExitStatus.notExecutable : ExitStatus.notFound).rawValue
             }
             runner.sourceName = path
             status = runner.run(reader: StringLineReader(text), state: &state)
@@ -101,6 +109,10 @@ public enum LPShell {
                 state.isInteractive = true
                 let history = HistoryFile.defaultPath(environment: environment)
                 let reader = ReadlineLineReader(historyFile: history)
+                if let problem = reader.historyProblem {
+                    io.stderr.write(renderer.render(warning: problem))
+                    io.flush()
+                }
                 interpreter.historyReader = { reader.entries }
                 interpreter.historyClearer = { reader.clear() }
                 interpreter.terminal = ReadlineInteractiveTerminal()
@@ -158,6 +170,13 @@ public enum LPShell {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        let probe = dup(fd)
+        if let directory = fdopendir(probe) {
+            closedir(directory)
+            errno = EISDIR
+            return nil
+        }
+        close(probe)
         return String(decoding: ByteInput(fileDescriptor: fd).readAll(), as: UTF8.self)
     }
 }

@@ -89,8 +89,7 @@ public final class RunningSandbox: Sendable {
                 try await task.value
                 reason = "the server stopped before listening"
             } catch {
-                let text = "\(error)"
-                reason = text.contains("Address already in use") ? "the port is already in use" : text
+                reason = Self.reason(for: error)
             }
             throw StartError(
                 description:
@@ -127,5 +126,15 @@ public final class RunningSandbox: Sendable {
     public func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
+    }
+
+    /// A bind failure in plain words: NIO's error descriptions name Swift types (`SocketAddressError.UnknownHost`).
+    static func reason(for error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("Address already in use") { return "the port is already in use" }
+        if text.contains("UnknownHost") { return "unknown host (use an IP address or a name this machine resolves)" }
+        if text.contains("Cannot assign requested address") { return "no network interface has that address" }
+        if text.contains("Permission denied") { return "permission denied (ports below 1024 need root)" }
+        return text
     }
 }

@@ -44,6 +44,12 @@ struct SocketReader {
                 // swift-websocket's WSClient), so the refusal waits for the peer to settle before closing.
                 try? await Task.sleep(for: .milliseconds(100))
                 refuse()
+                // Read on until the writer has sent the close frame (it then ends the session) or the client
+                // hangs up: returning at once would cancel the writer first, and a client under load saw 1006
+                // instead of 4401/4407.
+                do {
+                    for try await _ in inbound.messages(maxSize: 1 << 20) {}
+                } catch {}
                 return
             }
         case .consumer(nil):

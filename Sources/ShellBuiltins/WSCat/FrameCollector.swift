@@ -18,6 +18,8 @@ struct FrameCollector {
     private var depth = 0
     private var inString = false
     private var escaped = false
+    /// The last byte outside strings and whitespace in the open frame.
+    private var lastSignificant: UInt8?
 
     /// True while a multi-line frame is open (the prompt shows a continuation mark).
     var isCollecting: Bool { !lines.isEmpty }
@@ -35,6 +37,17 @@ struct FrameCollector {
         return complete()
     }
 
+    /// True when `line` cannot belong to the open frame: a slash command, or a new object or array where the open
+    /// frame expects no value (after `{"a":1` comes `,` or `}`, never `{`). The open frame is then abandoned
+    /// (reported with `finish()`) instead of swallowing the rest of the input.
+    func cannotContinue(with line: String) -> Bool {
+        guard isCollecting, let first = line.trimmingWhitespace.first else { return false }
+        if first == "/" { return true }
+        guard first == "{" || first == "[" else { return false }
+        guard let last = lastSignificant else { return false }
+        return !"[,:".utf8.contains(last)
+    }
+
     /// At end of input: the open frame, reported as incomplete; nil when none is open.
     mutating func finish() -> Outcome? {
         guard isCollecting else { return nil }
@@ -47,6 +60,7 @@ struct FrameCollector {
         depth = 0
         inString = false
         escaped = false
+        lastSignificant = nil
     }
 
     private mutating func complete() -> Outcome {
@@ -83,6 +97,7 @@ struct FrameCollector {
                 }
                 continue
             }
+            if byte != 0x20 && byte != 0x09 && byte != 0x0D { lastSignificant = byte }
             switch byte {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1

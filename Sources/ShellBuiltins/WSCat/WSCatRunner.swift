@@ -110,7 +110,14 @@ final class WSCatRunner {
                 closed = (code, reason)
                 write(formatter.closed(code: code, reason: reason, byUs: closingByUs), false)
                 reconnectIfAsked(code: code)
-            case .opened, .failed: break
+            case .failed:
+                // After the socket opened, a failure is the connection dropping (the server was killed): shown as
+                // 1006 at once instead of being noticed only when the next frame or the close times out.
+                guard closed == nil else { break }
+                closed = (nil, nil)
+                write(formatter.closed(code: nil, reason: nil, byUs: closingByUs), false)
+                reconnectIfAsked(code: nil)
+            case .opened: break
             }
         }
     }
@@ -118,6 +125,10 @@ final class WSCatRunner {
     /// Handles one line of input: a command or (part of) a frame. Returns false when the line closed the socket.
     @discardableResult
     func submit(_ line: String) -> Bool {
+        if collector.cannotContinue(with: line), case .invalid(let message)? = collector.finish() {
+            hadInvalidFrame = true
+            write(formatter.problem("incomplete frame: " + message + "\n  (not sent)"), false)
+        }
         if !collector.isCollecting && SlashCommands.isCommand(line) {
             return command(line)
         }

@@ -120,6 +120,11 @@ public enum VariableError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension VariableStore {
     /// Restores the unexported attribute after a temporary `A=1 cmd` assignment.
+    /// Puts back a variable exactly as `variable(named:)` returned it (nil: unset), attributes included.
+    mutating func restore(_ name: String, to variable: ShellVariable?) {
+        storage[name] = variable
+    }
+
     mutating func unexportForRestore(_ name: String) {
         if var variable = variable(named: name) {
             variable.isExported = false

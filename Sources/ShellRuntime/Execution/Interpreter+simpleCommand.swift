@@ -1,5 +1,9 @@
 import ShellSyntax
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Simple commands: expansion, assignments, redirections, then a function, a builtin or a program from `PATH`.
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
@@ -8,14 +12,17 @@ extension Interpreter {
         var assignments: [(name: String, value: String)] = []
         do {
             fields = try expander.expandFields(command.words, state: &state)
-            // Assignments expand left to right, each seeing the ones before it (`A=1 B=$A`).
-            var scratch = state
-            for assignment in command.assignments {
-                let value = try expander.expandString(assignment.value, state: &scratch)
-                assignments.append((assignment.name, value))
-                try? scratch.variables.set(assignment.name, to: value)
+            // Assignments expand left to right, each seeing the ones before it (`A=1 B=$A`); the names are put
+            // back afterwards (a copy of the whole state would make 100,000 assignments quadratic).
+            let saved = command.assignments.map { (name: $0.name, variable: state.variables.variable(named: $0.name)) }
+            defer {
+                for (name, variable) in saved.reversed() { state.variables.restore(name, to: variable) }
             }
-            state.lastStatus = scratch.lastStatus
+            for assignment in command.assignments {
+                let value = try expander.expandString(assignment.value, state: &state)
+                assignments.append((assignment.name, value))
+                try? state.variables.set(assignment.name, to: value)
+            }
         } catch {
             report(error.message, io: io)
             if error.isFatal && !state.isInteractive { state.exitRequest = error.status }
@@ -44,7 +51,9 @@ extension Interpreter {
         }
         if state.options.xtrace {
             let prefix = assignments.map { "\($0.name)=\(ShellQuoting.quote($0.value)) " }.joined()
-            io.stderr.write("+ " + prefix + fields.map(ShellQuoting.quote).joined(separator: " ") + "\n")
+            // The trace is a log: tokens in it are masked like everywhere else.
+            let line = prefix + fields.map(ShellQuoting.quote).joined(separator: " ")
+            io.stderr.write("+ " + SecretMasking.mask(line) + "\n")
         }
         commandObserver?(fields, &state, io)
         let arguments = Array(fields.dropFirst())
@@ -105,9 +114,16 @@ extension Interpreter {
             return .success
         }
         var context = CommandContext(name: name, arguments: arguments, io: io, state: state, shell: self)
-        let status = builtin.init().run(&context)
+        // The context holds the only reference while the builtin runs, so an assignment in it (`eval V=1`,
+        // `read V`) does not copy every variable.
+        state.variables = VariableStore()
+        var status = builtin.init().run(&context)
         state = context.state
         io.flush()
+        if let error = io.stdout.takeWriteError() {
+            report("\(name): write error: \(String(cString: strerror(error)))", io: io)
+            if status == .success { status = .failure }
+        }
         return status
     }
 

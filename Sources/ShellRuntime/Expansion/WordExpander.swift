@@ -145,6 +145,12 @@ struct WordExpander {
             lastSubstitutionStatus = status
             var bytes = output
             while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            if bytes.contains(0) {
+                // A variable cannot hold a NUL (the environment and argv are C strings): dropped, as bash does.
+                bytes.removeAll { $0 == 0 }
+                let warning = "command substitution: ignored null byte in input"
+                io.stderr.write(interpreter.renderer.render(warning: warning))
+            }
             return String(decoding: bytes, as: UTF8.self)
         case .arithmetic(let text):
             let expanded = try expandArithmeticText(text, state: &state)

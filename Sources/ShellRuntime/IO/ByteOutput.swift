@@ -25,9 +25,21 @@ public final class ByteOutput: @unchecked Sendable {
     private let terminalOverride: Bool?
     private let lock = Mutex(())
     private var broken = false
+    private var writeError: Int32?
 
     /// True once a write failed because the reader went away (EPIPE).
     public var isBroken: Bool { lock.withLock { _ in broken } }
+
+    /// The error of a failed write other than a closed pipe (`ENOSPC` for `> /dev/full`), once: the output
+    /// accepts writes again afterwards, so the next command tries anew as in bash.
+    public func takeWriteError() -> Int32? {
+        lock.withLock { _ in
+            guard let error = writeError else { return nil }
+            writeError = nil
+            broken = false
+            return error
+        }
+    }
 
     /// Writes to an open file descriptor; the output does not close it.
     public init(fileDescriptor: Int32) {
@@ -106,6 +118,7 @@ public final class ByteOutput: @unchecked Sendable {
             } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
                 continue
             } else {
+                if written < 0 && errno != EPIPE { writeError = errno }
                 broken = true
                 return
             }

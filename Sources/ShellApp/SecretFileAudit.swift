@@ -1,0 +1,65 @@
+import LineEditing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The start-up check of the files that hold secrets (tokens in the history files, lp.env, the CSDS cache, the
+/// sandbox's private keys): each one that other users may read or write gets a one-line warning with its path and
+/// the `chmod 600` that fixes it. lp-shell creates them 0600; a looser mode means someone changed it.
+enum SecretFileAudit {
+    /// The files checked: those that exist among the well-known paths and `environmentFiles`.
+    static func candidates(environment: [String: String], environmentFiles: [String]) -> [String] {
+        var paths: [String] = []
+        if let history = HistoryFile.defaultPath(environment: environment) {
+            paths.append(history)
+            paths.append(String(history.dropLast("history".count)) + "wscat_history")
+        }
+        if let cache = folder("XDG_CACHE_HOME", fallback: "/.cache", environment: environment) {
+            let directory = cache + "/lp-shell"
+            paths += entries(of: directory).filter { $0.hasPrefix("csds-") }.sorted().map { directory + "/" + $0 }
+        }
+        if let data = folder("XDG_DATA_HOME", fallback: "/.local/share", environment: environment) {
+            for name in ["ca-key.pem", "server-key.pem", "jwt-signing-key.pem"] {
+                paths.append(data + "/lp-shell/sandbox/" + name)
+            }
+        }
+        paths.append("lp.env")
+        for file in environmentFiles where !paths.contains(file) { paths.append(file) }
+        return paths
+    }
+
+    /// The warnings (without the `lp-shell: warning: ` prefix) for the candidates that are not private.
+    static func warnings(environment: [String: String], environmentFiles: [String]) -> [String] {
+        var seen: Set<[UInt64]> = []
+        return candidates(environment: environment, environmentFiles: environmentFiles).compactMap { path in
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            // `lp.env` and `--env-file $PWD/lp.env` are one file: one warning.
+            guard seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return nil }
+            let mode = info.st_mode & 0o777
+            guard mode & 0o077 != 0 else { return nil }
+            let octal = String(mode, radix: 8)
+            return "\(path) holds secrets but other users can access it (mode 0\(octal)); fix: chmod 600 \(path)"
+        }
+    }
+
+    private static func folder(_ variable: String, fallback: String, environment: [String: String]) -> String? {
+        if let value = environment[variable], value.hasPrefix("/") { return value }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + fallback
+    }
+
+    private static func entries(of directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

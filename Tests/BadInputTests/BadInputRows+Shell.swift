@@ -1,0 +1,107 @@
+/// Rows about the shell language: quoting, huge or strange input, arithmetic, `cd`, redirections, variables.
+enum BadInputRows {
+    /// `A=kept` before and `echo after:$? A=$A` after the bad input: the variable and the session survive.
+    static func keep(_ bad: String) -> String { "A=kept\n" + bad + "\necho after:$? A=$A\n" }
+
+    static let shell: [BadInputCase] = [
+        .init(
+            "unterminated single quote", .command, "echo 'abc",
+            stderr: ["lp-shell: syntax error: unterminated single quote", "  echo 'abc", "       ^"], status: 2,
+            stdout: []),
+        .init(
+            "unterminated single quote in eval keeps the session", .command, keep("eval \"echo 'abc\""),
+            stderr: ["lp-shell: eval: line 1: syntax error: unterminated single quote", "  echo 'abc", "       ^"],
+            status: 0, stdout: ["after:2 A=kept"]),
+        .init(
+            "unterminated double quote on stdin", .stdin, "A=kept\necho \"abc\n",
+            stderr: ["lp-shell: line 2: syntax error: unterminated double quote", "  echo \"abc", "       ^"],
+            status: 2, stdout: []),
+        .init(
+            "unterminated double quote in eval keeps the session", .command, keep("eval 'echo \"abc'"),
+            stderr: ["lp-shell: eval: line 1: syntax error: unterminated double quote", "  echo \"abc", "       ^"],
+            status: 0, stdout: ["after:2 A=kept"]),
+        .init(
+            "unterminated backtick", .command, "UNAUTH_JWT=curl -s https://x`",
+            stderr: [
+                "lp-shell: syntax error: unterminated backtick", "  UNAUTH_JWT=curl -s https://x`",
+                "                              ^",
+            ], status: 2, stdout: []),
+        .init(
+            "unterminated backtick in a script names the line", .script, "A=kept\necho ok\necho `abc\n",
+            stderr: [
+                "lp-shell: {HOME}/input.sh: line 3: syntax error: unterminated backtick", "  echo `abc", "       ^",
+            ],
+            status: 2, stdout: ["ok"]),
+        .init(
+            "unterminated $(", .command, keep("eval 'echo $(abc'"),
+            stderr: [
+                "lp-shell: eval: line 1: syntax error: unterminated command substitution", "  echo $(abc", "       ^",
+            ],
+            status: 0, stdout: ["after:2 A=kept"]),
+        .init(
+            "a 10 MB line", .stdin,
+            "A=kept\necho " + String(repeating: "a", count: 10_000_000) + " | wc -c\necho after:$? A=$A\n",
+            stderr: [], status: 0, stdout: ["10000001", "after:0 A=kept"]),
+        .init(
+            "invalid UTF-8 in a command line becomes U+FFFD", .stdin,
+            bytes: Array("A=kept\necho ".utf8) + [0xFF, 0xC3] + Array(" '".utf8) + [0x80]
+                + Array("'\necho after:$? A=$A\n".utf8),
+            stderr: [], status: 0, stdout: ["\u{FFFD}\u{FFFD} \u{FFFD}", "after:0 A=kept"]),
+        .init(
+            "invalid UTF-8 through a pipe stays as it is", .command, bytes: Array("head -c 4 /bin/sh | cat".utf8),
+            stderr: [], status: 0, stdout: [], stdoutBytes: [0x7F, 0x45, 0x4C, 0x46]),
+        .init(
+            "NUL bytes in the input", .stdin,
+            bytes: Array("A=kept\necho a".utf8) + [0] + Array("b\necho after:$? A=$A\n".utf8),
+            stderr: [], status: 0, stdout: ["a\u{0}b", "after:0 A=kept"]),
+        .init(
+            "NUL bytes from a command substitution", .command, keep("x=$(printf 'a\\0b'); echo ${#x} $x"),
+            stderr: ["lp-shell: warning: command substitution: ignored null byte in input"], status: 0,
+            stdout: ["2 ab", "after:0 A=kept"]),
+        .init(
+            "binary output from a command", .command, bytes: Array("printf '\\0\\1\\n'; head -c 4 /bin/sh".utf8),
+            stderr: [], status: 0, stdout: [], stdoutBytes: [0, 1, 0x0A, 0x7F, 0x45, 0x4C, 0x46]),
+        .init(
+            "binary output in a variable", .command, keep("x=$(head -c 4 /bin/sh | tail -c 3); echo $x"),
+            stderr: [], status: 0, stdout: ["ELF", "after:0 A=kept"]),
+        .init(
+            "100,000 variables", .script,
+            (0..<100_000).map { "V\($0)=value\($0)" }.joined(separator: " ")
+                + "\necho $V0 $V99999\nset | grep -c '^V'\n",
+            stderr: [], status: 0, stdout: ["value0 value99999", "100000"]),
+        .init(
+            "bad arithmetic", .command, keep("echo $((1+))"),
+            stderr: ["lp-shell: 1+: syntax error: operand expected"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "division by zero", .command, keep("echo $((7 / 0))"),
+            stderr: ["lp-shell: 7 / 0: division by 0"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "cd to a missing folder", .command, keep("cd /nope/missing"),
+            stderr: ["cd: /nope/missing: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "redirect into a missing folder", .command, keep("echo hi > /nope/out.txt"),
+            stderr: ["lp-shell: /nope/out.txt: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "redirect into a full disk", .command, keep("echo hi > /dev/full"),
+            stderr: ["lp-shell: echo: write error: No space left on device"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "redirect under a regular file", .command, keep("touch f; echo hi > f/x"),
+            stderr: ["lp-shell: f/x: Not a directory"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "command not found", .command, keep("nope-command"),
+            stderr: ["lp-shell: nope-command: command not found"], status: 0, stdout: ["after:127 A=kept"]),
+        .init(
+            "missing script file", .stdin, "", arguments: ["missing.sh"],
+            stderr: ["lp-shell: missing.sh: No such file or directory"], status: 127, stdout: []),
+        .init(
+            "a folder as the script", .stdin, "", arguments: ["/tmp"],
+            stderr: ["lp-shell: /tmp: Is a directory"], status: 126, stdout: []),
+        .init(
+            "unknown lp-shell option", .command, "true", arguments: ["--bogus"],
+            stderr: [
+                "lp-shell: --bogus: unknown option",
+                "usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`",
+            ],
+            status: 2, stdout: []),
+    ]
+}
