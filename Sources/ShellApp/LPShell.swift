@@ -129,13 +129,8 @@ public enum LPShell {
 
     /// Whether a `-c` command or script needs the LivePerson services (so `lp-shell -c true` stays instant).
     static func usesLivePerson(_ text: String) -> Bool {
-        // Byte search: String.contains(String) pulls in _StringProcessing's searcher, a visible cost at start-up.
         let bytes = Array(text.utf8)
-        return ["LP_", "step", "tutorial", "tokens", "wscat"].contains { word in
-            let needle = Array(word.utf8)
-            guard bytes.count >= needle.count else { return false }
-            return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
-        }
+        return ["LP_", "step", "tutorial", "tokens", "wscat"].contains { bytes.containsBytes($0) }
     }
 
     static func installAdvisor(_ interpreter: Interpreter, renderer: DiagnosticRenderer) {

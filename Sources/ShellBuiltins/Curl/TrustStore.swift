@@ -1,4 +1,5 @@
 import NIOSSL
+import ShellRuntime
 
 #if canImport(Glibc)
     import Glibc
@@ -47,8 +48,6 @@ struct TrustStore: Sendable, Equatable {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[..<count] }
-        let marker = Array("-----BEGIN CERTIFICATE-----".utf8)
-        guard bytes.count >= marker.count else { return false }
-        return (0...(bytes.count - marker.count)).contains { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }
+        return bytes.containsBytes("-----BEGIN CERTIFICATE-----")
     }
 }

@@ -126,7 +126,7 @@ final class WSCatRunner {
     @discardableResult
     func submit(_ line: String) -> Bool {
         if collector.cannotContinue(with: line), case .invalid(let message)? = collector.finish() {
-            hadInvalidFrame = true
+            hadFailure = true
             write(formatter.problem("incomplete frame: " + message + "\n  (not sent)"), false)
         }
         if !collector.isCollecting && SlashCommands.isCommand(line) {
