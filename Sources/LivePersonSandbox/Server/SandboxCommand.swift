@@ -14,7 +14,8 @@ public enum SandboxCommand {
     /// Exit statuses of `lp-shell sandbox`.
     public enum Status {
         public static let success: Int32 = 0
-        /// The sandbox could not start (keys not writable, port taken).
+        /// The sandbox could not start (keys not writable, `--data` directory unusable or its database damaged,
+        /// port taken).
         public static let failure: Int32 = 1
         /// Bad arguments.
         public static let usage: Int32 = 2
