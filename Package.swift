@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "LivePersonSandboxTests",
             dependencies: [
-                "LivePersonSandbox", "LivePersonAPI",
+                "LivePersonSandbox", "LivePersonAPI", "ShellTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "WSClient", package: "swift-websocket"),

@@ -120,6 +120,14 @@ final class SignalWaiter: Sendable {
             action.sa_flags = SA_RESTART
             sigaction(number, &action, nil)
         }
+        // A parent that spawned us from a thread with these signals blocked (libdispatch's threads block them)
+        // leaves them blocked here too: unblock them, or SIGTERM would never reach the handler.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for number in signals {
+            sigaddset(&unblocked, number)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Returns once one of the signals has arrived, and restores their default actions.

@@ -36,7 +36,8 @@ actor InMemorySandboxStore: SandboxStore {
     /// Where changes are written before they are acknowledged; `nil`: memory only.
     let persistence: (any SandboxPersistence)?
 
-    init(bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState()) {
+    init(bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState())
+    {
         self.bot = bot
         self.persistence = persistence
         for account in state.accounts {

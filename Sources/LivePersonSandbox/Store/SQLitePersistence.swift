@@ -62,8 +62,7 @@ final class SQLitePersistence: SandboxPersistence {
                 let conversation = try decode(Conversation.self, row[0])
                 conversations[conversation.id] = conversation
             }
-            for row in try database.run("SELECT conversation_id, body FROM events ORDER BY conversation_id, sequence")
-            {
+            for row in try database.run("SELECT conversation_id, body FROM events ORDER BY conversation_id, sequence") {
                 guard let id = row[0], conversations[id] != nil else { continue }
                 let change = try decode(MessagingEventChange.self, row[1])
                 conversations[id]?.events.append(change)
