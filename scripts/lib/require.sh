@@ -1,11 +1,7 @@
-# Shared by scripts/*: checks the system libraries lp-shell needs and says which package provides each.
+# Shared by scripts/*: checks the one system library lp-shell needs and says which package provides it.
 require_system_packages() {
     if [ ! -f /usr/include/readline/readline.h ]; then
         echo "lp-shell needs GNU readline's headers: install them with 'apt-get install -y libreadline-dev'" >&2
-        exit 1
-    fi
-    if [ ! -f /usr/include/sqlite3.h ]; then
-        echo "lp-shell needs SQLite's headers (sandbox --data): install them with 'apt-get install -y libsqlite3-dev'" >&2
         exit 1
     fi
     if ! command -v swift >/dev/null 2>&1; then

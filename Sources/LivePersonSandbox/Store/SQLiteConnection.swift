@@ -1,6 +1,7 @@
-import GRDBSQLite
+import VaporCSQLite
 
-/// A thin wrapper over one SQLite connection (the system libsqlite3 through GRDB.swift's `GRDBSQLite` module):
+/// A thin wrapper over one SQLite connection (the SQLite that sqlite-nio vendors and compiles in, its symbols
+/// prefixed `sqlite_nio_`, so no system library is needed):
 /// statements prepared once and reused, text and integer columns only. Not thread-safe; its owner (the store
 /// actor) serialises every call.
 final class SQLiteConnection {
@@ -23,29 +24,31 @@ final class SQLiteConnection {
     init(path: String) throws(Failure) {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &pointer, flags, nil)
+        let status = sqlite_nio_sqlite3_open_v2(path, &pointer, flags, nil)
         guard status == SQLITE_OK, let pointer else {
-            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
-            sqlite3_close(pointer)
+            let message =
+                pointer.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) }
+                ?? String(cString: sqlite_nio_sqlite3_errstr(status))
+            sqlite_nio_sqlite3_close(pointer)
             throw Failure(description: message)
         }
         handle = pointer
-        sqlite3_busy_timeout(handle, 2000)
+        sqlite_nio_sqlite3_busy_timeout(handle, 2000)
     }
 
     deinit {
         for statement in statements.values {
-            sqlite3_finalize(statement)
+            sqlite_nio_sqlite3_finalize(statement)
         }
-        sqlite3_close(handle)
+        sqlite_nio_sqlite3_close(handle)
     }
 
     /// Runs one or more statements without parameters or results (schema, pragmas, BEGIN/COMMIT).
     func execute(_ sql: String) throws(Failure) {
         var error: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
+        guard sqlite_nio_sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? lastError
-            sqlite3_free(error)
+            sqlite_nio_sqlite3_free(error)
             throw Failure(description: message)
         }
     }
@@ -55,30 +58,30 @@ final class SQLiteConnection {
     func run(_ sql: String, _ values: [Value] = []) throws(Failure) -> [[String?]] {
         let statement = try prepared(sql)
         defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
         }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
             switch value {
             case .text(let text):
-                status = sqlite3_bind_text(statement, index, text, -1, Self.transient)
+                status = sqlite_nio_sqlite3_bind_text(statement, index, text, -1, Self.transient)
             case .integer(let number):
-                status = sqlite3_bind_int64(statement, index, number)
+                status = sqlite_nio_sqlite3_bind_int64(statement, index, number)
             case .null:
-                status = sqlite3_bind_null(statement, index)
+                status = sqlite_nio_sqlite3_bind_null(statement, index)
             }
             guard status == SQLITE_OK else { throw Failure(description: lastError) }
         }
         var rows: [[String?]] = []
         while true {
-            switch sqlite3_step(statement) {
+            switch sqlite_nio_sqlite3_step(statement) {
             case SQLITE_ROW:
-                let count = sqlite3_column_count(statement)
+                let count = sqlite_nio_sqlite3_column_count(statement)
                 rows.append(
                     (0..<count).map { column in
-                        sqlite3_column_text(statement, column).map { String(cString: $0) }
+                        sqlite_nio_sqlite3_column_text(statement, column).map { String(cString: $0) }
                     })
             case SQLITE_DONE:
                 return rows
@@ -91,7 +94,7 @@ final class SQLiteConnection {
     private func prepared(_ sql: String) throws(Failure) -> OpaquePointer {
         if let statement = statements[sql] { return statement }
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw Failure(description: lastError)
         }
         statements[sql] = statement
@@ -99,7 +102,7 @@ final class SQLiteConnection {
     }
 
     private var lastError: String {
-        String(cString: sqlite3_errmsg(handle))
+        String(cString: sqlite_nio_sqlite3_errmsg(handle))
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies the bound text before the call returns.
