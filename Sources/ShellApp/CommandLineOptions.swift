@@ -34,7 +34,7 @@ struct CommandLineOptions: Equatable {
     /// Flags passed through to the embedded sandbox, with whether each takes a value.
     static let sandboxFlags: [String: Bool] = [
         "--ext-token-ttl": true, "--refresh-window": true, "--bot-delay": true, "--signup-token-ttl": true,
-        "--no-bot": false,
+        "--no-bot": false, "--data": true,
     ]
     /// `$0` and positional parameters.
     var scriptName = "lp-shell"
@@ -60,8 +60,9 @@ struct CommandLineOptions: Equatable {
           --sandbox         use the embedded sandbox even if LP_ACCOUNT is set
           --plain           just the shell: no sandbox and no service lookup
           --offline         do not look up the account's services (CSDS); use the cached answer if any
-          --ext-token-ttl D, --refresh-window D, --bot-delay D, --no-bot
-                            settings of the embedded sandbox (e.g. --ext-token-ttl 30s to teach expiry)
+          --ext-token-ttl D, --refresh-window D, --bot-delay D, --no-bot, --data DIR
+                            settings of the embedded sandbox (e.g. --ext-token-ttl 30s to teach expiry;
+                            --data DIR keeps its conversations and messages across restarts)
           --version         print the version
           --help            print this help
         Inside the shell, `help` lists the builtins.

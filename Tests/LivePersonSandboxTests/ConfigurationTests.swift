@@ -28,6 +28,18 @@ struct ConfigurationTests {
         #expect(!configuration.botEnabled)
     }
 
+    @Test func dataDirectoryHoldsTheKeysUnlessCADirSaysOtherwise() throws {
+        let data = try SandboxConfiguration.parse(arguments: ["--data", "/tmp/d"])
+        #expect(data.dataDirectory == "/tmp/d")
+        #expect(data.resolvedCADirectory(environment: ["HOME": "/home/u"]) == "/tmp/d")
+        let both = try SandboxConfiguration.parse(arguments: ["--data=/tmp/d", "--ca-dir", "/tmp/k"])
+        #expect(both.resolvedCADirectory(environment: [:]) == "/tmp/k")
+        #expect(try SandboxConfiguration.parse(arguments: []).dataDirectory == nil)
+        #expect(throws: SandboxUsageError(message: "--data: empty directory")) {
+            try SandboxConfiguration.parse(arguments: ["--data", ""])
+        }
+    }
+
     @Test(arguments: [
         (["--port", "x"], "lp-shell sandbox: --port: not a port number: 'x'"),
         (["--port", "70000"], "lp-shell sandbox: --port: not a port number: '70000'"),

@@ -29,14 +29,14 @@ extension InMemorySandboxStore {
                 "type": .string("AcceptStatusEvent"), "status": .string(status),
                 "sequenceList": .array([.number(Double(sequence))]),
             ])
-            append(receipt, metadata: nil, to: dialogId, from: BotAgent.participant)
+            _ = try? append(receipt, metadata: nil, to: dialogId, from: BotAgent.participant)
             deliverLast(of: dialogId)
         }
         let answer = WireJSON.object([
             "type": .string("ContentEvent"), "contentType": .string("text/plain"),
             "message": .string(BotAgent.reply(to: text)),
         ])
-        append(answer, metadata: nil, to: dialogId, from: BotAgent.participant)
+        _ = try? append(answer, metadata: nil, to: dialogId, from: BotAgent.participant)
         deliverLast(of: dialogId)
     }
 }

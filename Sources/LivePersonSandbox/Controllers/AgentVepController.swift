@@ -15,6 +15,9 @@ struct AgentVepController {
         router.post("/api/account/:account/refresh") { request, context in
             try await refresh(request, account: context.parameters.require("account"))
         }
+        router.post("/api/account/:account/logout") { request, context in
+            try await logout(request, account: context.parameters.require("account"))
+        }
         router.get("/api/account/:account/configuration/le-users/skills") { request, context in
             try await skills(request, account: context.parameters.require("account"))
         }
@@ -76,6 +79,22 @@ struct AgentVepController {
             await services.store.agentRefresh(account: account, sessionID: cookie, csrf: refresh.csrf)
         else {
             return Self.error(.unauthorized, "CSRF token invalid! Please login again", code: 10)
+        }
+        return Response(status: .ok)
+    }
+
+    /// Login Service `logout`: `Authorization: Bearer <bearer>` ends the session; the bearer no longer opens a brand
+    /// socket (kept across restarts with `--data`).
+    func logout(_ request: Request, account: String) async throws -> Response {
+        let authorization = request.headers[.authorization] ?? ""
+        let bearer = authorization.lowercased().hasPrefix("bearer ") ? String(authorization.dropFirst(7)) : ""
+        guard let session = await services.store.agentSession(bearer: bearer), session.account == account else {
+            return Self.error(.unauthorized, "Authorization: Bearer <bearer from login> is required", code: 401)
+        }
+        do {
+            _ = try await services.store.agentLogout(bearer: bearer)
+        } catch {
+            return Self.error(.internalServerError, error.description, code: 500)
         }
         return Response(status: .ok)
     }

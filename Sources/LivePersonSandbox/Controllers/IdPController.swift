@@ -5,7 +5,8 @@ import Hummingbird
 import LivePersonAPI
 
 /// The consumer IdP (spec §2): `signup`, `authenticate`, `anonymous/authorize` and `app/{connector}/authenticate`,
-/// plus the JWKS of the signing key. Failures answer like LivePerson's IdP: a status and `{"internalErrorCode": …}`.
+/// plus the JWKS of the signing key and the sandbox's own `sandbox/revoke` (no LivePerson equivalent), which makes
+/// a token it issued unusable from then on (kept across restarts with `--data`). Failures answer like LivePerson's IdP: a status and `{"internalErrorCode": …}`.
 struct IdPController {
     let services: SandboxServices
 
@@ -36,7 +37,7 @@ struct IdPController {
         router.post("/api/account/:account/anonymous/authorize") { request, context in
             let body = await JSONResponse.body(of: request)
             return try await answer(account: context.parameters.require("account")) { account in
-                JSONResponse.make(.ok, TokenBody(token: try authorize(account: account, body: body)))
+                JSONResponse.make(.ok, TokenBody(token: try await authorize(account: account, body: body)))
             }
         }
         router.post("/api/account/:account/app/:connector/authenticate") { request, context in
@@ -45,7 +46,13 @@ struct IdPController {
             return try await answer(account: context.parameters.require("account")) { account in
                 let info = await services.store.account(account)
                 guard connector == info.connectorID else { throw Failure.token(.connectorNotFound) }
-                return JSONResponse.make(.ok, TokenBody(token: try exchange(account: account, body: body)))
+                return JSONResponse.make(.ok, TokenBody(token: try await exchange(account: account, body: body)))
+            }
+        }
+        router.post("/api/account/:account/sandbox/revoke") { request, context in
+            let body = await JSONResponse.body(of: request)
+            return try await answer(account: context.parameters.require("account")) { account in
+                try await revoke(account: account, body: body)
             }
         }
         // `$LP_APP_CONN_ID` unset in the tutorial makes the path `app//authenticate` (spec §5.5).
@@ -99,7 +106,7 @@ struct IdPController {
 
     /// `anonymous/authorize`: a new unauthenticated external JWT, or with `{"id_token": old}` a fresh one for the
     /// same identity while its refresh window lasts.
-    func authorize(account: String, body: Data) throws -> String {
+    func authorize(account: String, body: Data) async throws -> String {
         let now = SandboxServices.nowSeconds()
         let ttl = SandboxServices.seconds(services.configuration.externalTokenTTL)
         if JSONResponse.isEmpty(body) {
@@ -111,7 +118,7 @@ struct IdPController {
                     refreshUntil: now + SandboxServices.seconds(services.configuration.refreshWindow)))
         }
         guard let request = try? JSONDecoder().decode(IDTokenRequest.self, from: body) else { throw Failure.input() }
-        let old = try verify(request.idToken, account: account, allowExpired: true)
+        let old = try await verify(request.idToken, account: account, allowExpired: true)
         guard old.kind == .external, let refreshUntil = old.refreshUntil else {
             throw Failure.token(.invalidSignature)
         }
@@ -123,10 +130,10 @@ struct IdPController {
     }
 
     /// `app/{connector}/authenticate`: exchanges an external JWT for an LP consumer JWT that expires with it.
-    func exchange(account: String, body: Data) throws -> String {
+    func exchange(account: String, body: Data) async throws -> String {
         guard !JSONResponse.isEmpty(body), let request = try? JSONDecoder().decode(IDTokenRequest.self, from: body)
         else { throw Failure.input() }
-        let external = try verify(request.idToken, account: account, allowExpired: false)
+        let external = try await verify(request.idToken, account: account, allowExpired: false)
         guard external.kind == .external else { throw Failure.token(.invalidSignature) }
         return services.signer.sign(
             TokenClaims(
@@ -135,7 +142,26 @@ struct IdPController {
                 ext: .init(sub: external.sub, iss: external.iss)))
     }
 
-    func verify(_ token: String, account: String, allowExpired: Bool) throws -> TokenClaims {
+    /// `sandbox/revoke` with `{"token": T}`: T, a token this sandbox signed for the account, is refused from now on
+    /// (IdP calls answer 1012 like an expired token, sockets close with 4401). 200 `{}`; 500 when it cannot be stored.
+    func revoke(account: String, body: Data) async throws -> Response {
+        guard let request = try? JSONDecoder().decode(RevokeRequest.self, from: body) else { throw Failure.input() }
+        let claims = try await verify(request.token, account: account, allowExpired: true)
+        do {
+            try await services.store.revoke(
+                tokenHash: TokenHash.of(request.token), expires: max(claims.exp, claims.refreshUntil ?? 0))
+        } catch {
+            return JSONResponse.make(.internalServerError, CSDSErrorBody(code: 500, message: error.description))
+        }
+        return JSONResponse.make(.ok, [String: String]())
+    }
+
+    /// The body of `sandbox/revoke`.
+    struct RevokeRequest: Decodable {
+        let token: String
+    }
+
+    func verify(_ token: String, account: String, allowExpired: Bool) async throws -> TokenClaims {
         let claims: TokenClaims
         do {
             claims = try services.signer.verify(token, now: SandboxServices.nowSeconds(), allowExpired: allowExpired)
@@ -147,6 +173,7 @@ struct IdPController {
             throw Failure.token(.jwtExpired)
         }
         guard claims.account == account else { throw Failure.token(.wrongAccountID) }
+        if await services.store.isRevoked(tokenHash: TokenHash.of(token)) { throw Failure.token(.jwtExpired) }
         return claims
     }
 }

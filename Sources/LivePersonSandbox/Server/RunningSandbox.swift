@@ -44,7 +44,7 @@ public final class RunningSandbox: Sendable {
         self.task = task
     }
 
-    /// A failure to start: the keys could not be prepared or the port could not be bound.
+    /// A failure to start: the keys or the `--data` directory could not be prepared, or the port could not be bound.
     public struct StartError: Error, CustomStringConvertible {
         public let description: String
     }
@@ -64,8 +64,17 @@ public final class RunningSandbox: Sendable {
         } catch {
             throw StartError(description: "cannot prepare the sandbox keys in \(directory): \(error)")
         }
-        let store = InMemorySandboxStore(
-            bot: BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay))
+        let bot = BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay)
+        let store: InMemorySandboxStore
+        if let dataDirectory = configuration.dataDirectory {
+            do {
+                store = try InMemorySandboxStore.open(bot: bot, dataDirectory: dataDirectory)
+            } catch {
+                throw StartError(description: error.description)
+            }
+        } else {
+            store = InMemorySandboxStore(bot: bot)
+        }
         let address = AdvertisedAddress(AdvertisedAddress.format(host: configuration.host, port: configuration.port))
         let services = SandboxServices(
             configuration: configuration, store: store, signer: TokenSigner(key: authority.signingKey),

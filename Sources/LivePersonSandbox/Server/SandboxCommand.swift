@@ -14,7 +14,8 @@ public enum SandboxCommand {
     /// Exit statuses of `lp-shell sandbox`.
     public enum Status {
         public static let success: Int32 = 0
-        /// The sandbox could not start (keys not writable, port taken).
+        /// The sandbox could not start (keys not writable, `--data` directory unusable or its database damaged,
+        /// port taken).
         public static let failure: Int32 = 1
         /// Bad arguments.
         public static let usage: Int32 = 2
@@ -119,6 +120,14 @@ final class SignalWaiter: Sendable {
             action.sa_flags = SA_RESTART
             sigaction(number, &action, nil)
         }
+        // A parent that spawned us from a thread with these signals blocked (libdispatch's threads block them)
+        // leaves them blocked here too: unblock them, or SIGTERM would never reach the handler.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for number in signals {
+            sigaddset(&unblocked, number)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Returns once one of the signals has arrived, and restores their default actions.

@@ -23,7 +23,9 @@ extension SandboxConfiguration {
           --host ADDRESS          address to bind (default 127.0.0.1)
           --port PORT             port to bind, 0 for any free port (default 8443)
           --ca-dir DIR            where the CA, certificate and signing key are kept
-                                  (default $XDG_DATA_HOME/lp-shell/sandbox)
+                                  (default: the --data DIR, else $XDG_DATA_HOME/lp-shell/sandbox)
+          --data DIR              keep accounts, conversations, messages, agent sessions and token
+                                  revocations in DIR/sandbox.sqlite across restarts (default: memory only)
           --account ID            account the export lines name (default sandbox; any id works)
           --ext-token-ttl TIME    lifetime of anonymous/authorize tokens (default 10m)
           --refresh-window TIME   how long they can be refreshed (default 730h)
@@ -76,6 +78,10 @@ extension SandboxConfiguration {
                 let directory = try next()
                 guard !directory.isEmpty else { throw SandboxUsageError(argument, "empty directory") }
                 configuration.caDirectory = directory
+            case "--data":
+                let directory = try next()
+                guard !directory.isEmpty else { throw SandboxUsageError(argument, "empty directory") }
+                configuration.dataDirectory = directory
             case "--account":
                 let account = try next()
                 guard Self.isValidAccount(account) else {

@@ -8,6 +8,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var port: Int = 8443
     /// Where the CA, server certificate and JWT signing key live; `nil` means `$XDG_DATA_HOME/lp-shell/sandbox`.
     public var caDirectory: String?
+    /// `--data DIR`: keep accounts, conversations, messages, agent sessions and revocations in `DIR/sandbox.sqlite`
+    /// (and the keys in DIR unless `--ca-dir` says otherwise); `nil` keeps everything in memory.
+    public var dataDirectory: String?
     /// Lifetime of the unauthenticated external JWT from `anonymous/authorize` (LivePerson: 10 minutes).
     public var externalTokenTTL: Duration = .seconds(600)
     /// How long after its first issue an external identity can be refreshed (LivePerson: 730 hours).
@@ -37,9 +40,11 @@ public struct SandboxConfiguration: Sendable, Equatable {
         host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
     }
 
-    /// The directory holding the sandbox's keys, resolved against the environment.
+    /// The directory holding the sandbox's keys, resolved against the environment: `--ca-dir`, else `--data`,
+    /// else `$XDG_DATA_HOME/lp-shell/sandbox`.
     public func resolvedCADirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let caDirectory { return caDirectory }
+        if let dataDirectory { return dataDirectory }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             return xdg + "/lp-shell/sandbox"
         }

@@ -25,7 +25,13 @@ struct SecretFiles {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw WriteError(path: directory, reason: String(cString: strerror(errno)))
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw WriteError(path: directory, reason: "not a directory")
+            }
+            // FileManager does not leave errno set; mkdir tells why (no such parent, not a directory, read-only).
+            let reason = mkdir(directory, 0o700) == 0 ? "cannot create it" : String(cString: strerror(errno))
+            throw WriteError(path: directory, reason: reason)
         }
     }
 

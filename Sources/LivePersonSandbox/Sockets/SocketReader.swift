@@ -108,6 +108,10 @@ struct SocketReader {
             refusal = (CloseCode.unauthorized, "Authorization token is not for account \(session.account)")
             return false
         }
+        if await store.isRevoked(tokenHash: TokenHash.of(token)) {
+            refusal = (CloseCode.unauthorized, "Authorization token was revoked")
+            return false
+        }
         await attach(.consumer(id: claims.sub))
         let outbox = self.outbox
         let kind = claims.kind

@@ -15,7 +15,7 @@ extension InMemorySandboxStore {
             id: StableID.randomUUID(), account: connection.account, consumerId: consumerId, startTs: now,
             lastUpdate: now)
         if let skillId, !skillId.isEmpty { conversation.skillId = skillId }
-        conversations[conversation.id] = conversation
+        try save(conversation)
         openConversation[key] = conversation.id
         reply.send(
             FrameEncoder.response(
@@ -43,7 +43,7 @@ extension InMemorySandboxStore {
         }
         let ringId = "\(conversation.id)_\(conversation.account)_\(Self.now())"
         conversation.ringId = ringId
-        conversations[conversationId] = conversation
+        try? save(conversation)
         notifyRing(conversation, state: "WAITING", to: agents.map(\.value))
     }
 
@@ -72,7 +72,7 @@ extension InMemorySandboxStore {
         conversation.agent = agent
         conversation.agentIsBot = isBot
         conversation.lastUpdate = Self.now()
-        conversations[conversationId] = conversation
+        try? save(conversation)
         announce(conversation)
     }
 
@@ -131,7 +131,10 @@ extension InMemorySandboxStore {
             }
         }
         conversation.lastUpdate = Self.now()
-        conversations[conversationId] = conversation
+        try save(conversation)
+        if conversation.state != "OPEN" {
+            openConversation[Self.consumerKey(account: conversation.account, consumerId: conversation.consumerId)] = nil
+        }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, message))
         announce(conversation)
     }
@@ -144,7 +147,6 @@ extension InMemorySandboxStore {
         conversation.closeReason = role
         conversation.closedBy = role
         conversation.endTs = now
-        openConversation[Self.consumerKey(account: conversation.account, consumerId: conversation.consumerId)] = nil
     }
 
     func authorize(_ connection: Connection, for conversation: Conversation) throws(UMSFailure) {

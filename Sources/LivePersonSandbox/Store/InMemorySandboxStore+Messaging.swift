@@ -8,7 +8,7 @@ extension InMemorySandboxStore {
     ) throws(UMSFailure) {
         let connection = try connection(connectionID)
         try checkPublish(connection, dialogId: dialogId, event: event)
-        let sequence = append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
+        let sequence = try append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
         reply.send(FrameEncoder.publishEventResponse(reqId: reply.reqId, sequence: sequence ?? 0))
         deliverLast(of: dialogId)
         // The bot answers in conversations it holds, and in new ones it is about to take (a message sent right
@@ -63,14 +63,27 @@ extension InMemorySandboxStore {
 
     /// Stores an event; content and receipts get the dialog's next sequence, chat states none (they are not kept).
     /// The event list grows in place (no copy of the conversation is held meanwhile), so a publish costs the same
-    /// whatever the dialog's length.
+    /// whatever the dialog's length. With `--data` a sequenced event is committed before this returns; when that
+    /// fails the event is taken back and nothing is acknowledged.
     @discardableResult
-    func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef) -> Int? {
+    func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef)
+        throws(UMSFailure) -> Int?
+    {
         guard conversations[dialogId] != nil else { return nil }
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
-        return conversations[dialogId]?.appendEvent(
+        let sequence = conversations[dialogId]?.appendEvent(
             event, metadata: metadata, dialogId: dialogId, from: originator,
             serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState)
+        if let sequence, let persistence, let change = conversations[dialogId]?.events.last {
+            do {
+                try persistence.saveEvent(change, conversationId: dialogId)
+            } catch {
+                conversations[dialogId]?.events.removeLast()
+                conversations[dialogId]?.nextSequence = sequence
+                throw .storageFailed(error.description)
+            }
+        }
+        return sequence
     }
 
     /// Sends the dialog's newest event to its subscribers; the assigned agent's brand sockets that did not subscribe

@@ -2,7 +2,8 @@ import Foundation
 import LivePersonAPI
 
 /// The in-memory ``SandboxStore``: one actor owns every account, conversation, agent session and socket
-/// subscription, so the messaging rules never race.
+/// subscription, so the messaging rules never race. With a ``SandboxPersistence`` (`--data DIR`) it writes each
+/// change through before it answers, and starts from what was stored.
 actor InMemorySandboxStore: SandboxStore {
     /// One open socket and what it subscribed to.
     struct Connection {
@@ -30,9 +31,48 @@ actor InMemorySandboxStore: SandboxStore {
     var conversations: [String: Conversation] = [:]
     /// Open conversation of each consumer, keyed by `account/consumerId`.
     var openConversation: [String: String] = [:]
+    /// Revoked tokens (SHA-256 hex) and when each would have expired anyway (epoch seconds).
+    var revokedTokens: [String: Int64] = [:]
+    /// Where changes are written before they are acknowledged; `nil`: memory only.
+    let persistence: (any SandboxPersistence)?
 
-    init(bot: BotAgent) {
+    init(bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState())
+    {
         self.bot = bot
+        self.persistence = persistence
+        for account in state.accounts {
+            accounts[account.id] = account
+        }
+        for conversation in state.conversations {
+            conversations[conversation.id] = conversation
+            if conversation.state == "OPEN" {
+                openConversation[Self.consumerKey(account: conversation.account, consumerId: conversation.consumerId)] =
+                    conversation.id
+            }
+        }
+        for session in state.agentSessions {
+            agentSessions[session.bearer] = session
+        }
+        revokedTokens = state.revocations
+    }
+
+    /// A store that keeps its state in `directory` (`--data`), starting from what is already there.
+    static func open(bot: BotAgent, dataDirectory directory: String) throws(SandboxPersistenceError)
+        -> InMemorySandboxStore
+    {
+        let persistence = try SQLitePersistence(directory: directory)
+        let state = try persistence.load()
+        return InMemorySandboxStore(bot: bot, persistence: persistence, state: state)
+    }
+
+    /// Writes a conversation's fields through (before the caller answers), then keeps it.
+    func save(_ conversation: Conversation) throws(UMSFailure) {
+        do {
+            try persistence?.saveConversation(conversation)
+        } catch {
+            throw .storageFailed(error.description)
+        }
+        conversations[conversation.id] = conversation
     }
 
     static func now() -> Int64 {
@@ -49,6 +89,8 @@ actor InMemorySandboxStore: SandboxStore {
         if let info = accounts[id] { return info }
         let info = AccountInfo(id: id, connectorID: Self.connectorID(for: id))
         accounts[id] = info
+        // Accounts are re-created on first use anyway (same connector id), so a failed write loses nothing.
+        try? persistence?.saveAccount(info)
         return info
     }
 
@@ -65,7 +107,24 @@ actor InMemorySandboxStore: SandboxStore {
             userPid: StableID.uuid(account + "/agent/" + loginName), bearer: StableID.randomHex(bytes: 32),
             csrf: StableID.randomHex(bytes: 32), sessionID: StableID.randomHex(bytes: 16))
         agentSessions[session.bearer] = session
+        try? persistence?.saveAgentSession(session)
         return session
+    }
+
+    func agentLogout(bearer: String) throws(SandboxPersistenceError) -> Bool {
+        guard agentSessions[bearer] != nil else { return false }
+        try persistence?.deleteAgentSession(bearer: bearer)
+        agentSessions[bearer] = nil
+        return true
+    }
+
+    func revoke(tokenHash: String, expires: Int64) throws(SandboxPersistenceError) {
+        try persistence?.saveRevocation(tokenHash: tokenHash, expires: expires)
+        revokedTokens[tokenHash] = expires
+    }
+
+    func isRevoked(tokenHash: String) -> Bool {
+        revokedTokens[tokenHash] != nil
     }
 
     func agentSession(bearer: String) -> AgentSession? {

@@ -1,7 +1,7 @@
 import LivePersonAPI
 
 /// The sandbox's state and the messaging rules over it. Every socket and REST controller goes through this protocol;
-/// ``InMemorySandboxStore`` is the in-memory implementation (durable storage comes later).
+/// ``InMemorySandboxStore`` implements it, in memory or written through to a ``SandboxPersistence`` (`--data`).
 ///
 /// Methods that take a ``Reply`` send the request's answer themselves, before any notification they cause, and throw
 /// ``UMSFailure`` (without sending anything) when they refuse.
@@ -11,6 +11,12 @@ protocol SandboxStore: Sendable {
     func agentLogin(account: String, loginName: String) async -> AgentSession
     func agentSession(bearer: String) async -> AgentSession?
     func agentRefresh(account: String, sessionID: String?, csrf: String) async -> Bool
+    /// Ends an agent session: its bearer stops working. `false` when the bearer is unknown.
+    func agentLogout(bearer: String) async throws(SandboxPersistenceError) -> Bool
+
+    // Token revocation (tokens are identified by the SHA-256 of their text)
+    func revoke(tokenHash: String, expires: Int64) async throws(SandboxPersistenceError)
+    func isRevoked(tokenHash: String) async -> Bool
 
     // Sockets
     func connect(account: String, participant: Participant, outbox: Outbox) async -> ConnectionID

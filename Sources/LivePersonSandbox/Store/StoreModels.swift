@@ -17,7 +17,7 @@ enum Participant: Sendable, Equatable {
 }
 
 /// A logged-in agent (agentVep login).
-struct AgentSession: Sendable, Equatable {
+struct AgentSession: Sendable, Equatable, Codable {
     let account: String
     let loginName: String
     let userId: String
@@ -56,8 +56,9 @@ struct Reply: Sendable {
     }
 }
 
-/// One conversation (single MAIN dialog, dialogId == conversationId).
-struct Conversation: Sendable {
+/// One conversation (single MAIN dialog, dialogId == conversationId). Its Codable form (what `--data` stores) leaves
+/// out the events, which are stored one row each.
+struct Conversation: Sendable, Codable {
     let id: String
     let account: String
     let consumerId: String
@@ -76,6 +77,11 @@ struct Conversation: Sendable {
     var events: [MessagingEventChange] = []
     var nextSequence = 0
     var ringId: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, account, consumerId, skillId, state, stage, closeReason, closedBy, startTs, endTs, lastUpdate, agent
+        case agentIsBot, ttr, csat, ringId
+    }
 
     var details: ConversationDetails {
         var participants = [ParticipantRef(id: consumerId, role: "CONSUMER")]
