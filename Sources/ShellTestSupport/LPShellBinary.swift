@@ -99,3 +99,26 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
             + "stderr: \(stderr.debugDescription)"
     }
 }
+
+extension LPShellBinary {
+    /// ``run(_:stdin:environment:directory:timeout:)`` from an async test, off Swift's cooperative pool (a test
+    /// blocked there for seconds starves the async tests running beside it).
+    public func runOffPool(
+        _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil, timeout: Double = 20
+    ) async throws -> ProcessResult {
+        let binary = self
+        return try await offThreadProcess {
+            try binary.run(arguments, stdin: stdin, environment: environment, directory: directory, timeout: timeout)
+        }
+    }
+
+    /// ``run(_:input:environment:directory:timeout:)`` off the cooperative pool.
+    public func runOffPool(
+        _ arguments: [String], input: String, environment: [String: String]? = nil, directory: URL? = nil,
+        timeout: Double = 20
+    ) async throws -> ProcessResult {
+        try await runOffPool(
+            arguments, stdin: Array(input.utf8), environment: environment, directory: directory, timeout: timeout)
+    }
+}

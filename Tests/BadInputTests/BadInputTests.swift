@@ -16,7 +16,7 @@ struct BadInputTests {
     }
 
     @Test("row", arguments: rows)
-    func row(_ row: BadInputCase) throws {
+    func row(_ row: BadInputCase) async throws {
         let home = try TemporaryDirectory(prefix: "badinput-")
         defer { home.remove() }
         for folder in row.folders {
@@ -30,29 +30,11 @@ struct BadInputTests {
             try Data(contents).write(to: URL(fileURLWithPath: path))
             chmod(path, 0o600)
         }
-        var environment = [
-            "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": home.path,
-            "TERM": "dumb", "NO_COLOR": "1",
-        ]
-        var sandbox: SandboxProcess?
-        if case .standalone(let arguments, let trusted) = row.server {
-            let caDirectory = try SandboxProcess.sharedCADirectory.get()
-            let started = try SandboxProcess(arguments: arguments, caDirectory: caDirectory)
-            sandbox = started
-            environment["SB"] = started.hostPort
-            environment["SB_PID"] = String(started.process.processIdentifier)
-            environment["SB_CA"] = caDirectory + "/ca.pem"
-            if trusted {
-                environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
-                environment["SSL_CERT_FILE"] = caDirectory + "/ca.pem"
-            }
-        }
-        defer { sandbox?.stop() }
-
-        let result = try run(row, environment: environment, home: home)
+        // The processes run off Swift's cooperative pool: blocking it here starves the async tests beside this one.
+        let (result, sandboxPort) = try await offThreadProcess { try Self.execute(row, home: home) }
         let substitute: (String) -> String = { pattern in
             pattern.replacingOccurrences(of: "{HOME}", with: home.path)
-                .replacingOccurrences(of: "{PORT}", with: sandbox?.port ?? "")
+                .replacingOccurrences(of: "{PORT}", with: sandboxPort ?? "")
         }
         #expect(!result.timedOut, "timed out: \(result)")
         #expect(result.status == row.status, "\(result)")
@@ -84,7 +66,31 @@ struct BadInputTests {
         }
     }
 
-    private func run(_ row: BadInputCase, environment: [String: String], home: TemporaryDirectory) throws
+    /// Starts the row's sandbox if it has one, runs the row, stops the sandbox: the blocking part of a row.
+    private static func execute(_ row: BadInputCase, home: TemporaryDirectory) throws -> (ProcessResult, String?) {
+        var environment = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": home.path,
+            "TERM": "dumb", "NO_COLOR": "1",
+        ]
+        var sandbox: SandboxProcess?
+        if case .standalone(let arguments, let trusted) = row.server {
+            let caDirectory = try SandboxProcess.sharedCADirectory.get()
+            let started = try SandboxProcess(arguments: arguments, caDirectory: caDirectory)
+            sandbox = started
+            environment["SB"] = started.hostPort
+            environment["SB_PID"] = String(started.process.processIdentifier)
+            environment["SB_CA"] = caDirectory + "/ca.pem"
+            if trusted {
+                environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
+                environment["SSL_CERT_FILE"] = caDirectory + "/ca.pem"
+            }
+        }
+        defer { sandbox?.stop() }
+
+        return (try run(row, environment: environment, home: home), sandbox?.port)
+    }
+
+    private static func run(_ row: BadInputCase, environment: [String: String], home: TemporaryDirectory) throws
         -> ProcessResult
     {
         let binary = try LPShellBinary.locate()

@@ -22,7 +22,7 @@ struct SecurityTests {
         (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
     }
 
-    @Test func tokensNeverReachHistoryTranscriptsOrTraces() throws {
+    @Test func tokensNeverReachHistoryTranscriptsOrTraces() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
         let binary = try LPShellBinary.locate()
@@ -37,7 +37,7 @@ struct SecurityTests {
 
             """
         let command = ShellQuote.quote(binary.path) + " --plain"
-        let result = try LPShellBinary(path: "/usr/bin/script").run(
+        let result = try await LPShellBinary(path: "/usr/bin/script").runOffPool(
             ["-qec", command, "/dev/null"], input: input, environment: Self.environment(home: home),
             directory: home.url, timeout: 40)
         #expect(result.status == 0, "\(result)")
@@ -58,17 +58,17 @@ struct SecurityTests {
         #expect(Self.mode(home.path + "/t.txt") == 0o600)
     }
 
-    @Test func tracesMaskTokensInScriptsToo() throws {
+    @Test func tracesMaskTokensInScriptsToo() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
-        let result = try LPShellBinary.locate().run(
+        let result = try await LPShellBinary.locate().runOffPool(
             ["--plain", "-c", "set -x; echo \"jwt \(Self.token)\" >/dev/null"],
             environment: Self.environment(home: home),
             directory: home.url)
         #expect(result.stderr == "+ echo 'jwt eyJh…U'\n", "\(result)")
     }
 
-    @Test func secretFilesAreCreatedPrivate() throws {
+    @Test func secretFilesAreCreatedPrivate() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
         let caDirectory = try SandboxProcess.sharedCADirectory.get()
@@ -78,7 +78,7 @@ struct SecurityTests {
         environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
         environment["LP_CSDS"] = sandbox.hostPort
         environment["LP_ACCOUNT"] = "a"
-        let result = try LPShellBinary.locate().run(
+        let result = try await LPShellBinary.locate().runOffPool(
             ["-c", "echo $LP_IDP; LP_JWT=\(Self.token); save"], environment: environment, directory: home.url)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == sandbox.hostPort + "\n", "\(result)")
@@ -94,7 +94,7 @@ struct SecurityTests {
         #expect(Self.mode(caDirectory) == 0o700)
     }
 
-    @Test func looseSecretFilesAreReportedAtStartUp() throws {
+    @Test func looseSecretFilesAreReportedAtStartUp() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
         let files = [
@@ -110,7 +110,7 @@ struct SecurityTests {
             try Data("X=1\n".utf8).write(to: URL(fileURLWithPath: path))
             chmod(path, mode_t(mode))
         }
-        let result = try LPShellBinary.locate().run(
+        let result = try await LPShellBinary.locate().runOffPool(
             ["--env-file", "other.env", "--env-file", "private.env", "-c", "echo still runs"],
             environment: Self.environment(home: home), directory: home.url)
         let fix = "holds secrets but other users can access it"
@@ -134,12 +134,12 @@ struct SecurityTests {
         #expect(Self.mode(home.path + "/lp.env") == 0o666)
     }
 
-    @Test func theSandboxBindsLoopbackAndWarnsOtherwise() throws {
+    @Test func theSandboxBindsLoopbackAndWarnsOtherwise() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
         let caDirectory = try SandboxProcess.sharedCADirectory.get()
         let binary = try LPShellBinary.locate()
-        let loopback = try binary.run(
+        let loopback = try await binary.runOffPool(
             ["sandbox", "--port", "0", "--ca-dir", caDirectory, "--help"], environment: Self.environment(home: home))
         #expect(loopback.stdout.contains("--host ADDRESS          address to bind (default 127.0.0.1)"))
         let local = try SandboxProcess(arguments: [], caDirectory: caDirectory)
@@ -148,7 +148,7 @@ struct SecurityTests {
         #expect(Self.listeners(port: local.port) == ["127.0.0.1"], "bound to \(Self.listeners(port: local.port))")
 
         // `--host 0.0.0.0`: the one-line warning, then it serves on every interface.
-        let result = try binary.run(
+        let result = try await binary.runOffPool(
             [
                 "-c",
                 "timeout 3 \(ShellQuote.quote(binary.path)) sandbox --host 0.0.0.0 --port 0 --ca-dir "

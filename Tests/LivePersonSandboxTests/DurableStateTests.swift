@@ -196,12 +196,12 @@ struct DurableStateTests {
         }
     }
 
-    @Test func corruptDataFileIsOneLineAndStatusOne() throws {
+    @Test func corruptDataFileIsOneLineAndStatusOne() async throws {
         let directory = try TemporaryDirectory(prefix: "lp-durable-")
         defer { directory.remove() }
         try directory.write(String(repeating: "not a database ", count: 100), to: "sandbox.sqlite")
         let binary = try LPShellBinary.locate()
-        let result = try binary.run([
+        let result = try await binary.runOffPool([
             "sandbox", "--port", "0", "--data", directory.path, "--ca-dir", SandboxHarness.keyDirectory,
         ])
         #expect(result.status == SandboxCommand.Status.failure)
@@ -212,12 +212,12 @@ struct DurableStateTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func dataDirectoryThatCannotBeCreatedIsOneLineAndStatusOne() throws {
+    @Test func dataDirectoryThatCannotBeCreatedIsOneLineAndStatusOne() async throws {
         let directory = try TemporaryDirectory(prefix: "lp-durable-")
         defer { directory.remove() }
         let file = try directory.write("x", to: "file")
         let binary = try LPShellBinary.locate()
-        let result = try binary.run([
+        let result = try await binary.runOffPool([
             "sandbox", "--port", "0", "--data", file.path + "/data", "--ca-dir", SandboxHarness.keyDirectory,
         ])
         #expect(result.status == SandboxCommand.Status.failure)
