@@ -144,7 +144,7 @@ let package = Package(
         .target(
             name: "ShellTestSupport",
             dependencies: [
-                "ShellRuntime", "ShellSyntax", "JSONQuery",
+                "ShellRuntime", "ShellSyntax", "JSONQuery", "CShellSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,7 +1,16 @@
+import CShellSupport
 import Foundation
 
-/// Runs a program with Foundation's `Process`, feeding stdin and draining stdout and stderr on their own threads
-/// so that large outputs cannot deadlock, and killing it after a timeout.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program with `posix_spawn`, feeding stdin and draining stdout and stderr on threads of its own and
+/// reaping it with `waitpid`, killing it after a timeout.
+///
+/// Nothing here waits on GCD: on Linux, Swift's cooperative pool and dispatch's global queues share a worker budget
+/// the size of the machine, so when synchronous tests blocked every worker, the pipe readers and Foundation
+/// `Process`'s exit monitor (both on GCD) could never run, and the whole test process hung.
 public enum ChildProcess {
     /// Runs `executable` with `arguments` (stdin nil: `/dev/null`; environment nil: inherited) and waits for it;
     /// after `timeout` seconds it is killed and the result has `timedOut` set.
@@ -9,66 +18,131 @@ public enum ChildProcess {
         executable: String, arguments: [String], stdin: [UInt8]?, environment: [String: String]?, directory: URL?,
         timeout: Double
     ) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let outputPipe = Pipe()
-        let errorPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        let inputPipe: Pipe?
+        var output: [Int32] = [0, 0]
+        var errors: [Int32] = [0, 0]
+        var input: [Int32] = [0, 0]
+        guard cshell_pipe_cloexec(&output) == 0, cshell_pipe_cloexec(&errors) == 0, cshell_pipe_cloexec(&input) == 0
+        else { throw Failure(description: "pipe: \(String(cString: strerror(errno)))") }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
         if stdin != nil {
-            let pipe = Pipe()
-            process.standardInput = pipe
-            inputPipe = pipe
+            posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         } else {
-            process.standardInput = FileHandle.nullDevice
-            inputPipe = nil
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        if let directory { cshell_spawn_addchdir(&actions, directory.path) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Test threads may block signals (Swift Testing, dispatch workers): the child starts with none blocked.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGCHLD, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let group = DispatchGroup()
-        let output = Collected()
-        let errors = Collected()
-        read(outputPipe.fileHandleForReading, into: output, group: group)
-        read(errorPipe.fileHandleForReading, into: errors, group: group)
-        if let inputPipe, let stdin {
-            let handle = inputPipe.fileHandleForWriting
-            DispatchQueue.global().async {
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let variables = environment ?? ProcessInfo.processInfo.environment
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        for descriptor in [output[1], errors[1], input[0]] { close(descriptor) }
+        guard spawned == 0 else {
+            for descriptor in [output[0], errors[0], input[1]] { close(descriptor) }
+            throw Failure(description: "cannot run \(executable): \(String(cString: strerror(spawned)))")
+        }
+
+        let collectedOutput = Collected()
+        let collectedErrors = Collected()
+        let readers = DispatchGroup()
+        drain(output[0], into: collectedOutput, group: readers)
+        drain(errors[0], into: collectedErrors, group: readers)
+        if let stdin {
+            let descriptor = input[1]
+            Thread {
                 // The child may exit without reading everything: a write error (EPIPE) just ends the feeding.
-                _ = try? handle.write(contentsOf: Data(stdin))
-                try? handle.close()
-            }
+                stdin.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written <= 0 { break }
+                        offset += written
+                    }
+                }
+                close(descriptor)
+            }.start()
+        } else {
+            close(input[1])
         }
 
-        var timedOut = false
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                exited.wait()
-            }
-        }
+        let (status, timedOut) = reap(pid, timeout: timeout)
         // Grandchildren may still hold the pipes; give the readers a bounded time to finish.
-        _ = group.wait(timeout: .now() + (timedOut ? 2 : timeout))
-        let status =
-            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        _ = readers.wait(timeout: .now() + (timedOut ? 2 : timeout))
         return ProcessResult(
-            stdoutBytes: output.bytes, stderrBytes: errors.bytes, status: status, timedOut: timedOut)
+            stdoutBytes: collectedOutput.bytes, stderrBytes: collectedErrors.bytes, status: status, timedOut: timedOut)
     }
 
-    private static func read(_ handle: FileHandle, into sink: Collected, group: DispatchGroup) {
-        group.enter()
-        DispatchQueue.global().async {
-            let data = (try? handle.readToEnd()) ?? Data()
-            sink.set(Array(data))
-            group.leave()
+    /// Waits for `pid` (polling, so that the timeout needs no other thread); kills it after `timeout` seconds.
+    /// Returns the exit status (128 + N after signal N) and whether it was killed.
+    private static func reap(_ pid: pid_t, timeout: Double) -> (Int32, Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        var killDeadline: Date?
+        var waitStatus: Int32 = 0
+        var pause: useconds_t = 200
+        while true {
+            let result = waitpid(pid, &waitStatus, WNOHANG)
+            if result == pid { break }
+            if result < 0 && errno != EINTR { return (-1, timedOut) }
+            let now = Date()
+            if !timedOut && now > deadline {
+                timedOut = true
+                kill(pid, SIGTERM)
+                killDeadline = now.addingTimeInterval(2)
+            } else if let killDeadline, now > killDeadline {
+                kill(pid, SIGKILL)
+            }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
         }
+        let signal = waitStatus & 0x7f
+        return (signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal, timedOut)
+    }
+
+    /// Reads `descriptor` to its end on a thread of its own, then closes it.
+    private static func drain(_ descriptor: Int32, into sink: Collected, group: DispatchGroup) {
+        group.enter()
+        Thread {
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = read(descriptor, &chunk, chunk.count)
+                if count > 0 {
+                    bytes += chunk[..<count]
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+            close(descriptor)
+            sink.set(bytes)
+            group.leave()
+        }.start()
+    }
+
+    /// Why a child could not be started.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Bytes read on another thread.

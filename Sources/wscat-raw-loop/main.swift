@@ -21,6 +21,8 @@ var tls = TLSConfiguration.makeClientConfiguration()
 if let bundle = ProcessInfo.processInfo.environment["SSL_CERT_FILE"] { tls.trustRoots = .file(bundle) }
 let url = arguments[1]
 let done = DispatchSemaphore(value: 0)
+/// Answers received so far, for the watchdog's message.
+nonisolated(unsafe) var receivedSoFar = 0
 Task {
     do {
         try await WebSocketClient.connect(
@@ -32,7 +34,10 @@ Task {
                 }
                 var received = 0
                 for try await message in inbound.messages(maxSize: 1 << 24) {
-                    if case .text = message { received += 1 }
+                    if case .text = message {
+                        received += 1
+                        receivedSoFar = received
+                    }
                     if received == frames.count { break }
                 }
                 try await group.waitForAll()
@@ -43,4 +48,8 @@ Task {
     }
     done.signal()
 }
-done.wait()
+// A lost answer must end the benchmark with an error rather than hang it.
+if done.wait(timeout: .now() + 60) == .timedOut {
+    FileHandle.standardError.write(Data("wscat-raw-loop: timed out after 60 s, \(receivedSoFar) of \(frames.count) answers\n".utf8))
+    exit(1)
+}

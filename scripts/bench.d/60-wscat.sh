@@ -22,11 +22,14 @@ with open(sys.argv[1], "w") as f:
         f.write('{"kind":"req","id":%d,"type":"GetClock"}\n' % i)
 PY
 { echo "wscat -H \"Authorization:jwt \$LP_JWT\" -c \"$url\""; cat "$dir/frames.txt"; echo /close; } > "$dir/batch.sh"
-hyperfine -N --warmup 3 --runs 30 --export-markdown "$dir/connect.md" \
-    "$LP -c true" "$LP -c 'wscat -H \"Authorization:jwt \$LP_JWT\" -c \"$url\" -x /close'" >&2
-hyperfine --warmup 1 --runs 5 --export-markdown "$dir/batch.md" \
-    "$LP $dir/batch.sh > /dev/null" \
-    "$RAW '$url' 'Authorization:jwt $LP_JWT' $dir/frames.txt" \
+hyperfine -N --warmup 3 --runs 30 --export-json "$dir/connect.json" \
+    -n "lp-shell -c true" "$LP -c true" \
+    -n "lp-shell -c 'wscat -H \"Authorization:jwt \$LP_JWT\" -c \"wss://…/consumer?v=3\" -x /close'" \
+    "$LP -c 'wscat -H \"Authorization:jwt \$LP_JWT\" -c \"$url\" -x /close'" >&2
+hyperfine --warmup 1 --runs 5 --export-json "$dir/batch.json" \
+    -n "lp-shell batch.sh > /dev/null" "$LP $dir/batch.sh > /dev/null" \
+    -n "wscat-raw-loop URL 'Authorization:jwt \$LP_JWT' frames.txt" "$RAW '$url' 'Authorization:jwt $LP_JWT' $dir/frames.txt" \
+    -n "wscat -H 'Authorization:jwt \$LP_JWT' -c URL < frames.txt > /dev/null (node)" \
     "NODE_PATH=/usr/share/nodejs wscat -H 'Authorization:jwt $LP_JWT' -c '$url' < $dir/frames.txt > /dev/null" >&2
 echo "## wscat"
 echo
@@ -34,7 +37,7 @@ echo "Targets: connected ≤ 20 ms after \`wscat …\` (difference of the first 
 echo "10,000 GetClock frames sent and answered in batch mode at ≥ 0.8× the bare WSClient loop and ≥ 5× node wscat."
 echo "node wscat closes at the end of its input without waiting for the answers, so its row is a lower bound."
 echo
-sed "s|$LP|lp-shell|g; s|$dir/||g; s|$LP_JWT|\$LP_JWT|g; s|$RAW|wscat-raw-loop|g" "$dir/connect.md"
+python3 scripts/lib/hyperfine-table.py "$dir/connect.json"
 echo
-sed "s|$LP|lp-shell|g; s|$dir/||g; s|$LP_JWT|\$LP_JWT|g; s|$RAW|wscat-raw-loop|g" "$dir/batch.md"
+python3 scripts/lib/hyperfine-table.py "$dir/batch.json"
 echo
