@@ -50,6 +50,7 @@ Task {
 }
 // A lost answer must end the benchmark with an error rather than hang it.
 if done.wait(timeout: .now() + 60) == .timedOut {
-    FileHandle.standardError.write(Data("wscat-raw-loop: timed out after 60 s, \(receivedSoFar) of \(frames.count) answers\n".utf8))
+    FileHandle.standardError.write(
+        Data("wscat-raw-loop: timed out after 60 s, \(receivedSoFar) of \(frames.count) answers\n".utf8))
     exit(1)
 }
