@@ -18,6 +18,50 @@ public enum ChildProcess {
         executable: String, arguments: [String], stdin: [UInt8]?, environment: [String: String]?, directory: URL?,
         timeout: Double
     ) throws -> ProcessResult {
+        let child = try spawn(
+            executable: executable, arguments: arguments, environment: environment, directory: directory,
+            feedsStdin: stdin != nil)
+        let collectedOutput = Collected()
+        let collectedErrors = Collected()
+        let readers = DispatchGroup()
+        drain(child.stdout, into: collectedOutput, group: readers)
+        drain(child.stderr, into: collectedErrors, group: readers)
+        if let stdin {
+            let descriptor = child.stdin
+            Thread {
+                // The child may exit without reading everything: a write error (EPIPE) just ends the feeding.
+                stdin.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written <= 0 { break }
+                        offset += written
+                    }
+                }
+                close(descriptor)
+            }.start()
+        }
+
+        let (status, timedOut) = reap(child.pid, timeout: timeout)
+        // Grandchildren may still hold the pipes; give the readers a bounded time to finish.
+        _ = readers.wait(timeout: .now() + (timedOut ? 2 : timeout))
+        return ProcessResult(
+            stdoutBytes: collectedOutput.bytes, stderrBytes: collectedErrors.bytes, status: status, timedOut: timedOut)
+    }
+
+    /// A started child: its pid and the parent's ends of its pipes (stdin -1 when it reads /dev/null).
+    struct Spawned {
+        var pid: pid_t
+        var stdin: Int32
+        var stdout: Int32
+        var stderr: Int32
+    }
+
+    /// Starts `executable` with its stdout and stderr on pipes (and stdin on one when `feedsStdin`), every signal
+    /// unblocked and at its default disposition.
+    static func spawn(
+        executable: String, arguments: [String], environment: [String: String]?, directory: URL?, feedsStdin: Bool
+    ) throws -> Spawned {
         var output: [Int32] = [0, 0]
         var errors: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
@@ -27,7 +71,7 @@ public enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if stdin != nil {
+        if feedsStdin {
             posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -60,40 +104,14 @@ public enum ChildProcess {
             for descriptor in [output[0], errors[0], input[1]] { close(descriptor) }
             throw Failure(description: "cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
+        if !feedsStdin { close(input[1]) }
+        return Spawned(pid: pid, stdin: feedsStdin ? input[1] : -1, stdout: output[0], stderr: errors[0])
 
-        let collectedOutput = Collected()
-        let collectedErrors = Collected()
-        let readers = DispatchGroup()
-        drain(output[0], into: collectedOutput, group: readers)
-        drain(errors[0], into: collectedErrors, group: readers)
-        if let stdin {
-            let descriptor = input[1]
-            Thread {
-                // The child may exit without reading everything: a write error (EPIPE) just ends the feeding.
-                stdin.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                        if written <= 0 { break }
-                        offset += written
-                    }
-                }
-                close(descriptor)
-            }.start()
-        } else {
-            close(input[1])
-        }
-
-        let (status, timedOut) = reap(pid, timeout: timeout)
-        // Grandchildren may still hold the pipes; give the readers a bounded time to finish.
-        _ = readers.wait(timeout: .now() + (timedOut ? 2 : timeout))
-        return ProcessResult(
-            stdoutBytes: collectedOutput.bytes, stderrBytes: collectedErrors.bytes, status: status, timedOut: timedOut)
     }
 
     /// Waits for `pid` (polling, so that the timeout needs no other thread); kills it after `timeout` seconds.
     /// Returns the exit status (128 + N after signal N) and whether it was killed.
-    private static func reap(_ pid: pid_t, timeout: Double) -> (Int32, Bool) {
+    static func reap(_ pid: pid_t, timeout: Double) -> (Int32, Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
         var killDeadline: Date?
@@ -118,16 +136,15 @@ public enum ChildProcess {
         return (signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal, timedOut)
     }
 
-    /// Reads `descriptor` to its end on a thread of its own, then closes it.
-    private static func drain(_ descriptor: Int32, into sink: Collected, group: DispatchGroup) {
+    /// Reads `descriptor` to its end on a thread of its own, appending to `sink` as bytes arrive, then closes it.
+    static func drain(_ descriptor: Int32, into sink: Collected, group: DispatchGroup) {
         group.enter()
         Thread {
-            var bytes: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while true {
                 let count = read(descriptor, &chunk, chunk.count)
                 if count > 0 {
-                    bytes += chunk[..<count]
+                    sink.append(chunk[..<count])
                 } else if count < 0 && errno == EINTR {
                     continue
                 } else {
@@ -135,7 +152,6 @@ public enum ChildProcess {
                 }
             }
             close(descriptor)
-            sink.set(bytes)
             group.leave()
         }.start()
     }
@@ -145,15 +161,15 @@ public enum ChildProcess {
         public let description: String
     }
 
-    /// Bytes read on another thread.
-    private final class Collected: @unchecked Sendable {
+    /// Bytes read on another thread (readable while more arrive).
+    final class Collected: @unchecked Sendable {
         // @unchecked: every access goes through `lock`.
         private let lock = NSLock()
         private var storage: [UInt8] = []
 
-        func set(_ bytes: [UInt8]) {
+        func append(_ bytes: ArraySlice<UInt8>) {
             lock.lock()
-            storage = bytes
+            storage += bytes
             lock.unlock()
         }
 

@@ -68,9 +68,10 @@ extension BadInputRows {
                 "E=$(curl -sS -X POST https://$SB/api/account/sandbox/anonymous/authorize | jq -r .token)\n"
                     + "U=$(curl -sS -X POST -d '{\"id_token\":\"'$E'\"}' "
                     + "\"https://$SB/api/account/sandbox/app/8742853320/authenticate?v=3.0\" | jq -r .token)\n"
-                    + "sleep 2.2\nwscat -H \"Authorization:jwt $U\" -c \"\(socket.replacingOccurrences(of: "/a/", with: "/sandbox/"))\" <<EOF\n"
+                    + "sleep 3.5\nwscat -H \"Authorization:jwt $U\" -c \"\(socket.replacingOccurrences(of: "/a/", with: "/sandbox/"))\" <<EOF\n"
                     + "{\"kind\":\"req\",\"id\":1,\"type\":\"GetClock\"}\nEOF"),
-            arguments: ["--plain"], server: .standalone(arguments: ["--ext-token-ttl", "1s"], trusted: true),
+            // 3 s: both curls must finish while E is still valid, even on a loaded machine.
+            arguments: ["--plain"], server: .standalone(arguments: ["--ext-token-ttl", "3s"], trusted: true),
             stderr: [
                 "lp-shell: warning: U expired {*} s ago; refresh it with `tokens refresh` (the tutorial's step 4, then step 2)",
                 "wscat: disconnected: 4407 identity expired: create a new token (Getting Started step 2) and reconnect (server said: Unauthenticated identity expired, refresh it)",

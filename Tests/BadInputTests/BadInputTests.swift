@@ -72,13 +72,13 @@ struct BadInputTests {
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": home.path,
             "TERM": "dumb", "NO_COLOR": "1",
         ]
-        var sandbox: SandboxProcess?
+        var sandbox: StandaloneSandbox?
         if case .standalone(let arguments, let trusted) = row.server {
-            let caDirectory = try SandboxProcess.sharedCADirectory.get()
-            let started = try SandboxProcess(arguments: arguments, caDirectory: caDirectory)
+            let caDirectory = try BadInputSandbox.sharedCADirectory.get()
+            let started = try BadInputSandbox.start(arguments: arguments, caDirectory: caDirectory)
             sandbox = started
             environment["SB"] = started.hostPort
-            environment["SB_PID"] = String(started.process.processIdentifier)
+            environment["SB_PID"] = String(started.pid)
             environment["SB_CA"] = caDirectory + "/ca.pem"
             if trusted {
                 environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"

@@ -71,8 +71,8 @@ struct SecurityTests {
     @Test func secretFilesAreCreatedPrivate() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
-        let caDirectory = try SandboxProcess.sharedCADirectory.get()
-        let sandbox = try SandboxProcess(arguments: [], caDirectory: caDirectory)
+        let caDirectory = try BadInputSandbox.sharedCADirectory.get()
+        let sandbox = try BadInputSandbox.start(arguments: [], caDirectory: caDirectory)
         defer { sandbox.stop() }
         var environment = Self.environment(home: home)
         environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
@@ -137,12 +137,12 @@ struct SecurityTests {
     @Test func theSandboxBindsLoopbackAndWarnsOtherwise() async throws {
         let home = try TemporaryDirectory(prefix: "security-")
         defer { home.remove() }
-        let caDirectory = try SandboxProcess.sharedCADirectory.get()
+        let caDirectory = try BadInputSandbox.sharedCADirectory.get()
         let binary = try LPShellBinary.locate()
         let loopback = try await binary.runOffPool(
             ["sandbox", "--port", "0", "--ca-dir", caDirectory, "--help"], environment: Self.environment(home: home))
         #expect(loopback.stdout.contains("--host ADDRESS          address to bind (default 127.0.0.1)"))
-        let local = try SandboxProcess(arguments: [], caDirectory: caDirectory)
+        let local = try BadInputSandbox.start(arguments: [], caDirectory: caDirectory)
         defer { local.stop() }
         #expect(local.hostPort.hasPrefix("127.0.0.1:"))
         #expect(Self.listeners(port: local.port) == ["127.0.0.1"], "bound to \(Self.listeners(port: local.port))")

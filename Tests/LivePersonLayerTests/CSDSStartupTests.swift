@@ -15,7 +15,7 @@ struct CSDSStartupTests {
         + "; do eval \"printf '%s=%s\\\\n' $v \\\"\\$$v\\\"\"; done; echo \"sandbox=${LP_SANDBOX-unset}\""
 
     /// The environment a user of the real service would have: the account, the CSDS host, the CA trusted.
-    static func accountEnvironment(_ sandbox: SandboxProcess) throws -> [String: String] {
+    static func accountEnvironment(_ sandbox: StandaloneSandbox) throws -> [String: String] {
         let csds = try #require(sandbox.exports["LP_CSDS"])
         let bundle = try #require(sandbox.exports["SSL_CERT_FILE"])
         return ["LP_ACCOUNT": account, "LP_CSDS": csds, "SSL_CERT_FILE": bundle, "CURL_CA_BUNDLE": bundle]
@@ -29,7 +29,7 @@ struct CSDSStartupTests {
     @Test func servicesExportedCachedAndReused() async throws {
         let session = try Session()
         defer { session.remove() }
-        let sandbox = try SandboxProcess(session: session)
+        let sandbox = try StandaloneSandbox(arguments: [], environment: session.environment, directory: session.work)
         defer { sandbox.stop() }
         let environment = try Self.accountEnvironment(sandbox)
         let hostPort = try #require(environment["LP_CSDS"])
@@ -70,7 +70,7 @@ struct CSDSStartupTests {
     @Test func unreachableCSDSGivesOneLineAndTheShellStarts() async throws {
         let session = try Session()
         defer { session.remove() }
-        let sandbox = try SandboxProcess(session: session)
+        let sandbox = try StandaloneSandbox(arguments: [], environment: session.environment, directory: session.work)
         let environment = try Self.accountEnvironment(sandbox)
         sandbox.stop()  // nothing listens on its port any more
 

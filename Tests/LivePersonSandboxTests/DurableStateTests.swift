@@ -107,11 +107,10 @@ struct DurableStateTests {
         let directory = try TemporaryDirectory(prefix: "lp-durable-")
         defer { directory.remove() }
         let data = directory.path + "/data"
-        let log = directory.path + "/sandbox.log"
         let arguments = ["--data", data, "--account", Self.account, "--no-bot", "--rate-limit", "1000000"]
 
         let acks = AckLog()
-        let first = try SandboxProcess(arguments: arguments, log: log)
+        let first = try StandaloneSandbox(arguments: arguments)
         // The keys were created in DIR; tokens signed with them stay valid after the restart.
         let authority = try CertificateAuthority.loadOrCreate(directory: data)
         let signer = TokenSigner(key: authority.signingKey)
@@ -146,8 +145,7 @@ struct DurableStateTests {
             for try await (index, id) in group { ids[index] = id }
             return ids
         }
-        #expect(first.process.terminationReason == .uncaughtSignal)
-        #expect(first.process.terminationStatus == SIGKILL)
+        #expect(first.exitStatus == 128 + SIGKILL)
         let acknowledged = acks.all
         #expect(acknowledged.count >= Self.killAfter, "refused: \(acks.refusedFrames.prefix(3))")
         #expect(conversations.compactMap { $0 }.count == Self.consumers)
@@ -157,7 +155,7 @@ struct DurableStateTests {
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)")
         }
 
-        let second = try SandboxProcess(arguments: arguments, log: log)
+        let second = try StandaloneSandbox(arguments: arguments)
         defer { second.stop() }
         for (index, conversation) in conversations.enumerated() {
             guard let conversation else { continue }
