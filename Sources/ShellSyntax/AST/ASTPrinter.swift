@@ -69,7 +69,15 @@ struct ASTPrinter {
             for assignment in simple.assignments {
                 pieces.append(assignment.name + "=" + ASTPrinter.print(assignment.value))
             }
-            for word in simple.words { pieces.append(ASTPrinter.print(word)) }
+            for (index, word) in simple.words.enumerated() {
+                var text = ASTPrinter.print(word)
+                // A command named like a reserved word (parsed from `in\<newline>`, say) must print as a name,
+                // not as the keyword (found by scripts/fuzz).
+                if index == 0 && simple.assignments.isEmpty && Parser.reservedWords.contains(text) {
+                    text = "\\" + text
+                }
+                pieces.append(text)
+            }
             output += pieces.joined(separator: " ")
             emit(simple.redirections, leadingSpace: !pieces.isEmpty)
         case .group(let body, let redirections):
