@@ -23,7 +23,8 @@ let url = arguments[1]
 let done = DispatchSemaphore(value: 0)
 /// Answers received so far, for the watchdog's message.
 nonisolated(unsafe) var receivedSoFar = 0
-Task {
+// Detached: a plain Task in main.swift is main-actor isolated and would wait forever behind `done.wait()`.
+Task.detached {
     do {
         try await WebSocketClient.connect(
             url: url, configuration: configuration, tlsConfiguration: tls, logger: Logger(label: "raw")

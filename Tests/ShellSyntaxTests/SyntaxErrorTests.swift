@@ -36,6 +36,16 @@ struct SyntaxErrorTests {
         assertSyntaxError("echo 1️⃣${X:#2️⃣a}", "bad substitution", incomplete: false)
     }
 
+    /// Found by scripts/fuzz: an empty compound list parsed, and printed to text that does not parse back.
+    @Test func compoundListsNeedACommand() {
+        assertSyntaxError(
+            "if false; then 1️⃣else2️⃣ echo x; fi", "unexpected `else`: a command is needed before it", incomplete: false)
+        assertSyntaxError("if 1️⃣then2️⃣ echo; fi", "unexpected `then`: a command is needed before it", incomplete: false)
+        assertSyntaxError(
+            "for i in 1; do 1️⃣done2️⃣", "unexpected `done`: a command is needed before it", incomplete: false)
+        assertSyntaxError("while :; do\n1️⃣done2️⃣", "unexpected `done`: a command is needed before it", incomplete: false)
+    }
+
     @Test func operators() {
         assertSyntaxError("1️⃣|2️⃣ cat", "unexpected `|`", incomplete: false)
         assertSyntaxError("1️⃣||2️⃣ echo a", "unexpected `||`", incomplete: false)

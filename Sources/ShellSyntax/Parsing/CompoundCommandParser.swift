@@ -5,9 +5,9 @@ extension Parser {
         var branches: [ConditionalBranch] = []
         var elseBody: Script?
         while true {
-            let condition = try parseScript(stopWords: ["then"])
+            let condition = try parseNonEmptyScript(stopWords: ["then"])
             try expectReservedWord("then", toClose: "if", openedAt: start)
-            let body = try parseScript(stopWords: ["elif", "else", "fi"])
+            let body = try parseNonEmptyScript(stopWords: ["elif", "else", "fi"])
             branches.append(ConditionalBranch(condition: condition, body: body))
             skipSeparatorsAndComments()
             switch peekReservedWord() {
@@ -16,12 +16,25 @@ extension Parser {
                 continue
             case "else":
                 consumeWord()
-                elseBody = try parseScript(stopWords: ["fi"])
+                elseBody = try parseNonEmptyScript(stopWords: ["fi"])
             default: break
             }
             try expectReservedWord("fi", toClose: "if", openedAt: start)
             return IfClause(branches: branches, elseBody: elseBody)
         }
+    }
+
+    /// A compound list that must hold a command (POSIX; bash: "syntax error near unexpected token"): `then fi`
+    /// or `do done` is an error at the keyword, unless the input simply ends there (more lines may follow).
+    mutating func parseNonEmptyScript(stopWords: Set<String>) throws(SyntaxError) -> Script {
+        let script = try parseScript(stopWords: stopWords)
+        if script.items.isEmpty && !isAtEnd {
+            let word = peekReservedWord() ?? text(position..<min(position + 1, limit))
+            throw SyntaxError(
+                "unexpected `\(word)`: a command is needed before it",
+                at: SourceRange(start: position, end: position + max(word.utf8.count, 1)))
+        }
+        return script
     }
 
     mutating func parseFor(start: Int) throws(SyntaxError) -> ForLoop {
@@ -51,7 +64,7 @@ extension Parser {
         if peek() == ByteClass.semicolon { position += 1 }
         skipLineBreaks()
         try expectReservedWord("do", toClose: "for", openedAt: start)
-        let body = try parseScript(stopWords: ["done"])
+        let body = try parseNonEmptyScript(stopWords: ["done"])
         try expectReservedWord("done", toClose: "for", openedAt: start)
         return ForLoop(name: name, words: words, body: body)
     }
@@ -59,9 +72,9 @@ extension Parser {
     mutating func parseWhile(start: Int) throws(SyntaxError) -> WhileLoop {
         let keyword = peekReservedWord() ?? "while"
         consumeWord()
-        let condition = try parseScript(stopWords: ["do"])
+        let condition = try parseNonEmptyScript(stopWords: ["do"])
         try expectReservedWord("do", toClose: keyword, openedAt: start)
-        let body = try parseScript(stopWords: ["done"])
+        let body = try parseNonEmptyScript(stopWords: ["done"])
         try expectReservedWord("done", toClose: keyword, openedAt: start)
         return WhileLoop(condition: condition, body: body, isUntil: keyword == "until")
     }
