@@ -44,6 +44,8 @@ struct SyntaxErrorTests {
         assertSyntaxError(
             "for i in 1; do 1️⃣done2️⃣", "unexpected `done`: a command is needed before it", incomplete: false)
         assertSyntaxError("while :; do\n1️⃣done2️⃣", "unexpected `done`: a command is needed before it", incomplete: false)
+        assertSyntaxError("{ 1️⃣}2️⃣ > f", "unexpected `}`: a command is needed before it", incomplete: false)
+        assertSyntaxError("( 1️⃣)2️⃣", "unexpected `)`: a command is needed before it", incomplete: false)
     }
 
     @Test func operators() {

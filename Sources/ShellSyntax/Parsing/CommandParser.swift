@@ -93,7 +93,7 @@ extension Parser {
         defer { depth -= 1 }
         if peek() == ByteClass.openParen {
             position += 1
-            let body = try parseScript(stopWords: [])
+            let body = try parseNonEmptyScript(stopWords: [])
             skipSeparatorsAndComments()
             guard peek() == ByteClass.closeParen else {
                 if isAtEnd { throw SyntaxError("expected `)` to close `(`", at: point(start), isIncomplete: true) }
@@ -105,7 +105,7 @@ extension Parser {
         switch peekReservedWord() {
         case "{":
             consumeWord()
-            let body = try parseScript(stopWords: ["}"])
+            let body = try parseNonEmptyScript(stopWords: ["}"])
             try expectReservedWord("}", toClose: "{", openedAt: start)
             return .group(body, try parseTrailingRedirections())
         case "if": return .ifClause(try parseIf(start: start), try parseTrailingRedirections())
