@@ -64,7 +64,9 @@ extension JSONValue {
                 if a.isNaN { return .number(.nan) }
                 let dividend = clampedInteger(a)
                 if divisor == -1 { return .number(0) }
-                return .number(Double(dividend % abs(divisor)))
+                // Swift's remainder takes the dividend's sign whatever the divisor's, as jq's does; abs(Int.min) would trap
+                // (found by scripts/fuzz: `1 % -(8e22)`).
+                return .number(Double(dividend % divisor))
             }
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided (remainder)")
         case .equal: return .bool(lhs == rhs)

@@ -9,7 +9,7 @@ struct RequestParserTests {
     static let accepted = [
         #"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#,
         #"{"kind":"req","id":"abc","type":"ms.PublishEvent","body":{"dialogId":"d-1","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi"}}}"#,
-        #" { "id" : -42 , "type" : "GetClock" , "body" : null , "metadata" : [ { "type" : "x", "n": 1.5e3 } ] } "#,
+        #" { "id" : -42 , "type" : "GetClock" , "body" : null , "metadata" : [ { "type" : "x", "n": 1.5 } ] } "#,
         #"{"id":"7","type":"t","headers":[{"type":".ams.headers.ConsumerAuthentication","jwt":"a.b.c"}],"extra":{"x":[true,false,null,0,-0.25]}}"#,
         #"{"id":2,"type":"t","body":{"message":"caf\u00e9 \ud83d\ude00 \"quoted\" \\ \/ \n\t","utf8":"naïve ✓"}}"#,
         #"{"kind":null,"id":3,"type":"t","headers":null}"#,
@@ -19,6 +19,7 @@ struct RequestParserTests {
         "", "[]", "{", #"{"id":1}"#, #"{"type":"t"}"#, #"{"id":1.5,"type":"t"}"#, #"{"id":1e2,"type":"t"}"#,
         #"{"id":true,"type":"t"}"#, #"{"id":1,"type":2}"#, #"{"id":1,"type":"t","headers":{}}"#,
         #"{"id":1,"id":2,"type":"t"}"#, #"{"id":1,"type":"t","body":{"a":1,"a":2}}"#, #"{"id":1,"type":"t"} x"#,
+        #"{"id":1,"type":"t","body":{"n":1.5e3}}"#, #"{"id":0,"type":"","body":{"d":0e1}}"#,
         #"{"id":01,"type":"t"}"#, #"{"id":1,"type":"t","body":"\ud83d"}"#, "{\"id\":1,\"type\":\"a\u{1}\"}",
         #"{"id":1,"type":"t","body":1e999}"#, #"{"id":1,"type":"t","kind":5}"#, #"{"id":1,"type":"t",}"#,
     ]
