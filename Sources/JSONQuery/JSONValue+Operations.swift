@@ -36,7 +36,12 @@ extension JSONValue {
             }
             if let string, let count {
                 if count <= 0 || count.isNaN { return .null }
-                let times = count < 1 ? 1 : Int(count.rounded(.up) == count ? count : count.rounded(.up))
+                // jq's limit and message; also keeps Int(count) from trapping (found by scripts/fuzz: `"ab" * 5e18`).
+                let length = Double(max(string.utf8.count, 1))
+                guard count.rounded(.up) * length <= Double(Int32.max) else {
+                    throw fail("Repeat string result too long")
+                }
+                let times = count < 1 ? 1 : Int(count.rounded(.up))
                 return .string(String(repeating: string, count: max(1, times)))
             }
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be multiplied")

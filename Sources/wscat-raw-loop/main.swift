@@ -20,38 +20,34 @@ if header.count == 2, let name = HTTPField.Name(header[0]) { configuration.addit
 var tls = TLSConfiguration.makeClientConfiguration()
 if let bundle = ProcessInfo.processInfo.environment["SSL_CERT_FILE"] { tls.trustRoots = .file(bundle) }
 let url = arguments[1]
-let done = DispatchSemaphore(value: 0)
-/// Answers received so far, for the watchdog's message.
-nonisolated(unsafe) var receivedSoFar = 0
-// Detached: a plain Task in main.swift is main-actor isolated and would wait forever behind `done.wait()`.
-Task.detached {
-    do {
-        try await WebSocketClient.connect(
-            url: url, configuration: configuration, tlsConfiguration: tls, logger: Logger(label: "raw")
-        ) { inbound, outbound, _ in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for frame in frames { try await outbound.write(.text(frame)) }
-                }
-                var received = 0
-                for try await message in inbound.messages(maxSize: 1 << 24) {
-                    if case .text = message {
-                        received += 1
-                        receivedSoFar = received
-                    }
-                    if received == frames.count { break }
-                }
-                try await group.waitForAll()
-            }
-        }
-    } catch {
-        FileHandle.standardError.write(Data("wscat-raw-loop: \(error)\n".utf8))
-    }
-    done.signal()
-}
+// NIOSSL refuses an IP address as SNI: name the loopback host the sandbox's certificate also covers.
+if url.contains("//127.0.0.1:") { configuration.sniHostname = "localhost" }
 // A lost answer must end the benchmark with an error rather than hang it.
-if done.wait(timeout: .now() + 60) == .timedOut {
-    FileHandle.standardError.write(
-        Data("wscat-raw-loop: timed out after 60 s, \(receivedSoFar) of \(frames.count) answers\n".utf8))
+let frameCount = frames.count
+Task.detached {
+    try? await Task.sleep(for: .seconds(60))
+    FileHandle.standardError.write(Data("wscat-raw-loop: timed out after 60 s (\(frameCount) frames sent)\n".utf8))
+    exit(1)
+}
+// Top-level await: the main thread runs the main actor, which main.swift's globals belong to (blocking it on a
+// semaphore while a task read them deadlocked this loop before it connected).
+do {
+    try await WebSocketClient.connect(
+        url: url, configuration: configuration, tlsConfiguration: tls, logger: Logger(label: "raw")
+    ) { [frames] inbound, outbound, _ in
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for frame in frames { try await outbound.write(.text(frame)) }
+            }
+            var received = 0
+            for try await message in inbound.messages(maxSize: 1 << 24) {
+                if case .text = message { received += 1 }
+                if received == frames.count { break }
+            }
+            try await group.waitForAll()
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("wscat-raw-loop: \(error)\n".utf8))
     exit(1)
 }

@@ -160,7 +160,19 @@ struct ASTPrinter {
         for (index, part) in parts.enumerated() {
             switch part {
             case .literal(let text):
-                output += inDoubleQuotes ? ASTPrinter.escape(text, specials: "$`\"\\") : text
+                if inDoubleQuotes {
+                    output += ASTPrinter.escape(text, specials: "$`\"\\")
+                } else {
+                    // A bare `$` that is not the word's last character would join what follows into an expansion
+                    // (the parser read `$\<newline>{x` as a literal `$`; found by scripts/fuzz): print it escaped.
+                    let isLast = index == parts.count - 1
+                    var printed = ""
+                    for (offset, character) in text.enumerated() {
+                        let endsWord = isLast && offset == text.count - 1
+                        printed += character == "$" && !endsWord ? "\\$" : String(character)
+                    }
+                    output += printed
+                }
             case .escaped(let text):
                 output += "\\" + text
             case .singleQuoted(let text):
