@@ -10,7 +10,7 @@ import WSCore
 struct TokenExpiryTests {
     @Test func expiringConsumerTokenClosesWith4401() async throws {
         try await SandboxHarness.withSandbox { sandbox in
-            let token = sandbox.consumerToken(ttl: 2)
+            let token = sandbox.consumerToken(ttl: 5)
             let started = ContinuousClock.now
             let close = try await SocketDriver.connect(
                 sandbox, path: SocketDriver.consumerPath(sandbox.account), headers: [.authorization: "jwt \(token)"]
@@ -26,7 +26,7 @@ struct TokenExpiryTests {
 
     @Test func expiringUnauthenticatedIdentityClosesWith4407() async throws {
         try await SandboxHarness.withSandbox { sandbox in
-            let token = sandbox.consumerToken(ttl: 2, kind: .unauthenticatedConsumer)
+            let token = sandbox.consumerToken(ttl: 5, kind: .unauthenticatedConsumer)
             let close = try await SocketDriver.connect(
                 sandbox, path: SocketDriver.consumerPath(sandbox.account), headers: [.authorization: "jwt \(token)"]
             ) { socket in
