@@ -141,6 +141,7 @@ extension Evaluator {
 
     private func recursePaths(_ path: [JSONValue], _ value: JSONValue, _ emit: PathEmit) throws {
         try emit(path, value)
+        try checkStack()
         switch value {
         case .array(let elements):
             for (offset, element) in elements.enumerated() {

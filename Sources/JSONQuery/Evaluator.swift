@@ -206,6 +206,7 @@ final class Evaluator {
 
     private func recurseAll(_ value: JSONValue, _ emit: Emit) throws {
         try emit(value)
+        try checkStack()
         switch value {
         case .array(let elements): for element in elements { try recurseAll(element, emit) }
         case .object(let object): for entry in object.entries { try recurseAll(entry.value, emit) }

@@ -103,6 +103,9 @@ enum Builtins {
                 func walk(_ value: JSONValue) throws {
                     try emit(value)
                     try evaluator.checkInterrupt()
+                    // Each step nests a Swift call: `recurse(.0)` never ends, so it must hit the depth guard, not
+                    // the end of the stack (found by scripts/fuzz).
+                    try evaluator.checkStack()
                     try evaluator.eval(arguments[0], value, env) { try walk($0) }
                 }
                 try walk(input)
@@ -110,6 +113,7 @@ enum Builtins {
             paths: { evaluator, arguments, input, env, emit in
                 func walk(_ path: [JSONValue], _ value: JSONValue) throws {
                     try emit(path, value)
+                    try evaluator.checkStack()
                     try evaluator.evalPaths(arguments[0], (path, value), env) { try walk($0, $1) }
                 }
                 try walk(input.path, input.value)

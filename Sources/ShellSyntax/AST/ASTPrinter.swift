@@ -32,6 +32,12 @@ struct ASTPrinter {
         }
     }
 
+    /// Ends a compound list before `keyword`: `; keyword`, or just ` keyword` after a background `&` (`&;` is
+    /// a syntax error; found by scripts/fuzz).
+    private mutating func closeList(_ keyword: String) {
+        output += output.hasSuffix(" &") ? " " + keyword : "; " + keyword
+    }
+
     private mutating func flushHeredocs() {
         guard !pendingHeredocs.isEmpty else { return }
         for heredoc in pendingHeredocs {
@@ -83,7 +89,7 @@ struct ASTPrinter {
         case .group(let body, let redirections):
             output += "{ "
             emit(body)
-            output += "; }"
+            closeList("}")
             emit(redirections, leadingSpace: true)
         case .subshell(let body, let redirections):
             output += "( "
@@ -94,14 +100,14 @@ struct ASTPrinter {
             for (index, branch) in clause.branches.enumerated() {
                 output += index == 0 ? "if " : "; elif "
                 emit(branch.condition)
-                output += "; then "
+                closeList("then ")
                 emit(branch.body)
             }
             if let elseBody = clause.elseBody {
-                output += "; else "
+                closeList("else ")
                 emit(elseBody)
             }
-            output += "; fi"
+            closeList("fi")
             emit(redirections, leadingSpace: true)
         case .forLoop(let loop, let redirections):
             output += "for \(loop.name)"
@@ -109,16 +115,16 @@ struct ASTPrinter {
                 output += " in"
                 for word in words { output += " " + ASTPrinter.print(word) }
             }
-            output += "; do "
+            closeList("do ")
             emit(loop.body)
-            output += "; done"
+            closeList("done")
             emit(redirections, leadingSpace: true)
         case .whileLoop(let loop, let redirections):
             output += loop.isUntil ? "until " : "while "
             emit(loop.condition)
-            output += "; do "
+            closeList("do ")
             emit(loop.body)
-            output += "; done"
+            closeList("done")
             emit(redirections, leadingSpace: true)
         case .caseClause(let clause, let redirections):
             output += "case " + ASTPrinter.print(clause.word) + " in"
