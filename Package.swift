@@ -193,7 +193,8 @@ let package = Package(
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(
-            name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"], swiftSettings: strict),
+            name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Corpus", "Known"], swiftSettings: strict
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(name: "BadInputTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
