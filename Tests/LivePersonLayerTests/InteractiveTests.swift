@@ -49,6 +49,23 @@ struct InteractiveTests {
         #expect(Self.endsWithBadgePrompt(screen), "\(screen)")
     }
 
+    /// Getting Started's first two lines typed at the prompt as the docs print them: the signup token, then
+    /// `> echo $LP_JWT` (the docs' pasted prompt, dropped instead of redirecting into a file named `echo`).
+    @Test func gettingStartedTypedAtThePrompt() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        let tmux = try Self.start(session)
+        defer { tmux.kill() }
+
+        try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
+        try tmux.typeLine(try Corpus.text(Corpus.signup))
+        try tmux.typeLine(try Corpus.text(Corpus.promptedEcho))
+        try await tmux.waitFor("the token echoed") {
+            $0.contains(#/\neyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\n/#)
+        }
+        #expect(!FileManager.default.fileExists(atPath: session.work.appendingPathComponent("echo").path))
+    }
+
     /// Issue 6: a frame received while the user is typing is printed above the prompt and the half-typed line
     /// survives (and is then sent whole).
     @Test func wscatFramePrintedWhileTyping() async throws {
