@@ -109,7 +109,7 @@ struct IndependentServerTests {
 
     @Test func keepalivePingsReachTheServerSilently() async throws {
         try await withServer { server in
-            let result = await WSCatHarness.run(["-k", "0.1", server.url("/echo"), "-x", "x", "-w", "2"])
+            let result = await WSCatHarness.run(["-k", "0.5", server.url("/echo"), "-x", "x", "-w", "3"])
             #expect(server.pingCount >= 3, "pings: \(server.pingCount)")
             #expect(result.stdout == "x\n")
             #expect(!result.stdout.contains("ping") && !result.stderr.contains("ping"))
