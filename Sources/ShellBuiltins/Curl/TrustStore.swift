@@ -1,10 +1,6 @@
 import NIOSSL
 import ShellRuntime
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Which certificates a curl transfer trusts, and the TLS configuration that follows.
 ///
 /// The system store is always trusted; a CA file from `--cacert`, else `CURL_CA_BUNDLE`, else `SSL_CERT_FILE`,
@@ -43,11 +39,6 @@ struct TrustStore: Sendable, Equatable {
 
     /// True when `path` is a readable file with at least one PEM certificate in it (curl's exit 77 otherwise).
     static func holdsPEMCertificate(_ path: String) -> Bool {
-        guard let file = fopen(path, "rb") else { return false }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while case let count = fread(&chunk, 1, chunk.count, file), count > 0 { bytes += chunk[..<count] }
-        return bytes.containsBytes("-----BEGIN CERTIFICATE-----")
+        LocalFile.read(path)?.containsBytes("-----BEGIN CERTIFICATE-----") ?? false
     }
 }

@@ -171,10 +171,10 @@ struct ASTPrinter {
                 } else {
                     // A bare `$` that is not the word's last character would join what follows into an expansion
                     // (the parser read `$\<newline>{x` as a literal `$`; found by scripts/fuzz): print it escaped.
-                    let isLast = index == parts.count - 1
+                    let wordEnd = index == parts.count - 1 ? text.count - 1 : -1
                     var printed = ""
                     for (offset, character) in text.enumerated() {
-                        let endsWord = isLast && offset == text.count - 1
+                        let endsWord = offset == wordEnd
                         printed += character == "$" && !endsWord ? "\\$" : String(character)
                     }
                     output += printed
