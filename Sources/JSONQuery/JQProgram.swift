@@ -5,9 +5,22 @@ public struct JQProgram: Sendable {
     /// The program text.
     public let source: String
 
+    /// Programs longer than this compile on a `LargeStack`: the parser and the resolver recurse once per nesting
+    /// level and per pipe stage, and a generated program of thousands of stages would exhaust a thread's 8 MB.
+    static let largeStackSourceLength = 4096
+
     /// Parses and checks a program; `variables` are the names bound by `--arg` and friends.
     public init(_ source: String, variables: [String] = []) throws(JQCompileFailure) {
+        let compiled =
+            source.utf8.count > Self.largeStackSourceLength
+            ? LargeStack.run { Result { () throws(JQCompileFailure) in try Self.compile(source, variables) } }
+            : Result { () throws(JQCompileFailure) in try Self.compile(source, variables) }
         self.source = source
+        ast = try compiled.get()
+    }
+
+    private static func compile(_ source: String, _ variables: [String]) throws(JQCompileFailure) -> AST {
+        let ast: AST
         do {
             ast = try Parser.parse(source)
         } catch {
@@ -30,6 +43,7 @@ public struct JQProgram: Sendable {
                         message: problem.message, offset: token?.offset ?? 0, length: token?.length ?? 1)
                 })
         }
+        return ast
     }
 
     /// Runs the program on one input, passing each output to `emit`.

@@ -1,5 +1,11 @@
 /// jq's arithmetic, indexing and path primitives on values.
 extension JSONValue {
+    /// The largest index an assignment may pad an array to. jq 1.7 allows 536,870,912 (13 GB of values here); the
+    /// built-in jq runs inside the shell's process, where that would end the session, so it stops at 2^24 (~400 MB).
+    static let maximumPaddedIndex = 1 << 24
+}
+
+extension JSONValue {
     /// A value dumped for an error message, cut to `limit` bytes with `...` as jq does.
     func errorDump(limit: Int = 11) -> String {
         let text = JSONWriter.compactString(self)
@@ -247,7 +253,7 @@ extension JSONValue {
                 if position < 0 { throw Self.fail("Out of bounds negative array index") }
             }
             if position >= array.count {
-                if position > 536_870_912 { throw Self.fail("Array index too large") }
+                if position > Self.maximumPaddedIndex { throw Self.fail("Array index too large") }
                 array.append(contentsOf: repeatElement(.null, count: position - array.count + 1))
             }
             let child = array[position]

@@ -3,6 +3,14 @@
 public struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// How many expressions are open around the current token (brackets, parentheses, `if`, `reduce`, …).
+    private var depth = 0
+
+    /// The deepest nesting a program may have: deeper programs would exhaust the stack of a recursive parser, and
+    /// no hand-written program comes near it (jq's own limit is its parser stack, 10,000 states).
+    static let maximumDepth = 256
+    /// The most `|` stages or definitions in one chain (jq 1.6 runs out of parser stack near 4,500).
+    static let maximumChain = 10_000
 
     /// Parses a complete program.
     public static func parse(_ source: String) throws(QueryCompileError) -> AST {
@@ -66,16 +74,42 @@ public struct Parser {
     // MARK: Expressions
 
     mutating func parsePipe() throws(QueryCompileError) -> AST {
-        if isKeyword("def") {
-            let definition = try parseDefinition()
-            return .definition(definition, try parsePipe())
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw QueryCompileError(
+                message: "program nested deeper than \(Self.maximumDepth) levels", offset: current.offset,
+                length: current.length)
         }
-        let left = try parseComma()
-        if isPunctuation("|") {
+        // `def f: …; rest` and `a | rest` chain to the right; read them in a loop, so that a long pipeline or a
+        // long list of definitions does not nest the parser's own calls.
+        enum Link {
+            case definition(FunctionDefinition)
+            case stage(AST)
+        }
+        var links: [Link] = []
+        while true {
+            guard links.count < Self.maximumChain else {
+                throw QueryCompileError(
+                    message: "program has more than \(Self.maximumChain) pipe stages or definitions in a row",
+                    offset: current.offset, length: current.length)
+            }
+            if isKeyword("def") {
+                links.append(.definition(try parseDefinition()))
+                continue
+            }
+            let left = try parseComma()
+            guard isPunctuation("|") else {
+                return links.reversed().reduce(left) { result, link in
+                    switch link {
+                    case .definition(let definition): .definition(definition, result)
+                    case .stage(let stage): .pipe(stage, result)
+                    }
+                }
+            }
             advance()
-            return .pipe(left, try parsePipe())
+            links.append(.stage(left))
         }
-        return left
     }
 
     private mutating func parseComma() throws(QueryCompileError) -> AST {

@@ -33,6 +33,19 @@ import Testing
         #expect(try outputs("label $out | range(1e9) | if . == 2 then break $out else . end") == ["0", "1"])
     }
 
+    @Test func deeplyNestedProgramsAreCompileErrorsNotCrashes() throws {
+        let nested = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        #expect(throws: JQCompileFailure.self) { try JQProgram(nested) }
+        #expect(try outputs(String(repeating: "[", count: 200) + "1" + String(repeating: "]", count: 200)).count == 1)
+    }
+
+    @Test func longPipelinesCompileOnALargeStack() throws {
+        let stages = Array(repeating: ".+1", count: 4000).joined(separator: " | ")
+        #expect(try outputs("0 | " + stages) == ["4000"])
+        let tooMany = Array(repeating: ".", count: 10_001).joined(separator: " | ")
+        #expect(throws: JQCompileFailure.self) { try JQProgram(tooMany) }
+    }
+
     @Test func deepRecursionIsAnErrorNotACrash() throws {
         #expect(throws: JQRuntimeFailure.self) { try self.outputs("def f: 1 + f; f") }
     }

@@ -45,6 +45,10 @@ struct RoundTripTests {
         ("echo a 2>&1 >/dev/null", "echo a 2>&1 >/dev/null"),
         ("case $x in a|b) echo ab;; *) echo other;; esac", "case $x in a | b) echo ab;; *) echo other;; esac"),
         ("echo \"${A}b\"", "echo \"${A}b\""),
+        ("if a; then b & elif c; then d; fi", "if a; then b & elif c; then d; fi"),
+        // A combining mark after an inner backtick forms one grapheme with it; the backtick is still escaped.
+        ("echo `a \\`\u{073E}b\\``", "echo `a \\`\u{073E}b\\``"),
+        ("echo \"$\u{0301}x\"", "echo \"\\$\u{0301}x\""),
     ])
     func canonicalForm(source: String, expected: String) throws {
         #expect(try Parser.parse(source).description == expected)

@@ -8,11 +8,11 @@ extension Builtins {
     static func registerDates(_ table: inout [String: NativeFunction]) {
         table["gmtime/0"] = unary { input in
             guard let seconds = input.doubleValue else { throw fail("gmtime() requires a number") }
-            return brokenDown(seconds, local: false)
+            return try brokenDown(seconds, local: false)
         }
         table["localtime/0"] = unary { input in
             guard let seconds = input.doubleValue else { throw fail("localtime() requires a number") }
-            return brokenDown(seconds, local: true)
+            return try brokenDown(seconds, local: true)
         }
         table["mktime/0"] = unary { input in
             guard case .array = input else { throw fail("mktime requires array of 6 numbers") }
@@ -46,10 +46,13 @@ extension Builtins {
         }
     }
 
-    static func brokenDown(_ seconds: Double, local: Bool) -> JSONValue {
-        var whole = time_t(seconds.rounded(.down))
+    /// `gmtime`/`localtime`: seconds since the epoch as jq's broken-down time array; jq 1.7's error when the
+    /// number is not a time the C library can represent (NaN, ±1e300, years past Int32).
+    static func brokenDown(_ seconds: Double, local: Bool) throws -> JSONValue {
         var time = tm()
-        if local { localtime_r(&whole, &time) } else { gmtime_r(&whole, &time) }
+        guard var whole = time_t(exactly: seconds.rounded(.down)),
+            (local ? localtime_r(&whole, &time) : gmtime_r(&whole, &time)) != nil
+        else { throw fail("error converting number of seconds since epoch to datetime") }
         return array(time, fraction: seconds - seconds.rounded(.down))
     }
 
@@ -84,7 +87,7 @@ extension Builtins {
 
     static func format(_ input: JSONValue, _ pattern: JSONValue, local: Bool, name: String) throws -> JSONValue {
         var value = input
-        if let seconds = input.doubleValue { value = brokenDown(seconds, local: local) }
+        if let seconds = input.doubleValue { value = try brokenDown(seconds, local: local) }
         guard case .array = value else { throw fail("\(name) requires parsed datetime inputs") }
         guard case .string(let formatText) = pattern else { throw fail("\(name) requires a string format") }
         var time = try tmStruct(value, name: name)

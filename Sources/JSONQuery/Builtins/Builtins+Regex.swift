@@ -1,11 +1,18 @@
 extension Builtins {
     static func registerRegex(_ table: inout [String: NativeFunction]) {
-        table["_match_impl/3"] = withValues { input, values in
-            try matchImplementation(input, values[0], values[1], testOnly: values[2].isTruthy)
-        }
-        table["test/2"] = withValues { input, values in
-            try matchImplementation(input, values[0], values[1], testOnly: true)
-        }
+        table["_match_impl/3"] = NativeFunction(
+            value: { evaluator, arguments, input, env, emit in
+                try evaluator.withArguments(arguments[...], input, env) { values in
+                    try emit(
+                        try matchImplementation(evaluator, input, values[0], values[1], testOnly: values[2].isTruthy))
+                }
+            }, paths: nil)
+        table["test/2"] = NativeFunction(
+            value: { evaluator, arguments, input, env, emit in
+                try evaluator.withArguments(arguments[...], input, env) { values in
+                    try emit(try matchImplementation(evaluator, input, values[0], values[1], testOnly: true))
+                }
+            }, paths: nil)
         table["sub/3"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
                 try evaluator.eval(arguments[2], input, env) { flags in
@@ -37,10 +44,15 @@ extension Builtins {
         return (try Regex(source, flags: modifiers), modifiers, Array(text.unicodeScalars))
     }
 
-    static func matches(_ regex: Regex, _ scalars: [Unicode.Scalar], global: Bool, skipEmpty: Bool) -> [Regex.Match] {
+    static func matches(
+        _ evaluator: Evaluator, _ regex: Regex, _ scalars: [Unicode.Scalar], global: Bool, skipEmpty: Bool
+    ) throws(QueryFailure) -> [Regex.Match] {
         var results: [Regex.Match] = []
         var start = 0
-        while start <= scalars.count, let match = regex.firstMatch(in: scalars, from: start) {
+        let host = evaluator.host
+        while start <= scalars.count,
+            let match = try regex.firstMatch(in: scalars, from: start, interrupted: { host.isInterrupted })
+        {
             if !(skipEmpty && match.start == match.end) { results.append(match) }
             if !global { break }
             start = match.end > match.start ? match.end : match.start + 1
@@ -80,12 +92,12 @@ extension Builtins {
             ]))
     }
 
-    static func matchImplementation(_ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue, testOnly: Bool) throws
-        -> JSONValue
-    {
+    static func matchImplementation(
+        _ evaluator: Evaluator, _ input: JSONValue, _ pattern: JSONValue, _ flags: JSONValue, testOnly: Bool
+    ) throws -> JSONValue {
         let (regex, modifiers, scalars) = try compile(input, pattern, flags)
-        let found = matches(
-            regex, scalars, global: modifiers.contains("g") && !testOnly, skipEmpty: modifiers.contains("n"))
+        let found = try matches(
+            evaluator, regex, scalars, global: modifiers.contains("g") && !testOnly, skipEmpty: modifiers.contains("n"))
         if testOnly { return .bool(!found.isEmpty) }
         return .array(found.map { matchObject($0, regex, scalars) })
     }
@@ -95,7 +107,8 @@ extension Builtins {
         _ env: Environment, _ emit: Evaluator.Emit
     ) throws {
         let (regex, modifiers, scalars) = try compile(input, pattern, flags)
-        let found = matches(regex, scalars, global: modifiers.contains("g"), skipEmpty: modifiers.contains("n"))
+        let found = try matches(
+            evaluator, regex, scalars, global: modifiers.contains("g"), skipEmpty: modifiers.contains("n"))
         func text(_ start: Int, _ end: Int) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<end])

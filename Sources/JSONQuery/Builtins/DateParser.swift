@@ -18,7 +18,12 @@ enum DateParser {
         var index = 0
 
         func number(maxDigits: Int) -> Int32? {
-            var value: Int32 = 0
+            wideNumber(maxDigits: maxDigits).flatMap { Int32(exactly: $0) }
+        }
+
+        /// Digits as a 64-bit number; nil when there are none or they overflow (`%s` with 20 digits).
+        func wideNumber(maxDigits: Int) -> Int64? {
+            var value: Int64 = 0
             var digits = 0
             var negative = false
             if position < input.count && (input[position] == 43 || input[position] == 45) && maxDigits > 4 {
@@ -26,7 +31,10 @@ enum DateParser {
                 position += 1
             }
             while digits < maxDigits && position < input.count && input[position] >= 48 && input[position] <= 57 {
-                value = value * 10 + Int32(input[position] - 48)
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow, case (let sum, false) = shifted.addingReportingOverflow(Int64(input[position] - 48))
+                else { return nil }
+                value = sum
                 position += 1
                 digits += 1
             }
@@ -112,9 +120,9 @@ enum DateParser {
                         guard number(maxDigits: 4) != nil else { return nil }
                     }
                 case UInt8(ascii: "s"):
-                    guard let value = number(maxDigits: 20) else { return nil }
+                    guard let value = wideNumber(maxDigits: 20) else { return nil }
                     var seconds = time_t(value)
-                    gmtime_r(&seconds, &time)
+                    guard gmtime_r(&seconds, &time) != nil else { return nil }
                 case UInt8(ascii: "%"):
                     guard position < input.count, input[position] == 37 else { return nil }
                     position += 1

@@ -1,7 +1,12 @@
 /// A small backtracking regular-expression engine covering what jq programs use with Oniguruma's Perl
 /// syntax: literals, `.`, classes, `\d \w \s \b`, anchors, groups (named, non-capturing), alternation,
-/// greedy and lazy quantifiers, and the flags `g i x n s l`. Offsets are in code points, as jq reports them.
+/// greedy, lazy and possessive quantifiers, atomic groups, and the flags `g i x n s l`. Offsets are in code points,
+/// as jq reports them. Like Oniguruma, a search gives up after `retryLimit` steps ("retry-limit-in-match over")
+/// instead of backtracking for minutes on a pattern such as `(a*)*b`.
 struct Regex {
+    /// The most matching steps one search may take by default (Oniguruma's default retry limit in match).
+    static let defaultRetryLimit = 10_000_000
+
     indirect enum Node {
         case scalar(Unicode.Scalar)
         case any
@@ -12,6 +17,8 @@ struct Regex {
         case sequence([Node])
         case alternation([Node])
         case quantified(Node, min: Int, max: Int, greedy: Bool)
+        /// Matches its node once, at its first success, and never backtracks into it (`(?>…)`, `x*+`).
+        case atomic(Node)
         case backreference(Int)
     }
 
@@ -26,8 +33,11 @@ struct Regex {
     let captureNames: [String?]
     let ignoreCase: Bool
     let dotAll: Bool
+    /// The most matching steps one search may take.
+    let retryLimit: Int
 
-    init(_ pattern: String, flags: String) throws(QueryFailure) {
+    init(_ pattern: String, flags: String, retryLimit: Int = Regex.defaultRetryLimit) throws(QueryFailure) {
+        self.retryLimit = retryLimit
         var parser = RegexParser(
             scalars: Array(pattern.unicodeScalars), extended: flags.contains("x"), pattern: pattern)
         root = try parser.parseAlternation()
@@ -38,6 +48,23 @@ struct Regex {
         captureNames = parser.names
         ignoreCase = flags.contains("i")
         dotAll = flags.contains("s")
+        requiredScalars = ignoreCase ? [] : Self.requiredScalars(root)
+    }
+
+    /// Scalars every match contains (Oniguruma's "exact" optimisation, simplified): a text missing one cannot match,
+    /// which answers `(a*)*b` on a long run of `a`s at once instead of backtracking through it.
+    let requiredScalars: Set<Unicode.Scalar>
+
+    private static func requiredScalars(_ node: Node) -> Set<Unicode.Scalar> {
+        switch node {
+        case .scalar(let scalar): [scalar]
+        case .sequence(let nodes): nodes.reduce(into: []) { $0.formUnion(requiredScalars($1)) }
+        case .group(let inner, _), .atomic(let inner): requiredScalars(inner)
+        case .quantified(let inner, let minimum, _, _): minimum > 0 ? requiredScalars(inner) : []
+        case .alternation(let options):
+            options.dropFirst().reduce(requiredScalars(options[0])) { $0.intersection(requiredScalars($1)) }
+        default: []
+        }
     }
 
     struct Match {
@@ -46,21 +73,29 @@ struct Regex {
         var captures: [(Int, Int)?]
     }
 
-    /// The first match at or after `from`.
-    func firstMatch(in text: [Unicode.Scalar], from: Int) -> Match? {
+    /// The first match at or after `from`; fails when the search takes more than `retryLimit` steps, and stops
+    /// (status 130) when `interrupted` says so (polled every 65,536 steps: Ctrl-C, the fuzzer's time budget).
+    func firstMatch(in text: [Unicode.Scalar], from: Int, interrupted: @escaping () -> Bool = { false })
+        throws(QueryFailure) -> Match?
+    {
+        if from == 0 && !requiredScalars.isEmpty && !requiredScalars.isSubset(of: text) { return nil }
         var start = from
+        var steps = 0
         while start <= text.count {
-            var matcher = Matcher(regex: self, text: text, captures: Array(repeating: nil, count: captureNames.count))
+            var matcher = Matcher(
+                regex: self, text: text, captures: Array(repeating: nil, count: captureNames.count), steps: steps,
+                interrupted: interrupted)
             var endPosition = -1
-            if matcher.match(
+            let found = matcher.match(
                 root, start,
                 { end, _ in
                     endPosition = end
                     return true
                 })
-            {
-                return Match(start: start, end: endPosition, captures: matcher.captures)
-            }
+            if matcher.wasInterrupted { throw QueryFailure.halt(exitCode: 130, message: nil) }
+            if matcher.steps > retryLimit { throw JSONValue.fail("Regex failure: retry-limit-in-match over") }
+            if found { return Match(start: start, end: endPosition, captures: matcher.captures) }
+            steps = matcher.steps
             start += 1
         }
         return nil
@@ -75,6 +110,10 @@ struct Regex {
         let regex: Regex
         let text: [Unicode.Scalar]
         var captures: [(Int, Int)?]
+        /// Steps taken so far in this search; past the regex's `retryLimit` every match fails at once.
+        var steps: Int
+        let interrupted: () -> Bool
+        var wasInterrupted = false
 
         func isWord(_ position: Int) -> Bool {
             guard position >= 0 && position < text.count else { return false }
@@ -114,6 +153,12 @@ struct Regex {
         }
 
         mutating func match(_ node: Node, _ position: Int, _ next: (Int, inout Matcher) -> Bool) -> Bool {
+            steps += 1
+            if steps & 0xFFFF == 0 && interrupted() {
+                wasInterrupted = true
+                steps = regex.retryLimit
+            }
+            guard steps <= regex.retryLimit else { return false }
             switch node {
             case .scalar(let scalar):
                 guard position < text.count, fold(text[position]) == fold(scalar) else { return false }
@@ -159,6 +204,20 @@ struct Regex {
                 return false
             case .quantified(let inner, let minimum, let maximum, let greedy):
                 return matchRepeat(inner, minimum, maximum, greedy, 0, position, next)
+            case .atomic(let inner):
+                var innerEnd = -1
+                let saved = captures
+                guard
+                    match(
+                        inner, position,
+                        { end, _ in
+                            innerEnd = end
+                            return true
+                        })
+                else { return false }
+                if next(innerEnd, &self) { return true }
+                captures = saved
+                return false
             case .backreference(let index):
                 guard index < captures.count, let (start, end) = captures[index] else { return false }
                 let length = end - start
@@ -273,17 +332,33 @@ struct RegexParser {
                     break
                 }
                 var greedy = true
+                var possessive = false
                 if position < scalars.count && scalars[position] == "?" {
                     greedy = false
                     position += 1
                 } else if position < scalars.count && scalars[position] == "+" {
+                    possessive = true
                     position += 1
                 }
-                atom = .quantified(atom, min: minimum, max: maximum, greedy: greedy)
+                atom = Self.quantify(atom, min: minimum, max: maximum, greedy: greedy)
+                if possessive { atom = .atomic(atom) }
             }
             nodes.append(atom)
         }
         return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    }
+
+    /// `atom` under a quantifier; a greedy `?`, `*` or `+` directly on another one folds into one quantifier as in
+    /// Oniguruma (`x**` is `x*`, `x+?`… stays lazy), so nested unbounded loops don't backtrack exponentially.
+    static func quantify(_ atom: Regex.Node, min: Int, max: Int, greedy: Bool) -> Regex.Node {
+        let simple = { (low: Int, high: Int) in low <= 1 && (high == 1 || high == Int.max) && (low < high) }
+        if greedy, simple(min, max), case .quantified(let inner, let innerMin, let innerMax, true) = atom,
+            simple(innerMin, innerMax)
+        {
+            let folded = (min: min == 1 && innerMin == 1 ? 1 : 0, max: max == 1 && innerMax == 1 ? 1 : Int.max)
+            return .quantified(inner, min: folded.min, max: folded.max, greedy: true)
+        }
+        return .quantified(atom, min: min, max: max, greedy: greedy)
     }
 
     mutating func parseBraces() -> (Int, Int)? {
@@ -322,6 +397,14 @@ struct RegexParser {
             if position + 1 < scalars.count && scalars[position] == "?" {
                 if scalars[position + 1] == ":" {
                     position += 2
+                } else if scalars[position + 1] == ">" {
+                    position += 2
+                    let inner = try parseAlternation()
+                    guard position < scalars.count && scalars[position] == ")" else {
+                        throw error("end pattern with unmatched parenthesis")
+                    }
+                    position += 1
+                    return .atomic(inner)
                 } else if scalars[position + 1] == "<" || scalars[position + 1] == "P" {
                     position += scalars[position + 1] == "P" ? 3 : 2
                     var name = ""

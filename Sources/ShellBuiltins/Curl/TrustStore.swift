@@ -4,7 +4,9 @@ import ShellRuntime
 /// Which certificates a curl transfer trusts, and the TLS configuration that follows.
 ///
 /// The system store is always trusted; a CA file from `--cacert`, else `CURL_CA_BUNDLE`, else `SSL_CERT_FILE`,
-/// is trusted in addition. `-k` turns verification off.
+/// is trusted in addition. `-k` turns verification off. Where the system has a hashed certificate directory, the
+/// system roots are looked up there on demand and only the CA file's certificates that the system bundle lacks are
+/// parsed (a cold `curl` to the sandbox spent ~6 ms parsing the system's roots twice).
 struct TrustStore: Sendable, Equatable {
     /// `-k`/`--insecure`.
     var insecure: Bool
@@ -26,6 +28,22 @@ struct TrustStore: Sendable, Equatable {
         var configuration = TLSConfiguration.makeClientConfiguration()
         if insecure {
             configuration.certificateVerification = .none
+            // As curl: a CA file that cannot be read is exit 77 even with -k.
+            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
+            return configuration
+        }
+        if let system = SystemTrustDirectory.find() {
+            configuration.trustRoots = .file(system.directory)
+            guard let caFile else { return configuration }
+            guard Self.holdsPEMCertificate(caFile), let missing = system.certificatesMissing(from: caFile) else {
+                throw .caCertificateFile(caFile)
+            }
+            if !missing.isEmpty {
+                guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(missing.joined(separator: [10])))
+                else { throw .caCertificateFile(caFile) }
+                configuration.additionalTrustRoots = [.certificates(certificates)]
+            }
+            return configuration
         }
         if let caFile {
             // Handed to BoringSSL as a file: it parses the PEM itself, much faster than NIOSSLCertificate one by

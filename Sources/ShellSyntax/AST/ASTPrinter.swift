@@ -98,7 +98,7 @@ struct ASTPrinter {
             emit(redirections, leadingSpace: true)
         case .ifClause(let clause, let redirections):
             for (index, branch) in clause.branches.enumerated() {
-                output += index == 0 ? "if " : "; elif "
+                if index == 0 { output += "if " } else { closeList("elif ") }
                 emit(branch.condition)
                 closeList("then ")
                 emit(branch.body)
@@ -171,13 +171,14 @@ struct ASTPrinter {
                 } else {
                     // A bare `$` that is not the word's last character would join what follows into an expansion
                     // (the parser read `$\<newline>{x` as a literal `$`; found by scripts/fuzz): print it escaped.
-                    let wordEnd = index == parts.count - 1 ? text.count - 1 : -1
-                    var printed = ""
-                    for (offset, character) in text.enumerated() {
-                        let endsWord = offset == wordEnd
-                        printed += character == "$" && !endsWord ? "\\$" : String(character)
+                    let scalars = text.unicodeScalars
+                    let wordEnd = index == parts.count - 1 ? scalars.count - 1 : -1
+                    var printed = String.UnicodeScalarView()
+                    for (offset, scalar) in scalars.enumerated() {
+                        if scalar == "$" && offset != wordEnd { printed.append("\\") }
+                        printed.append(scalar)
                     }
-                    output += printed
+                    output += String(printed)
                 }
             case .escaped(let text):
                 output += "\\" + text
@@ -243,13 +244,15 @@ struct ASTPrinter {
         output += "}"
     }
 
+    /// Backslash-escapes every scalar of `specials` in `text`. Scalars, not characters: a combining mark after a
+    /// backtick makes one grapheme that `specials` would not contain, and the backtick would go out unescaped.
     static func escape(_ text: String, specials: String) -> String {
-        var result = ""
-        for character in text {
-            if specials.contains(character) { result += "\\" }
-            result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if specials.unicodeScalars.contains(scalar) { result.append("\\") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 }
 

@@ -279,9 +279,7 @@ extension Parser {
         if let cursor = heredocCursor {
             bodyStart = cursor
         } else {
-            var newline = position
-            while newline < limit, bytes[newline] != ByteClass.newline { newline += 1 }
-            guard newline < limit else {
+            guard let newline = logicalLineEnd() else {
                 throw SyntaxError(
                     "here-document `\(delimiter)` has no body yet", at: SourceRange(start: start, end: position),
                     isIncomplete: true)
@@ -334,6 +332,27 @@ extension Parser {
             }
         }
         return Heredoc(body: Parser.mergeLiterals(body), isQuoted: isQuoted, delimiter: delimiter)
+    }
+
+    /// The offset of the newline that ends the current logical line, where pending heredoc bodies begin (POSIX
+    /// 2.7.4): the first newline outside quotes, expansions, comments and line continuations, found by reading the
+    /// rest of the line as words and operators. Nil when the input ends (or a word is unfinished) before it.
+    func logicalLineEnd() -> Int? {
+        var probe = self
+        while true {
+            probe.skipBlanks()
+            guard let byte = probe.peek() else { return nil }
+            if byte == ByteClass.newline { return probe.position }
+            if byte == ByteClass.hash {
+                probe.skipComment()
+            } else if ByteClass.isMeta(byte) {
+                probe.position += 1
+            } else {
+                let before = probe.position
+                guard (try? probe.parseWord()) != nil else { return nil }
+                if probe.position == before { probe.position += 1 }
+            }
+        }
     }
 
     static func mergeLiterals(_ parts: [WordPart]) -> [WordPart] {

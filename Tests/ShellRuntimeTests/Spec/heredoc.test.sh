@@ -94,3 +94,21 @@ cat <<EOF
 $X *
 EOF
 ## stdout: x   y *
+
+#### the body starts after the line's last quoted word, not at a newline inside it
+cat <<EOF - "a
+b" 2>/dev/null
+body
+EOF
+echo "status $?"
+## STDOUT:
+body
+status 1
+## END
+
+#### a line continuation after the operator moves the body down a line
+cat <<EOF \
+-
+body
+EOF
+## stdout: body
