@@ -5,6 +5,9 @@ final class Environment {
         case function(FunctionDefinition)
         case closure(String, AST, Environment)
         case label(String, Int)
+        /// Every function of the jq-defined prelude; parsed on the first lookup that reaches it, so a program that
+        /// uses none (`.token`) never parses the prelude.
+        case prelude
         case root
     }
 
@@ -56,6 +59,10 @@ final class Environment {
                 return .definition(definition, current)
             case .closure(let parameter, let body, let closureEnvironment) where arity == 0 && parameter == name:
                 return .closure(body, closureEnvironment)
+            case .prelude where Prelude.signatureSet.contains(Prelude.signature(name, arity)):
+                if let definition = Prelude.definitionsBySignature[Prelude.signature(name, arity)] {
+                    return .definition(definition, current)
+                }
             default:
                 break
             }

@@ -82,7 +82,7 @@ public final class JQSession {
             JSONObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
         evaluator = Evaluator(host: host, environmentObject: environmentObject)
         var node = Environment(.root, parent: nil)
-        for definition in Prelude.definitions { node = Environment(.function(definition), parent: node) }
+        node = Environment(.prelude, parent: node)
         node = Environment(.variable("ENV", environmentObject), parent: node)
         let location = JSONObject([("file", .string("<top-level>")), ("line", .number(1))])
         node = Environment(.variable("__loc__", .object(location)), parent: node)

@@ -12,6 +12,8 @@ enum LocalFile {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var result: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0 && info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
