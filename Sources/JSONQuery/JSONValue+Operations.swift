@@ -3,6 +3,21 @@ extension JSONValue {
     /// The largest index an assignment may pad an array to. jq 1.7 allows 536,870,912 (13 GB of values here); the
     /// built-in jq runs inside the shell's process, where that would end the session, so it stops at 2^24 (~400 MB).
     static let maximumPaddedIndex = 1 << 24
+
+    /// The longest string `string * n` may build (jq: 2 GiB).
+    static let maximumRepeatedStringBytes = 1 << 28
+
+    /// `text` repeated `times` times by doubling: log2(times) copies instead of one append per repetition.
+    static func repeated(_ text: String, _ times: Int) -> String {
+        let unit = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(unit.count * times)
+        bytes.append(contentsOf: unit)
+        while bytes.count < unit.count * times {
+            bytes.append(contentsOf: bytes[0..<min(bytes.count, unit.count * times - bytes.count)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension JSONValue {
@@ -42,13 +57,14 @@ extension JSONValue {
             }
             if let string, let count {
                 if count <= 0 || count.isNaN { return .null }
-                // jq's limit and message; also keeps Int(count) from trapping (found by scripts/fuzz: `"ab" * 5e18`).
+                // jq's message; jq's limit is 2 GiB, this one 256 MiB, as for arrays (the built-in runs inside the
+                // shell's process); also keeps Int(count) from trapping (found by scripts/fuzz: `"ab" * 5e18`).
                 let length = Double(max(string.utf8.count, 1))
-                guard count.rounded(.up) * length <= Double(Int32.max) else {
+                guard count.rounded(.up) * length <= Double(Self.maximumRepeatedStringBytes) else {
                     throw fail("Repeat string result too long")
                 }
                 let times = count < 1 ? 1 : Int(count.rounded(.up))
-                return .string(String(repeating: string, count: max(1, times)))
+                return .string(Self.repeated(string, max(1, times)))
             }
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be multiplied")
         case .divide:
