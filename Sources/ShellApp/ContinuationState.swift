@@ -32,7 +32,7 @@ struct ContinuationState {
             line = stripped
         }
         lines.append(line)
-        let source = lines.joined(separator: "\n")
+        let source = joinedLines
         do {
             let script = try Parser.parse(source)
             let collectedNotes = notes
@@ -47,10 +47,16 @@ struct ContinuationState {
         }
     }
 
+    /// The collected lines as one source text; a single line as it is (the generic `joined` costs a metadata
+    /// lookup at start-up, and `-c` gives one line).
+    private var joinedLines: String {
+        lines.count == 1 ? lines[0] : lines.joined(separator: "\n")
+    }
+
     /// At end of input: the collected lines are an incomplete command.
     mutating func finish() -> Event? {
         guard !lines.isEmpty else { return nil }
-        let source = lines.joined(separator: "\n")
+        let source = joinedLines
         let collectedNotes = notes
         reset()
         do {

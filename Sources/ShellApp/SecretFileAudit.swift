@@ -31,12 +31,15 @@ enum SecretFileAudit {
 
     /// The warnings (without the `lp-shell: warning: ` prefix) for the candidates that are not private.
     static func warnings(environment: [String: String], environmentFiles: [String]) -> [String] {
-        var seen: Set<[UInt64]> = []
+        // A list, not a Set<[UInt64]>: instantiating that set's metadata at start-up costs a conformance scan.
+        var seen: [(device: UInt64, inode: UInt64)] = []
         return candidates(environment: environment, environmentFiles: environmentFiles).compactMap { path in
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             // `lp.env` and `--env-file $PWD/lp.env` are one file: one warning.
-            guard seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return nil }
+            let identity = (device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            guard !seen.contains(where: { $0 == identity }) else { return nil }
+            seen.append(identity)
             let mode = info.st_mode & 0o777
             guard mode & 0o077 != 0 else { return nil }
             let octal = String(mode, radix: 8)
