@@ -29,13 +29,19 @@ hyperfine -N --warmup 3 --runs 30 --export-json "$dir/connect.json" \
 hyperfine --warmup 1 --runs 5 --export-json "$dir/batch.json" \
     -n "lp-shell batch.sh > /dev/null" "$LP $dir/batch.sh > /dev/null" \
     -n "wscat-raw-loop URL 'Authorization:jwt \$LP_JWT' frames.txt" "$RAW '$url' 'Authorization:jwt $LP_JWT' $dir/frames.txt" \
-    -n "wscat -H 'Authorization:jwt \$LP_JWT' -c URL < frames.txt > /dev/null (node)" \
+    -n "scripts/lib/wscat-answers.py frames.txt wscat -H 'Authorization:jwt \$LP_JWT' -c URL (node, every answer)" \
+    "NODE_PATH=/usr/share/nodejs python3 scripts/lib/wscat-answers.py $dir/frames.txt wscat -H 'Authorization:jwt $LP_JWT' -c '$url'" \
+    -n "wscat -H 'Authorization:jwt \$LP_JWT' -c URL < frames.txt > /dev/null (node, no answer awaited)" \
     "NODE_PATH=/usr/share/nodejs wscat -H 'Authorization:jwt $LP_JWT' -c '$url' < $dir/frames.txt > /dev/null" >&2
 echo "## wscat"
 echo
 echo "Targets: connected ≤ 20 ms after \`wscat …\` (difference of the first two rows: start-up, TLS, upgrade, close);"
 echo "10,000 GetClock frames sent and answered in batch mode at ≥ 0.8× the bare WSClient loop and ≥ 5× node wscat."
-echo "node wscat closes at the end of its input without waiting for the answers, so its row is a lower bound."
+echo "node wscat exits at the end of its input without waiting for the answers, and drops the lines it reads before"
+echo "its socket is open: \`scripts/lib/wscat-answers.py\` keeps its input open, sends a probe frame every 5 ms until"
+echo "one is answered, then the frames, and kills it once every frame has its answer on stdout (a python3 start-up,"
+echo "about 20 ms, included). The last row, node wscat reading the file and exiting at its end, is no benchmark of"
+echo "\"sent and acknowledged\": most frames are never sent (see the count below)."
 echo
 python3 scripts/lib/hyperfine-table.py "$dir/connect.json"
 echo

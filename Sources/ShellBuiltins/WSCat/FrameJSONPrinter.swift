@@ -16,6 +16,21 @@ struct FrameJSONPrinter {
     /// One line: `{"kind":"req","id":1}`.
     static func compact(_ value: FrameJSON) -> String { FrameJSONPrinter().string(value) }
 
+    /// True when `text`, if it is JSON, is exactly what `compact` prints for it: no whitespace outside strings, no
+    /// escape and no control character anywhere (the printer may spell an escape differently: `\/`, `\u00e9`).
+    static func isCompact(_ text: String) -> Bool {
+        var inString = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), 0x00..<0x20: return false
+            case UInt8(ascii: "\""): inString.toggle()
+            case 0x20: if !inString { return false }
+            default: break
+            }
+        }
+        return true
+    }
+
     /// The value as text.
     func string(_ value: FrameJSON) -> String {
         var output = ""
