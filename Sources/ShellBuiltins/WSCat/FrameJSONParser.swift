@@ -142,6 +142,16 @@ struct FrameJSONParser {
 
     private mutating func parseString() throws(FrameJSONError) -> String {
         position += 1
+        // Most strings (keys, ids, types) hold no escape: made from their bytes at once.
+        let start = position
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            position = end + 1
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
         var result: [UInt8] = []
         while true {
             guard let byte = current else { throw failure("unterminated string") }

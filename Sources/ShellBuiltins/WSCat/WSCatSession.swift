@@ -29,24 +29,23 @@ final class WSCatSession: Sendable {
 
     /// Events from the network, in order.
     let events = WSCatEventQueue()
-    private let outgoing: AsyncStream<Outgoing>.Continuation
+    private let outgoing = WSCatOutbox()
     private let task: Task<Void, Never>
 
     /// Starts connecting; the first event is `.opened` or `.failed`.
     init(_ request: Request) {
-        let (stream, continuation) = AsyncStream<Outgoing>.makeStream()
-        self.outgoing = continuation
         let events = self.events
+        let outgoing = self.outgoing
         self.task = Task {
-            await Self.run(request, outgoing: stream, events: events)
+            await Self.run(request, outgoing: outgoing, events: events)
         }
     }
 
     /// Queues a text frame.
-    func send(_ text: String) { outgoing.yield(.text(text)) }
+    func send(_ text: String) { outgoing.push(.text(text)) }
 
     /// Queues a control action.
-    func send(_ item: Outgoing) { outgoing.yield(item) }
+    func send(_ item: Outgoing) { outgoing.push(item) }
 
     /// Starts the closing handshake (1000) once queued frames are written.
     func close() { outgoing.finish() }
@@ -57,7 +56,7 @@ final class WSCatSession: Sendable {
         task.cancel()
     }
 
-    private static func run(_ request: Request, outgoing: AsyncStream<Outgoing>, events: WSCatEventQueue) async {
+    private static func run(_ request: Request, outgoing: WSCatOutbox, events: WSCatEventQueue) async {
         var logger = Logger(label: "lp-shell.wscat")
         logger.logLevel = .critical
         do {
@@ -92,19 +91,24 @@ final class WSCatSession: Sendable {
 
     /// Reads messages into `events` while writing what the runner queues; returns when either side is done.
     private static func exchange(
-        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, outgoing: AsyncStream<Outgoing>,
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, outgoing: WSCatOutbox,
         events: WSCatEventQueue
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await item in outgoing {
-                    switch item {
-                    case .text(let text): try await outbound.write(.text(text))
-                    case .ping: try await outbound.write(.custom(.init(fin: true, opcode: .ping, data: ByteBuffer())))
-                    case .pong: try await outbound.write(.pong)
-                    case .close(let code, let reason):
-                        try await outbound.close(WebSocketErrorCode(codeNumber: code), reason: reason)
-                        return
+                while true {
+                    let batch = await outgoing.next()
+                    if batch.isEmpty { break }
+                    for item in batch {
+                        switch item {
+                        case .text(let text): try await outbound.write(.text(text))
+                        case .ping:
+                            try await outbound.write(.custom(.init(fin: true, opcode: .ping, data: ByteBuffer())))
+                        case .pong: try await outbound.write(.pong)
+                        case .close(let code, let reason):
+                            try await outbound.close(WebSocketErrorCode(codeNumber: code), reason: reason)
+                            return
+                        }
                     }
                 }
                 if !Task.isCancelled { try await outbound.close(.normalClosure, reason: nil) }
