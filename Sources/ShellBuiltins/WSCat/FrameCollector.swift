@@ -56,7 +56,7 @@ struct FrameCollector {
 
     /// Drops an open frame (Ctrl-C).
     mutating func reset() {
-        lines = []
+        lines.removeAll(keepingCapacity: true)
         depth = 0
         inString = false
         escaped = false
@@ -64,7 +64,7 @@ struct FrameCollector {
     }
 
     private mutating func complete() -> Outcome {
-        let text = lines.joined(separator: "\n")
+        let text = lines.count == 1 ? lines[0] : lines.joined(separator: "\n")
         let multiLine = lines.count > 1
         reset()
         do {

@@ -64,6 +64,7 @@ struct FrameJSONParser {
         defer { depth -= 1 }
         position += 1
         var members: [FrameJSON.Member] = []
+        members.reserveCapacity(8)  // a frame's object has a handful of members: one allocation, not four
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1

@@ -54,11 +54,10 @@ struct WSCatConversation {
         }
         if let json, let id = json["id"]?.text {
             let type = json["type"]?.text ?? "request"
-            if let earlier = pending[id] {
+            if let earlier = pending.updateValue((type, nextOrder), forKey: id) {
                 prepared.notes.append("id \(id) is already waiting for a response")
                 pending[id] = (type, earlier.order)
             } else {
-                pending[id] = (type, nextOrder)
                 nextOrder += 1
             }
             if let number = Int(id) { highestID = max(highestID, number) }
