@@ -141,14 +141,17 @@ struct FrameJSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// A byte that stands for itself inside a string: not the closing quote, an escape or a control character.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
     private mutating func parseString() throws(FrameJSONError) -> String {
         position += 1
         // Most strings (keys, ids, types) hold no escape: made from their bytes at once.
         let start = position
         var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            end += 1
-        }
+        while end < bytes.count, Self.isPlain(bytes[end]) { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             position = end + 1
             return String(decoding: bytes[start..<end], as: UTF8.self)
