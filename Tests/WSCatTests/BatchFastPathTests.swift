@@ -55,7 +55,9 @@ struct BatchFastPathTests {
         let compact = #"{"kind":"resp","reqId":"1","code":200,"type":"GetClockResponse","body":{"currentTime":1}}"#
         #expect(formatter.received(compact, conversation.receive(compact)) == compact + "\n")
         let spaced = #"{ "kind": "resp", "body": { "text": "a \/ b" } }"#
-        #expect(formatter.received(spaced, conversation.receive(spaced)) == #"{"kind":"resp","body":{"text":"a / b"}}"# + "\n")
+        #expect(
+            formatter.received(spaced, conversation.receive(spaced)) == #"{"kind":"resp","body":{"text":"a / b"}}"#
+                + "\n")
         #expect(formatter.received("not json", conversation.receive("not json")) == "not json\n")
     }
 
@@ -81,7 +83,8 @@ struct BatchFastPathTests {
             conversation.prepare(again, json: try? FrameJSONParser.parse(again)).notes == [
                 "id 3 is already waiting for a response"
             ])
-        #expect(conversation.waiting.prefix(2).map(\.id) == ["1", "3"] && conversation.waiting[1].type == "ms.PublishEvent")
+        #expect(
+            conversation.waiting.prefix(2).map(\.id) == ["1", "3"] && conversation.waiting[1].type == "ms.PublishEvent")
         for id in stride(from: 1, through: 1999, by: 2) {
             _ = conversation.receive(#"{"kind":"resp","reqId":"\#(id)","code":200}"#)
         }
