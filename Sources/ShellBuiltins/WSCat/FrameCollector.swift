@@ -56,7 +56,7 @@ struct FrameCollector {
 
     /// Drops an open frame (Ctrl-C).
     mutating func reset() {
-        lines = []
+        lines.removeAll(keepingCapacity: true)
         depth = 0
         inString = false
         escaped = false
@@ -64,7 +64,7 @@ struct FrameCollector {
     }
 
     private mutating func complete() -> Outcome {
-        let text = lines.joined(separator: "\n")
+        let text = lines.count == 1 ? lines[0] : lines.joined(separator: "\n")
         let multiLine = lines.count > 1
         reset()
         do {
@@ -117,6 +117,11 @@ struct FrameCollector {
 extension String {
     /// The string without leading and trailing spaces, TABs and carriage returns.
     var trimmingWhitespace: String {
+        // Most lines (every frame of a batch) have nothing to trim: their first and last bytes tell, without the
+        // grapheme breaking the general case needs (a space, TAB, CR or LF is always one byte and one scalar).
+        let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return "" }
+        if !isSpaceByte(firstByte) && !isSpaceByte(lastByte) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -22,7 +22,8 @@ struct FrameFormatter {
     func received(_ text: String, _ frame: WSCatConversation.Received) -> String {
         let stamp = timestamps ? Self.clock() + " " : ""
         guard interactive else {
-            let body = raw ? text : frame.json.map(FrameJSONPrinter.compact) ?? text
+            // A frame already in compact form (the server's usual) is written as it came, not printed anew.
+            let body = raw || FrameJSONPrinter.isCompact(text) ? text : frame.json.map(FrameJSONPrinter.compact) ?? text
             return stamp + body + "\n"
         }
         var lines: [String] = []

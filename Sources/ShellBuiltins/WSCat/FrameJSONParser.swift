@@ -64,6 +64,7 @@ struct FrameJSONParser {
         defer { depth -= 1 }
         position += 1
         var members: [FrameJSON.Member] = []
+        members.reserveCapacity(8)  // a frame's object has a handful of members: one allocation, not four
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -140,8 +141,21 @@ struct FrameJSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// A byte that stands for itself inside a string: not the closing quote, an escape or a control character.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
     private mutating func parseString() throws(FrameJSONError) -> String {
         position += 1
+        // Most strings (keys, ids, types) hold no escape: made from their bytes at once.
+        let start = position
+        var end = start
+        while end < bytes.count, Self.isPlain(bytes[end]) { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            position = end + 1
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
         var result: [UInt8] = []
         while true {
             guard let byte = current else { throw failure("unterminated string") }

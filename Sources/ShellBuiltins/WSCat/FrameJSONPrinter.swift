@@ -16,6 +16,24 @@ struct FrameJSONPrinter {
     /// One line: `{"kind":"req","id":1}`.
     static func compact(_ value: FrameJSON) -> String { FrameJSONPrinter().string(value) }
 
+    /// True when `text`, if it is JSON, is exactly what `compact` prints for it: no whitespace outside strings, no
+    /// escape and no control character anywhere (the printer may spell an escape differently: `\/`, `\u00e9`).
+    static func isCompact(_ text: String) -> Bool {
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            var inString = false
+            for byte in bytes where byte <= UInt8(ascii: "\\") {
+                switch byte {
+                case UInt8(ascii: "\\"), 0x00..<0x20: return false
+                case UInt8(ascii: "\""): inString.toggle()
+                case 0x20: if !inString { return false }
+                default: break
+                }
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
     /// The value as text.
     func string(_ value: FrameJSON) -> String {
         var output = ""

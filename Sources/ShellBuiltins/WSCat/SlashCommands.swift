@@ -45,6 +45,12 @@ enum SlashCommands {
 
     /// True when the line is a command rather than a frame.
     static func isCommand(_ line: String) -> Bool {
+        // A line starting with anything but `/` or a space (a frame) is no command: decided on its first byte.
+        if let first = line.utf8.first, first != UInt8(ascii: "/"), first != 0x20, first != 0x09, first != 0x0D,
+            first != 0x0A
+        {
+            return false
+        }
         let trimmed = line.trimmingWhitespace
         return trimmed.hasPrefix("/") && trimmed.count > 1 && trimmed.dropFirst().first?.isLetter == true
     }

@@ -67,7 +67,7 @@ struct WSCatClientChannel: ClientConnectionChannel {
         case .websocket(let channel):
             return try await WebSocketHandler.handle(
                 type: .client, configuration: configuration, asyncChannel: channel,
-                context: WSCatSocketContext(logger: logger), handler: handler)
+                context: WSCatSocketContext(logger: logger, channel: channel.channel), handler: handler)
         case .refused(let response):
             throw try await response.get()
         }
@@ -77,6 +77,8 @@ struct WSCatClientChannel: ClientConnectionChannel {
 /// The context handed to the frame handler (WSClient's own is not constructible outside the package).
 struct WSCatSocketContext: WebSocketContext {
     let logger: Logger
+    /// The connection, for the handler to bound its wait for the server's close.
+    let channel: any Channel
 }
 
 /// The server answered the upgrade request with an ordinary HTTP response.

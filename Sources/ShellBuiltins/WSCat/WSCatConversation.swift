@@ -4,16 +4,38 @@ struct WSCatConversation {
     /// The placeholder the tutorials print in frames where the conversation id goes.
     static let placeholder = "__YOUR_CONVERSATION_ID__"
 
-    /// Request id → request type, for requests still waiting for a response.
-    private(set) var pending: [String: String] = [:]
-    /// The order requests were sent in (for `/ids`).
-    private(set) var pendingOrder: [String] = []
+    /// Request id → request type and send order, for requests still waiting for a response. A dictionary alone:
+    /// with thousands of frames in flight (a batch), removing an answered id from an ordered list was quadratic.
+    private var pending: [String: (type: String, order: Int)] = [:]
+    /// The send order given to the next request recorded.
+    private var nextOrder = 0
     /// The conversation id, from a `cm.RequestConversationResponse` (or `$LP_CONV_ID` at start).
     var conversationID: String?
     /// Sequences of agent messages seen, not yet accepted / read.
     private(set) var unaccepted: [Int] = []
     private(set) var unread: [Int] = []
     private var highestID = 0
+
+    private static let placeholderBytes = Array(placeholder.utf8)
+
+    /// True when `text` holds ``placeholder``. Its bytes are looked for first: `String.contains(String)` goes
+    /// through _StringProcessing's searcher, a cost paid twice per frame in a batch of thousands.
+    static func mentionsPlaceholder(_ text: String) -> Bool {
+        let needle = placeholderBytes
+        let found =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard bytes.count >= needle.count else { return false }
+                var index = 0
+                while index <= bytes.count - needle.count {
+                    if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            } ?? true
+        return found && text.contains(placeholder)
+    }
 
     /// A frame about to be sent: the placeholder replaced, the request recorded.
     struct Prepared {
@@ -25,16 +47,19 @@ struct WSCatConversation {
     mutating func prepare(_ text: String, json: FrameJSON?) -> Prepared {
         var prepared = Prepared(text: text)
         var json = json
-        if text.contains(Self.placeholder), let conversationID {
+        if Self.mentionsPlaceholder(text), let conversationID {
             prepared.text = text.replacing(Self.placeholder, with: conversationID)
             json = try? FrameJSONParser.parse(prepared.text)
             prepared.notes.append("replaced \(Self.placeholder) with \(conversationID) ($LP_CONV_ID)")
         }
         if let json, let id = json["id"]?.text {
             let type = json["type"]?.text ?? "request"
-            if pending[id] != nil { prepared.notes.append("id \(id) is already waiting for a response") }
-            pending[id] = type
-            pendingOrder.append(id)
+            if let earlier = pending.updateValue((type, nextOrder), forKey: id) {
+                prepared.notes.append("id \(id) is already waiting for a response")
+                pending[id] = (type, earlier.order)
+            } else {
+                nextOrder += 1
+            }
             if let number = Int(id) { highestID = max(highestID, number) }
         }
         return prepared
@@ -59,10 +84,7 @@ struct WSCatConversation {
         received.json = json
         if let reqID = json["reqId"]?.text {
             received.reqID = reqID
-            if let type = pending.removeValue(forKey: reqID) {
-                received.answers = type
-                pendingOrder.removeAll { $0 == reqID }
-            }
+            if let request = pending.removeValue(forKey: reqID) { received.answers = request.type }
             if let code = json["code"]?.text.flatMap({ Int($0) }), code >= 400 { received.failed = true }
             if let id = json["body"]?["conversationId"]?.text, !received.failed,
                 received.answers == nil || received.answers == "cm.ConsumerRequestConversation"
@@ -95,6 +117,12 @@ struct WSCatConversation {
 
     /// Ids still waiting, with their request type, in send order.
     var waiting: [(id: String, type: String)] {
-        pendingOrder.compactMap { id in pending[id].map { (id, $0) } }
+        pending.sorted { $0.value.order < $1.value.order }.map { ($0.key, $0.value.type) }
     }
+
+    /// True while a request waits for its response (cheaper than `waiting`, which sorts).
+    var isWaiting: Bool { !pending.isEmpty }
+
+    /// True while a request of `type` waits for its response.
+    func isWaiting(for type: String) -> Bool { pending.values.contains { $0.type == type } }
 }

@@ -174,11 +174,11 @@ final class WSCatRunner {
             write(formatter.problem("the socket is closed; frame not sent"), false)
             return
         }
-        if text.contains(WSCatConversation.placeholder) && conversation.conversationID == nil {
+        if WSCatConversation.mentionsPlaceholder(text) && conversation.conversationID == nil {
             // Batch pastes send the publish frame right after the request: wait for the conversation id.
             wait(seconds: 10) {
                 conversation.conversationID != nil
-                    || !conversation.waiting.contains { $0.type == "cm.ConsumerRequestConversation" }
+                    || !conversation.isWaiting(for: "cm.ConsumerRequestConversation")
             }
         }
         let prepared = conversation.prepare(text, json: json)
@@ -226,7 +226,7 @@ final class WSCatRunner {
 
     /// Waits for the responses of requests still waiting (up to `seconds`).
     func waitForResponses(seconds: Double) {
-        wait(seconds: seconds) { conversation.waiting.isEmpty }
+        wait(seconds: seconds) { !conversation.isWaiting }
         let waiting = conversation.waiting
         if closed == nil && !waiting.isEmpty {
             let list = waiting.prefix(5).map { "#\($0.id) \($0.type)" }.joined(separator: ", ")
