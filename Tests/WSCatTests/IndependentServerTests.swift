@@ -144,7 +144,9 @@ struct IndependentServerTests {
                 [server.url("/slow/300")], script: ["late", "/wait-for lat", "/close"])
             #expect(arrived.status == .success, "\(arrived.stderr)")
             #expect(arrived.stdout == "late\n")
-            let dropped = await WSCatHarness.run([server.url("/drop")], script: ["bye", "/wait-for never", "/close"])
+            // The drop comes 300 ms after `bye`, so `/wait-for` is already waiting when the socket closes.
+            let dropped = await WSCatHarness.run(
+                [server.url("/drop/300")], script: ["bye", "/wait-for never", "/close"])
             #expect(dropped.status == .failure)
             #expect(dropped.stderr.contains("/wait-for: no frame containing 'never' before the socket closed"))
         }

@@ -11,7 +11,7 @@ import Synchronization
 /// - `/headers`: sends one frame, the upgrade request's headers as a JSON object (lower-case names).
 /// - `/close/CODE`: closes with CODE and reason "test close" right after the upgrade.
 /// - `/slow/MS`: echoes every text frame after MS milliseconds.
-/// - `/drop`: drops the TCP connection (no close frame) after the first text frame.
+/// - `/drop`: drops the TCP connection (no close frame) after the first text frame; `/drop/MS` MS milliseconds later.
 /// - `/refuse`: refuses the upgrade with 401 and a JSON body.
 /// - `/hang`: answers the upgrade request only after 20 s.
 final class TestWebSocketServer: Sendable {
@@ -168,7 +168,10 @@ private final class TestFrameHandler: ChannelInboundHandler {
             var data = frame.unmaskedData
             let text = data.readString(length: data.readableBytes) ?? ""
             server.server.withLock { $0 }?.note(text)
-            if path.hasPrefix("/drop") {
+            if path.hasPrefix("/drop/"), let delay = Int64(path.dropFirst("/drop/".count)) {
+                let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                context.eventLoop.scheduleTask(in: .milliseconds(delay)) { bound.value.close(promise: nil) }
+            } else if path.hasPrefix("/drop") {
                 context.close(promise: nil)
             } else if path.hasPrefix("/slow/"), let delay = Int64(path.dropFirst("/slow/".count)) {
                 let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
