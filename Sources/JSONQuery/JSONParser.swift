@@ -303,8 +303,10 @@ public struct JSONParser {
                     } else if separator == UInt8(ascii: "}") {
                         offset += 1
                         frames.removeLast()
-                        let members = (keys[frame.keyStart...], values[frame.valueStart...])
-                        value = .object(shapes.object(keys: members.0, values: members.1, depth: frames.count))
+                        // The member slices are temporaries, so trimming the stacks below does not copy them.
+                        let object = shapes.object(
+                            keys: keys[frame.keyStart...], values: values[frame.valueStart...], depth: frames.count)
+                        value = .object(object)
                         values.removeLast(values.count - frame.valueStart)
                         keys.removeLast(keys.count - frame.keyStart)
                         continue
