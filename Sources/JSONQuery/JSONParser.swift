@@ -282,8 +282,15 @@ public struct JSONParser {
                     } else if separator == UInt8(ascii: "]") {
                         offset += 1
                         frames.removeLast()
-                        value = .array(Array(values[frame.valueStart...]))
-                        values.removeLast(values.count - frame.valueStart)
+                        if frames.isEmpty {
+                            // The outermost array takes the scratch stack itself: no copy of a large document's
+                            // top level (capacity never touched is not resident).
+                            value = .array(values)
+                            values = []
+                        } else {
+                            value = .array(Array(values[frame.valueStart...]))
+                            values.removeLast(values.count - frame.valueStart)
+                        }
                         continue
                     } else if separator == UInt8(ascii: "}") {
                         throw error("Unmatched '}' in the middle of an array", at: offset)

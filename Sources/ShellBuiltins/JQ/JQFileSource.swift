@@ -16,8 +16,8 @@ final class JQFileSource {
     static let chunkSize = 1 << 16
 
     /// Opens a file; a failure carries jq's message (`Could not open NAME: REASON`).
-    static func open(_ path: String, displayName: String) -> Result<JQFileSource, FileReadError> {
-        let descriptor = Glibc.open(path, O_RDONLY)
+    static func opening(_ path: String, displayName: String) -> Result<JQFileSource, FileReadError> {
+        let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             return .failure(
                 FileReadError(message: "Could not open \(displayName): \(String(cString: strerror(errno)))"))

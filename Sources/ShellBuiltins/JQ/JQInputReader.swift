@@ -98,7 +98,7 @@ final class JQInputReader: QueryHost {
                 guard fileIndex < files.count else { return false }
                 let name = files[fileIndex]
                 fileIndex += 1
-                switch JQFileSource.open(resolve(name), displayName: name) {
+                switch JQFileSource.opening(resolve(name), displayName: name) {
                 case .success(let source):
                     readChunk = source.read
                     currentName = name
