@@ -19,7 +19,8 @@ final class JQInputReader: QueryHost {
     private let interrupted: () -> Bool
     private var fileIndex = 0
     private var parser: JSONParser?
-    private var rawLines: [[UInt8]] = []
+    /// The lines of raw (`-R`) input: ranges of `bytes`, not copies.
+    private var rawLines: [Range<Int>] = []
     private var rawLineIndex = 0
     private var bytes: [UInt8] = []
     private var slurped = false
@@ -122,10 +123,10 @@ final class JQInputReader: QueryHost {
             rawLineIndex = 0
             var start = 0
             for (offset, byte) in bytes.enumerated() where byte == 10 {
-                rawLines.append(Array(bytes[start..<offset]))
+                rawLines.append(start..<offset)
                 start = offset + 1
             }
-            if start < bytes.count { rawLines.append(Array(bytes[start...])) }
+            if start < bytes.count { rawLines.append(start..<bytes.count) }
         } else {
             parser = JSONParser(readingChunks: readChunk)
         }
@@ -153,7 +154,7 @@ final class JQInputReader: QueryHost {
         while true {
             if raw {
                 if rawLineIndex < rawLines.count {
-                    let line = rawLines[rawLineIndex]
+                    let line = bytes[rawLines[rawLineIndex]]
                     rawLineIndex += 1
                     currentLine += 1
                     hasReadInput = true
@@ -175,7 +176,6 @@ final class JQInputReader: QueryHost {
         do {
             guard let value = try current.next() else {
                 currentLine = current.totalLines
-                parser = nil
                 return nil
             }
             currentLine = current.linesThroughEndOfCurrentLine
