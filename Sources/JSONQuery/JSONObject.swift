@@ -1,111 +1,109 @@
 /// A JSON object that keeps insertion order; lookups use a hash index once the object grows.
+///
+/// The keys live in a `KeyShape` that objects with the same keys in the same order can share (the parser
+/// hands one shape to every object of a repeated layout), and the values in an array of their own, so a
+/// document of many same-shaped records stores each key list once. Setting an existing key only touches
+/// the values; adding or removing one copies a shared shape first (copy on write).
 public struct JSONObject: Sendable {
     /// One member.
     public typealias Entry = (key: String, value: JSONValue)
 
-    /// The members in insertion order.
-    public private(set) var entries: [Entry]
-    private var index: KeyIndex?
-
-    private static let indexThreshold = 12
+    private var shape: KeyShape
+    private var storedValues: [JSONValue]
 
     /// An empty object.
     public init() {
-        entries = []
+        shape = KeyShape.empty
+        storedValues = []
     }
 
     /// An object from members; a repeated key keeps its first position and its last value.
     public init(_ members: some Sequence<Entry>) {
-        entries = []
+        self.init()
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object over a shape and exactly its values (the parser's constructor: keys known distinct).
+    init(shape: KeyShape, values: [JSONValue]) {
+        self.shape = shape
+        self.storedValues = values
+    }
+
     /// The number of members.
-    public var count: Int { entries.count }
+    public var count: Int { storedValues.count }
 
     /// True when the object has no members.
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { storedValues.isEmpty }
 
     /// The keys in insertion order.
-    public var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { shape.keys }
 
     /// The values in insertion order.
-    public var values: [JSONValue] { entries.map(\.value) }
+    public var values: [JSONValue] { storedValues }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index.positions[key] }
-        return entries.firstIndex { $0.key == key }
-    }
+    /// The members in insertion order.
+    public var entries: Entries { Entries(keys: shape.keys, values: storedValues) }
 
     /// The value for a key; setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {
         get {
-            guard let position = position(of: key) else { return nil }
-            return entries[position].value
+            guard let position = shape.position(of: key) else { return nil }
+            return storedValues[position]
         }
         set {
-            if let position = position(of: key) {
+            if let position = shape.position(of: key) {
                 if let newValue {
-                    entries[position].value = newValue
+                    storedValues[position] = newValue
                 } else {
-                    entries.remove(at: position)
-                    rebuildIndex()
+                    storedValues.remove(at: position)
+                    uniqueShape().remove(at: position)
                 }
             } else if let newValue {
-                entries.append((key, newValue))
-                if index != nil {
-                    if !isKnownUniquelyReferenced(&index!) { index = KeyIndex(index!.positions) }
-                    index!.positions[key] = entries.count - 1
-                } else if entries.count > Self.indexThreshold {
-                    rebuildIndex()
-                }
+                appendUnchecked(key, newValue)
             }
         }
     }
 
-    /// Appends a member known not to be present yet (used by the parser after its own duplicate check).
+    /// Appends a member known not to be present yet.
     mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
-        entries.append((key, value))
-        if index != nil {
-            if !isKnownUniquelyReferenced(&index!) { index = KeyIndex(index!.positions) }
-            index!.positions[key] = entries.count - 1
-        } else if entries.count > Self.indexThreshold {
-            rebuildIndex()
-        }
+        storedValues.append(value)
+        uniqueShape().append(key)
     }
 
     /// Replaces the value at a position.
     mutating func setValue(at position: Int, _ value: JSONValue) {
-        entries[position].value = value
+        storedValues[position] = value
     }
 
     /// Reserves room for members.
     mutating func reserveCapacity(_ capacity: Int) {
-        entries.reserveCapacity(capacity)
+        storedValues.reserveCapacity(capacity)
     }
 
-    private mutating func rebuildIndex() {
-        guard entries.count > Self.indexThreshold else {
-            index = nil
-            return
-        }
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(entries.count)
-        for (offset, entry) in entries.enumerated() { positions[entry.key] = offset }
-        index = KeyIndex(positions)
+    /// The shape, copied first when other objects share it.
+    private mutating func uniqueShape() -> KeyShape {
+        if !isKnownUniquelyReferenced(&shape) { shape = KeyShape(copying: shape) }
+        return shape
     }
 
     /// The keys sorted by their UTF-8 bytes, as `keys` and `-S` order them.
     public var sortedKeys: [String] {
         keys.sorted { JSONValue.compareStrings($0, $1) < 0 }
     }
-}
 
-private final class KeyIndex: @unchecked Sendable {
-    // @unchecked: mutated only after an isKnownUniquelyReferenced check (copy on write).
-    var positions: [String: Int]
+    /// The members of an object as `(key, value)` pairs in insertion order.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let keys: [String]
+        let values: [JSONValue]
 
-    init(_ positions: [String: Int]) {
-        self.positions = positions
+        /// The first position.
+        public var startIndex: Int { 0 }
+        /// One past the last position.
+        public var endIndex: Int { values.count }
+
+        /// The member at a position.
+        public subscript(position: Int) -> Entry {
+            (keys[position], values[position])
+        }
     }
 }

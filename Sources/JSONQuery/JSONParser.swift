@@ -1,10 +1,24 @@
 /// A byte-level parser for a sequence of whitespace-separated JSON texts, as jq reads its input.
 ///
 /// Parsing is iterative (an explicit container stack), so deep nesting costs heap, not stack; jq's
-/// nesting limit of 10000 applies.
+/// nesting limit of 10000 applies. The input is either all in memory or read in chunks: a chunked parser
+/// keeps only a window of the input (the bytes it has not consumed yet, plus the token being read), so a
+/// large file is never resident at once next to the values built from it.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var offset: Int
+    /// Where more input comes from (an empty chunk means the end), or nil when it is all in `bytes`.
+    private let readChunk: (() -> [UInt8])?
+    private var exhausted: Bool
+    /// Consumed bytes beyond this many are dropped from the window between tokens.
+    private let discardThreshold: Int
+    /// Shapes shared by objects with the same keys, and repeated strings, within this parser's input.
+    private var shapes = ShapeCache()
+    private var strings = StringInterner()
+    /// Newlines in the bytes dropped from the front of the window.
+    private var discardedLines = 0
+    /// Bytes after the last newline of the dropped bytes (the column where the window starts).
+    private var discardedColumn = 0
     /// The nesting limit jq uses.
     public static let maximumDepth = 10_000
 
@@ -12,6 +26,19 @@ public struct JSONParser {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         self.offset = 0
+        self.readChunk = nil
+        self.exhausted = true
+        self.discardThreshold = Int.max
+    }
+
+    /// A parser that reads its input in chunks from `readChunk` (an empty chunk means the end) and drops
+    /// consumed bytes once more than `discardThreshold` of them have piled up.
+    public init(readingChunks readChunk: @escaping () -> [UInt8], discardThreshold: Int = 1 << 16) {
+        self.bytes = []
+        self.offset = 0
+        self.readChunk = readChunk
+        self.exhausted = false
+        self.discardThreshold = max(discardThreshold, 1)
     }
 
     /// Parses exactly one JSON text (surrounding whitespace allowed), as `fromjson` and `--argjson` do.
@@ -37,9 +64,19 @@ public struct JSONParser {
 
     /// The number of newlines consumed so far (jq's `input_line_number` and error positions).
     public var linesConsumed: Int {
-        var count = 0
+        var count = discardedLines
         for index in 0..<min(offset, bytes.count) where bytes[index] == 10 { count += 1 }
         return count
+    }
+
+    /// The newlines in the whole input (reads the rest of it first).
+    public var totalLines: Int {
+        mutating get {
+            while fill() {}
+            var count = discardedLines
+            for byte in bytes where byte == 10 { count += 1 }
+            return count
+        }
     }
 
     /// The newlines up to the end of the line where the last value ended (jq reads its input by lines and
@@ -47,7 +84,7 @@ public struct JSONParser {
     public var linesThroughEndOfCurrentLine: Int {
         mutating get {
             var end = max(offset - 1, 0)
-            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            while has(end) && bytes[end] != 10 { end += 1 }
             let limit = min(end + 1, bytes.count)
             while countedUpTo < limit {
                 if bytes[countedUpTo] == 10 { newlineCount += 1 }
@@ -56,6 +93,7 @@ public struct JSONParser {
             return newlineCount
         }
     }
+    /// Newlines in the input before window index `countedUpTo` (both kept across discards).
     private var countedUpTo = 0
     private var newlineCount = 0
 
@@ -72,26 +110,80 @@ public struct JSONParser {
         return try parseValue()
     }
 
+    /// True when `index` is inside the window, reading more input if needed.
+    @inline(__always)
+    private mutating func has(_ index: Int) -> Bool {
+        index < bytes.count || fill(through: index)
+    }
+
+    /// Appends chunks until the window reaches `index`; false at the end of input.
+    private mutating func fill(through index: Int) -> Bool {
+        while index >= bytes.count {
+            guard fill() else { return false }
+        }
+        return true
+    }
+
+    /// Appends one chunk to the window; false at the end of input.
+    private mutating func fill() -> Bool {
+        guard !exhausted, let readChunk else { return false }
+        let chunk = readChunk()
+        guard !chunk.isEmpty else {
+            exhausted = true
+            return false
+        }
+        if bytes.isEmpty {
+            bytes = chunk
+        } else {
+            bytes.append(contentsOf: chunk)
+        }
+        return true
+    }
+
+    /// Drops the consumed bytes from the window, keeping the counts that error positions need.
+    private mutating func discardConsumed() {
+        let count = offset
+        for byte in bytes[0..<count] {
+            if byte == 10 {
+                discardedLines += 1
+                discardedColumn = 0
+            } else {
+                discardedColumn += 1
+            }
+        }
+        if countedUpTo > count {
+            countedUpTo -= count
+        } else {
+            countedUpTo = 0
+            newlineCount = discardedLines
+        }
+        bytes.removeSubrange(0..<count)
+        offset = 0
+    }
+
     private enum Container {
         case array
         case object
     }
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                offset += 1
-            } else {
-                return
+        while true {
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    offset += 1
+                } else {
+                    return
+                }
             }
+            guard fill() else { return }
         }
     }
 
-    private func error(_ reason: String, at position: Int) -> JSONParseError {
-        if position >= bytes.count { return errorAtEnd(reason) }
-        var line = 1
-        var column = 0
+    private mutating func error(_ reason: String, at position: Int) -> JSONParseError {
+        if !has(position) { return errorAtEnd(reason) }
+        var line = discardedLines + 1
+        var column = discardedColumn
         for index in 0...position {
             if bytes[index] == 10 {
                 line += 1
@@ -103,9 +195,10 @@ public struct JSONParser {
         return JSONParseError(reason: reason, line: line, column: column, atEnd: false)
     }
 
-    private func errorAtEnd(_ reason: String) -> JSONParseError {
-        var line = 1
-        var column = 0
+    private mutating func errorAtEnd(_ reason: String) -> JSONParseError {
+        while fill() {}
+        var line = discardedLines + 1
+        var column = discardedColumn
         for byte in bytes {
             if byte == 10 {
                 line += 1
@@ -117,13 +210,21 @@ public struct JSONParser {
         return JSONParseError(reason: reason, line: line, column: column, atEnd: true)
     }
 
+    /// An open container: its kind and where its members start on the scratch stacks.
+    private struct Frame {
+        var kind: Container
+        var valueStart: Int
+        var keyStart: Int
+    }
+
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        // Open containers, innermost last. Elements live in their own stacks so appends mutate in place.
-        var kinds: [Container] = []
-        var arrays: [[JSONValue]] = []
-        var objects: [JSONObject] = []
+        // Open containers, innermost last. Members of every open container sit on two scratch stacks;
+        // closing a container moves its members into storage of exactly their size.
+        var frames: [Frame] = []
+        var values: [JSONValue] = []
         var keys: [String] = []
         while true {
+            if offset >= discardThreshold { discardConsumed() }
             skipWhitespace()
             guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
             var value: JSONValue
@@ -131,49 +232,47 @@ public struct JSONParser {
             switch byte {
             case UInt8(ascii: "["):
                 offset += 1
-                if kinds.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if frames.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
                     offset += 1
                     value = .array([])
                 } else {
-                    kinds.append(.array)
-                    arrays.append([])
+                    frames.append(Frame(kind: .array, valueStart: values.count, keyStart: keys.count))
                     continue
                 }
             case UInt8(ascii: "{"):
                 offset += 1
-                if kinds.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if frames.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
                     offset += 1
                     value = .object(JSONObject())
                 } else {
+                    frames.append(Frame(kind: .object, valueStart: values.count, keyStart: keys.count))
                     keys.append(try parseKey())
-                    kinds.append(.object)
-                    objects.append(JSONObject())
                     continue
                 }
             case UInt8(ascii: "\""):
-                value = .string(try parseString())
+                value = .string(try parseString(interning: true))
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                throw structuralError(byte, innermost: kinds.last)
+                throw structuralError(byte, innermost: frames.last?.kind)
             case UInt8(ascii: ","):
                 throw error("Expected value before ','", at: offset)
             case UInt8(ascii: ":"):
-                throw error(kinds.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
+                throw error(frames.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
             default:
                 value = try parseScalar()
             }
             // Attach the value to the enclosing containers, closing as many as the input closes.
             while true {
-                guard let kind = kinds.last else { return value }
+                guard let frame = frames.last else { return value }
                 skipWhitespace()
                 guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
                 let separator = bytes[offset]
-                switch kind {
+                values.append(value)
+                switch frame.kind {
                 case .array:
-                    arrays[arrays.count - 1].append(value)
                     if separator == UInt8(ascii: ",") {
                         offset += 1
                         skipWhitespace()
@@ -182,8 +281,16 @@ public struct JSONParser {
                         }
                     } else if separator == UInt8(ascii: "]") {
                         offset += 1
-                        kinds.removeLast()
-                        value = .array(arrays.removeLast())
+                        frames.removeLast()
+                        if frames.isEmpty {
+                            // The outermost array takes the scratch stack itself: no copy of a large document's
+                            // top level (capacity never touched is not resident).
+                            value = .array(values)
+                            values = []
+                        } else {
+                            value = .array(Array(values[frame.valueStart...]))
+                            values.removeLast(values.count - frame.valueStart)
+                        }
                         continue
                     } else if separator == UInt8(ascii: "}") {
                         throw error("Unmatched '}' in the middle of an array", at: offset)
@@ -193,7 +300,6 @@ public struct JSONParser {
                         throw separatorError()
                     }
                 case .object:
-                    objects[objects.count - 1][keys.removeLast()] = value
                     if separator == UInt8(ascii: ",") {
                         offset += 1
                         skipWhitespace()
@@ -203,8 +309,13 @@ public struct JSONParser {
                         keys.append(try parseKey())
                     } else if separator == UInt8(ascii: "}") {
                         offset += 1
-                        kinds.removeLast()
-                        value = .object(objects.removeLast())
+                        frames.removeLast()
+                        // The member slices are temporaries, so trimming the stacks below does not copy them.
+                        let object = shapes.object(
+                            keys: keys[frame.keyStart...], values: values[frame.valueStart...], depth: frames.count)
+                        value = .object(object)
+                        values.removeLast(values.count - frame.valueStart)
+                        keys.removeLast(keys.count - frame.keyStart)
                         continue
                     } else if separator == UInt8(ascii: "]") {
                         throw error("Unmatched ']' in the middle of an object", at: offset)
@@ -222,18 +333,20 @@ public struct JSONParser {
     private mutating func separatorError() -> JSONParseError {
         let start = offset
         if bytes[start] == UInt8(ascii: "\"") {
-            if (try? parseString()) != nil { return error("Expected separator between values", at: offset - 1) }
+            if (try? parseString(interning: false)) != nil {
+                return error("Expected separator between values", at: offset - 1)
+            }
             return errorAtEnd("Unfinished string")
         }
         if bytes[start] == UInt8(ascii: "[") || bytes[start] == UInt8(ascii: "{") {
             return error("Expected separator between values", at: start)
         }
         var end = start
-        while end < bytes.count && !Self.isDelimiter(bytes[end]) { end += 1 }
+        while has(end) && !Self.isDelimiter(bytes[end]) { end += 1 }
         return error("Expected separator between values", at: end)
     }
 
-    private func structuralError(_ byte: UInt8, innermost: Container?) -> JSONParseError {
+    private mutating func structuralError(_ byte: UInt8, innermost: Container?) -> JSONParseError {
         let name = byte == UInt8(ascii: "]") ? "']'" : "'}'"
         guard let top = innermost else { return error("Unmatched \(name)", at: offset) }
         switch top {
@@ -256,7 +369,7 @@ public struct JSONParser {
             }
             // Read the would-be key so the error lands where jq reports it (at the ':').
             var probe = offset
-            while probe < bytes.count && bytes[probe] != UInt8(ascii: ":") && bytes[probe] != UInt8(ascii: "}") {
+            while has(probe) && bytes[probe] != UInt8(ascii: ":") && bytes[probe] != UInt8(ascii: "}") {
                 probe += 1
             }
             if probe < bytes.count && bytes[probe] == UInt8(ascii: ":") {
@@ -264,7 +377,7 @@ public struct JSONParser {
             }
             throw error("Objects must consist of key:value pairs", at: probe)
         }
-        let key = try parseString()
+        let key = try parseString(interning: false)
         skipWhitespace()
         guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
         guard bytes[offset] == UInt8(ascii: ":") else {
@@ -288,7 +401,7 @@ public struct JSONParser {
     private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
         let start = offset
         var end = offset
-        while end < bytes.count && !Self.isDelimiter(bytes[end]) { end += 1 }
+        while has(end) && !Self.isDelimiter(bytes[end]) { end += 1 }
         offset = end
         let token = bytes[start..<end]
         switch token.first {
@@ -329,18 +442,21 @@ public struct JSONParser {
         return Double(result)
     }
 
-    /// Reads a string starting at the opening quote.
-    private mutating func parseString() throws(JSONParseError) -> String {
+    /// Reads a string starting at the opening quote; with `interning`, a longer string that repeats one
+    /// read recently comes back as that string (one copy in memory).
+    private mutating func parseString(interning: Bool) throws(JSONParseError) -> String {
         offset += 1
         let start = offset
         // Fast path: no escapes and no control characters.
-        while offset < bytes.count {
+        while has(offset) {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let string = bytes.withUnsafeBufferPointer {
                     String(decoding: UnsafeBufferPointer(rebasing: $0[start..<offset]), as: UTF8.self)
                 }
+                let length = offset - start
                 offset += 1
+                if interning && length > StringInterner.smallLength { return strings.intern(string) }
                 return string
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -348,12 +464,14 @@ public struct JSONParser {
         }
         var buffer = Array(bytes[start..<offset])
         var invalidReason: String?
-        while offset < bytes.count {
+        while has(offset) {
             let byte = bytes[offset]
             offset += 1
             if byte == UInt8(ascii: "\"") {
                 if let invalidReason { throw error(invalidReason, at: offset - 1) }
-                return String(decoding: buffer, as: UTF8.self)
+                let string = String(decoding: buffer, as: UTF8.self)
+                if interning && buffer.count > StringInterner.smallLength { return strings.intern(string) }
+                return string
             }
             if byte < 0x20 {
                 invalidReason =
@@ -365,7 +483,7 @@ public struct JSONParser {
                 buffer.append(byte)
                 continue
             }
-            guard offset < bytes.count else { break }
+            guard has(offset) else { break }
             let escape = bytes[offset]
             offset += 1
             switch escape {
@@ -383,7 +501,7 @@ public struct JSONParser {
                 var scalar: UInt32 = unit
                 if unit >= 0xD800 && unit < 0xDC00 {
                     let save = offset
-                    if offset + 1 < bytes.count && bytes[offset] == UInt8(ascii: "\\")
+                    if has(offset + 1) && bytes[offset] == UInt8(ascii: "\\")
                         && bytes[offset + 1] == UInt8(ascii: "u")
                     {
                         offset += 2
@@ -408,7 +526,7 @@ public struct JSONParser {
     }
 
     private mutating func readHex4() -> UInt32? {
-        guard offset + 4 <= bytes.count else { return nil }
+        guard has(offset + 3) else { return nil }
         var value: UInt32 = 0
         for index in offset..<offset + 4 {
             let byte = bytes[index]

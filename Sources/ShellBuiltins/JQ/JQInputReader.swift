@@ -19,7 +19,8 @@ final class JQInputReader: QueryHost {
     private let interrupted: () -> Bool
     private var fileIndex = 0
     private var parser: JSONParser?
-    private var rawLines: [[UInt8]] = []
+    /// The lines of raw (`-R`) input: ranges of `bytes`, not copies.
+    private var rawLines: [Range<Int>] = []
     private var rawLineIndex = 0
     private var bytes: [UInt8] = []
     private var slurped = false
@@ -82,21 +83,25 @@ final class JQInputReader: QueryHost {
         return .success(input.readAll())
     }
 
-    /// Loads the next file's bytes; false when there are no more sources.
+    /// Opens the next source (the next file that can be opened, or standard input); false when there are
+    /// no more. JSON input is parsed as it is read, so a large file is never resident at once; raw lines
+    /// are read whole.
     private func advanceSource() -> Bool {
+        let readChunk: () -> [UInt8]
         if files.isEmpty {
             guard fileIndex == 0 else { return false }
             fileIndex = 1
-            bytes = stdin.readAll()
+            let stdin = self.stdin
+            readChunk = { stdin.read(upTo: JQFileSource.chunkSize) }
             currentName = nil
         } else {
             while true {
                 guard fileIndex < files.count else { return false }
                 let name = files[fileIndex]
                 fileIndex += 1
-                switch Self.readFile(resolve(name), displayName: name) {
-                case .success(let content):
-                    bytes = content
+                switch JQFileSource.opening(resolve(name), displayName: name) {
+                case .success(let source):
+                    readChunk = source.read
                     currentName = name
                 case .failure(let failure):
                     stderrOutput.write("jq: error: \(failure.message)\n")
@@ -108,16 +113,22 @@ final class JQInputReader: QueryHost {
         }
         currentLine = 0
         if raw {
+            bytes = []
+            while true {
+                let chunk = readChunk()
+                if chunk.isEmpty { break }
+                bytes.append(contentsOf: chunk)
+            }
             rawLines = []
             rawLineIndex = 0
             var start = 0
             for (offset, byte) in bytes.enumerated() where byte == 10 {
-                rawLines.append(Array(bytes[start..<offset]))
+                rawLines.append(start..<offset)
                 start = offset + 1
             }
-            if start < bytes.count { rawLines.append(Array(bytes[start...])) }
+            if start < bytes.count { rawLines.append(start..<bytes.count) }
         } else {
-            parser = JSONParser(bytes: bytes)
+            parser = JSONParser(readingChunks: readChunk)
         }
         return true
     }
@@ -143,7 +154,7 @@ final class JQInputReader: QueryHost {
         while true {
             if raw {
                 if rawLineIndex < rawLines.count {
-                    let line = rawLines[rawLineIndex]
+                    let line = bytes[rawLines[rawLineIndex]]
                     rawLineIndex += 1
                     currentLine += 1
                     hasReadInput = true
@@ -157,25 +168,21 @@ final class JQInputReader: QueryHost {
     }
 
     private func nextFromParser() throws -> JSONValue? {
+        // Take the parser out while it runs so its window is not shared (and copied) when it reads more.
         guard var current = parser else { return nil }
+        parser = nil
         defer { parser = current }
         hasReadInput = true
         do {
             guard let value = try current.next() else {
-                if !bytes.isEmpty { currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
-                parser = nil
+                currentLine = current.totalLines
                 return nil
             }
             currentLine = current.linesThroughEndOfCurrentLine
-            if current.isAtEnd() {
-                // Nothing but whitespace is left: let the input bytes go before the program runs.
-                currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-                current = JSONParser(bytes: [])
-                bytes = []
-            }
+            if current.isAtEnd() { currentLine = current.totalLines }
             return value
         } catch {
-            currentLine = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            currentLine = current.totalLines
             throw error
         }
     }

@@ -1,0 +1,59 @@
+/// The key shapes one parser has built, so objects with the same keys in the same order share one
+/// `KeyShape` (a document of many same-shaped records stores each key list once).
+struct ShapeCache {
+    /// The shape most recently built at each nesting depth: records in an array usually repeat it.
+    private var recent: [KeyShape?] = []
+    /// Shapes by a hash of their keys (a hit is checked key by key); emptied when full.
+    private var table: [Int: KeyShape] = [:]
+
+    /// Objects with more keys than this are maps rather than records: they get a shape of their own.
+    private static let maximumKeys = 64
+    private static let maximumShapes = 1024
+
+    /// An object over parsed members (in input order; a repeated key keeps its first position and its
+    /// last value, as jq does).
+    mutating func object(keys: ArraySlice<String>, values: ArraySlice<JSONValue>, depth: Int) -> JSONObject {
+        guard keys.count <= Self.maximumKeys else { return Self.unshared(keys: keys, values: values) }
+        if depth < recent.count, let shape = recent[depth], shape.hasKeys(keys) {
+            return JSONObject(shape: shape, values: Array(values))
+        }
+        var hasher = Hasher()
+        for key in keys { hasher.combine(key) }
+        let hash = hasher.finalize()
+        let shape: KeyShape
+        if let known = table[hash], known.hasKeys(keys) {
+            shape = known
+        } else {
+            guard Self.areDistinct(keys) else { return Self.unshared(keys: keys, values: values) }
+            shape = KeyShape(keys: Array(keys))
+            if table.count >= Self.maximumShapes { table.removeAll(keepingCapacity: true) }
+            table[hash] = shape
+        }
+        while recent.count <= depth { recent.append(nil) }
+        recent[depth] = shape
+        return JSONObject(shape: shape, values: Array(values))
+    }
+
+    private static func unshared(keys: ArraySlice<String>, values: ArraySlice<JSONValue>) -> JSONObject {
+        if areDistinct(keys) { return JSONObject(shape: KeyShape(keys: Array(keys)), values: Array(values)) }
+        var object = JSONObject()
+        for (key, value) in zip(keys, values) { object[key] = value }
+        return object
+    }
+
+    private static func areDistinct(_ keys: ArraySlice<String>) -> Bool {
+        if keys.count <= 16 {
+            var index = keys.startIndex
+            while index < keys.endIndex {
+                var other = index + 1
+                while other < keys.endIndex {
+                    if keys[index] == keys[other] { return false }
+                    other += 1
+                }
+                index += 1
+            }
+            return true
+        }
+        return Set(keys).count == keys.count
+    }
+}
