@@ -1,5 +1,3 @@
-import ShellRuntime
-
 /// Reads docker-style env files (`--env-file lp.env`): `KEY=VALUE` lines, `KEY` alone copies from the
 /// environment, `#` comments. It tolerates the tutorials' broken sample (prose after a TAB, `*` bullet lines)
 /// with a warning naming the line, instead of failing as docker does.
