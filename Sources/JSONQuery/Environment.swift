@@ -59,8 +59,8 @@ final class Environment {
                 return .definition(definition, current)
             case .closure(let parameter, let body, let closureEnvironment) where arity == 0 && parameter == name:
                 return .closure(body, closureEnvironment)
-            case .prelude where Prelude.signatureSet.contains(Prelude.signature(name, arity)):
-                if let definition = Prelude.definitionsBySignature[Prelude.signature(name, arity)] {
+            case .prelude where Prelude.names.contains(name):
+                if let definition = Prelude.definitionsBySignature[Prelude.Signature(name: name, arity: arity)] {
                     return .definition(definition, current)
                 }
             default:

@@ -1,4 +1,3 @@
-/// jq's arithmetic, indexing and path primitives on values.
 extension JSONValue {
     /// The largest index an assignment may pad an array to. jq 1.7 allows 536,870,912 (13 GB of values here); the
     /// built-in jq runs inside the shell's process, where that would end the session, so it stops at 2^24 (~400 MB).
@@ -20,6 +19,7 @@ extension JSONValue {
     }
 }
 
+/// jq's arithmetic, indexing and path primitives on values.
 extension JSONValue {
     /// A value dumped for an error message, cut to `limit` bytes with `...` as jq does.
     func errorDump(limit: Int = 11) -> String {

@@ -19,13 +19,16 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let bundle = folder.appendingPathComponent("system.crt")
-        let caFile = folder.appendingPathComponent("sandbox-bundle.pem")
         try Data("\(first)\n".utf8).write(to: bundle)
-        try Data("\(second)\n\(first)\n".utf8).write(to: caFile)
         let system = SystemTrustDirectory(directory: folder.path, bundle: bundle.path)
-        let missing = try #require(system.certificatesMissing(from: caFile.path))
+        let missing = system.certificatesMissing(from: Array("\(second)\n\(first)\n".utf8))
         #expect(missing.map { String(decoding: $0, as: UTF8.self) } == [second])
-        #expect(system.certificatesMissing(from: folder.appendingPathComponent("absent").path) == nil)
+    }
+
+    @Test func anUnreadableCAFileIsCurlsError77() {
+        let absent = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).pem")
+        let trust = TrustStore(insecure: false, caCertificatePath: absent.path, environment: [:])
+        #expect(throws: CurlError.caCertificateFile(absent.path)) { try trust.tlsConfiguration() }
     }
 
     @Test func debianSystemDirectoryIsFoundWhenPresent() {

@@ -110,17 +110,21 @@ enum Prelude {
     }()
 
     /// `name/arity` of every prelude function, as parsed from `source` (a test checks `signatures` against it).
-    static var parsedSignatures: [String] { definitions.map { signature($0.name, $0.parameters.count) } }
+    static var parsedSignatures: [String] { definitions.map { "\($0.name)/\($0.parameters.count)" } }
 
-    /// `name/arity`, the key functions are looked up by.
-    static func signature(_ name: String, _ arity: Int) -> String { "\(name)/\(arity)" }
+    /// A prelude function's lookup key: hashing it builds no `name/arity` string on every call.
+    struct Signature: Hashable {
+        let name: String
+        let arity: Int
+    }
 
-    /// The definitions by `name/arity`; parsing the prelude happens on first use.
-    static let definitionsBySignature: [String: FunctionDefinition] = Dictionary(
-        definitions.map { (signature($0.name, $0.parameters.count), $0) }, uniquingKeysWith: { _, last in last })
+    /// The definitions by name and arity; parsing the prelude happens on first use.
+    static let definitionsBySignature: [Signature: FunctionDefinition] = Dictionary(
+        definitions.map { (Signature(name: $0.name, arity: $0.parameters.count), $0) },
+        uniquingKeysWith: { _, last in last })
 
-    /// `signatures` as a set, for the environment's lookup.
-    static let signatureSet = Set(signatures)
+    /// The names in `signatures`: a call of any other name passes the prelude without parsing it.
+    static let names = Set(signatures.map { String($0.prefix { $0 != "/" }) })
 
     /// `name/arity` of every prelude function, written out so that compiling a program does not parse the prelude.
     static let signatures: [String] = [

@@ -18,6 +18,9 @@ struct SystemTrustDirectory: Sendable {
         (directory: "/etc/pki/tls/certs", bundle: "/etc/pki/tls/certs/ca-bundle.crt"),  // Fedora, RHEL
     ]
 
+    /// This system's directory, looked for once per process.
+    static let current = find()
+
     /// The first candidate whose bundle exists and whose directory holds hashed links; nil elsewhere.
     static func find() -> SystemTrustDirectory? {
         for candidate in candidates where access(candidate.bundle, R_OK) == 0 && holdsHashedLinks(candidate.directory) {
@@ -26,10 +29,9 @@ struct SystemTrustDirectory: Sendable {
         return nil
     }
 
-    /// The certificates of a PEM file that the system bundle does not already hold, as PEM text (nil when the file
-    /// cannot be read). The sandbox's bundle is its CA followed by the system roots: only the CA is left.
-    func certificatesMissing(from path: String) -> [[UInt8]]? {
-        guard let file = LocalFile.read(path) else { return nil }
+    /// The certificates of a PEM file's bytes that the system bundle does not already hold, as PEM text. The
+    /// sandbox's bundle is its CA followed by the system roots: only the CA is left.
+    func certificatesMissing(from file: [UInt8]) -> [[UInt8]] {
         guard let system = LocalFile.read(bundle), !system.isEmpty else { return Self.pemBlocks(file) }
         // Fast path: the file holds the whole system bundle verbatim (the sandbox's bundle does): cut it out.
         if let start = file.firstIndex(ofBytes: system) {

@@ -32,12 +32,13 @@ struct TrustStore: Sendable, Equatable {
             if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
             return configuration
         }
-        if let system = SystemTrustDirectory.find() {
+        if let system = SystemTrustDirectory.current {
             configuration.trustRoots = .file(system.directory)
             guard let caFile else { return configuration }
-            guard Self.holdsPEMCertificate(caFile), let missing = system.certificatesMissing(from: caFile) else {
+            guard let bytes = LocalFile.read(caFile), Self.holdsPEMCertificate(bytes) else {
                 throw .caCertificateFile(caFile)
             }
+            let missing = system.certificatesMissing(from: bytes)
             if !missing.isEmpty {
                 guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(missing.joined(separator: [10])))
                 else { throw .caCertificateFile(caFile) }
@@ -57,6 +58,11 @@ struct TrustStore: Sendable, Equatable {
 
     /// True when `path` is a readable file with at least one PEM certificate in it (curl's exit 77 otherwise).
     static func holdsPEMCertificate(_ path: String) -> Bool {
-        LocalFile.read(path)?.containsBytes("-----BEGIN CERTIFICATE-----") ?? false
+        LocalFile.read(path).map(holdsPEMCertificate) ?? false
+    }
+
+    /// True when the bytes hold at least one PEM certificate.
+    static func holdsPEMCertificate(_ bytes: [UInt8]) -> Bool {
+        bytes.containsBytes("-----BEGIN CERTIFICATE-----")
     }
 }
