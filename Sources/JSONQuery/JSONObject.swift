@@ -23,6 +23,13 @@ public struct JSONObject: Sendable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object from an array of members (not generic: a cold process would otherwise look up the array's
+    /// iterator type at run time).
+    public init(_ members: [Entry]) {
+        self.init()
+        for index in members.indices { self[members[index].key] = members[index].value }
+    }
+
     /// An object over a shape and exactly its values (the parser's constructor: keys known distinct).
     init(shape: KeyShape, values: [JSONValue]) {
         self.shape = shape

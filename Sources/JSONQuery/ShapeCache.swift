@@ -3,12 +3,13 @@
 struct ShapeCache {
     /// The shape most recently built at each nesting depth: records in an array usually repeat it.
     private var recent: [KeyShape?] = []
-    /// Shapes by a hash of their keys (a hit is checked key by key); emptied when full.
-    private var table: [Int: KeyShape] = [:]
+    /// Shapes by a hash of their keys, one per slot (a hit is checked key by key; a new shape takes the slot).
+    /// An array rather than a dictionary: a cold `jq` would pay the runtime's first-use lookup of `Int: Hashable`.
+    private var table: [KeyShape?] = []
 
     /// Objects with more keys than this are maps rather than records: they get a shape of their own.
     private static let maximumKeys = 64
-    private static let maximumShapes = 1024
+    private static let slots = 1024
 
     /// An object over parsed members (in input order; a repeated key keeps its first position and its
     /// last value, as jq does).
@@ -21,13 +22,14 @@ struct ShapeCache {
         for key in keys { hasher.combine(key) }
         let hash = hasher.finalize()
         let shape: KeyShape
-        if let known = table[hash], known.hasKeys(keys) {
+        if table.isEmpty { table = Array(repeating: nil, count: Self.slots) }
+        let slot = Int(UInt(bitPattern: hash) % UInt(Self.slots))
+        if let known = table[slot], known.hasKeys(keys) {
             shape = known
         } else {
             guard Self.areDistinct(keys) else { return Self.unshared(keys: keys, values: values) }
             shape = KeyShape(keys: Array(keys))
-            if table.count >= Self.maximumShapes { table.removeAll(keepingCapacity: true) }
-            table[hash] = shape
+            table[slot] = shape
         }
         while recent.count <= depth { recent.append(nil) }
         recent[depth] = shape

@@ -28,12 +28,9 @@ struct CSDSCache {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
+        // A few hundred bytes: one read into uninitialised memory sized by the stat above.
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, initialized in
+            initialized = max(Glibc.read(fd, buffer.baseAddress, buffer.count), 0)
         }
         return CSDSCache.parse(bytes)
     }
@@ -50,6 +47,28 @@ struct CSDSCache {
         guard fd >= 0 else { return }
         defer { close(fd) }
         _ = body.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if path.hasSuffix("-sandbox.json") { Self.pruneSandboxEntries(in: folder, keeping: Self.sandboxEntriesKept) }
+    }
+
+    /// How many sandbox answers are kept: each sandbox on a new port writes one, and every start-up audits them.
+    static let sandboxEntriesKept = 8
+
+    /// Removes all but the `keeping` most recently written `csds-*-sandbox.json` files of `folder`.
+    static func pruneSandboxEntries(in folder: String, keeping: Int) {
+        guard let handle = opendir(folder) else { return }
+        var entries: [(path: String, modified: Int)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix("csds-"), name.hasSuffix("-sandbox.json") else { continue }
+            var info = stat()
+            let path = folder + "/" + name
+            if stat(path, &info) == 0 { entries.append((path, Int(info.st_mtim.tv_sec))) }
+        }
+        closedir(handle)
+        guard entries.count > keeping else { return }
+        for entry in entries.sorted(by: { $0.modified > $1.modified }).dropFirst(keeping) { unlink(entry.path) }
     }
 
     /// `service → host` pairs from a `{"baseURIs":[{"service":…,"baseURI":…}]}` answer.

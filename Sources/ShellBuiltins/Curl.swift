@@ -2,9 +2,11 @@ import ShellRuntime
 
 /// `curl`: an HTTP(S) client that matches curl 7.88.1's options, output bytes, exit codes and messages.
 ///
-/// Built on AsyncHTTPClient with one shared client per process (see `CurlHTTPClients`). Servers see what
-/// real curl sends, `User-Agent: curl/7.88.1` included, except that AHC puts `Content-Length` last and
-/// sends `Content-Length: 0` for a body-less POST or PUT.
+/// Two transports carry the requests (see `CurlTransportChoice`): HTTP/1.1 on a socket of its own with BoringSSL
+/// for TLS, which starts in a fraction of the time, and AsyncHTTPClient with one shared client per process (see
+/// `CurlHTTPClients`) for HTTP/2, pooled connections and `--compressed`. Servers see what real curl sends,
+/// `User-Agent: curl/7.88.1` included, except that `Content-Length` comes last and a body-less POST or PUT
+/// sends `Content-Length: 0` (as AHC does; both transports send the same bytes).
 public struct Curl: Builtin {
     public static let name = "curl"
     public static let summary = "transfer a URL (HTTP and HTTPS, curl-compatible)"
@@ -95,6 +97,7 @@ public struct Curl: Builtin {
         }
         let trust = TrustStore(
             insecure: options.insecure, caCertificatePath: options.caCertificatePath, environment: context.environment)
+        let choice = CurlTransportChoice(environment: context.environment)
         let builder = CurlRequestBuilder(options: options, body: options.dataInQuery ? nil : body.bytes)
         var status = ExitStatus.success
         for (index, text) in options.urls.enumerated() {
@@ -133,9 +136,9 @@ public struct Curl: Builtin {
                     stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
                 meter.start()
                 let running = CurlTransfer(
-                    options: options, builder: builder, trust: trust, jar: jar, stderr: io.stderr, output: output)
-                let target = url
-                try? runBlocking { await running.run(url: target) }
+                    options: options, builder: builder, trust: trust, choice: choice, jar: jar, stderr: io.stderr,
+                    output: output)
+                running.run(url: url)
                 if running.interrupted {
                     io.flush()
                     return .interrupted

@@ -96,6 +96,23 @@ final class TestRouteHandler: ChannelInboundHandler {
                 isHead: isHead)
         case "jwks":
             send(context, .ok, ["Content-Type": "application/json"], Array(jwks.utf8), isHead: isHead)
+        case "chunked":
+            // No Content-Length: NIO frames the parts with Transfer-Encoding: chunked.
+            let count = Int(parameters.first { $0.0 == "parts" }?.1 ?? "3") ?? 3
+            let size = Int(parameters.first { $0.0 == "size" }?.1 ?? "5") ?? 5
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok))), promise: nil)
+            for part in 0..<count {
+                let text = String(repeating: String(part % 10), count: size)
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
+            }
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case "truncated":
+            // Promises 10 bytes, sends 5, closes.
+            var responseHead = HTTPResponseHead(version: .http1_1, status: .ok)
+            responseHead.headers.add(name: "Content-Length", value: "10")
+            context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: "12345")))), promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(20)) { context.close(promise: nil) }
         case "close":
             context.close(promise: nil)
         default:

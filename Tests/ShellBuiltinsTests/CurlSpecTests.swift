@@ -4,7 +4,8 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
-/// Runs every case of `Cases/curl.test.sh` through the builtin against the local test servers.
+/// Runs every case of `Cases/curl.test.sh` through the builtin against the local test servers, once over each
+/// transport (`LP_CURL_TRANSPORT`): both must give the same bytes, statuses and files.
 @Suite(.serialized) struct CurlSpecTests {
     static let cases: [BuiltinSpecCase] = {
         guard let url = Bundle.module.url(forResource: "Cases/curl", withExtension: "test.sh"),
@@ -17,7 +18,8 @@ import Testing
         #expect(Self.cases.count > 40)
     }
 
-    @Test(arguments: cases) func spec(_ specCase: BuiltinSpecCase) async throws {
+    @Test(arguments: cases, ["direct", "ahc"])
+    func spec(_ specCase: BuiltinSpecCase, transport: String) async throws {
         let environment = try await CurlTestEnvironment.shared()
         let directory = try CurlTestEnvironment.makeTemporaryDirectory()
         for (name, content) in specCase.files {
@@ -28,7 +30,7 @@ import Testing
         let arguments = BuiltinSpecFile.words(specCase.arguments).map {
             environment.substitute($0, temporaryDirectory: directory)
         }
-        var variables: [String: String] = [:]
+        var variables = ["LP_CURL_TRANSPORT": transport]
         for (name, value) in specCase.environment {
             variables[name] = environment.substitute(value, temporaryDirectory: directory)
         }

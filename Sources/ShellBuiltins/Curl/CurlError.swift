@@ -36,6 +36,14 @@ struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
             message: "Failed to connect to \(host) port \(port) after \(milliseconds) ms: Couldn't connect to server")
     }
 
+    /// Code 18: the server closed the connection before the end of the body.
+    static func transferClosed(remaining: Int?) -> CurlError {
+        guard let remaining else {
+            return CurlError(code: 18, message: "transfer closed with outstanding read data remaining")
+        }
+        return CurlError(code: 18, message: "transfer closed with \(remaining) bytes remaining to read")
+    }
+
     /// Code 22: `-f` and a status of 400 or more.
     static func httpError(_ status: Int) -> CurlError {
         CurlError(code: 22, message: "The requested URL returned error: \(status)")

@@ -11,20 +11,40 @@ enum LocalFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var result: [UInt8] = []
         var info = stat()
-        if fstat(fd, &info) == 0 && info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // The first read asks for the whole file (and one byte more) into uninitialised memory: one pass, no
+        // zero-filling, no second copy. Later reads only happen when the file grew meanwhile.
+        var wanted = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 65_536
+        var result: [UInt8] = []
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count > 0 {
-                result.append(contentsOf: chunk[0..<count])
-            } else if count == 0 {
-                return result
-            } else if errno != EINTR {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                failed = count < 0
+                initialized = max(count, 0)
+            }
+            if failed {
+                if errno == EINTR { continue }
                 return nil
             }
+            if chunk.isEmpty { return result }
+            if result.isEmpty { result = chunk } else { result += chunk }
+            wanted = 65_536
         }
+    }
+
+    /// Calls `body` with the file's bytes mapped read-only (no copy: pages come from the page cache as they are
+    /// touched); nil when the file cannot be opened, is empty or cannot be mapped.
+    static func withMapping<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        defer { munmap(address, size) }
+        return body(UnsafeRawBufferPointer(start: address, count: size))
     }
 
     /// Replaces the file's contents; false when it cannot be written.

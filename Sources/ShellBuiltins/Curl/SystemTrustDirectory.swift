@@ -32,13 +32,26 @@ struct SystemTrustDirectory: Sendable {
     /// The certificates of a PEM file's bytes that the system bundle does not already hold, as PEM text. The
     /// sandbox's bundle is its CA followed by the system roots: only the CA is left.
     func certificatesMissing(from file: [UInt8]) -> [[UInt8]] {
-        guard let system = LocalFile.read(bundle), !system.isEmpty else { return Self.pemBlocks(file) }
-        // Fast path: the file holds the whole system bundle verbatim (the sandbox's bundle does): cut it out.
-        if let start = file.firstIndex(ofBytes: system) {
-            return Self.pemBlocks(Array(file[..<start] + file[(start + system.count)...]))
+        // The bundle is mapped, not read: the common case compares it once with memmem and copies nothing.
+        let missing = LocalFile.withMapping(bundle) { system -> [[UInt8]] in
+            // Fast path: the file is the system bundle with certificates added before or after it, verbatim (the
+            // sandbox's bundle is its CA followed by the system's): cut the bundle out.
+            let found = file.withUnsafeBytes { raw -> Int? in
+                guard raw.count >= system.count else { return nil }
+                if memcmp(raw.baseAddress! + (raw.count - system.count), system.baseAddress!, system.count) == 0 {
+                    return raw.count - system.count
+                }
+                return memcmp(raw.baseAddress!, system.baseAddress!, system.count) == 0 ? 0 : nil
+            }
+            if let start = found {
+                var rest = Array(file[..<start])
+                rest.append(contentsOf: file[(start + system.count)...])
+                return Self.pemBlocks(rest)
+            }
+            let known = Set(Self.pemBlocks(Array(system)))
+            return Self.pemBlocks(file).filter { !known.contains($0) }
         }
-        let known = Set(Self.pemBlocks(system))
-        return Self.pemBlocks(file).filter { !known.contains($0) }
+        return missing ?? Self.pemBlocks(file)
     }
 
     /// The `-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----` blocks of a PEM file, byte for byte.

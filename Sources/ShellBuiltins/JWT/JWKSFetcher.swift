@@ -36,9 +36,9 @@ enum JWKSFetcher {
         let output = CurlOutput(stdout: body, stderr: unused, path: nil, shownPath: "")
         output.muted = true
         let transfer = CurlTransfer(
-            options: options, builder: CurlRequestBuilder(options: options, body: nil), trust: trust, jar: nil,
-            stderr: unused, output: output)
-        try? runBlocking { await transfer.run(url: target) }
+            options: options, builder: CurlRequestBuilder(options: options, body: nil), trust: trust,
+            choice: .automatic, jar: nil, stderr: unused, output: output)
+        transfer.run(url: target)
         if transfer.interrupted { return .interrupted }
         if let error = transfer.stats.error { return .failed(error) }
         return .document(body.capturedBytes)

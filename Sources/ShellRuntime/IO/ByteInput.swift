@@ -107,11 +107,16 @@ public final class ByteInput: @unchecked Sendable {
 
     private func readFromSource(_ maximum: Int) -> [UInt8] {
         guard case .fileDescriptor(let fd) = source, !reachedEnd else { return [] }
-        var chunk = [UInt8](repeating: 0, count: maximum)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, maximum) }
-            if count > 0 { return Array(chunk[0..<count]) }
-            if count < 0 && errno == EINTR { continue }
+            // Read straight into uninitialised capacity: no zero-filling, and no second copy of what came.
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: maximum) { buffer, initialized in
+                let count = Glibc.read(fd, buffer.baseAddress, maximum)
+                initialized = max(count, 0)
+                failed = count < 0
+            }
+            if !chunk.isEmpty { return chunk }
+            if failed && errno == EINTR { continue }
             reachedEnd = true
             return []
         }

@@ -359,6 +359,28 @@ curl: try 'curl --help' or 'curl --manual' for more information
 ## stdout-json: "1234528"
 ## exit_code: 28
 
+#### localhost needs no resolver
+## args: -s http://localhost:{PORT}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### a chunked body is printed without its framing
+## args: -s {URL}/chunked?parts=4&size=3
+## stdout-json: "000111222333"
+
+#### a chunked body larger than a read arrives whole
+## args: -s -w "%{size_download}" -o {TMP}/big {URL}/chunked?parts=40&size=5000
+## stdout-json: "200000"
+
+#### a chunked body over https
+## args: -s --cacert {CA} {TLSURL}/chunked?parts=2&size=4
+## stdout-json: "00001111"
+
+#### a body cut short is 18 with the bytes missing
+## args: -sS {URL}/truncated
+## stdout-json: "12345"
+## stderr: curl: (18) transfer closed with 5 bytes remaining to read
+## exit_code: 18
+
 #### empty reply is 52
 ## args: -sS {URL}/close
 ## stderr: curl: (52) Empty reply from server

@@ -1,0 +1,52 @@
+import Foundation
+import ShellTestSupport
+import Testing
+
+/// Ctrl-C ends a curl transfer at once over either transport, even when the server never answers.
+@Suite struct CurlStopTests {
+    /// A listening socket that never accepts: connections complete in the kernel, then hear nothing.
+    final class SilentServer {
+        let descriptor: Int32
+        let port: Int
+
+        init() throws {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                    bind(descriptor, raw, length) == 0 && listen(descriptor, 8) == 0
+                        && getsockname(descriptor, raw, &length) == 0
+                }
+            }
+            guard bound else {
+                close(descriptor)
+                throw POSIXError(.EADDRNOTAVAIL)
+            }
+            self.descriptor = descriptor
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(descriptor) }
+    }
+
+    @Test(arguments: ["direct", "ahc"])
+    func ctrlCEndsATransferThatHearsNothing(transport: String) throws {
+        let server = try SilentServer()
+        let shell = try Shell()
+        defer { shell.home.remove() }
+        let script =
+            "\"$LP\" -c 'curl -s http://127.0.0.1:\(server.port)/; echo status=$?' & p=$!; "
+            + "sleep 0.5; kill -INT $p; wait $p; echo exit=$?"
+        let environment = shell.environment.merging(["LP": shell.binary.path, "LP_CURL_TRANSPORT": transport]) { $1 }
+        let start = ContinuousClock.now
+        let result = try ChildProcess.run(
+            executable: "/bin/bash", arguments: ["-c", script], stdin: nil, environment: environment,
+            directory: shell.home.url, timeout: 20)
+        #expect(ContinuousClock.now - start < .seconds(5), "Ctrl-C took effect late")
+        #expect(result.stdout == "exit=130\n")
+        #expect(!crashSignatures.contains { result.stderr.contains($0) }, "\(result.stderr)")
+    }
+}
