@@ -38,32 +38,33 @@ enum DirectResolver {
 
     /// An IPv4 or IPv6 literal as an address; nil for a name.
     static func numeric(_ host: String, port: Int) -> Address? {
-        var storage = sockaddr_storage()
+        let networkPort = in_port_t(UInt16(port).bigEndian)
         var ipv4 = in_addr()
         if inet_pton(AF_INET, host, &ipv4) == 1 {
-            return withUnsafeMutableBytes(of: &storage) { raw in
-                let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in.self)
-                address.pointee.sin_family = sa_family_t(AF_INET)
-                address.pointee.sin_port = in_port_t(UInt16(port).bigEndian)
-                address.pointee.sin_addr = ipv4
-                return Address(
-                    family: AF_INET, storage: raw.load(as: sockaddr_storage.self),
-                    length: socklen_t(MemoryLayout<sockaddr_in>.size))
+            return address(AF_INET) { (socket: inout sockaddr_in) in
+                socket.sin_family = sa_family_t(AF_INET)
+                socket.sin_port = networkPort
+                socket.sin_addr = ipv4
             }
         }
         var ipv6 = in6_addr()
         if inet_pton(AF_INET6, host, &ipv6) == 1 {
-            return withUnsafeMutableBytes(of: &storage) { raw in
-                let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in6.self)
-                address.pointee.sin6_family = sa_family_t(AF_INET6)
-                address.pointee.sin6_port = in_port_t(UInt16(port).bigEndian)
-                address.pointee.sin6_addr = ipv6
-                return Address(
-                    family: AF_INET6, storage: raw.load(as: sockaddr_storage.self),
-                    length: socklen_t(MemoryLayout<sockaddr_in6>.size))
+            return address(AF_INET6) { (socket: inout sockaddr_in6) in
+                socket.sin6_family = sa_family_t(AF_INET6)
+                socket.sin6_port = networkPort
+                socket.sin6_addr = ipv6
             }
         }
         return nil
+    }
+
+    /// An address of the socket type `Socket` (`sockaddr_in`, `sockaddr_in6`) filled in by `fill`.
+    private static func address<Socket>(_ family: Int32, _ fill: (inout Socket) -> Void) -> Address {
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { raw in
+            fill(&raw.baseAddress!.assumingMemoryBound(to: Socket.self).pointee)
+        }
+        return Address(family: family, storage: storage, length: socklen_t(MemoryLayout<Socket>.size))
     }
 
     /// One getaddrinfo call on a detached thread.
