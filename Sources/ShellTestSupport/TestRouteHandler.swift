@@ -11,6 +11,8 @@ final class TestRouteHandler: ChannelInboundHandler {
     private let jwks: String
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
+    /// Requests for `/connection/NAME` on this connection so far, by NAME (one handler per connection).
+    private var connectionRequests: [String: Int] = [:]
 
     init(recorder: RequestRecorder, jwks: String) {
         self.recorder = recorder
@@ -96,6 +98,11 @@ final class TestRouteHandler: ChannelInboundHandler {
                 isHead: isHead)
         case "jwks":
             send(context, .ok, ["Content-Type": "application/json"], Array(jwks.utf8), isHead: isHead)
+        case "connection":
+            // How many times this connection has asked for /connection/NAME: 2 on the second ask means it was reused.
+            let name = segments.count > 1 ? segments[1] : ""
+            connectionRequests[name, default: 0] += 1
+            send(context, .ok, [:], Array("\(connectionRequests[name] ?? 0)\n".utf8), isHead: isHead)
         case "chunked":
             // No Content-Length: NIO frames the parts with Transfer-Encoding: chunked.
             let count = Int(parameters.first { $0.0 == "parts" }?.1 ?? "3") ?? 3

@@ -359,6 +359,19 @@ curl: try 'curl --help' or 'curl --manual' for more information
 ## stdout-json: "1234528"
 ## exit_code: 28
 
+#### two URLs in one curl share a keep-alive connection
+## args: -s {URL}/connection/plain {URL}/connection/plain
+## stdout-json: "1\n2\n"
+
+#### two URLs over https share a keep-alive connection
+## args: -s --cacert {CA} {TLSURL}/connection/tls {TLSURL}/connection/tls
+## stdout-json: "1\n2\n"
+
+#### a connection is not reused after the request asked to close it
+## args: -s -H "Connection: close" {URL}/connection/close {URL}/connection/close
+## stdout-json: "1\n1\n"
+## differential: no
+
 #### localhost needs no resolver
 ## args: -s http://localhost:{PORT}/json
 ## stdout: {"token":"abc123","items":[1,2,3]}

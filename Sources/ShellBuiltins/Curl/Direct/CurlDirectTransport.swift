@@ -1,7 +1,9 @@
-/// HTTP/1.1 over a socket of its own (TLS straight on BoringSSL), one connection per request, on the builtin's
-/// thread: no event loop, no connection pool, no tasks. A cold `lp-shell -c 'curl …'` spends most of its time in
-/// Swift's first-use type lookups, and AHC and NIO need several hundred of them; this path needs a few dozen.
-/// The server receives the same bytes as from `CurlAHCTransport` (`CurlRequest.headerLinesForDisplay`).
+/// HTTP/1.1 over a socket of its own (TLS straight on BoringSSL), on the builtin's thread: no event loop, no tasks.
+/// A cold `lp-shell -c 'curl …'` spends most of its time in Swift's first-use type lookups, and AHC and NIO need
+/// several hundred of them; this path needs a few dozen. Connections are kept alive between requests to the same
+/// server (`DirectConnectionPool`); a request that finds its reused connection closed before any answer is sent
+/// again on a new one, as curl does. The server receives the same bytes as from `CurlAHCTransport`
+/// (`CurlRequest.headerLinesForDisplay`).
 final class CurlDirectTransport: CurlTransport {
     private let trust: TrustStore
     private let connectTimeout: Duration
@@ -11,6 +13,10 @@ final class CurlDirectTransport: CurlTransport {
     private var pending: [UInt8] = []
     private var framing = HTTP1Response.Framing.none
     private(set) var connected = false
+    /// The pool key of the current connection and whether it may go back once the body has been read.
+    private var poolKey: DirectConnectionPool.Key?
+    private var keepAlive = false
+    private var bodyComplete = false
 
     /// - Parameters:
     ///   - connectTimeout: `--connect-timeout`, else curl's 300 s.
@@ -24,25 +30,68 @@ final class CurlDirectTransport: CurlTransport {
     func send(_ request: CurlRequest) throws -> CurlResponseHead {
         finish()
         let url = request.url
+        let key = DirectConnectionPool.Key(scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust)
+        var message: [UInt8] = []
+        for line in request.headerLinesForDisplay {
+            message += line.utf8
+            message += [13, 10]
+        }
+        message += [13, 10]
+        if let body = request.body { message += body }
+        // A request that asks the server to close is the connection's last, whatever the answer says.
+        let asksToClose = request.headers.contains {
+            $0.name.lowercased() == "connection" && $0.value.lowercased().contains("close")
+        }
+        if let reused = DirectConnectionPool.take(key) {
+            reused.socket.deadline = deadline
+            attach(reused, key: key)
+            do {
+                return try exchange(message, method: request.method, asksToClose: asksToClose)
+            } catch let error as CurlError where pending.isEmpty && [52, 55, 56].contains(error.code) {
+                // The server closed the idle connection before it saw the request: send it on a new one.
+                finish()
+            }
+        }
         let socket = try DirectSocket.connect(
             host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline)
         self.socket = socket
+        poolKey = key
         connected = true
         if url.scheme == "https" {
             let tls = try DirectTLS(socket: socket, host: url.host, trust: trust)
             self.tls = tls
             try tls.handshake(host: url.host, port: url.effectivePort)
         }
-        var message = Array((request.headerLinesForDisplay.joined(separator: "\r\n") + "\r\n\r\n").utf8)
-        if let body = request.body { message += body }
-        try write(message)
+        return try exchange(message, method: request.method, asksToClose: asksToClose)
+    }
+
+    private func attach(_ connection: DirectConnectionPool.Connection, key: DirectConnectionPool.Key) {
+        socket = connection.socket
+        tls = connection.tls
+        poolKey = key
+        connected = true
+    }
+
+    /// Writes the request and reads the response head (interim 1xx responses passed over).
+    private func exchange(_ message: [UInt8], method: String, asksToClose: Bool) throws -> CurlResponseHead {
         pending = []
+        bodyComplete = false
+        try write(message)
         while true {
             let head = try readHead()
             if (100..<200).contains(head.status) && head.status != 101 { continue }
-            framing = try HTTP1Response.framing(of: head, method: request.method)
+            framing = try HTTP1Response.framing(of: head, method: method)
+            keepAlive = !asksToClose && Self.allowsReuse(head) && framing != .untilClose
+            if framing == .none { bodyComplete = true }
             return head
         }
+    }
+
+    /// HTTP/1.1 keeps the connection unless either side says `close`; HTTP/1.0 only with `keep-alive`.
+    private static func allowsReuse(_ head: CurlResponseHead) -> Bool {
+        let connection = head.values("Connection").joined(separator: ",").lowercased()
+        if connection.contains("close") { return false }
+        return head.version.major == 1 && (head.version.minor >= 1 || connection.contains("keep-alive"))
     }
 
     /// Reads until a whole head has arrived. - Throws: 52 when the server closes before a response.
@@ -70,6 +119,7 @@ final class CurlDirectTransport: CurlTransport {
         case .none:
             return
         case .length(var remaining):
+            if pending.count > remaining { keepAlive = false }
             if !pending.isEmpty {
                 let take = min(remaining, pending.count)
                 try sink(pending[..<take])
@@ -81,19 +131,22 @@ final class CurlDirectTransport: CurlTransport {
                     throw CurlError.transferClosed(remaining: remaining)
                 }
                 let take = min(remaining, chunk.count)
+                if chunk.count > take { keepAlive = false }
                 try sink(chunk[..<take])
                 remaining -= take
             }
         case .chunked:
             var decoder = ChunkedDecoder()
-            _ = try decoder.feed(pending[...], emit: sink)
+            var unused = pending.count - (try decoder.feed(pending[...], emit: sink))
             while !decoder.isDone {
                 let chunk = try receiveInBody()
                 guard !chunk.isEmpty else {
                     throw CurlError.transferClosed(remaining: nil)
                 }
-                _ = try decoder.feed(chunk[...], emit: sink)
+                unused = chunk.count - (try decoder.feed(chunk[...], emit: sink))
             }
+            // Bytes after the last chunk would be an answer nobody asked for: such a connection is not reused.
+            if unused > 0 { keepAlive = false }
         case .untilClose:
             if !pending.isEmpty { try sink(pending[...]) }
             while true {
@@ -103,6 +156,7 @@ final class CurlDirectTransport: CurlTransport {
             }
         }
         pending = []
+        bodyComplete = true
     }
 
     private func receiveInBody() throws -> [UInt8] {
@@ -134,10 +188,21 @@ final class CurlDirectTransport: CurlTransport {
         return bytes
     }
 
+    /// Puts the connection back in the pool if its response was read to the end and it may be reused, else closes
+    /// it.
     func finish() {
-        tls?.shutdown()
+        if let socket {
+            let connection = DirectConnectionPool.Connection(socket: socket, tls: tls)
+            if keepAlive && bodyComplete && pending.isEmpty, let poolKey {
+                DirectConnectionPool.put(connection, for: poolKey)
+            } else {
+                connection.close()
+            }
+        }
         tls = nil
-        socket?.close()
         socket = nil
+        poolKey = nil
+        keepAlive = false
+        bodyComplete = false
     }
 }

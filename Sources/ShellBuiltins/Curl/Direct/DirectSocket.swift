@@ -9,8 +9,8 @@ import ShellRuntime
 final class DirectSocket {
     /// The file descriptor, closed by `close()` or at deinit.
     let descriptor: Int32
-    /// When the whole transfer must end (`-m`), if ever.
-    let deadline: ContinuousClock.Instant?
+    /// When the current transfer must end (`-m`), if ever; set again when a pooled connection is reused.
+    var deadline: ContinuousClock.Instant?
     private var closed = false
 
     private init(descriptor: Int32, deadline: ContinuousClock.Instant?) {
@@ -101,6 +101,14 @@ final class DirectSocket {
             if ready > 0 { return }
             if ready < 0 && errno != EINTR { return }
         }
+    }
+
+    /// True when the peer has neither closed the connection nor sent anything unasked (a pooled connection that
+    /// can carry the next request).
+    var isOpenAndQuiet: Bool {
+        guard !closed else { return false }
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) == 0
     }
 
     /// Waits until the socket can be read (or has closed).
