@@ -104,7 +104,7 @@ struct JQ: Builtin {
             JSONObject([("positional", .array(options.positional)), ("named", .object(JSONObject(named)))]))
         let program: JQProgram
         do {
-            program = try JQProgram(source, variables: named.map(\.0) + ["ARGS"])
+            program = try JQProgram(source, variables: named.map { $0.0 } + ["ARGS"])
         } catch {
             JQDiagnostics.writeCompileErrors(error.errors, source: source, to: io.stderr)
             return .jqCompileError

@@ -30,7 +30,7 @@ struct Echo: Builtin {
             }
             arguments.removeFirst()
         }
-        var output = arguments.joined(separator: " ")
+        var output = arguments.concatenated(separator: " ")
         if escapes {
             let (text, stop) = EscapeSequences.interpret(output, octalNeedsZero: true)
             output = text

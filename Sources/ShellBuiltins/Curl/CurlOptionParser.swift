@@ -7,12 +7,12 @@
 /// - `--` ends options; every other argument that does not start with `-` is a URL.
 enum CurlOptionParser {
     /// What an option does with the parsed options.
-    private enum Action: @unchecked Sendable {
-        // @unchecked: key paths into a value type and a @Sendable closure; nothing mutable is shared.
-        case flag(WritableKeyPath<CurlOptions, Bool>)
+    /// Closures rather than key paths: a cold process would build every key path of the table at first use.
+    private enum Action: Sendable {
+        case flag(@Sendable (inout CurlOptions, Bool) -> Void)
         case value(@Sendable (inout CurlOptions, String) -> Void)
-        case integer(WritableKeyPath<CurlOptions, Int>)
-        case seconds(WritableKeyPath<CurlOptions, Double?>)
+        case integer(@Sendable (inout CurlOptions, Int) -> Void)
+        case seconds(@Sendable (inout CurlOptions, Double?) -> Void)
     }
 
     private struct Option: Sendable {
@@ -30,38 +30,38 @@ enum CurlOptionParser {
         Option(long: "data-binary", short: nil, action: .value { $0.appendData(.binary($1)) }),
         Option(long: "data-urlencode", short: nil, action: .value { $0.appendData(.urlencode($1)) }),
         Option(long: "json", short: nil, action: .value { $0.appendData(.json($1)) }),
-        Option(long: "get", short: "G", action: .flag(\.dataInQuery)),
-        Option(long: "include", short: "i", action: .flag(\.includeHeaders)),
-        Option(long: "head", short: "I", action: .flag(\.headOnly)),
-        Option(long: "silent", short: "s", action: .flag(\.silent)),
-        Option(long: "show-error", short: "S", action: .flag(\.showError)),
-        Option(long: "fail", short: "f", action: .flag(\.failOnHTTPError)),
-        Option(long: "fail-with-body", short: nil, action: .flag(\.failWithBody)),
-        Option(long: "location", short: "L", action: .flag(\.followRedirects)),
-        Option(long: "max-redirs", short: nil, action: .integer(\.maxRedirects)),
+        Option(long: "get", short: "G", action: .flag { $0.dataInQuery = $1 }),
+        Option(long: "include", short: "i", action: .flag { $0.includeHeaders = $1 }),
+        Option(long: "head", short: "I", action: .flag { $0.headOnly = $1 }),
+        Option(long: "silent", short: "s", action: .flag { $0.silent = $1 }),
+        Option(long: "show-error", short: "S", action: .flag { $0.showError = $1 }),
+        Option(long: "fail", short: "f", action: .flag { $0.failOnHTTPError = $1 }),
+        Option(long: "fail-with-body", short: nil, action: .flag { $0.failWithBody = $1 }),
+        Option(long: "location", short: "L", action: .flag { $0.followRedirects = $1 }),
+        Option(long: "max-redirs", short: nil, action: .integer { $0.maxRedirects = $1 }),
         Option(long: "output", short: "o", action: .value { $0.outputPath = $1 }),
-        Option(long: "remote-name", short: "O", action: .flag(\.remoteName)),
+        Option(long: "remote-name", short: "O", action: .flag { $0.remoteName = $1 }),
         Option(long: "upload-file", short: "T", action: .value { $0.uploadPath = $1 }),
         Option(long: "cookie-jar", short: "c", action: .value { $0.cookieJarPath = $1 }),
         Option(long: "cookie", short: "b", action: .value { $0.cookies.append($1) }),
         Option(long: "user", short: "u", action: .value { $0.user = $1 }),
-        Option(long: "insecure", short: "k", action: .flag(\.insecure)),
+        Option(long: "insecure", short: "k", action: .flag { $0.insecure = $1 }),
         Option(long: "cacert", short: nil, action: .value { $0.caCertificatePath = $1 }),
-        Option(long: "verbose", short: "v", action: .flag(\.verbose)),
+        Option(long: "verbose", short: "v", action: .flag { $0.verbose = $1 }),
         Option(long: "write-out", short: "w", action: .value { $0.writeOut = $1 }),
-        Option(long: "max-time", short: "m", action: .seconds(\.maxTime)),
-        Option(long: "connect-timeout", short: nil, action: .seconds(\.connectTimeout)),
+        Option(long: "max-time", short: "m", action: .seconds { $0.maxTime = $1 }),
+        Option(long: "connect-timeout", short: nil, action: .seconds { $0.connectTimeout = $1 }),
         Option(long: "user-agent", short: "A", action: .value { $0.userAgent = $1 }),
         Option(long: "referer", short: "e", action: .value { $0.referer = $1 }),
-        Option(long: "compressed", short: nil, action: .flag(\.compressed)),
-        Option(long: "pretty", short: nil, action: .flag(\.pretty)),
+        Option(long: "compressed", short: nil, action: .flag { $0.compressed = $1 }),
+        Option(long: "pretty", short: nil, action: .flag { $0.pretty = $1 }),
         Option(long: "url", short: nil, action: .value { $0.urls.append($1) }),
-        Option(long: "help", short: "h", action: .flag(\.help)),
-        Option(long: "version", short: "V", action: .flag(\.version)),
+        Option(long: "help", short: "h", action: .flag { $0.help = $1 }),
+        Option(long: "version", short: "V", action: .flag { $0.version = $1 }),
         // Accepted and without effect here: lp-shell never buffers, globs or speaks anything but HTTP/1.1 and h2.
-        Option(long: "no-buffer", short: "N", action: .flag(\.ignored)),
-        Option(long: "globoff", short: "g", action: .flag(\.ignored)),
-        Option(long: "http1.1", short: nil, action: .flag(\.ignored)),
+        Option(long: "no-buffer", short: "N", action: .flag { $0.ignored = $1 }),
+        Option(long: "globoff", short: "g", action: .flag { $0.ignored = $1 }),
+        Option(long: "http1.1", short: nil, action: .flag { $0.ignored = $1 }),
     ]
 
     /// Parses `arguments` (without the command name).
@@ -106,8 +106,8 @@ enum CurlOptionParser {
             throw CurlUsageError(message: "option \(argument): is unknown")
         }
         switch option.action {
-        case .flag(let keyPath):
-            result[keyPath: keyPath] = !negated
+        case .flag(let set):
+            set(&result, !negated)
         case .value, .integer, .seconds:
             if negated {
                 throw CurlUsageError(message: "option \(argument): used '--no-' for option that isn't a boolean")
@@ -141,8 +141,8 @@ enum CurlOptionParser {
                 throw CurlUsageError(message: "option \(argument): is unknown")
             }
             switch option.action {
-            case .flag(let keyPath):
-                result[keyPath: keyPath] = true
+            case .flag(let set):
+                set(&result, true)
             case .value, .integer, .seconds:
                 let value: String
                 if !letters.isEmpty {
@@ -163,10 +163,10 @@ enum CurlOptionParser {
         _ action: Action, value: String, shown: String, to result: inout CurlOptions
     ) throws(CurlUsageError) {
         switch action {
-        case .flag(let keyPath): result[keyPath: keyPath] = true
+        case .flag(let set): set(&result, true)
         case .value(let store): store(&result, value)
-        case .integer(let keyPath): result[keyPath: keyPath] = try integer(value, option: shown)
-        case .seconds(let keyPath): result[keyPath: keyPath] = try seconds(value, option: shown)
+        case .integer(let set): set(&result, try integer(value, option: shown))
+        case .seconds(let set): set(&result, try seconds(value, option: shown))
         }
     }
 

@@ -27,7 +27,7 @@ final class CurlOutput: @unchecked Sendable {
     var isStandardOutput: Bool { path == nil }
 
     /// Writes bytes. - Throws: `CurlError.writeError` when the file cannot be opened or written.
-    func write(_ bytes: some Collection<UInt8>) throws(CurlError) {
+    func write(_ bytes: ArraySlice<UInt8>) throws(CurlError) {
         guard !bytes.isEmpty else { return }
         guard let path else {
             stdout.write(bytes)
@@ -52,7 +52,7 @@ final class CurlOutput: @unchecked Sendable {
     }
 
     /// Writes body bytes; with `pretty`, holds them until `finishBody`.
-    func writeBody(_ bytes: some Collection<UInt8>) throws(CurlError) {
+    func writeBody(_ bytes: ArraySlice<UInt8>) throws(CurlError) {
         guard pretty != nil else { return try write(bytes) }
         pendingBody.append(contentsOf: bytes)
     }
@@ -62,7 +62,7 @@ final class CurlOutput: @unchecked Sendable {
         guard let pretty, !pendingBody.isEmpty else { return }
         let body = pendingBody
         pendingBody = []
-        try write(pretty.render(body))
+        try write(pretty.render(body)[...])
     }
 
     /// Closes the file, if one was opened; a body cut short is printed as it came.
@@ -70,7 +70,7 @@ final class CurlOutput: @unchecked Sendable {
         if !pendingBody.isEmpty {
             let body = pendingBody
             pendingBody = []
-            try? write(body)
+            try? write(body[...])
         }
         file?.close()
         file = nil

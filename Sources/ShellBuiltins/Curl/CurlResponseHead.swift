@@ -23,7 +23,9 @@ struct CurlResponseHead: Sendable, Equatable {
     /// Every value of the header `name` (case-insensitive), in order.
     func values(_ name: String) -> [String] {
         let lowered = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lowered }.map(\.value)
+        var values: [String] = []
+        for header in headers where header.name.lowercased() == lowered { values.append(header.value) }
+        return values
     }
 
     /// The version as `%{http_version}` shows it: `1.1`, `1.0` or `2`.

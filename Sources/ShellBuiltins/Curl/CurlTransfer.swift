@@ -139,7 +139,7 @@ final class CurlTransfer: @unchecked Sendable {
             if let location, [301, 302, 303, 307, 308].contains(status) {
                 let target = try url.resolving(location)
                 if options.followRedirects {
-                    if showHeaders { try output.write(Array(headerBlock.utf8)) }
+                    if showHeaders { try output.write(Array(headerBlock.utf8)[...]) }
                     try transport.readBody { _ in }
                     stats.numRedirects += 1
                     if stats.numRedirects > options.maxRedirects {
@@ -155,10 +155,10 @@ final class CurlTransfer: @unchecked Sendable {
                 stats.redirectURL = target.description
             }
             if status >= 400 && options.failOnHTTPError && !options.failWithBody {
-                if showHeaders { try output.write(Array(headerBlock.utf8)) }
+                if showHeaders { try output.write(Array(headerBlock.utf8)[...]) }
                 throw CurlError.httpError(status)
             }
-            if showHeaders { try output.write(Array(headerBlock.utf8)) }
+            if showHeaders { try output.write(Array(headerBlock.utf8)[...]) }
             do {
                 try transport.readBody { bytes in
                     stats.sizeDownload += bytes.count

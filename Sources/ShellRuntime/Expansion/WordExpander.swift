@@ -44,14 +44,14 @@ struct WordExpander {
     mutating func expandString(parts: [WordPart], state: inout ShellState) throws(ExpansionError) -> String {
         var fields = [ExpandedField()]
         try expandParts(parts, quoted: true, into: &fields, state: &state, joinFields: true)
-        return fields.map(\.text).joined(separator: " ")
+        return fields.map { $0.text }.concatenated(separator: " ")
     }
 
     /// Expands a word as a pattern for `case` and `${x#pattern}`: quoted characters are escaped.
     mutating func expandPattern(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
         var fields = [ExpandedField()]
         try expandParts(word.parts, quoted: false, into: &fields, state: &state, joinFields: true, splitting: false)
-        return fields.map(\.pattern).joined(separator: " ")
+        return fields.map { $0.pattern }.concatenated(separator: " ")
     }
 
     // MARK: Parts
@@ -83,9 +83,9 @@ struct WordExpander {
             case .parameter(let name) where name == "@" || name == "*":
                 let values = state.positionalParameters
                 if quoted {
-                    fields[fields.count - 1].appendQuoted(values.joined(separator: " "))
+                    fields[fields.count - 1].appendQuoted(values.concatenated(separator: " "))
                 } else {
-                    splitter.append(values.joined(separator: " "), to: &fields)
+                    splitter.append(values.concatenated(separator: " "), to: &fields)
                 }
             default:
                 let value = try expandScalar(part, state: &state)
@@ -119,7 +119,7 @@ struct WordExpander {
                 }
             case .parameter("*"), .parameter("@"):
                 let separator = state.variables["IFS"].map { $0.isEmpty ? "" : String($0.first!) } ?? " "
-                fields[fields.count - 1].appendQuoted(state.positionalParameters.joined(separator: separator))
+                fields[fields.count - 1].appendQuoted(state.positionalParameters.concatenated(separator: separator))
             default:
                 fields[fields.count - 1].appendQuoted(try expandScalar(part, state: &state))
             }
@@ -185,7 +185,7 @@ struct WordExpander {
         case "$": return String(state.processID)
         case "#": return String(state.positionalParameters.count)
         case "0": return state.scriptName
-        case "@", "*": return state.positionalParameters.joined(separator: " ")
+        case "@", "*": return state.positionalParameters.concatenated(separator: " ")
         case "!": return nil
         case "-": return state.options.flagString
         default:

@@ -81,13 +81,28 @@ public final class ByteOutput: @unchecked Sendable {
 
     /// Appends bytes.
     public func write(_ bytes: some Sequence<UInt8>) {
+        append { $0.append(contentsOf: bytes) }
+    }
+
+    /// Appends bytes (concrete overloads: the generic one makes a cold process look up the sequence's types at
+    /// run time, a scan of the runtime's conformance tables).
+    public func write(_ bytes: [UInt8]) {
+        append { $0.append(contentsOf: bytes) }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: ArraySlice<UInt8>) {
+        append { $0.append(contentsOf: bytes) }
+    }
+
+    private func append(_ add: (inout [UInt8]) -> Void) {
         lock.withLock { _ in
             guard !broken else { return }
             switch target {
             case .memory:
-                captured.append(contentsOf: bytes)
+                add(&captured)
             case .fileDescriptor(let fd):
-                pending.append(contentsOf: bytes)
+                add(&pending)
                 if pending.count >= 65_536 { drain(fd) }
             }
         }

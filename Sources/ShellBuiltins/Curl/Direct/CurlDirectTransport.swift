@@ -89,9 +89,14 @@ final class CurlDirectTransport: CurlTransport {
 
     /// HTTP/1.1 keeps the connection unless either side says `close`; HTTP/1.0 only with `keep-alive`.
     private static func allowsReuse(_ head: CurlResponseHead) -> Bool {
-        let connection = head.values("Connection").joined(separator: ",").lowercased()
-        if connection.contains("close") { return false }
-        return head.version.major == 1 && (head.version.minor >= 1 || connection.contains("keep-alive"))
+        var close = false
+        var keepAlive = false
+        for value in head.values("Connection") {
+            let lowered = value.lowercased()
+            close = close || lowered.contains("close")
+            keepAlive = keepAlive || lowered.contains("keep-alive")
+        }
+        return !close && head.version.major == 1 && (head.version.minor >= 1 || keepAlive)
     }
 
     /// Reads until a whole head has arrived. - Throws: 52 when the server closes before a response.

@@ -29,7 +29,9 @@ enum HTTP1Response {
         for index in 0..<min(prefix.count, bytes.count) where bytes[bytes.startIndex + index] != prefix[index] {
             throw weirdReply
         }
-        var lines: [Range<Int>] = []
+        // Line bounds as two integer arrays (an array of ranges costs a first-use lookup of `Int: Comparable`).
+        var lineStarts: [Int] = []
+        var lineEnds: [Int] = []
         var lineStart = bytes.startIndex
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -37,10 +39,11 @@ enum HTTP1Response {
                 var lineEnd = index
                 if lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
                 if lineEnd == lineStart {
-                    guard !lines.isEmpty else { throw weirdReply }
-                    return (try head(bytes, lines: lines), index + 1 - bytes.startIndex)
+                    guard !lineStarts.isEmpty else { throw weirdReply }
+                    return (try head(bytes, starts: lineStarts, ends: lineEnds), index + 1 - bytes.startIndex)
                 }
-                lines.append(lineStart..<lineEnd)
+                lineStarts.append(lineStart)
+                lineEnds.append(lineEnd)
                 lineStart = index + 1
             }
             index += 1
@@ -49,20 +52,24 @@ enum HTTP1Response {
         return nil
     }
 
-    /// The head from its lines (status line first).
-    private static func head(_ bytes: ArraySlice<UInt8>, lines: [Range<Int>]) throws(CurlError) -> CurlResponseHead {
-        guard var result = parseStatusLine(bytes[lines[0]]) else { throw weirdReply }
-        for line in lines.dropFirst() {
-            var colon = line.lowerBound
-            while colon < line.upperBound && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-            guard colon > line.lowerBound, colon < line.upperBound else { throw weirdReply }
+    /// The head from its lines (status line first), given by where each starts and ends.
+    private static func head(_ bytes: ArraySlice<UInt8>, starts: [Int], ends: [Int]) throws(CurlError)
+        -> CurlResponseHead
+    {
+        guard var result = parseStatusLine(bytes[starts[0]..<ends[0]]) else { throw weirdReply }
+        for line in 1..<starts.count {
+            let start = starts[line]
+            let end = ends[line]
+            var colon = start
+            while colon < end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon > start, colon < end else { throw weirdReply }
             var valueStart = colon + 1
-            var valueEnd = line.upperBound
+            var valueEnd = end
             while valueStart < valueEnd && (bytes[valueStart] == 32 || bytes[valueStart] == 9) { valueStart += 1 }
             while valueEnd > valueStart && (bytes[valueEnd - 1] == 32 || bytes[valueEnd - 1] == 9) { valueEnd -= 1 }
             result.headers.append(
                 (
-                    String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self),
+                    String(decoding: bytes[start..<colon], as: UTF8.self),
                     String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
                 ))
         }
