@@ -108,7 +108,8 @@ let package = Package(
 
         // Fuzzing (`scripts/fuzz`)
         .target(
-            name: "FuzzTargets", dependencies: ["ShellSyntax", "ShellRuntime", "JSONQuery", "LivePersonAPI"],
+            name: "FuzzTargets",
+            dependencies: ["ShellSyntax", "ShellRuntime", "JSONQuery", "LivePersonAPI", "ShellBuiltins"],
             swiftSettings: strict),
         .executableTarget(name: "lp-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 

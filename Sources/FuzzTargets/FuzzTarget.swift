@@ -10,6 +10,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case envFile = "env-file"
     /// The sandbox's request-frame parser: a frame it accepts decodes identically with `JSONDecoder`.
     case wsFrame = "ws-frame"
+    /// curl's HTTP/1 response reader: heads read back the same once printed, chunked bodies decode the same in any split.
+    case httpResponse = "http-response"
 
     /// Runs one input; returns what went wrong, or nil.
     public func run(_ bytes: [UInt8]) -> String? {
@@ -18,6 +20,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .jq: JQFuzz.run(bytes)
         case .envFile: EnvFileFuzz.run(bytes)
         case .wsFrame: RequestFrameFuzz.run(bytes)
+        case .httpResponse: HTTPResponseFuzz.run(bytes)
         }
     }
 }

@@ -48,6 +48,11 @@ import Testing
         #expect(throws: HTTP1Response.weirdReply) { try parse(text) }
     }
 
+    @Test(arguments: ["HTTP/2 200\r\n\r\n", "HTTP/2.1 200 OK\r\n\r\n", "HTTP/0.9 200 OK\r\n\r\n"])
+    func otherVersionsThanHTTP1AreCurlsError1(_ text: String) {
+        #expect(throws: HTTP1Response.unsupportedVersion) { try parse(text) }
+    }
+
     @Test func framingFollowsTheRFC() throws {
         func framing(_ head: String, method: String = "GET") throws -> HTTP1Response.Framing {
             try HTTP1Response.framing(of: try #require(try parse(head)).head, method: method)
@@ -76,7 +81,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["zz\r\n", "5\r\nabcdeXY\r\n", "\r\n"])
+    @Test(arguments: ["zz\r\n", "5\r\nabcdeXY\r\n", "\r\n", "-4\r\nWiki\r\n", "+4\r\nWiki\r\n", "0x4\r\nWiki\r\n"])
     func malformedChunksAreAnError(_ text: String) {
         var decoder = ChunkedDecoder()
         #expect(throws: ChunkedDecoder.malformed) { _ = try decoder.feed(Array(text.utf8)[...]) { _ in } }

@@ -3,15 +3,15 @@ import ShellRuntime
 /// A failed curl transfer: curl's numbered exit code and its message, in one place.
 ///
 /// `description` is the text after `curl: (N) `, as curl 7.88.1 prints it with `-S` or without `-s`.
-struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
     /// curl's documented exit code (`man curl`, "EXIT CODES").
-    let code: Int32
+    public let code: Int32
     /// The message curl prints after `curl: (code) `.
-    let message: String
+    public let message: String
     /// Extra lines printed after the message (curl's certificate help for code 60).
     var trailer: String = ""
 
-    var description: String { message }
+    public var description: String { message }
 
     /// The exit status the shell sees.
     var status: ExitStatus { ExitStatus(code) }

@@ -1,27 +1,27 @@
 /// A response's status line and headers, whichever transport brought them.
-struct CurlResponseHead: Sendable, Equatable {
+public struct CurlResponseHead: Sendable, Equatable {
     /// `1.1`, `1.0` or `2.0`.
-    var version: (major: Int, minor: Int)
+    public var version: (major: Int, minor: Int)
     /// The status code.
-    var status: Int
+    public var status: Int
     /// The reason phrase (empty for HTTP/2).
-    var reason: String
+    public var reason: String
     /// The header fields in the order received, names as sent.
-    var headers: [(name: String, value: String)]
+    public var headers: [(name: String, value: String)]
 
-    static func == (lhs: CurlResponseHead, rhs: CurlResponseHead) -> Bool {
+    public static func == (lhs: CurlResponseHead, rhs: CurlResponseHead) -> Bool {
         lhs.version == rhs.version && lhs.status == rhs.status && lhs.reason == rhs.reason
             && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
     }
 
     /// The first value of the header `name` (case-insensitive).
-    func first(_ name: String) -> String? {
+    public func first(_ name: String) -> String? {
         let lowered = name.lowercased()
         return headers.first { $0.name.lowercased() == lowered }?.value
     }
 
     /// Every value of the header `name` (case-insensitive), in order.
-    func values(_ name: String) -> [String] {
+    public func values(_ name: String) -> [String] {
         let lowered = name.lowercased()
         var values: [String] = []
         for header in headers where header.name.lowercased() == lowered { values.append(header.value) }
@@ -29,10 +29,10 @@ struct CurlResponseHead: Sendable, Equatable {
     }
 
     /// The version as `%{http_version}` shows it: `1.1`, `1.0` or `2`.
-    var versionText: String { version.major == 2 ? "2" : "\(version.major).\(version.minor)" }
+    public var versionText: String { version.major == 2 ? "2" : "\(version.major).\(version.minor)" }
 
     /// The status line, the headers and the blank line, with CRLF endings, as `-i` prints them.
-    var block: String {
+    public var block: String {
         let line =
             version.major == 2
             ? "HTTP/2 \(status) \(reason)" : "HTTP/\(version.major).\(version.minor) \(status) \(reason)"

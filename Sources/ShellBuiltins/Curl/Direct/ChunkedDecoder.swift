@@ -1,6 +1,6 @@
 /// Decodes `Transfer-Encoding: chunked` bytes as they arrive, in any split: sizes in hex, optional chunk
 /// extensions, the trailer section after the last chunk.
-struct ChunkedDecoder {
+public struct ChunkedDecoder: Sendable {
     private enum State {
         case size
         case data(remaining: Int)
@@ -12,15 +12,18 @@ struct ChunkedDecoder {
     private var state = State.size
     private var line: [UInt8] = []
 
+    /// A decoder at the start of a body.
+    public init() {}
+
     /// True once the last chunk and the trailers have been read.
-    var isDone: Bool {
+    public var isDone: Bool {
         if case .done = state { true } else { false }
     }
 
     /// Feeds `bytes`; `emit` receives the body bytes they hold.
     /// - Returns: how many bytes were used (fewer than given only when the body ended).
     /// - Throws: `CurlError` 56 for malformed framing.
-    mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (ArraySlice<UInt8>) throws -> Void) throws -> Int {
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (ArraySlice<UInt8>) throws -> Void) throws -> Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             switch state {
@@ -51,9 +54,13 @@ struct ChunkedDecoder {
         switch state {
         case .size:
             let digits = line.prefix { $0 != UInt8(ascii: ";") && $0 != 32 && $0 != 9 }
-            guard !digits.isEmpty, digits.count <= 15,
-                let size = Int(String(decoding: digits, as: UTF8.self), radix: 16)
-            else { throw Self.malformed }
+            // Hex digits only: `Int(_:radix:)` would also take a sign, and a negative size is no size.
+            guard !digits.isEmpty, digits.count <= 15 else { throw Self.malformed }
+            var size = 0
+            for digit in digits {
+                guard let value = Self.hexValue(digit) else { throw Self.malformed }
+                size = size * 16 + value
+            }
             state = size == 0 ? .trailer : .data(remaining: size)
         case .dataEnd:
             guard line.isEmpty else { throw Self.malformed }
@@ -65,6 +72,15 @@ struct ChunkedDecoder {
         }
     }
 
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+
     /// curl's message for bad chunk framing.
-    static let malformed = CurlError(code: 56, message: "Failure when receiving data from the peer")
+    public static let malformed = CurlError(code: 56, message: "Failure when receiving data from the peer")
 }

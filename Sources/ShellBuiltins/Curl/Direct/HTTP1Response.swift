@@ -1,7 +1,7 @@
 /// Reading an HTTP/1.x response from bytes: the head, then how its body is framed (RFC 9112 §6.3).
-enum HTTP1Response {
+public enum HTTP1Response {
     /// How the body's end is found.
-    enum Framing: Equatable {
+    public enum Framing: Equatable, Sendable {
         /// No body (HEAD, 1xx, 204, 304).
         case none
         /// Exactly this many bytes.
@@ -13,7 +13,10 @@ enum HTTP1Response {
     }
 
     /// Curl's code 8 for a reply that is not HTTP.
-    static let weirdReply = CurlError(code: 8, message: "Weird server reply")
+    public static let weirdReply = CurlError(code: 8, message: "Weird server reply")
+
+    /// Curl's code 1 for a status line of a version other than HTTP/1.x.
+    public static let unsupportedVersion = CurlError(code: 1, message: "Unsupported HTTP version in response")
 
     /// The longest head accepted (curl allows 100 KB of headers).
     static let maximumHeadSize = 102_400
@@ -24,7 +27,8 @@ enum HTTP1Response {
     ///
     /// Plain index loops over the bytes: in a cold process every generic collection adapter (`split`, `reversed`,
     /// `drop(while:)`) costs a scan of the runtime's conformance tables on first use.
-    static func parseHead(_ bytes: ArraySlice<UInt8>) throws(CurlError) -> (head: CurlResponseHead, length: Int)? {
+    public static func parseHead(_ bytes: ArraySlice<UInt8>) throws(CurlError) -> (head: CurlResponseHead, length: Int)?
+    {
         let prefix = Array("HTTP/".utf8)
         for index in 0..<min(prefix.count, bytes.count) where bytes[bytes.startIndex + index] != prefix[index] {
             throw weirdReply
@@ -57,6 +61,9 @@ enum HTTP1Response {
         -> CurlResponseHead
     {
         guard var result = parseStatusLine(bytes[starts[0]..<ends[0]]) else { throw weirdReply }
+        // This is an HTTP/1 connection: a status line of another major version is not an answer to read (curl 7.88
+        // says the same).
+        guard result.version.major == 1 else { throw unsupportedVersion }
         for line in 1..<starts.count {
             let start = starts[line]
             let end = ends[line]
@@ -110,7 +117,7 @@ enum HTTP1Response {
 
     /// How the body of `head`, answering a request with `method`, ends.
     /// - Throws: `CurlError` 8 for a `Content-Length` that is not a number.
-    static func framing(of head: CurlResponseHead, method: String) throws(CurlError) -> Framing {
+    public static func framing(of head: CurlResponseHead, method: String) throws(CurlError) -> Framing {
         if method == "HEAD" || (100..<200).contains(head.status) || head.status == 204 || head.status == 304 {
             return .none
         }
