@@ -43,6 +43,7 @@ import Testing
 
     @Test(arguments: [
         "SSH-2.0-OpenSSH\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nno colon\r\n\r\n", "hello",
+        "HTTP/1.0 021 O\r\n\r\n",
     ])
     func notHTTPIsCurlsWeirdReply(_ text: String) {
         #expect(throws: HTTP1Response.weirdReply) { try parse(text) }

@@ -106,7 +106,8 @@ public enum HTTP1Response {
         guard index < line.endIndex, line[index] == 32 else { return nil }
         index += 1
         let statusStart = index
-        guard let status = number(), index - statusStart == 3 else { return nil }
+        // Three digits, 100 to 999 (RFC 9110 §15): `021` is no status.
+        guard let status = number(), index - statusStart == 3, status >= 100 else { return nil }
         var reason = ""
         if index < line.endIndex {
             guard line[index] == 32 else { return nil }
