@@ -67,7 +67,8 @@ public struct Curl: Builtin {
         }
         if options.version {
             io.stdout.write(
-                "curl 7.88.1 (lp-shell builtin, AsyncHTTPClient)\nProtocols: http https\n"
+                "curl 7.88.1 (lp-shell builtin: HTTP/1.1 sockets with BoringSSL, AsyncHTTPClient for HTTP/2)\n"
+                    + "Protocols: http https\n"
                     + "Features: HTTP2 SSL libz cookies\n")
             return .success
         }
