@@ -55,18 +55,13 @@ struct CSDSCache {
 
     /// Removes all but the `keeping` most recently written `csds-*-sandbox.json` files of `folder`.
     static func pruneSandboxEntries(in folder: String, keeping: Int) {
-        guard let handle = opendir(folder) else { return }
         var entries: [(path: String, modified: Int)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasPrefix("csds-"), name.hasSuffix("-sandbox.json") else { continue }
+        for name in DirectoryListing.names(in: folder) where name.hasPrefix("csds-") && name.hasSuffix("-sandbox.json")
+        {
             var info = stat()
             let path = folder + "/" + name
             if stat(path, &info) == 0 { entries.append((path, Int(info.st_mtim.tv_sec))) }
         }
-        closedir(handle)
         guard entries.count > keeping else { return }
         for entry in entries.sorted(by: { $0.modified > $1.modified }).dropFirst(keeping) { unlink(entry.path) }
     }

@@ -17,7 +17,9 @@ enum SecretFileAudit {
         }
         if let cache = folder("XDG_CACHE_HOME", fallback: "/.cache", environment: environment) {
             let directory = cache + "/lp-shell"
-            paths += entries(of: directory).filter { $0.hasPrefix("csds-") }.sorted().map { directory + "/" + $0 }
+            paths += DirectoryListing.names(in: directory).filter { $0.hasPrefix("csds-") }.sorted().map {
+                directory + "/" + $0
+            }
         }
         if let data = folder("XDG_DATA_HOME", fallback: "/.local/share", environment: environment) {
             for name in ["ca-key.pem", "server-key.pem", "jwt-signing-key.pem"] {
@@ -51,18 +53,5 @@ enum SecretFileAudit {
         if let value = environment[variable], value.hasPrefix("/") { return value }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + fallback
-    }
-
-    private static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 }

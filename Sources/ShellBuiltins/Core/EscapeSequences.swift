@@ -29,7 +29,7 @@ enum EscapeSequences {
             case UInt8(ascii: "x"):
                 var value = 0
                 var digits = 0
-                while digits < 2, index < bytes.count, let digit = hexValue(bytes[index]) {
+                while digits < 2, index < bytes.count, let digit = bytes[index].hexDigitValue {
                     value = value * 16 + digit
                     index += 1
                     digits += 1
@@ -65,14 +65,5 @@ enum EscapeSequences {
         }
         if index == bytes.count - 1 { output.append(bytes[index]) }
         return (String(decoding: output, as: UTF8.self), false)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case 48...57: Int(byte - 48)
-        case 65...70: Int(byte - 55)
-        case 97...102: Int(byte - 87)
-        default: nil
-        }
     }
 }

@@ -3,7 +3,6 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 import ShellRuntime
-import Synchronization
 
 /// AsyncHTTPClient behind the builtin's thread: each step runs to its end in `runBlocking`, raced against
 /// `stop`, which ends it on Ctrl-C and when `-m` expires (see `CurlTransfer.checkStop`).
@@ -18,8 +17,6 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
     private var connectStart = ContinuousClock.now
     private var url: CurlURL?
     private var responded = false
-
-    var connected: Bool { CurlConnectionTracker.openConnections > 0 }
 
     /// - Parameters:
     ///   - start: when the transfer started (curl's messages count from there).
@@ -65,23 +62,12 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
     func readBody(_ sink: (ArraySlice<UInt8>) throws -> Void) throws {
         guard let body else { return }
         self.body = nil
-        let chunks = ChunkQueue()
         // The chunks come over one at a time so that `sink` (the output) runs on the builtin's thread.
-        var iterator: HTTPClientResponse.Body.AsyncIterator? = body.makeAsyncIterator()
-        while true {
-            let step = IteratorBox(iterator)
-            try guarded {
-                var current = step.iterator
-                chunks.value = try await current?.next()
-                step.iterator = current
-            }
-            iterator = step.iterator
-            guard let chunk = chunks.value else { return }
+        let cursor = IteratorBox(body.makeAsyncIterator())
+        while let chunk = try guarded({ () async throws -> ByteBuffer? in try await cursor.next() }) {
             try sink(ArraySlice(chunk.readableBytesView))
         }
     }
-
-    func finish() {}
 
     /// Runs `operation` to its end, or until `stop` throws.
     private func guarded<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
@@ -90,7 +76,7 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
             return try run(operation, stop: stop)
         } catch let error as CurlError {
             throw error
-        } catch let error as DirectStop {
+        } catch let error as CurlStop {
             throw error
         } catch {
             guard let url else { throw error }
@@ -126,10 +112,7 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
         let port = url.effectivePort
         if let connection = error as? any NIOConnectionErrorView {
             if connection.isResolutionFailure { return .couldNotResolve(host) }
-            let elapsed = ContinuousClock.now - connectStart
-            let milliseconds = Int(
-                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return .couldNotConnect(host: host, port: port, milliseconds: milliseconds)
+            return .couldNotConnect(host: host, port: port, milliseconds: connectStart.millisecondsAgo)
         }
         if let error = error as? HTTPClientError {
             switch error {
@@ -172,14 +155,11 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
         return CurlError(code: 56, message: "Failure when receiving data from the peer: \(error)")
     }
 
-    private final class ChunkQueue: @unchecked Sendable {
-        // @unchecked: written by the task, read after `runBlocking` returns.
-        var value: ByteBuffer?
-    }
-
+    /// The body's iterator, advanced by one task at a time.
     private final class IteratorBox: @unchecked Sendable {
-        // @unchecked: handed to one task at a time.
-        var iterator: HTTPClientResponse.Body.AsyncIterator?
-        init(_ iterator: HTTPClientResponse.Body.AsyncIterator?) { self.iterator = iterator }
+        // @unchecked: handed to one task at a time (each `guarded` step ends before the next starts).
+        private var iterator: HTTPClientResponse.Body.AsyncIterator
+        init(_ iterator: HTTPClientResponse.Body.AsyncIterator) { self.iterator = iterator }
+        func next() async throws -> ByteBuffer? { try await iterator.next() }
     }
 }

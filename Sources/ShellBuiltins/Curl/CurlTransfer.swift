@@ -52,7 +52,7 @@ final class CurlTransfer: @unchecked Sendable {
         stats.urlEffective = url.description
         do {
             try transfer(url)
-        } catch let stop as DirectStop {
+        } catch let stop as CurlStop {
             switch stop {
             case .interrupted: interrupted = true
             case .deadline: stats.error = timeoutError(connected: true)
@@ -86,7 +86,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Throws when the transfer must end now: Ctrl-C, or `-m` expired.
     private func checkStop() throws {
-        if InterruptState.isInterrupted { throw DirectStop.interrupted }
+        if InterruptState.isInterrupted { throw CurlStop.interrupted }
         if let limit = options.maxTime.map({ Int($0 * 1000) }), elapsedMilliseconds >= limit {
             throw timeoutError(connected: CurlConnectionTracker.openConnections > 0)
         }

@@ -6,10 +6,18 @@ protocol CurlTransport: AnyObject {
     func send(_ request: CurlRequest) throws -> CurlResponseHead
     /// Reads the body of the last response to its end, chunk by chunk.
     func readBody(_ sink: (ArraySlice<UInt8>) throws -> Void) throws
-    /// True once a connection was made (for `-m`'s two messages).
-    var connected: Bool { get }
-    /// Releases the connection.
-    func finish()
+}
+
+/// Why a transfer stopped before the server answered, on either transport.
+enum CurlStop: Error {
+    /// Ctrl-C.
+    case interrupted
+    /// `-m` expired after the connection was made.
+    case deadline
+    /// `-m` expired while connecting.
+    case connectDeadline
+    /// `--connect-timeout` (or the 300 s default) expired.
+    case connectTimeout
 }
 
 /// Which transport a transfer uses.

@@ -22,36 +22,53 @@ struct TrustStore: Sendable, Equatable {
             ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The client TLS configuration.
-    /// - Throws: `CurlError` 77 when the CA file cannot be read as PEM certificates.
+    /// What to trust, decided once for both TLS back ends (NIOSSL for AHC, BoringSSL for the direct transport).
+    enum Roots: Equatable {
+        /// `-k`: no verification.
+        case unverified
+        /// The system's hashed directory, plus the CA file's certificates the system bundle lacks (PEM blocks).
+        case systemDirectory(String, extra: [[UInt8]])
+        /// The TLS library's default roots, plus the CA file if there is one (no hashed system directory here).
+        case defaultRoots(extraFile: String?)
+    }
+
+    /// What this store trusts.
+    /// - Throws: `CurlError` 77 when the CA file cannot be read as PEM certificates (even with `-k`, as curl).
+    func roots() throws(CurlError) -> Roots {
+        if insecure {
+            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
+            return .unverified
+        }
+        guard let system = SystemTrustDirectory.current else {
+            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
+            return .defaultRoots(extraFile: caFile)
+        }
+        guard let caFile else { return .systemDirectory(system.directory, extra: []) }
+        guard let bytes = LocalFile.read(caFile), Self.holdsPEMCertificate(bytes) else {
+            throw .caCertificateFile(caFile)
+        }
+        return .systemDirectory(system.directory, extra: system.certificatesMissing(from: bytes))
+    }
+
+    /// The client TLS configuration for AHC.
+    /// - Throws: `CurlError` 77 when the CA file cannot be used.
     func tlsConfiguration() throws(CurlError) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        if insecure {
+        switch try roots() {
+        case .unverified:
             configuration.certificateVerification = .none
-            // As curl: a CA file that cannot be read is exit 77 even with -k.
-            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
-            return configuration
-        }
-        if let system = SystemTrustDirectory.current {
-            configuration.trustRoots = .file(system.directory)
-            guard let caFile else { return configuration }
-            guard let bytes = LocalFile.read(caFile), Self.holdsPEMCertificate(bytes) else {
-                throw .caCertificateFile(caFile)
-            }
-            let missing = system.certificatesMissing(from: bytes)
-            if !missing.isEmpty {
-                guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(missing.joined(separator: [10])))
-                else { throw .caCertificateFile(caFile) }
+        case .systemDirectory(let directory, let extra):
+            configuration.trustRoots = .file(directory)
+            if !extra.isEmpty {
+                guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(extra.joined(separator: [10])))
+                else { throw .caCertificateFile(caFile ?? "") }
                 configuration.additionalTrustRoots = [.certificates(certificates)]
             }
-            return configuration
-        }
-        if let caFile {
+        case .defaultRoots(let extraFile):
             // Handed to BoringSSL as a file: it parses the PEM itself, much faster than NIOSSLCertificate one by
             // one, and AHC's pool key hashes a path instead of every certificate (the sandbox's bundle holds the
             // system's ~140 roots): a cold `curl` spent a third of its time there.
-            guard Self.holdsPEMCertificate(caFile) else { throw .caCertificateFile(caFile) }
-            configuration.additionalTrustRoots = [.file(caFile)]
+            if let extraFile { configuration.additionalTrustRoots = [.file(extraFile)] }
         }
         return configuration
     }

@@ -207,21 +207,12 @@ struct FrameJSONParser {
     private mutating func parseHex4() throws(FrameJSONError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = hexValue(byte) else {
+            guard let byte = current, let digit = byte.hexDigitValue else {
                 throw failure("expected 4 hex digits after \\u")
             }
-            value = value * 16 + digit
+            value = value * 16 + UInt32(digit)
             position += 1
         }
         return value
-    }
-
-    private func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 }

@@ -58,7 +58,7 @@ public struct ChunkedDecoder: Sendable {
             guard !digits.isEmpty, digits.count <= 15 else { throw Self.malformed }
             var size = 0
             for digit in digits {
-                guard let value = Self.hexValue(digit) else { throw Self.malformed }
+                guard let value = digit.hexDigitValue else { throw Self.malformed }
                 size = size * 16 + value
             }
             state = size == 0 ? .trailer : .data(remaining: size)
@@ -69,15 +69,6 @@ public struct ChunkedDecoder: Sendable {
             if line.isEmpty { state = .done }
         case .data, .done:
             break
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
-        default: nil
         }
     }
 

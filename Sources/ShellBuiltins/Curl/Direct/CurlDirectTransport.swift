@@ -6,15 +6,15 @@
 /// (`CurlRequest.headerLinesForDisplay`).
 final class CurlDirectTransport: CurlTransport {
     private let trust: TrustStore
+    /// What `trust` trusts, worked out at the first HTTPS connection (it reads the CA file) and kept for the others.
+    private var roots: TrustStore.Roots?
     private let connectTimeout: Duration
     private let deadline: ContinuousClock.Instant?
-    private var socket: DirectSocket?
-    private var tls: DirectTLS?
+    /// The current connection and its pool key; whether it may go back once the body has been read.
+    private var connection: DirectConnectionPool.Connection?
+    private var poolKey: DirectConnectionPool.Key?
     private var pending: [UInt8] = []
     private var framing = HTTP1Response.Framing.none
-    private(set) var connected = false
-    /// The pool key of the current connection and whether it may go back once the body has been read.
-    private var poolKey: DirectConnectionPool.Key?
     private var keepAlive = false
     private var bodyComplete = false
 
@@ -44,7 +44,8 @@ final class CurlDirectTransport: CurlTransport {
         }
         if let reused = DirectConnectionPool.take(key) {
             reused.socket.deadline = deadline
-            attach(reused, key: key)
+            connection = reused
+            poolKey = key
             do {
                 return try exchange(message, method: request.method, asksToClose: asksToClose)
             } catch let error as CurlError where pending.isEmpty && [52, 55, 56].contains(error.code) {
@@ -52,24 +53,20 @@ final class CurlDirectTransport: CurlTransport {
                 finish()
             }
         }
+        // A connection that fails before the end of its handshake is closed when `socket` goes (DirectSocket.deinit).
         let socket = try DirectSocket.connect(
             host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline)
-        self.socket = socket
-        poolKey = key
-        connected = true
+        var tls: DirectTLS?
         if url.scheme == "https" {
-            let tls = try DirectTLS(socket: socket, host: url.host, trust: trust)
-            self.tls = tls
-            try tls.handshake(host: url.host, port: url.effectivePort)
+            let decided = try roots ?? trust.roots()
+            roots = decided
+            let session = try DirectTLS(socket: socket, host: url.host, roots: decided, trust: trust)
+            try session.handshake(host: url.host, port: url.effectivePort)
+            tls = session
         }
-        return try exchange(message, method: request.method, asksToClose: asksToClose)
-    }
-
-    private func attach(_ connection: DirectConnectionPool.Connection, key: DirectConnectionPool.Key) {
-        socket = connection.socket
-        tls = connection.tls
+        connection = DirectConnectionPool.Connection(socket: socket, tls: tls)
         poolKey = key
-        connected = true
+        return try exchange(message, method: request.method, asksToClose: asksToClose)
     }
 
     /// Writes the request and reads the response head (interim 1xx responses passed over).
@@ -106,12 +103,7 @@ final class CurlDirectTransport: CurlTransport {
                 pending.removeFirst(length)
                 return head
             }
-            let received: [UInt8]
-            do {
-                received = try receive()
-            } catch is DirectReset {
-                throw CurlError.receiveFailure("Connection reset by peer")
-            }
+            let received = try receive()
             if received.isEmpty {
                 throw pending.isEmpty ? CurlError.emptyReply : HTTP1Response.weirdReply
             }
@@ -131,7 +123,7 @@ final class CurlDirectTransport: CurlTransport {
                 remaining -= take
             }
             while remaining > 0 {
-                let chunk = try receiveInBody()
+                let chunk = try receive()
                 guard !chunk.isEmpty else {
                     throw CurlError.transferClosed(remaining: remaining)
                 }
@@ -144,7 +136,7 @@ final class CurlDirectTransport: CurlTransport {
             var decoder = ChunkedDecoder()
             var unused = pending.count - (try decoder.feed(pending[...], emit: sink))
             while !decoder.isDone {
-                let chunk = try receiveInBody()
+                let chunk = try receive()
                 guard !chunk.isEmpty else {
                     throw CurlError.transferClosed(remaining: nil)
                 }
@@ -155,7 +147,7 @@ final class CurlDirectTransport: CurlTransport {
         case .untilClose:
             if !pending.isEmpty { try sink(pending[...]) }
             while true {
-                let chunk = try receiveInBody()
+                let chunk = try receive()
                 if chunk.isEmpty { break }
                 try sink(chunk[...])
             }
@@ -164,31 +156,27 @@ final class CurlDirectTransport: CurlTransport {
         bodyComplete = true
     }
 
-    private func receiveInBody() throws -> [UInt8] {
-        do {
-            return try receive()
-        } catch is DirectReset {
-            throw CurlError.receiveFailure("Connection reset by peer")
-        }
-    }
-
     private func write(_ bytes: [UInt8]) throws {
-        if let tls { try tls.send(bytes) } else { try socket?.send(bytes) }
+        guard let connection else { return }
+        if let tls = connection.tls { try tls.send(bytes) } else { try connection.socket.send(bytes) }
     }
 
+    /// The next bytes from the server; empty when it closed. - Throws: 56 when it reset the connection.
     private func receive() throws -> [UInt8] {
-        try socket?.checkStop()
+        guard let connection else { return [] }
+        try connection.socket.checkStop()
         var failure: (any Error)?
         // Uninitialised capacity: no zero-filling of 64 KB for every read.
         let bytes = [UInt8](unsafeUninitializedCapacity: 65_536) { buffer, initialized in
             do {
                 let raw = UnsafeMutableRawBufferPointer(buffer)
-                initialized = try tls?.receive(into: raw) ?? socket?.receive(into: raw) ?? 0
+                initialized = try connection.tls?.receive(into: raw) ?? connection.socket.receive(into: raw)
             } catch {
                 failure = error
                 initialized = 0
             }
         }
+        if failure is DirectReset { throw CurlError.receiveFailure("Connection reset by peer") }
         if let failure { throw failure }
         return bytes
     }
@@ -196,16 +184,14 @@ final class CurlDirectTransport: CurlTransport {
     /// Puts the connection back in the pool if its response was read to the end and it may be reused, else closes
     /// it.
     func finish() {
-        if let socket {
-            let connection = DirectConnectionPool.Connection(socket: socket, tls: tls)
+        if let connection {
             if keepAlive && bodyComplete && pending.isEmpty, let poolKey {
                 DirectConnectionPool.put(connection, for: poolKey)
             } else {
                 connection.close()
             }
         }
-        tls = nil
-        socket = nil
+        connection = nil
         poolKey = nil
         keepAlive = false
         bodyComplete = false

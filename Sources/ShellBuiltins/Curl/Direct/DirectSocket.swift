@@ -21,7 +21,7 @@ final class DirectSocket {
     deinit { close() }
 
     /// Resolves `host` and connects to the first address that accepts, as curl does.
-    /// - Throws: `CurlError` 6 (resolve), 7 (refused or unreachable), 28 (connect timeout), `DirectStop` for `-m`
+    /// - Throws: `CurlError` 6 (resolve), 7 (refused or unreachable), 28 (connect timeout), `CurlStop` for `-m`
     ///   and Ctrl-C.
     static func connect(
         host: String, port: Int, connectTimeout: Duration, deadline: ContinuousClock.Instant?
@@ -29,8 +29,7 @@ final class DirectSocket {
         let start = ContinuousClock.now
         Self.ignoreBrokenPipes
         let addresses = try DirectResolver.resolve(host, port: port) {
-            if InterruptState.isInterrupted { throw DirectStop.interrupted }
-            if let deadline, ContinuousClock.now >= deadline { throw DirectStop.connectDeadline }
+            try checkStop(deadline: deadline, connecting: true)
             if ContinuousClock.now >= start + connectTimeout {
                 throw CurlError(code: 28, message: "Resolving timed out after \(start.millisecondsAgo) milliseconds")
             }
@@ -54,7 +53,7 @@ final class DirectSocket {
             guard errno == EINPROGRESS else { continue }
             do {
                 try candidate.wait(for: Int16(POLLOUT), until: connectDeadline, connecting: true)
-            } catch DirectStop.connectTimeout {
+            } catch CurlStop.connectTimeout {
                 throw CurlError(
                     code: 28,
                     message: "Failed to connect to \(host) port \(port) after \(start.millisecondsAgo) ms: "
@@ -80,22 +79,27 @@ final class DirectSocket {
     /// Throws when the transfer must end now: Ctrl-C, or `-m` expired. Called before every read, so a
     /// server that never pauses cannot outrun them.
     func checkStop() throws {
-        if InterruptState.isInterrupted { throw DirectStop.interrupted }
-        if let deadline, ContinuousClock.now >= deadline { throw DirectStop.deadline }
+        try Self.checkStop(deadline: deadline, connecting: false)
+    }
+
+    /// Ctrl-C, or `deadline` passed (`connecting` picks which of `-m`'s two messages follows).
+    private static func checkStop(deadline: ContinuousClock.Instant?, connecting: Bool) throws {
+        if InterruptState.isInterrupted { throw CurlStop.interrupted }
+        if let deadline, ContinuousClock.now >= deadline {
+            throw connecting ? CurlStop.connectDeadline : CurlStop.deadline
+        }
     }
 
     /// Waits until the socket is ready for `events` (`POLLIN`, `POLLOUT`).
-    /// - Throws: `DirectStop` on Ctrl-C, at the transfer's deadline, or at `limit` (connect timeout).
+    /// - Throws: `CurlStop` on Ctrl-C, at the transfer's deadline, or at `limit` (connect timeout).
     func wait(for events: Int16, until limit: ContinuousClock.Instant? = nil, connecting: Bool = false) throws {
         while true {
-            if InterruptState.isInterrupted { throw DirectStop.interrupted }
+            try Self.checkStop(deadline: deadline, connecting: connecting)
             let now = ContinuousClock.now
-            if let deadline, now >= deadline { throw connecting ? DirectStop.connectDeadline : DirectStop.deadline }
-            if let limit, now >= limit { throw DirectStop.connectTimeout }
+            if let limit, now >= limit { throw CurlStop.connectTimeout }
             var slice = Duration.milliseconds(50)
             for end in [deadline, limit].compactMap({ $0 }) where end - now < slice { slice = end - now }
-            let milliseconds = max(
-                1, Int32(slice.components.seconds * 1000 + slice.components.attoseconds / 1_000_000_000_000_000))
+            let milliseconds = Int32(max(1, slice.wholeMilliseconds))
             var request = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&request, 1, milliseconds)
             if ready > 0 { return }
@@ -117,7 +121,7 @@ final class DirectSocket {
     /// Waits until the socket can be written.
     func waitWritable() throws { try wait(for: Int16(POLLOUT)) }
 
-    /// Sends all of `bytes`. - Throws: `CurlError` 55 when the peer is gone, `DirectStop`.
+    /// Sends all of `bytes`. - Throws: `CurlError` 55 when the peer is gone, `CurlStop`.
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
@@ -134,7 +138,7 @@ final class DirectSocket {
         }
     }
 
-    /// Receives into `buffer`; 0 means the peer closed. - Throws: `DirectStop`, `DirectReset`.
+    /// Receives into `buffer`; 0 means the peer closed. - Throws: `CurlStop`, `DirectReset`.
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = recv(descriptor, buffer.baseAddress, buffer.count, 0)
@@ -155,25 +159,17 @@ final class DirectSocket {
     }
 }
 
-/// Why a direct transfer stopped waiting before the peer answered.
-enum DirectStop: Error {
-    /// Ctrl-C.
-    case interrupted
-    /// `-m` expired after the connection was made.
-    case deadline
-    /// `-m` expired while connecting.
-    case connectDeadline
-    /// `--connect-timeout` (or the 300 s default) expired.
-    case connectTimeout
-}
-
 /// The peer reset the connection.
 struct DirectReset: Error {}
 
+extension Duration {
+    /// The duration in whole milliseconds (rounded down).
+    var wholeMilliseconds: Int {
+        Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
 extension ContinuousClock.Instant {
     /// Whole milliseconds from this instant to now.
-    var millisecondsAgo: Int {
-        let elapsed = ContinuousClock.now - self
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-    }
+    var millisecondsAgo: Int { (ContinuousClock.now - self).wholeMilliseconds }
 }

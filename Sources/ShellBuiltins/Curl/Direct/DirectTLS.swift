@@ -9,8 +9,9 @@ final class DirectTLS {
     private let context: OpaquePointer
     private let session: OpaquePointer
 
-    /// Starts a session for `host` trusting what `trust` says. - Throws: `CurlError` 77 for an unusable CA file.
-    init(socket: DirectSocket, host: String, trust: TrustStore) throws {
+    /// Starts a session for `host` trusting `roots` (from `trust.roots()`, decided once per transfer).
+    /// - Throws: `CurlError` 77 for a CA file certificate BoringSSL cannot read.
+    init(socket: DirectSocket, host: String, roots: TrustStore.Roots, trust: TrustStore) throws {
         self.socket = socket
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw CurlError.tlsConnect("SSL_CTX_new failed") }
         self.context = context
@@ -19,7 +20,7 @@ final class DirectTLS {
         SSL_CTX_set1_groups_list(context, "X25519:P-256:P-384")
         do {
             // Before SSL_new: the session copies the context's verification mode.
-            try Self.configureTrust(context, trust: trust)
+            try Self.configureTrust(context, roots: roots, caFile: trust.caFile)
         } catch {
             SSL_CTX_free(context)
             throw error
@@ -33,7 +34,7 @@ final class DirectTLS {
         let protocols: [UInt8] = [8] + Array("http/1.1".utf8)
         SSL_set_alpn_protos(session, protocols, protocols.count)
         let parameters = SSL_get0_param(session)
-        if Self.isIPAddress(host) {
+        if DirectResolver.numeric(host, port: 0) != nil {
             X509_VERIFY_PARAM_set1_ip_asc(parameters, host)
         } else {
             SSL_set_tlsext_host_name(session, host)
@@ -46,39 +47,32 @@ final class DirectTLS {
         SSL_CTX_free(context)
     }
 
-    /// Verification on (system store plus the CA file) or off (`-k`).
-    private static func configureTrust(_ context: OpaquePointer, trust: TrustStore) throws {
-        if trust.insecure {
-            if let caFile = trust.caFile, !TrustStore.holdsPEMCertificate(caFile) {
-                throw CurlError.caCertificateFile(caFile)
-            }
+    /// Verification on (system store plus the CA file) or off (`-k`), as `TrustStore.roots()` decided.
+    private static func configureTrust(_ context: OpaquePointer, roots: TrustStore.Roots, caFile: String?) throws {
+        switch roots {
+        case .unverified:
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-            return
-        }
-        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        let store = SSL_CTX_get_cert_store(context)
-        guard let system = SystemTrustDirectory.current else {
-            // The transport is chosen only where the system has a hashed directory (see `CurlTransports`).
-            throw CurlError.tlsConnect("no system certificate directory")
-        }
-        X509_STORE_load_locations(store, nil, system.directory)
-        guard let caFile = trust.caFile else { return }
-        guard let bytes = LocalFile.read(caFile), TrustStore.holdsPEMCertificate(bytes) else {
-            throw CurlError.caCertificateFile(caFile)
-        }
-        for block in system.certificatesMissing(from: bytes) {
-            let added = block.withUnsafeBytes { raw -> Bool in
-                guard let bio = BIO_new_mem_buf(raw.baseAddress, raw.count) else { return false }
-                defer { BIO_free(bio) }
-                guard let certificate = PEM_read_bio_X509(bio, nil, nil, nil) else { return false }
-                defer { X509_free(certificate) }
-                return X509_STORE_add_cert(store, certificate) == 1
+        case .systemDirectory(let directory, let extra):
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+            let store = SSL_CTX_get_cert_store(context)
+            X509_STORE_load_locations(store, nil, directory)
+            for block in extra {
+                let added = block.withUnsafeBytes { raw -> Bool in
+                    guard let bio = BIO_new_mem_buf(raw.baseAddress, raw.count) else { return false }
+                    defer { BIO_free(bio) }
+                    guard let certificate = PEM_read_bio_X509(bio, nil, nil, nil) else { return false }
+                    defer { X509_free(certificate) }
+                    return X509_STORE_add_cert(store, certificate) == 1
+                }
+                if !added { throw CurlError.caCertificateFile(caFile ?? "") }
             }
-            if !added { throw CurlError.caCertificateFile(caFile) }
+        case .defaultRoots:
+            // `CurlTransportChoice` picks this transport only where the system has a hashed directory.
+            throw CurlError.tlsConnect("no system certificate directory")
         }
     }
 
-    /// Runs the handshake. - Throws: `CurlError` 60 (certificate) or 35 (anything else), `DirectStop`.
+    /// Runs the handshake. - Throws: `CurlError` 60 (certificate) or 35 (anything else), `CurlStop`.
     func handshake(host: String, port: Int) throws {
         while true {
             ERR_clear_error()
@@ -116,7 +110,7 @@ final class DirectTLS {
         return .tlsConnect("OpenSSL/3.0.19: error:\(String(error, radix: 16, uppercase: true)):SSL routines::\(text)")
     }
 
-    /// Sends all of `bytes`. - Throws: `CurlError` 55, `DirectStop`.
+    /// Sends all of `bytes`. - Throws: `CurlError` 55, `CurlStop`.
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
@@ -136,7 +130,7 @@ final class DirectTLS {
     }
 
     /// Receives into `buffer`; 0 means the peer closed (with or without close_notify, as curl tolerates).
-    /// - Throws: `DirectReset`, `DirectStop`.
+    /// - Throws: `DirectReset`, `CurlStop`.
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = SSL_read(session, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
@@ -154,10 +148,6 @@ final class DirectTLS {
     /// Sends close_notify without waiting for the peer's.
     func shutdown() {
         SSL_shutdown(session)
-    }
-
-    private static func isIPAddress(_ host: String) -> Bool {
-        host.contains(":") || (!host.isEmpty && host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber })
     }
 }
 
