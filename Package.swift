@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JSONQueryTests",
-            dependencies: ["JSONQuery", "ShellBuiltins", "ShellRuntime"],
+            dependencies: ["JSONQuery", "ShellBuiltins", "ShellRuntime", "ShellTestSupport"],
             resources: [.copy("Cases")],
             swiftSettings: strict
         ),

@@ -27,6 +27,8 @@ public enum ChildProcess {
         drain(child.stdout, into: collectedOutput, group: readers)
         drain(child.stderr, into: collectedErrors, group: readers)
         if let stdin {
+            // A child that exits without reading all its input must not take the test process down with SIGPIPE.
+            cshell_ignore_sigpipe()
             let descriptor = child.stdin
             Thread {
                 // The child may exit without reading everything: a write error (EPIPE) just ends the feeding.

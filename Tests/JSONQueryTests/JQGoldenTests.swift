@@ -15,7 +15,7 @@ final class NoShell: ShellServices {
 }
 
 /// What a run produced.
-struct JQResult: Equatable {
+struct JQResult: Equatable, Sendable {
     var stdout: String
     var stderr: String
     var status: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import ShellTestSupport
 import Testing
 
 @testable import LivePersonSandbox
@@ -90,17 +91,11 @@ struct TutorialToolsTests {
     }
 
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = await Task.detached { pipe.fileHandleForReading.readDataToEndOfFile() }.value
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try await offThreadProcess {
+            try ChildProcess.run(
+                executable: "/usr/bin/env", arguments: arguments, stdin: nil, environment: environment,
+                directory: nil, timeout: 50)
+        }
+        return (result.status, result.stdout + result.stderr)
     }
 }

@@ -58,9 +58,9 @@ import Testing
         let env = variables
         let outcome: (Int32, String, String)
         if real {
-            outcome = try await offThread { () -> Result<(Int32, String, String), any Error> in
-                Result { try Self.runRealCurl(arguments, stdin: stdin, environment: env, directory: directory) }
-            }.get()
+            outcome = try await offThreadProcess {
+                try Self.runRealCurl(arguments, stdin: stdin, environment: env, directory: directory)
+            }
         } else {
             let result = await offThread {
                 runBuiltin(Curl.self, arguments, stdin: stdin, environment: env, directory: directory)
@@ -79,28 +79,12 @@ import Testing
     private static func runRealCurl(
         _ arguments: [String], stdin: String, environment: [String: String], directory: String
     ) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: realCurl)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var processEnvironment = ["PATH": "/usr/bin:/bin", "HOME": directory]
         processEnvironment.merge(environment) { $1 }
-        process.environment = processEnvironment
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+        let result = try ChildProcess.run(
+            executable: realCurl, arguments: arguments, stdin: Array(stdin.utf8), environment: processEnvironment,
+            directory: URL(fileURLWithPath: directory), timeout: 60)
+        return (result.status, result.stdout, result.stderr)
     }
 
     /// Drops `Content-Length` pairs from `/echo` output (AHC places it last; see the suite's doc comment).

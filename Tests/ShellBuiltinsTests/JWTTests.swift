@@ -41,6 +41,12 @@ import Testing
         #expect(JWTTime.expiry(1000 + 540, now: 1000) == "expires in 9 min")
         #expect(JWTTime.expiry(1000 - 180, now: 1000) == "expired 3 min ago")
         #expect(JWTTime.expiry(1000 + 30, now: 1000) == "expires in 30 s")
+        // Rounded to the nearest unit: a 10-minute token a second after it was minted still reads 10 min.
+        #expect(JWTTime.expiry(1000 + 599, now: 1000) == "expires in 10 min")
+        #expect(JWTTime.expiry(1000 + 569, now: 1000) == "expires in 9 min")
+        #expect(JWTTime.expiry(1000 + 3590, now: 1000) == "expires in 1 h")
+        #expect(JWTTime.expiry(1000 + 5400, now: 1000) == "expires in 2 h")
+        #expect(JWTTime.expiry(1000 + 2 * 86_400 - 1, now: 1000) == "expires in 48 h")
         #expect(JWTTime.issued(1000 - 7200, now: 1000) == "issued 2 h ago")
         #expect(JWTTime.format(0) == "1970-01-01 00:00:00 UTC")
         #expect(JWTTime.format(1_882_023_632) == "2029-08-21 16:20:32 UTC")

@@ -118,12 +118,13 @@ struct IndependentServerTests {
 
     @Test func lostConnectionIsReportedOnceAndRetryReconnects() async throws {
         try await withServer { server in
-            let lost = await WSCatHarness.run([server.url("/drop"), "-x", "bye", "-w", "3"])
+            // The drop ends the wait at once; the long `-w` only leaves a loaded machine time to notice it.
+            let lost = await WSCatHarness.run([server.url("/drop"), "-x", "bye", "-w", "20"])
             #expect(lost.status == .failure)
             #expect(lost.stderr.components(separatedBy: "disconnected").count == 2, "\(lost.stderr)")
             #expect(lost.stderr.contains("1006 connection lost"))
 
-            let retried = await WSCatHarness.run(["-r", server.url("/drop"), "-w", "3"], script: ["first"])
+            let retried = await WSCatHarness.run(["-r", server.url("/drop"), "-w", "8"], script: ["first"])
             #expect(retried.stderr.contains("wscat: note: reconnecting in 1 s (attempt 1 of 5)"), "\(retried.stderr)")
             #expect(retried.stderr.contains("wscat: note: reconnected"))
         }

@@ -9,14 +9,15 @@ enum JWTTime {
             + "\(two(secondsOfDay % 60)) UTC"
     }
 
-    /// `9 min`, `3 h`, `2 days`, `4 years`.
+    /// `9 min`, `3 h`, `2 days`, `4 years`, rounded to the nearest unit: a token minted with a 10-minute lifetime
+    /// a fraction of a second ago reads `10 min`, not `9 min`.
     static func span(_ seconds: Int64) -> String {
         let seconds = abs(seconds)
         if seconds < 60 { return "\(seconds) s" }
-        if seconds < 3600 { return "\(seconds / 60) min" }
-        if seconds < 2 * 86_400 { return "\(seconds / 3600) h" }
-        if seconds < 365 * 86_400 { return "\(seconds / 86_400) days" }
-        return "\(seconds / (365 * 86_400)) years"
+        if seconds < 3600 - 30 { return "\((seconds + 30) / 60) min" }
+        if seconds < 2 * 86_400 { return "\((seconds + 1800) / 3600) h" }
+        if seconds < 365 * 86_400 { return "\((seconds + 43_200) / 86_400) days" }
+        return "\((seconds + 182 * 86_400) / (365 * 86_400)) years"
     }
 
     /// `expires in 9 min` / `expired 3 min ago`.
