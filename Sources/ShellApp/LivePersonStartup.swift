@@ -71,6 +71,13 @@ struct LivePersonStartup {
         }
         try? state.variables.set("LP_SANDBOX", to: "1", exported: true)
         state.derivedVariables.insert("LP_SANDBOX")
+        if let exceptions = ProxyExemption.adding("127.0.0.1", to: state.variables.exportedEnvironment) {
+            for (name, value) in exceptions { try? state.variables.set(name, to: value, exported: true) }
+            io.stderr.write(
+                renderer.render(
+                    note: "sandbox mode: 127.0.0.1 added to no_proxy and NO_PROXY, so that your proxy settings do not "
+                        + "catch the sandbox's requests"))
+        }
         return .sandbox(port: started.port)
     }
 

@@ -43,6 +43,9 @@ public struct Curl: Builtin {
          -A, --user-agent <name>    Send User-Agent <name> to server
          -e, --referer <URL>        Referrer URL
              --compressed           Request compressed response
+         -x, --proxy [protocol://]host[:port] Use this proxy
+             --noproxy <no-proxy-list> List of hosts which do not use proxy
+         -U, --proxy-user <user:password> Proxy user and password
              --pretty               lp-shell extension: on a terminal, show a JSON body indented and coloured like jq
              --url <url>            URL to work with
          -h, --help                 Get help for commands
@@ -137,8 +140,8 @@ public struct Curl: Builtin {
                     stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
                 meter.start()
                 let running = CurlTransfer(
-                    options: options, builder: builder, trust: trust, choice: choice, jar: jar, stderr: io.stderr,
-                    output: output)
+                    options: options, builder: builder, trust: trust, choice: choice,
+                    environment: context.environment, jar: jar, stderr: io.stderr, output: output)
                 running.run(url: url)
                 if running.interrupted {
                     io.flush()

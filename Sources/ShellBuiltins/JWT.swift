@@ -49,7 +49,8 @@ public struct JWT: Builtin {
             let trust = TrustStore(
                 insecure: options.insecure, caCertificatePath: options.caCertificatePath.map(context.resolvePath),
                 environment: context.environment)
-            guard let checked = JWTVerifier.check(token, jwks: url, trust: trust) else {
+            guard let checked = JWTVerifier.check(token, jwks: url, trust: trust, environment: context.environment)
+            else {
                 context.io.flush()
                 return .interrupted
             }

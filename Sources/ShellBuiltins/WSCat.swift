@@ -30,6 +30,8 @@ struct WSCat: Builtin {
           -o, --origin ORIGIN     Origin header
               --auth USER:PASS    HTTP Basic authentication
               --connect-timeout SECONDS   give up connecting after SECONDS (default 30)
+              --proxy [http://][USER:PASS@]HOST[:PORT]   tunnel through this HTTP proxy (CONNECT); without it,
+                                  https_proxy (wss) or http_proxy (ws), all_proxy and no_proxy are honoured as by curl
               --raw               print received frames exactly as received
               --timestamp         prefix received frames with the time
               --no-color          no colours at the terminal
@@ -163,7 +165,15 @@ struct WSCat: Builtin {
             }
             tls = configuration
         }
+        let proxy: CurlProxy?
+        do {
+            proxy = try CurlProxy.resolve(
+                host: url.host, secure: url.secure, given: options.proxy, noProxy: nil, user: nil,
+                environment: context.environment)
+        } catch {
+            throw RequestError(description: "--proxy: \(error.message)")
+        }
         return WSCatSession.Request(
-            url: url, headers: headers, tls: tls, keepalive: options.keepalive)
+            url: url, headers: headers, tls: tls, keepalive: options.keepalive, proxy: proxy)
     }
 }

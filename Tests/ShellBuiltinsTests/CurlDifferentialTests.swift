@@ -22,6 +22,8 @@ import Testing
         #expect(ours.status == theirs.status, "exit status; ours: \(ours.stderr) real: \(theirs.stderr)")
         #expect(Self.normalise(ours.stdout) == Self.normalise(theirs.stdout))
         #expect(ours.requests.map(Self.normalise) == theirs.requests.map(Self.normalise))
+        #expect(
+            ours.proxyHeads.map(Self.normaliseHead) == theirs.proxyHeads.map(Self.normaliseHead), "what the proxy got")
         if BuiltinSpecFile.words(specCase.arguments).contains(where: { $0.hasPrefix("-s") }) {
             #expect(Self.normaliseTimes(ours.stderr) == Self.normaliseTimes(theirs.stderr))
         }
@@ -33,6 +35,8 @@ import Testing
         var stdout: String
         var stderr: String
         var requests: [RecordedRequest]
+        /// The request heads the proxies received.
+        var proxyHeads: [String]
         var files: [String: String]
     }
 
@@ -54,6 +58,8 @@ import Testing
         }
         _ = environment.http.takeRequests()
         _ = environment.https.takeRequests()
+        _ = environment.proxy.takeHeads()
+        _ = environment.authProxy.takeHeads()
         let stdin = specCase.stdin
         let env = variables
         let outcome: (Int32, String, String)
@@ -73,7 +79,8 @@ import Testing
         }
         return Outcome(
             status: outcome.0, stdout: outcome.1, stderr: outcome.2.replacingOccurrences(of: directory, with: "{TMP}"),
-            requests: environment.http.takeRequests() + environment.https.takeRequests(), files: files)
+            requests: environment.http.takeRequests() + environment.https.takeRequests(),
+            proxyHeads: environment.proxy.takeHeads() + environment.authProxy.takeHeads(), files: files)
     }
 
     private static func runRealCurl(
@@ -85,6 +92,11 @@ import Testing
             executable: realCurl, arguments: arguments, stdin: Array(stdin.utf8), environment: processEnvironment,
             directory: URL(fileURLWithPath: directory), timeout: 60)
         return (result.status, result.stdout, result.stderr)
+    }
+
+    /// Drops the `Content-Length` line from a request head (AHC's place for it differs from curl's).
+    static func normaliseHead(_ head: String) -> String {
+        head.replacingOccurrences(of: #"\r\nContent-Length: [0-9]+"#, with: "", options: .regularExpression)
     }
 
     /// Drops `Content-Length` pairs from `/echo` output (AHC places it last; see the suite's doc comment).

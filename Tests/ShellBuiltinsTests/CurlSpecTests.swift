@@ -20,6 +20,7 @@ import Testing
 
     @Test(arguments: cases, ["direct", "ahc"])
     func spec(_ specCase: BuiltinSpecCase, transport: String) async throws {
+        if let transports = specCase.transports, !transports.contains(transport) { return }
         let environment = try await CurlTestEnvironment.shared()
         let directory = try CurlTestEnvironment.makeTemporaryDirectory()
         for (name, content) in specCase.files {

@@ -1,5 +1,6 @@
 import Foundation
 import ShellRuntime
+import ShellTestSupport
 import Testing
 
 @testable import ShellBuiltins
@@ -113,6 +114,57 @@ struct IndependentServerTests {
             #expect(server.pingCount >= 3, "pings: \(server.pingCount)")
             #expect(result.stdout == "x\n")
             #expect(!result.stdout.contains("ping") && !result.stderr.contains("ping"))
+        }
+    }
+
+    @Test func proxyTunnelFromTheOptionOrTheEnvironment() async throws {
+        let proxy = try HTTPTestProxy()
+        defer { proxy.stop() }
+        try await withServer { server in
+            let given = await WSCatHarness.run([
+                "--proxy", proxy.hostPort, server.url("/echo"), "-x", "hi", "-w", "0.5",
+            ])
+            #expect(given.status == .success, "\(given.stderr)")
+            #expect(given.stdout == "hi\n")
+            let authority = "127.0.0.1:\(server.port)"
+            #expect(proxy.takeHeads() == ["CONNECT \(authority) HTTP/1.1\r\nHost: \(authority)"])
+
+            let fromEnvironment = await WSCatHarness.run(
+                [server.url("/echo"), "-x", "env", "-w", "0.5"], environment: ["http_proxy": proxy.hostPort])
+            #expect(fromEnvironment.stdout == "env\n", "\(fromEnvironment.stderr)")
+            #expect(proxy.takeHeads().count == 1)
+
+            let exempt = await WSCatHarness.run(
+                [server.url("/echo"), "-x", "direct", "-w", "0.5"],
+                environment: ["http_proxy": proxy.hostPort, "no_proxy": "127.0.0.1"])
+            #expect(exempt.stdout == "direct\n", "\(exempt.stderr)")
+            #expect(proxy.takeHeads().isEmpty)
+        }
+    }
+
+    @Test func proxyRefusalsAreOneLineWithTheReason() async throws {
+        let proxy = try HTTPTestProxy(credentials: "user:secret")
+        defer { proxy.stop() }
+        try await withServer { server in
+            let refused = await WSCatHarness.run(["--proxy", proxy.hostPort, server.url("/echo"), "-x", "hi"])
+            #expect(refused.status == .failure)
+            #expect(
+                refused.stderr
+                    == "wscat: error: the proxy refused the tunnel to 127.0.0.1:\(server.port): 407 Proxy "
+                    + "Authentication Required (give credentials: --proxy http://user:password@host:port)\n")
+            let allowed = await WSCatHarness.run(
+                ["--proxy", "http://user:secret@\(proxy.hostPort)", server.url("/echo"), "-x", "hi", "-w", "0.5"])
+            #expect(allowed.stdout == "hi\n", "\(allowed.stderr)")
+            #expect(proxy.takeHeads().last?.contains("\r\nProxy-Authorization: Basic dXNlcjpzZWNyZXQ=") == true)
+
+            let down = await WSCatHarness.run(["--proxy", "127.0.0.1:1", server.url("/echo"), "-x", "hi"])
+            #expect(
+                down.stderr
+                    == "wscat: error: connect ECONNREFUSED proxy 127.0.0.1:1 (nothing listens there; is the proxy "
+                    + "running?)\n")
+            let malformed = await WSCatHarness.run(["--proxy", "socks5://127.0.0.1:1", server.url("/echo")])
+            #expect(malformed.status == .usage)
+            #expect(malformed.stderr.hasPrefix("wscat: --proxy: Unsupported proxy scheme for 'socks5://127.0.0.1:1'"))
         }
     }
 

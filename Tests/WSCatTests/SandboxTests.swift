@@ -1,5 +1,6 @@
 import Foundation
 import ShellRuntime
+import ShellTestSupport
 import Testing
 
 @testable import LivePersonSandbox
@@ -106,6 +107,23 @@ struct SandboxTests {
                 "\(result.stderr)")
             #expect(result.stderr.contains("not reconnecting: the server rejected the token"))
             #expect(!result.stderr.contains(jwt))
+        }
+    }
+
+    @Test func theTutorialLineThroughTheProxyInHttpsProxy() async throws {
+        let proxy = try HTTPTestProxy()
+        defer { proxy.stop() }
+        try await withSandbox { sandbox, environment in
+            var environment = environment
+            environment["https_proxy"] = "http://\(proxy.hostPort)"
+            let jwt = try consumerToken(sandbox)
+            let result = await WSCatHarness.run(
+                docLine(environment, jwt: jwt, account: sandbox.account) + ["-w", "0.5"],
+                script: [CorpusFrames.requestConversation, "/close"], environment: environment)
+            #expect(result.status == .success, "\(result.stderr)")
+            #expect(result.variables["LP_CONV_ID"] != nil, "\(result.stderr)")
+            let host = environment["LP_ASYNCMESSAGINGENT"] ?? ""
+            #expect(proxy.takeHeads() == ["CONNECT \(host) HTTP/1.1\r\nHost: \(host)"])
         }
     }
 

@@ -8,7 +8,7 @@ import ShellRuntime
 /// `stop`, which ends it on Ctrl-C and when `-m` expires (see `CurlTransfer.checkStop`).
 final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
     // @unchecked: the builtin's thread and the one task `runBlocking` runs take turns; never both at once.
-    private let client: HTTPClient
+    private let clientKey: CurlHTTPClients.Key
     private let trust: TrustStore
     private let stop: @Sendable () throws -> Void
     private var tlsConfiguration: TLSConfiguration?
@@ -16,6 +16,7 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
     private let start: ContinuousClock.Instant
     private var connectStart = ContinuousClock.now
     private var url: CurlURL?
+    private var proxy: CurlProxy?
     private var responded = false
 
     /// - Parameters:
@@ -28,10 +29,9 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
         self.trust = trust
         self.start = start
         self.stop = stop
-        self.client = CurlHTTPClients.client(
-            for: .init(
-                connectTimeoutMilliseconds: options.connectTimeout.map { Int64($0 * 1000) },
-                decompress: options.compressed))
+        self.clientKey = CurlHTTPClients.Key(
+            connectTimeoutMilliseconds: options.connectTimeout.map { Int64($0 * 1000) },
+            decompress: options.compressed, proxy: nil)
     }
 
     func send(_ request: CurlRequest) throws -> CurlResponseHead {
@@ -45,9 +45,12 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
             if tlsConfiguration == nil { tlsConfiguration = try trust.tlsConfiguration() }
             ahcRequest.tlsConfiguration = tlsConfiguration
         }
-        let client = self.client
+        var key = clientKey
+        key.proxy = request.proxy
+        let client = CurlHTTPClients.client(for: key)
         let sendable = ahcRequest
         url = request.url
+        proxy = request.proxy
         responded = false
         connectStart = ContinuousClock.now
         let response = try guarded { try await client.execute(sendable, deadline: .distantFuture) }
@@ -111,11 +114,21 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
         let host = url.host
         let port = url.effectivePort
         if let connection = error as? any NIOConnectionErrorView {
+            if let proxy {
+                if connection.isResolutionFailure {
+                    return CurlError(code: 5, message: "Could not resolve proxy: \(proxy.host)")
+                }
+                return .couldNotConnect(host: proxy.host, port: proxy.port, milliseconds: connectStart.millisecondsAgo)
+            }
             if connection.isResolutionFailure { return .couldNotResolve(host) }
             return .couldNotConnect(host: host, port: port, milliseconds: connectStart.millisecondsAgo)
         }
         if let error = error as? HTTPClientError {
             switch error {
+            case .proxyAuthenticationRequired:
+                return CurlError(code: 56, message: "CONNECT tunnel failed, response 407")
+            case .invalidProxyResponse, .httpProxyHandshakeTimeout:
+                return CurlError(code: 56, message: "CONNECT tunnel failed")
             case .connectTimeout:
                 return CurlError(
                     code: 28,

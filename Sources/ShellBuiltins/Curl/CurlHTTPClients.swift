@@ -17,6 +17,8 @@ enum CurlHTTPClients {
         var connectTimeoutMilliseconds: Int64?
         /// `--compressed`.
         var decompress: Bool
+        /// The HTTP proxy (AHC tunnels every request through it with `CONNECT`).
+        var proxy: CurlProxy?
     }
 
     private static let clients = Mutex<[Key: HTTPClient]>([:])
@@ -32,6 +34,11 @@ enum CurlHTTPClients {
             configuration.timeout = HTTPClient.Configuration.Timeout(
                 connect: .milliseconds(key.connectTimeoutMilliseconds ?? 300_000))
             configuration.decompression = key.decompress ? .enabled(limit: .none) : .disabled
+            if let proxy = key.proxy {
+                configuration.proxy = .server(
+                    host: proxy.host, port: proxy.port,
+                    authorization: proxy.encodedCredentials.map { .basic(credentials: $0) })
+            }
             configuration.http1_1ConnectionDebugInitializer = CurlConnectionTracker.track
             configuration.http2ConnectionDebugInitializer = CurlConnectionTracker.track
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

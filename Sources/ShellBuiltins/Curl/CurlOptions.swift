@@ -73,6 +73,12 @@ struct CurlOptions: Sendable, Equatable {
     var referer: String?
     /// `--compressed`.
     var compressed = false
+    /// `-x`/`--proxy`: the proxy for every URL (`""`: none, whatever the environment says).
+    var proxy: String?
+    /// `--noproxy`: hosts reached without the proxy.
+    var noProxy: String?
+    /// `-U`/`--proxy-user`: `user:password` for the proxy.
+    var proxyUser: String?
     /// `--pretty` (lp-shell only): indent and colour a JSON body when standard output is a terminal.
     var pretty = false
     /// `-h`/`--help`.

@@ -8,12 +8,38 @@ struct CurlRequest: Sendable {
     var headers: [(name: String, value: String)]
     /// The body, nil for none.
     var body: [UInt8]?
+    /// The HTTP proxy it goes through, if any.
+    var proxy: CurlProxy?
 
-    /// The request line and headers as `-v` shows them, `Content-Length` where AHC puts it (last).
+    /// True when the request itself goes to the proxy (plain http); https goes through a `CONNECT` tunnel.
+    var isSentToProxy: Bool { proxy != nil && url.scheme == "http" }
+
+    /// The request line and headers as `-v` shows them, `Content-Length` where AHC puts it (last). Sent to a
+    /// proxy, the target is the absolute URL, and `Proxy-Authorization` (after `Host`) and
+    /// `Proxy-Connection: Keep-Alive` (after curl's default headers) are added, in curl's places.
     var headerLinesForDisplay: [String] {
-        var lines = ["\(method) \(url.target) HTTP/1.1"]
-        lines += headers.map { "\($0.name): \($0.value)" }
+        var lines = ["\(method) \(isSentToProxy ? url.description : url.target) HTTP/1.1"]
+        var fields = headers.map { "\($0.name): \($0.value)" }
+        if isSentToProxy, let proxy {
+            let defaults: Set<String> = ["host", "authorization", "user-agent", "accept", "accept-encoding", "referer"]
+            let leading = headers.prefix { defaults.contains($0.name.lowercased()) }.count
+            fields.insert("Proxy-Connection: Keep-Alive", at: leading)
+            if let authorization = proxy.authorization {
+                fields.insert("Proxy-Authorization: \(authorization)", at: headers.first?.name == "Host" ? 1 : 0)
+            }
+        }
+        lines += fields
         if let length = contentLength { lines.append("Content-Length: \(length)") }
+        return lines
+    }
+
+    /// The `CONNECT` request that opens a tunnel to an https server through `proxy`, as curl 7.88.1 sends it.
+    func tunnelRequestLines(userAgent: String) -> [String] {
+        let authority = "\(url.hostForURL):\(url.effectivePort)"
+        var lines = ["CONNECT \(authority) HTTP/1.1", "Host: \(authority)"]
+        if let authorization = proxy?.authorization { lines.append("Proxy-Authorization: \(authorization)") }
+        if !userAgent.isEmpty { lines.append("User-Agent: \(userAgent)") }
+        lines.append("Proxy-Connection: Keep-Alive")
         return lines
     }
 

@@ -10,6 +10,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let builder: CurlRequestBuilder
     private let trust: TrustStore
     private let choice: CurlTransportChoice
+    /// The shell's environment: the proxy variables (`https_proxy`, `no_proxy`, …).
+    private let environment: [String: String]
     private let stderr: ByteOutput
     private let output: CurlOutput
     private let start = ContinuousClock.now
@@ -17,6 +19,9 @@ final class CurlTransfer: @unchecked Sendable {
     private let expectedBytes = Atomic<Int>(-1)
     private var direct: CurlDirectTransport?
     private var asyncHTTPClient: CurlAHCTransport?
+    /// The proxy of the request being sent, and whether `-v` has shown its tunnel being opened.
+    private var currentProxy: CurlProxy?
+    private var tunnelShown = false
 
     /// The cookie engine (`-b`/`-c`), nil when off.
     private(set) var jar: CookieJar?
@@ -32,9 +37,10 @@ final class CurlTransfer: @unchecked Sendable {
 
     init(
         options: CurlOptions, builder: CurlRequestBuilder, trust: TrustStore, choice: CurlTransportChoice,
-        jar: CookieJar?, stderr: ByteOutput, output: CurlOutput
+        environment: [String: String], jar: CookieJar?, stderr: ByteOutput, output: CurlOutput
     ) {
         self.options = options
+        self.environment = environment
         self.builder = builder
         self.trust = trust
         self.choice = choice
@@ -69,12 +75,14 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     /// The transport for a request to `url`, created on first use.
-    private func transport(for url: CurlURL) -> any CurlTransport {
-        if choice.usesDirect(for: url, options: options) {
+    private func transport(for url: CurlURL, proxied: Bool) -> any CurlTransport {
+        if choice.usesDirect(for: url, options: options, proxied: proxied) {
             if let direct { return direct }
             let created = CurlDirectTransport(
                 trust: trust, connectTimeout: .milliseconds(Int64((options.connectTimeout ?? 300) * 1000)),
-                deadline: options.maxTime.map { start + .milliseconds(Int64($0 * 1000)) })
+                deadline: options.maxTime.map { start + .milliseconds(Int64($0 * 1000)) },
+                userAgent: options.userAgent ?? CurlRequestBuilder.defaultUserAgent)
+            created.tunnelObserver = { [self] request, response in try showTunnel(request, response) }
             direct = created
             return created
         }
@@ -109,14 +117,15 @@ final class CurlTransfer: @unchecked Sendable {
         var sendBody = !options.dataInQuery
         while true {
             let now = Self.epochSeconds
-            let request = builder.request(
+            var request = builder.request(
                 for: url, method: method, sendBody: sendBody, cookies: jar?.header(for: url, now: now))
+            request.proxy = try CurlProxy.resolve(for: url, options: options, environment: environment)
             stats.urlEffective = url.description
             stats.method = method
             stats.scheme = url.scheme.uppercased()
             stats.remoteHost = url.host
             stats.remotePort = url.effectivePort
-            let transport = transport(for: url)
+            let transport = transport(for: url, proxied: request.proxy != nil)
             let response = try send(request, over: transport)
             let status = response.status
             let location = response.first("Location")
@@ -181,19 +190,40 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Sends one request and waits for the response head.
     private func send(_ request: CurlRequest, over transport: any CurlTransport) throws -> CurlResponseHead {
+        let host = request.proxy.map { $0.host.contains(":") ? "[\($0.host)]" : $0.host } ?? request.url.hostForURL
+        let port = request.proxy?.port ?? request.url.effectivePort
         if options.verbose {
-            stderr.write("*   Trying \(request.url.hostForURL):\(request.url.effectivePort)...\n")
+            stderr.write("*   Trying \(host):\(port)...\n")
         }
+        currentProxy = request.proxy
+        tunnelShown = false
         let response = try transport.send(request)
         stats.timeStartTransfer = elapsedSeconds
         stats.sizeUpload += request.body?.count ?? 0
         if options.verbose {
-            let host = request.url.hostForURL
-            stderr.write("* Connected to \(host) (\(host)) port \(request.url.effectivePort) (#0)\n")
+            if !tunnelShown { stderr.write("* Connected to \(host) (\(host)) port \(port) (#0)\n") }
             stderr.write(request.headerLinesForDisplay.map { "> \($0)\r\n" }.joined() + "> \r\n")
             if let body = request.body, !body.isEmpty { stderr.write("} [\(body.count) bytes data]\n") }
         }
         return response
+    }
+
+    /// A proxy's answer to `CONNECT`: shown by `-v` (with the request) and, as curl does, by `-i` before the
+    /// server's own response.
+    private func showTunnel(_ request: [String], _ response: CurlResponseHead) throws {
+        if options.verbose, let proxy = currentProxy {
+            let target = request.first?.split(separator: " ").dropFirst().first ?? ""
+            stderr.write("* Connected to \(proxy.host) (\(proxy.host)) port \(proxy.port) (#0)\n")
+            stderr.write("* Establish HTTP proxy tunnel to \(target)\n")
+            stderr.write(request.map { "> \($0)\r\n" }.joined() + "> \r\n")
+            let lines = response.block.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
+            stderr.write(lines.map { "< \($0)\r\n" }.joined())
+            if (200..<300).contains(response.status) {
+                stderr.write("* CONNECT phase completed\n* CONNECT tunnel established, response \(response.status)\n")
+            }
+            tunnelShown = true
+        }
+        if options.includeHeaders || options.headOnly { try output.write(Array(response.block.utf8)[...]) }
     }
 
     /// Seconds since 1970, for cookie expiry.

@@ -43,11 +43,14 @@ enum CurlTransportChoice: Sendable, Equatable {
     /// Direct speaks HTTP/1.1 only, so over HTTPS it is chosen only when nothing printed depends on the version
     /// (AHC negotiates HTTP/2 as curl does: `-i`, `-I`, `-v` and `%{http_version}` would show it). AHC keeps
     /// `--compressed` (its decoder) and systems without a hashed certificate directory (its default roots).
-    func usesDirect(for url: CurlURL, options: CurlOptions) -> Bool {
+    /// Through a proxy, direct is preferred whatever is printed: it sends plain http to the proxy as curl does
+    /// (AHC would ask for a `CONNECT` tunnel, which proxies commonly allow only to port 443) and shows the
+    /// `CONNECT` exchange to `-v` and `-i`.
+    func usesDirect(for url: CurlURL, options: CurlOptions, proxied: Bool = false) -> Bool {
         if self == .asyncHTTPClient || options.compressed { return false }
         guard url.scheme == "https" else { return true }
         if !options.insecure && SystemTrustDirectory.current == nil { return false }
-        if self == .direct { return true }
+        if self == .direct || proxied { return true }
         let showsVersion =
             options.includeHeaders || options.headOnly || options.verbose
             || (options.writeOut.map { $0.hasPrefix("@") || $0.contains("http_version") } ?? false)

@@ -142,5 +142,5 @@ struct CurlURL: Sendable, Equatable, CustomStringConvertible {
 
 extension Character {
     /// True for `0`…`9`.
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -15,8 +15,9 @@ enum JWKSFetcher {
     /// The longest a fetch may take, in seconds (curl's `-m`).
     static let maximumSeconds = 30.0
 
-    /// Fetches `url`, trusting what `trust` trusts; redirects are followed and a status of 400 or more fails.
-    static func fetch(_ url: String, trust: TrustStore) -> Outcome {
+    /// Fetches `url`, trusting what `trust` trusts, through the proxy `environment` names (as curl would);
+    /// redirects are followed and a status of 400 or more fails.
+    static func fetch(_ url: String, trust: TrustStore, environment: [String: String]) -> Outcome {
         let target: CurlURL
         do {
             target = try CurlURL(parsing: url)
@@ -37,7 +38,7 @@ enum JWKSFetcher {
         output.muted = true
         let transfer = CurlTransfer(
             options: options, builder: CurlRequestBuilder(options: options, body: nil), trust: trust,
-            choice: .automatic, jar: nil, stderr: unused, output: output)
+            choice: .automatic, environment: environment, jar: nil, stderr: unused, output: output)
         transfer.run(url: target)
         if transfer.interrupted { return .interrupted }
         if let error = transfer.stats.error { return .failed(error) }

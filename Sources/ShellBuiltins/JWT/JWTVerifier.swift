@@ -42,9 +42,11 @@ enum JWTVerifier {
     }
 
     /// Fetches the JWKS at `url` (see `JWKSFetcher`) and checks `token` with it; nil when Ctrl-C stopped the fetch.
-    static func check(_ token: JWTToken, jwks url: String, trust: TrustStore) -> JWTSignature? {
+    static func check(_ token: JWTToken, jwks url: String, trust: TrustStore, environment: [String: String])
+        -> JWTSignature?
+    {
         if let refusal = algorithmRefusal(token) { return refusal }
-        switch JWKSFetcher.fetch(url, trust: trust) {
+        switch JWKSFetcher.fetch(url, trust: trust, environment: environment) {
         case .interrupted:
             return nil
         case .failed(let error):

@@ -22,10 +22,24 @@ struct WSCatClientChannel: ClientConnectionChannel {
     let configuration: WebSocketHandler.Configuration
     let maxFrameSize: Int
     let sslContext: NIOSSLContext?
+    /// The HTTP proxy to tunnel through (`--proxy`, or the environment's `https_proxy`…), if any.
+    let proxy: CurlProxy?
     let handler: WebSocketDataHandler<WSCatSocketContext>
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture { try setupUpgrade(channel: channel) }
+        guard let proxy else {
+            return channel.eventLoop.makeCompletedFuture { try setupUpgrade(channel: channel) }
+        }
+        // The connection goes to the proxy; TLS and the upgrade start once the tunnel is open.
+        let tunnel = WSCatProxyTunnel(
+            authority: "\(url.host.contains(":") ? "[\(url.host)]" : url.host):\(url.port)",
+            authorization: proxy.authorization,
+            eventLoop: channel.eventLoop)
+        return channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(tunnel)
+            return tunnel.established.futureResult.flatMapThrowing { try setupUpgrade(channel: channel) }
+                .flatMap { $0 }
+        }
     }
 
     private func setupUpgrade(channel: any Channel) throws -> Value {

@@ -9,18 +9,25 @@ import WSClient
 
 /// One-line descriptions of connection failures, with a hint where one helps.
 enum WSCatErrorText {
-    static func describe(_ error: any Error, url: WebSocketURL) -> String {
-        let address = "\(url.host):\(url.port)"
+    /// - Parameter proxy: the proxy the connection went to, if any (connection errors name it).
+    static func describe(_ error: any Error, url: WebSocketURL, proxy: CurlProxy? = nil) -> String {
+        let address = proxy.map { "proxy \($0.hostPort)" } ?? "\(url.host):\(url.port)"
         switch error {
         case let error as NIOConnectionError:
             if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
-                return "cannot resolve host \(url.host)"
+                return proxy.map { "cannot resolve proxy \($0.host)" } ?? "cannot resolve host \(url.host)"
             }
-            if let first = error.connectionErrors.first { return describe(first.error, url: url) }
+            if let first = error.connectionErrors.first { return describe(first.error, url: url, proxy: proxy) }
             return "cannot connect to \(address)"
+        case let refused as WSCatTunnelRefused:
+            let hint = refused.status == 407 ? " (give credentials: --proxy http://user:password@host:port)" : ""
+            return "the proxy refused the tunnel to \(url.host):\(url.port): \(refused.status) \(refused.reason)"
+                + hint
         case let error as IOError:
             switch error.errnoCode {
-            case ECONNREFUSED: return "connect ECONNREFUSED \(address) (nothing listens there; is the sandbox running?)"
+            case ECONNREFUSED:
+                let hint = proxy == nil ? "is the sandbox running?" : "is the proxy running?"
+                return "connect ECONNREFUSED \(address) (nothing listens there; \(hint))"
             case ETIMEDOUT: return "connect ETIMEDOUT \(address)"
             case ENETUNREACH, EHOSTUNREACH: return "cannot reach \(address)"
             default: return "cannot connect to \(address): \(String(cString: strerror(error.errnoCode)))"

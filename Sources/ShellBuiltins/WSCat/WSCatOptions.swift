@@ -35,6 +35,8 @@ struct WSCatOptions: Equatable, Sendable {
     var timestamps = false
     var noColor = false
     var showHelp = false
+    /// `--proxy [http://][user:password@]host[:port]`: tunnel through this HTTP proxy (`CONNECT`).
+    var proxy: String?
 
     /// A command-line mistake: the one-line message (exit status 2).
     struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -114,6 +116,7 @@ struct WSCatOptions: Equatable, Sendable {
         case "-w", "--wait": wait = try Self.seconds(try value(), flag: flag, allowZero: true)
         case "-n", "--no-check": noCheck = true
         case "--ca": caFile = try value()
+        case "--proxy": proxy = try value()
         case "-s", "--subprotocol": subprotocols.append(try value())
         case "-o", "--origin": origin = try value()
         case "--auth":

@@ -17,6 +17,8 @@ final class WSCatSession: Sendable {
         var tls: TLSConfiguration?
         var keepalive: Double?
         var maxFrameSize = 1 << 24
+        /// The HTTP proxy to tunnel through, if any.
+        var proxy: CurlProxy?
     }
 
     /// A frame or control action for the socket.
@@ -69,15 +71,16 @@ final class WSCatSession: Sendable {
                         ?? .disabled,
                     closeTimeout: .seconds(5), validateUTF8: false, ignoreUncleanSSLShutdownErrors: true,
                     maxFrameSize: request.maxFrameSize),
-                maxFrameSize: request.maxFrameSize, sslContext: sslContext,
+                maxFrameSize: request.maxFrameSize, sslContext: sslContext, proxy: request.proxy,
                 handler: { inbound, outbound, context in
                     events.push(.opened)
                     try await exchange(
                         inbound: inbound, outbound: outbound, outgoing: outgoing, events: events,
                         channel: request.tls == nil ? nil : context.channel)
                 })
-            let connection = ClientConnection(
-                channel, address: .hostname(request.url.host, port: request.url.port), logger: logger)
+            // Through a proxy the connection goes to the proxy, and the channel opens the tunnel.
+            let target = request.proxy.map { ($0.host, $0.port) } ?? (request.url.host, request.url.port)
+            let connection = ClientConnection(channel, address: .hostname(target.0, port: target.1), logger: logger)
             let frame = try await connection.run()
             events.push(
                 .closed(code: frame.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }, reason: frame?.reason))
@@ -87,7 +90,7 @@ final class WSCatSession: Sendable {
             if !body.isEmpty { message += ": " + SecretMasking.mask(body) }
             events.push(.failed(message))
         } catch {
-            events.push(.failed(WSCatErrorText.describe(error, url: request.url)))
+            events.push(.failed(WSCatErrorText.describe(error, url: request.url, proxy: request.proxy)))
         }
     }
 

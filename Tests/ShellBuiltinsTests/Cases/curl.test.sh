@@ -1,6 +1,6 @@
 # curl builtin cases: run against the local test servers by CurlSpecTests, and through /usr/bin/curl by
 # CurlDifferentialTests (unless `## differential: no`). Placeholders: {URL} {TLSURL} {HOSTPORT} {TLSHOSTPORT}
-# {PORT} {CA} {OTHERCA} {TMP}.
+# {PORT} {CA} {OTHERCA} {TMP} {PROXY} {AUTHPROXY} (a forward proxy, one that wants user:secret).
 
 #### GET /echo prints the body byte for byte
 ## args: -s {URL}/echo
@@ -467,3 +467,115 @@ status 201
 ## differential: no
 ## args: -s --pretty {URL}/json
 ## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### -x sends a plain http request to the proxy in absolute form (the proxy adds Connection: close)
+## transports: direct
+## args: -s -x {PROXY} {URL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Connection","close"]],"body":""}
+
+#### -x with http:// and a POST body
+## transports: direct
+## args: -s -x http://{PROXY} -H "X-A: 1" -d a=1 {URL}/echo?q=2
+## stdout: {"method":"POST","path":"/echo","query":"q=2","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["X-A","1"],["Content-Type","application/x-www-form-urlencoded"],["Content-Length","3"],["Connection","close"]],"body":"a=1"}
+
+#### https goes through a CONNECT tunnel, verified end to end
+## args: -s -x {PROXY} --cacert {CA} {TLSURL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{TLSHOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### -i shows the proxy's answer to CONNECT before the server's response
+## transports: direct
+## args: -s -i -x {PROXY} --cacert {CA} {TLSURL}/json
+## stdout-json: "HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 35\r\n\r\n{\"token\":\"abc123\",\"items\":[1,2,3]}\n"
+
+#### credentials in the proxy URL authenticate the tunnel
+## args: -s -x http://user:secret@{AUTHPROXY} --cacert {CA} {TLSURL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### -U gives the proxy credentials for a plain request
+## args: -s -x {AUTHPROXY} -U user:secret {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### a tunnel the proxy refuses is curl's 56
+## args: -sS -x {AUTHPROXY} --cacert {CA} {TLSURL}/json
+## stderr: curl: (56) CONNECT tunnel failed, response 407
+## exit_code: 56
+
+#### -i shows the refusal
+## transports: direct
+## args: -s -i -x {AUTHPROXY} --cacert {CA} {TLSURL}/json
+## stdout-json: "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"lp-test\"\r\nContent-Length: 0\r\n\r\n"
+## exit_code: 56
+
+#### a plain request the proxy refuses is just its 407 answer
+## transports: direct
+## args: -s -w %{http_code} -x {AUTHPROXY} {URL}/json
+## stdout-json: "407"
+
+#### http_proxy from the environment
+## transports: direct
+## env: http_proxy={PROXY}
+## args: -s {URL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Connection","close"]],"body":""}
+
+#### HTTP_PROXY in capitals is ignored, as in curl
+## env: HTTP_PROXY=127.0.0.1:1
+## args: -s {URL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### HTTPS_PROXY from the environment
+## transports: direct
+## env: HTTPS_PROXY=http://{PROXY}
+## args: -s -i --cacert {CA} {TLSURL}/json
+## stdout-json: "HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 35\r\n\r\n{\"token\":\"abc123\",\"items\":[1,2,3]}\n"
+
+#### NO_PROXY names the hosts reached directly
+## env: http_proxy=127.0.0.1:1
+## env: NO_PROXY=example.com, 127.0.0.1
+## args: -s {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### no_proxy takes CIDR ranges
+## env: all_proxy=127.0.0.1:1
+## env: no_proxy=10.0.0.0/8,127.0.0.0/8
+## args: -s {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### --noproxy '*' overrides -x
+## args: -s -x 127.0.0.1:1 --noproxy * {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### -x "" turns the environment's proxy off
+## env: http_proxy=127.0.0.1:1
+## args: -s -x "" {URL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### an unreachable proxy is curl's 7, naming the proxy
+## args: -sS -x 127.0.0.1:1 {URL}/json
+## stderr: curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect to server
+## exit_code: 7
+
+#### a proxy name that does not resolve is curl's 5
+## args: -sS -x nosuchproxy.invalid:3128 {URL}/json
+## stderr: curl: (5) Could not resolve proxy: nosuchproxy.invalid
+## exit_code: 5
+
+#### a bad proxy port is curl's 5
+## args: -sS -x 127.0.0.1:99999 {URL}/json
+## stderr: curl: (5) Unsupported proxy syntax in '127.0.0.1:99999'
+## exit_code: 5
+
+#### an unknown proxy scheme is curl's 7
+## args: -sS -x foo://127.0.0.1:1 {URL}/json
+## stderr: curl: (7) Unsupported proxy scheme for 'foo://127.0.0.1:1'
+## exit_code: 7
+
+#### --compressed through a proxy (AsyncHTTPClient's CONNECT tunnel)
+## args: -s --compressed -x {PROXY} {URL}/gzip
+## stdout: {"compressed":true}
+## differential: no
+
+#### a SOCKS proxy is refused with the reason
+## args: -sS -x socks5://127.0.0.1:1 {URL}/json
+## stderr: curl: (7) Unsupported proxy scheme for 'socks5://127.0.0.1:1' (lp-shell's curl speaks to http:// proxies only)
+## exit_code: 7
+## differential: no

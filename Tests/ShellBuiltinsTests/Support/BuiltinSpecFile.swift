@@ -13,6 +13,7 @@
 /// ## stderr: one line          (`## STDERR:` … `## END`, `## stderr-json:`; unchecked when absent)
 /// ## FILE: NAME                (expected contents of a file afterwards) … `## END`
 /// ## exit_code: 22
+/// ## transports: direct        (curl: run over these transports only; both when absent)
 /// ```
 struct BuiltinSpecCase: Sendable, CustomStringConvertible {
     var name: String
@@ -25,6 +26,8 @@ struct BuiltinSpecCase: Sendable, CustomStringConvertible {
     var expectedFiles: [(String, String)] = []
     var exitCode: Int32 = 0
     var differential = true
+    /// The curl transports the case applies to (nil: every one).
+    var transports: [String]?
 
     var description: String { name }
 }
@@ -72,6 +75,7 @@ enum BuiltinSpecFile {
             case "stderr-json": current?.stderr = decodeJSONString(value)
             case "exit_code": current?.exitCode = Int32(value) ?? -1
             case "differential": current?.differential = value != "no"
+            case "transports": current?.transports = value.split(separator: " ").map(String.init)
             case "STDOUT", "STDERR": block = (String(key), "", [])
             case "FILE": block = ("FILE", value, [])
             default: break

@@ -7,11 +7,19 @@ final class CurlTestEnvironment: Sendable {
     let http: HTTPTestServer
     let https: HTTPTestServer
     let authority: TestCertificateAuthority
+    /// A forward proxy, and one that wants `Proxy-Authorization` for `user:secret`.
+    let proxy: HTTPTestProxy
+    let authProxy: HTTPTestProxy
 
-    private init(http: HTTPTestServer, https: HTTPTestServer, authority: TestCertificateAuthority) {
+    private init(
+        http: HTTPTestServer, https: HTTPTestServer, authority: TestCertificateAuthority, proxy: HTTPTestProxy,
+        authProxy: HTTPTestProxy
+    ) {
         self.http = http
         self.https = https
         self.authority = authority
+        self.proxy = proxy
+        self.authProxy = authProxy
     }
 
     private static let instance = Task { try await make() }
@@ -29,7 +37,9 @@ final class CurlTestEnvironment: Sendable {
             privateKey: .file(authority.keyPath))
         let http = try await HTTPTestServer.start()
         let https = try await HTTPTestServer.start(tls: tls)
-        return CurlTestEnvironment(http: http, https: https, authority: authority)
+        return CurlTestEnvironment(
+            http: http, https: https, authority: authority, proxy: try HTTPTestProxy(),
+            authProxy: try HTTPTestProxy(credentials: "user:secret"))
     }
 
     /// The shared servers, started on first use.
@@ -37,9 +47,12 @@ final class CurlTestEnvironment: Sendable {
         try await instance.value
     }
 
-    /// Replaces `{URL}`, `{TLSURL}`, `{HOSTPORT}`, `{TLSHOSTPORT}`, `{PORT}`, `{CA}`, `{OTHERCA}`, `{TMP}`.
+    /// Replaces `{URL}`, `{TLSURL}`, `{HOSTPORT}`, `{TLSHOSTPORT}`, `{PORT}`, `{CA}`, `{OTHERCA}`, `{TMP}`,
+    /// `{PROXY}` and `{AUTHPROXY}` (the proxies' `127.0.0.1:PORT`).
     func substitute(_ text: String, temporaryDirectory: String) -> String {
         text.replacingOccurrences(of: "{URL}", with: http.baseURL)
+            .replacingOccurrences(of: "{AUTHPROXY}", with: authProxy.hostPort)
+            .replacingOccurrences(of: "{PROXY}", with: proxy.hostPort)
             .replacingOccurrences(of: "{TLSURL}", with: https.baseURL)
             .replacingOccurrences(of: "{HOSTPORT}", with: "127.0.0.1:\(http.port)")
             .replacingOccurrences(of: "{TLSHOSTPORT}", with: "127.0.0.1:\(https.port)")

@@ -9,6 +9,8 @@ final class CurlDirectTransport: CurlTransport {
     /// What `trust` trusts, worked out at the first HTTPS connection (it reads the CA file) and kept for the others.
     private var roots: TrustStore.Roots?
     private let connectTimeout: Duration
+    /// The `User-Agent` of `CONNECT` requests (`-A`, else curl's; a custom `-H` header is not sent to the proxy).
+    private let userAgent: String
     private let deadline: ContinuousClock.Instant?
     /// The current connection and its pool key; whether it may go back once the body has been read.
     private var connection: DirectConnectionPool.Connection?
@@ -17,12 +19,16 @@ final class CurlDirectTransport: CurlTransport {
     private var framing = HTTP1Response.Framing.none
     private var keepAlive = false
     private var bodyComplete = false
+    /// Told of each `CONNECT` exchange with a proxy (its request lines and the proxy's answer), for `-v` and `-i`.
+    var tunnelObserver: ((_ request: [String], _ response: CurlResponseHead) throws -> Void)?
 
     /// - Parameters:
     ///   - connectTimeout: `--connect-timeout`, else curl's 300 s.
     ///   - deadline: when `-m` ends the transfer, if given.
-    init(trust: TrustStore, connectTimeout: Duration, deadline: ContinuousClock.Instant?) {
+    ///   - userAgent: what `CONNECT` requests to a proxy send as `User-Agent`.
+    init(trust: TrustStore, connectTimeout: Duration, deadline: ContinuousClock.Instant?, userAgent: String) {
         self.trust = trust
+        self.userAgent = userAgent
         self.connectTimeout = connectTimeout
         self.deadline = deadline
     }
@@ -30,7 +36,8 @@ final class CurlDirectTransport: CurlTransport {
     func send(_ request: CurlRequest) throws -> CurlResponseHead {
         finish()
         let url = request.url
-        let key = DirectConnectionPool.Key(scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust)
+        let key = DirectConnectionPool.Key(
+            scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy)
         var message: [UInt8] = []
         for line in request.headerLinesForDisplay {
             message += line.utf8
@@ -54,8 +61,10 @@ final class CurlDirectTransport: CurlTransport {
             }
         }
         // A connection that fails before the end of its handshake is closed when `socket` goes (DirectSocket.deinit).
-        let socket = try DirectSocket.connect(
-            host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline)
+        let socket = try connect(to: url, through: request.proxy)
+        if request.proxy != nil && url.scheme == "https" {
+            try openTunnel(on: socket, for: request)
+        }
         var tls: DirectTLS?
         if url.scheme == "https" {
             let decided = try roots ?? trust.roots()
@@ -67,6 +76,51 @@ final class CurlDirectTransport: CurlTransport {
         connection = DirectConnectionPool.Connection(socket: socket, tls: tls)
         poolKey = key
         return try exchange(message, method: request.method, asksToClose: asksToClose)
+    }
+
+    /// A TCP connection to the server, or to the proxy when there is one.
+    private func connect(to url: CurlURL, through proxy: CurlProxy?) throws -> DirectSocket {
+        guard let proxy else {
+            return try DirectSocket.connect(
+                host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline)
+        }
+        do {
+            return try DirectSocket.connect(
+                host: proxy.host, port: proxy.port, connectTimeout: connectTimeout, deadline: deadline)
+        } catch let error as CurlError where error.code == 6 {
+            throw CurlError(code: 5, message: "Could not resolve proxy: \(proxy.host)")
+        }
+    }
+
+    /// Asks the proxy for a tunnel to the https server (`CONNECT host:port`) and reads its answer.
+    /// - Throws: curl's 56 `CONNECT tunnel failed, response N` unless the proxy answers 2xx.
+    private func openTunnel(on socket: DirectSocket, for request: CurlRequest) throws {
+        let lines = request.tunnelRequestLines(userAgent: userAgent)
+        var message: [UInt8] = []
+        for line in lines {
+            message += line.utf8
+            message += [13, 10]
+        }
+        message += [13, 10]
+        try socket.send(message)
+        var received: [UInt8] = []
+        while true {
+            if let (head, length) = try HTTP1Response.parseHead(received[...]) {
+                try tunnelObserver?(lines, head)
+                guard (200..<300).contains(head.status), received.count == length else {
+                    throw CurlError(code: 56, message: "CONNECT tunnel failed, response \(head.status)")
+                }
+                return
+            }
+            try socket.checkStop()
+            let chunk = try [UInt8](unsafeUninitializedCapacity: 16_384) { buffer, initialized in
+                initialized = try socket.receive(into: UnsafeMutableRawBufferPointer(buffer))
+            }
+            if chunk.isEmpty {
+                throw CurlError(code: 56, message: "Proxy CONNECT aborted")
+            }
+            received += chunk
+        }
     }
 
     /// Writes the request and reads the response head (interim 1xx responses passed over).
@@ -185,7 +239,9 @@ final class CurlDirectTransport: CurlTransport {
     /// it.
     func finish() {
         if let connection {
-            if keepAlive && bodyComplete && pending.isEmpty, let poolKey {
+            // Through a proxy every request opens its own connection (and tunnel), as each curl process does: a
+            // pooled tunnel would make `-i` and `-v` show the proxy's answer for the first curl command only.
+            if keepAlive && bodyComplete && pending.isEmpty, let poolKey, poolKey.proxy == nil {
                 DirectConnectionPool.put(connection, for: poolKey)
             } else {
                 connection.close()

@@ -13,6 +13,8 @@ enum DirectConnectionPool {
         var host: String
         var port: Int
         var trust: TrustStore
+        /// The proxy the connection goes through (a tunnel, for https), if any.
+        var proxy: CurlProxy?
     }
 
     /// An open connection, owned by one transfer at a time.

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An HTTP proxy a request goes through, from `-x`/`--proxy` or the environment, as curl 7.88.1 picks it.
+///
+/// Plain `http://` URLs are sent to the proxy in absolute form (`GET http://host/path HTTP/1.1`); `https://` URLs
+/// go through a `CONNECT host:443` tunnel. Only `http://` proxies are spoken to: curl's other proxy schemes
+/// (`https://`, `socks4://`, `socks5://`, …) are refused with curl's code 7, like a scheme curl does not know.
+struct CurlProxy: Sendable, Hashable {
+    var host: String
+    var port: Int
+    /// `user:password` for `Proxy-Authorization: Basic` (`-U`, or the user part of the proxy URL).
+    var credentials: String?
+
+    /// `host:port` as curl prints it (IPv6 literals in brackets).
+    var hostPort: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+
+    /// The credentials in base64, as `Proxy-Authorization: Basic` carries them.
+    var encodedCredentials: String? {
+        credentials.map { Base64Coding.encode(Array(($0.contains(":") ? $0 : $0 + ":").utf8)) }
+    }
+
+    /// The `Proxy-Authorization` value, if credentials were given.
+    var authorization: String? { encodedCredentials.map { "Basic " + $0 } }
+
+    /// The proxy for `url`, or nil for a direct connection.
+    ///
+    /// `-x` beats the environment; an empty `-x ""` means no proxy. From the environment: `http_proxy` for http
+    /// (never `HTTP_PROXY`, as in curl: CGI programs get that one from a request header), `https_proxy` or
+    /// `HTTPS_PROXY` for https, then `all_proxy` or `ALL_PROXY`. `--noproxy`, else `no_proxy`/`NO_PROXY`, lists
+    /// the hosts reached directly.
+    /// - Throws: `CurlError` 5 or 7 for a proxy that cannot be parsed or spoken to.
+    static func resolve(for url: CurlURL, options: CurlOptions, environment: [String: String]) throws(CurlError)
+        -> CurlProxy?
+    {
+        try resolve(
+            host: url.host, secure: url.scheme == "https", given: options.proxy, noProxy: options.noProxy,
+            user: options.proxyUser, environment: environment)
+    }
+
+    /// The proxy for a connection to `host` (`secure`: https or wss), from `given` (`-x`, `--proxy`) or the
+    /// environment, unless `noProxy` (or the environment's `no_proxy`) exempts the host.
+    static func resolve(
+        host: String, secure: Bool, given: String?, noProxy: String?, user: String?, environment: [String: String]
+    ) throws(CurlError) -> CurlProxy? {
+        let exceptions = noProxy ?? environment["no_proxy"] ?? environment["NO_PROXY"]
+        if let exceptions, NoProxyList(exceptions).matches(host) { return nil }
+        let text: String?
+        if let given {
+            text = given
+        } else {
+            let schemeVariable = secure ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy"]
+            text = (schemeVariable + ["all_proxy", "ALL_PROXY"]).lazy.compactMap { environment[$0] }
+                .first { !$0.isEmpty }
+        }
+        guard let text, !text.isEmpty else { return nil }
+        var proxy = try parse(text)
+        if let user { proxy.credentials = user }
+        return proxy
+    }
+
+    /// Parses `[scheme://][user:password@]host[:port][/]`; the port defaults to 1080, as in curl.
+    static func parse(_ text: String) throws(CurlError) -> CurlProxy {
+        var rest = Substring(text)
+        if let range = rest.firstRange(of: "://") {
+            let scheme = rest[..<range.lowerBound].lowercased()
+            guard scheme == "http" else {
+                let known = ["https", "socks4", "socks4a", "socks5", "socks5h"].contains(scheme)
+                throw CurlError(
+                    code: 7,
+                    message: "Unsupported proxy scheme for '\(text)'"
+                        + (known ? " (lp-shell's curl speaks to http:// proxies only)" : ""))
+            }
+            rest = rest[range.upperBound...]
+        }
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        var credentials: String?
+        if let at = rest.lastIndex(of: "@") {
+            credentials = CurlRequestBuilder.percentDecoded(String(rest[..<at]))
+            rest = rest[rest.index(after: at)...]
+        }
+        let syntaxError = CurlError(code: 5, message: "Unsupported proxy syntax in '\(text)'")
+        var host = rest
+        var portText: Substring?
+        if rest.hasPrefix("[") {
+            guard let close = rest.firstIndex(of: "]") else { throw syntaxError }
+            host = rest[rest.index(after: rest.startIndex)..<close]
+            let after = rest[rest.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { throw syntaxError }
+                portText = after.dropFirst()
+            }
+        } else if let colon = rest.lastIndex(of: ":") {
+            host = rest[..<colon]
+            portText = rest[rest.index(after: colon)...]
+        }
+        var port = 1080
+        if let portText {
+            guard !portText.isEmpty, portText.allSatisfy(\.isASCIIDigit), let number = Int(portText),
+                number <= 65_535
+            else { throw syntaxError }
+            port = number
+        }
+        guard !host.isEmpty else { throw syntaxError }
+        return CurlProxy(host: String(host), port: port, credentials: credentials)
+    }
+}
+
+/// `--noproxy` / `no_proxy`: comma-separated host names, domains (matching their subdomains), IP addresses with
+/// an optional CIDR prefix length, or `*` for every host.
+struct NoProxyList {
+    private let entries: [Substring]
+
+    init(_ text: String) {
+        entries = text.split(separator: ",").map { entry in
+            var trimmed = entry.drop { $0 == " " || $0 == "\t" }
+            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+            if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") { trimmed = trimmed.dropFirst().dropLast() }
+            return trimmed.hasPrefix(".") ? trimmed.dropFirst() : trimmed
+        }.filter { !$0.isEmpty }
+    }
+
+    /// True when `host` is reached without the proxy.
+    func matches(_ host: String) -> Bool {
+        let name = host.lowercased()
+        for entry in entries {
+            if entry == "*" { return true }
+            if let slash = entry.firstIndex(of: "/") {
+                if let bits = Int(entry[entry.index(after: slash)...]),
+                    Self.sameNetwork(name, String(entry[..<slash]), bits: bits)
+                {
+                    return true
+                }
+                continue
+            }
+            let lowered = entry.lowercased()
+            if name == lowered || name.hasSuffix("." + lowered) { return true }
+        }
+        return false
+    }
+
+    /// True when the first `bits` bits of two IP addresses of the same family agree.
+    private static func sameNetwork(_ host: String, _ network: String, bits: Int) -> Bool {
+        guard let address = IPAddressBytes(host), let prefix = IPAddressBytes(network),
+            address.bytes.count == prefix.bytes.count, bits >= 0, bits <= address.bytes.count * 8
+        else { return false }
+        for index in 0..<address.bytes.count {
+            let covered = min(8, max(0, bits - index * 8))
+            let mask: UInt8 = covered == 0 ? 0 : ~UInt8(0) << (8 - covered)
+            if address.bytes[index] & mask != prefix.bytes[index] & mask { return false }
+        }
+        return true
+    }
+}
+
+/// The bytes of an IPv4 (4) or IPv6 (16) literal.
+private struct IPAddressBytes {
+    let bytes: [UInt8]
+
+    init?(_ text: String) {
+        var ipv4 = in_addr()
+        if inet_pton(AF_INET, text, &ipv4) == 1 {
+            bytes = withUnsafeBytes(of: &ipv4) { Array($0) }
+            return
+        }
+        var ipv6 = in6_addr()
+        if inet_pton(AF_INET6, text, &ipv6) == 1 {
+            bytes = withUnsafeBytes(of: &ipv6) { Array($0) }
+            return
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import NIOCore
+
+/// The proxy answered `CONNECT` with something other than 2xx.
+struct WSCatTunnelRefused: Error, Sendable {
+    var status: Int
+    var reason: String
+}
+
+/// Opens a `CONNECT host:port` tunnel through an HTTP proxy (as wscat's `--proxy` does) before TLS and the
+/// WebSocket upgrade: sends the request once the connection is up, reads the proxy's answer, and completes
+/// `established` (then takes itself out of the pipeline) or fails it with ``WSCatTunnelRefused``.
+final class WSCatProxyTunnel: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    private let request: String
+    let established: EventLoopPromise<Void>
+    private var received: [UInt8] = []
+    private var sent = false
+    private var completed = false
+
+    /// - Parameter authority: the server's `host:port`, as the `CONNECT` target.
+    init(authority: String, authorization: String?, eventLoop: any EventLoop) {
+        var lines = ["CONNECT \(authority) HTTP/1.1", "Host: \(authority)"]
+        if let authorization { lines.append("Proxy-Authorization: \(authorization)") }
+        request = lines.joined(separator: "\r\n") + "\r\n\r\n"
+        established = eventLoop.makePromise()
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { sendRequest(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        sendRequest(context)
+        context.fireChannelActive()
+    }
+
+    private func sendRequest(_ context: ChannelHandlerContext) {
+        guard !sent else { return }
+        sent = true
+        context.writeAndFlush(NIOAny(ByteBuffer(string: request)), promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var buffer = unwrapInboundIn(data)
+        received += buffer.readBytes(length: buffer.readableBytes) ?? []
+        guard let end = received.firstRange(of: [13, 10, 13, 10]) else {
+            if received.count > 65_536 { fail(context, status: 0, reason: "an answer without an end") }
+            return
+        }
+        let statusLine =
+            String(decoding: received[..<end.lowerBound], as: UTF8.self)
+            .split(separator: "\r\n", maxSplits: 1).first ?? ""
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        let status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+        guard (200..<300).contains(status), statusLine.hasPrefix("HTTP/") else {
+            fail(context, status: status, reason: parts.count == 3 ? String(parts[2]) : "")
+            return
+        }
+        complete(.success(()))
+        context.pipeline.syncOperations.removeHandler(self, promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        complete(.failure(ChannelError.eof))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        complete(.failure(error))
+        context.close(promise: nil)
+    }
+
+    private func fail(_ context: ChannelHandlerContext, status: Int, reason: String) {
+        complete(.failure(WSCatTunnelRefused(status: status, reason: reason)))
+        context.close(promise: nil)
+    }
+
+    /// Completes `established` once; later outcomes (the close that follows a refusal) are dropped.
+    private func complete(_ result: Result<Void, any Error>) {
+        guard !completed else { return }
+        completed = true
+        established.completeWith(result)
+    }
+}
