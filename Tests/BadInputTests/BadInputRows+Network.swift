@@ -17,6 +17,21 @@ extension BadInputRows {
             "unknown host (curl 6)", .command, keep("curl -sS https://nonexistent.invalid/"), arguments: ["--plain"],
             stderr: ["curl: (6) Could not resolve host: nonexistent.invalid"], status: 0, stdout: ["after:6 A=kept"]),
         .init(
+            "proxy not running (curl 7, naming the proxy)", .command,
+            keep("https_proxy=http://127.0.0.1:1 curl -sS https://example.invalid/"), arguments: ["--plain"],
+            stderr: ["curl: (7) Failed to connect to 127.0.0.1 port 1 after {*} ms: Couldn't connect to server"],
+            status: 0, stdout: ["after:7 A=kept"]),
+        .init(
+            "malformed proxy (curl 5)", .command, keep("curl -sS -x proxy.corp: https://example.invalid/"),
+            arguments: ["--plain"], stderr: ["curl: (5) Unsupported proxy syntax in 'proxy.corp:'"], status: 0,
+            stdout: ["after:5 A=kept"]),
+        .init(
+            "proxy not running (wscat)", .command,
+            keep("wscat --proxy 127.0.0.1:1 -c ws://example.invalid/ </dev/null"), arguments: ["--plain"],
+            stderr: [
+                "wscat: error: connect ECONNREFUSED proxy 127.0.0.1:1 (nothing listens there; is the proxy running?)"
+            ], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
             "self-signed server without -k (curl 60)", .command, keep("curl -sS \(csds)"), arguments: ["--plain"],
             server: untrusted,
             stderr: [

@@ -31,6 +31,18 @@ struct SecretMaskingTests {
         #expect(SecretMasking.mask(text) == text)
     }
 
+    @Test(arguments: [
+        ("curl -x http://me:s3cret@proxy.corp:3128 https://x", "curl -x http://me:…@proxy.corp:3128 https://x"),
+        ("export https_proxy=http://me:s3cret@proxy:3128", "export https_proxy=http://me:…@proxy:3128"),
+        ("curl -U me:s3cret -u 'bob:pw word' https://x", "curl -U me:… -u 'bob:… word' https://x"),
+        ("wscat --auth \"a:b\" -c wss://h", "wscat --auth \"a:…\" -c wss://h"),
+        ("curl https://user@host/ -u justuser", "curl https://user@host/ -u justuser"),
+        ("curl --proxy-user me: https://x", "curl --proxy-user me: https://x"),
+    ])
+    func passwordsInURLsAndCredentialFlags(line: String, masked: String) {
+        #expect(SecretMasking.mask(line) == masked)
+    }
+
     @Test func everyJWTInTheTextIsMasked() {
         let masked = SecretMasking.mask("\(jwt) and \(jwt)")
         #expect(masked == "eyJr…E and eyJr…E")

@@ -46,13 +46,18 @@ struct CurlProxy: Sendable, Hashable {
     ) throws(CurlError) -> CurlProxy? {
         let exceptions = noProxy ?? environment["no_proxy"] ?? environment["NO_PROXY"]
         if let exceptions, NoProxyList(exceptions).matches(host) { return nil }
-        let text: String?
-        if let given {
-            text = given
-        } else {
-            let schemeVariable = secure ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy"]
-            text = (schemeVariable + ["all_proxy", "ALL_PROXY"]).lazy.compactMap { environment[$0] }
-                .first { !$0.isEmpty }
+        var text = given
+        if given == nil {
+            // A plain loop: this runs in every cold `curl`, where each generic adaptor costs a type lookup.
+            let names =
+                secure
+                ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
+            for name in names {
+                if let value = environment[name], !value.isEmpty {
+                    text = value
+                    break
+                }
+            }
         }
         guard let text, !text.isEmpty else { return nil }
         var proxy = try parse(text)
