@@ -118,7 +118,7 @@ let package = Package(
             name: "ShellApp",
             dependencies: [
                 "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing", "CShellSupport", "JSONQuery",
-                "LivePersonAPI", "LivePersonSandbox",
+                "LivePersonAPI", "LivePersonSandbox", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 import JSONQuery
 import LivePersonAPI
 import LivePersonSandbox
+import Logging
 import ShellBuiltins
 import ShellRuntime
 
@@ -50,7 +51,16 @@ struct LivePersonStartup {
         let started: RunningSandbox
         let finalConfiguration = configuration
         do {
-            started = try runBlocking { try await RunningSandbox.start(finalConfiguration) }
+            // Inside the shell the sandbox stays quiet: a server library's log line (a client that hung up during
+            // an upgrade) would land in the middle of the user's prompt. `LOG_LEVEL` brings the logs back, and
+            // `lp-shell sandbox` run alone logs as before.
+            var quiet: Logger?
+            if getenv("LOG_LEVEL") == nil {
+                quiet = Logger(label: "lp-sandbox")
+                quiet?.logLevel = .critical
+            }
+            let logger = quiet
+            started = try runBlocking { try await RunningSandbox.start(finalConfiguration, logger: logger) }
         } catch {
             io.stderr.write(renderer.render(message: "could not start the embedded sandbox: \(error)"))
             return .none
