@@ -18,22 +18,7 @@ public final class HTTPTestProxy: Sendable {
     /// Starts listening on 127.0.0.1 at a free port; `credentials` is `user:password` to require.
     public init(credentials: String? = nil) throws {
         self.credentials = credentials
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && listen(descriptor, 64) == 0
-                    && getsockname(descriptor, generic, &length) == 0
-            }
-        }
-        guard descriptor >= 0, bound else {
-            throw ChildProcess.Failure(description: "test proxy: \(String(cString: strerror(errno)))")
-        }
-        listener = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackListener.open()
         let proxy = self
         Thread { proxy.acceptLoop() }.start()
     }
@@ -116,15 +101,9 @@ public final class HTTPTestProxy: Sendable {
         lines[0] = "\(requestLine[0]) \(path.isEmpty ? "/" : String(path)) \(requestLine[2])"
         lines = lines.filter { !$0.lowercased().hasPrefix("proxy-") }
         lines.append("Connection: close")
-        var bodyLength = Int(Self.value(of: "Content-Length", in: lines) ?? "0") ?? 0
+        let bodyLength = Int(Self.value(of: "Content-Length", in: lines) ?? "0") ?? 0
         Self.send(server, lines.joined(separator: "\r\n") + "\r\n\r\n")
-        while bodyLength > 0 {
-            if buffered.isEmpty, !Self.readMore(client, into: &buffered) { return false }
-            let part = Array(buffered.prefix(bodyLength))
-            buffered.removeFirst(part.count)
-            bodyLength -= part.count
-            Self.sendBytes(server, part)
-        }
+        guard Self.copy(bodyLength, from: client, buffered: &buffered, to: server) else { return false }
         // The answer: its head, then `Content-Length` bytes (or everything until the server closes).
         var answer: [UInt8] = []
         guard let (responseHead, responseHeadLength) = Self.readHead(server, buffered: &answer) else { return false }
@@ -133,16 +112,23 @@ public final class HTTPTestProxy: Sendable {
         }
         Self.sendBytes(client, Array(answer[..<responseHeadLength]))
         answer.removeFirst(responseHeadLength)
-        guard var remaining = length else {
+        guard let length else {
             Self.relay(client, server, pending: [], pendingForClient: answer)
             return false
         }
+        return Self.copy(length, from: server, buffered: &answer, to: client)
+    }
+
+    /// Sends `count` bytes read from `source` (the `buffered` ones first) to `destination`; false when `source`
+    /// ends before.
+    private static func copy(_ count: Int, from source: Int32, buffered: inout [UInt8], to destination: Int32) -> Bool {
+        var remaining = count
         while remaining > 0 {
-            if answer.isEmpty, !Self.readMore(server, into: &answer) { return false }
-            let part = Array(answer.prefix(remaining))
-            answer.removeFirst(part.count)
+            if buffered.isEmpty, !readMore(source, into: &buffered) { return false }
+            let part = Array(buffered.prefix(remaining))
+            buffered.removeFirst(part.count)
             remaining -= part.count
-            Self.sendBytes(client, part)
+            sendBytes(destination, part)
         }
         return true
     }

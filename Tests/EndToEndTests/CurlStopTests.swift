@@ -10,23 +10,7 @@ import Testing
         let port: Int
 
         init() throws {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                    bind(descriptor, raw, length) == 0 && listen(descriptor, 8) == 0
-                        && getsockname(descriptor, raw, &length) == 0
-                }
-            }
-            guard bound else {
-                close(descriptor)
-                throw POSIXError(.EADDRNOTAVAIL)
-            }
-            self.descriptor = descriptor
-            port = Int(UInt16(bigEndian: address.sin_port))
+            (descriptor, port) = try LoopbackListener.open(backlog: 8)
         }
 
         deinit { close(descriptor) }
