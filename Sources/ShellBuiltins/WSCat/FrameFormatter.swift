@@ -70,8 +70,11 @@ struct FrameFormatter {
     }
 
     /// `connected (press Ctrl-D or type /close to return to the shell)`.
-    func connected(_ url: String) -> String {
-        paint("connected to \(url) (Ctrl-D or /close returns to the shell, /help lists commands)", Style.dim) + "\n"
+    /// - Parameter proxy: the proxy the tunnel goes through, if any (`127.0.0.1:3128`).
+    func connected(_ url: String, proxy: String? = nil) -> String {
+        let via = proxy.map { " via proxy \($0)" } ?? ""
+        return paint(
+            "connected to \(url)\(via) (Ctrl-D or /close returns to the shell, /help lists commands)", Style.dim) + "\n"
     }
 
     /// The prompt, `> ` (or `… ` inside a multi-line frame), coloured at a terminal.

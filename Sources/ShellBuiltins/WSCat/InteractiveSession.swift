@@ -12,7 +12,7 @@ enum InteractiveSession {
             SlashCommands.completions(word: word, before: before)
         }
         defer { terminal.endSession() }
-        runner.write(runner.formatter.connected(runner.options.url), false)
+        runner.write(runner.formatter.connected(runner.options.url, proxy: runner.request.proxy?.hostPort), false)
         for line in initialLines where runner.isOpen {
             runner.write(runner.formatter.prompt(continuing: false) + line + "\n", false)
             if !runner.submit(line) { break }

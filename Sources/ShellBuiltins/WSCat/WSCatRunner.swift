@@ -260,7 +260,10 @@ final class WSCatRunner {
         let deadline = Deadline(seconds: pause)
         while deadline.remaining > 0 && !InterruptState.isInterrupted { usleep(20_000) }
         if connect() {
-            write(formatter.interactive ? formatter.connected(options.url) : "wscat: note: reconnected\n", false)
+            let line =
+                formatter.interactive
+                ? formatter.connected(options.url, proxy: request.proxy?.hostPort) : "wscat: note: reconnected\n"
+            write(line, false)
         }
     }
 
