@@ -6,7 +6,7 @@ import Testing
 /// wscat's interactive mode printing a received frame above a half-typed line (issue 6).
 @Suite("Interactive (tmux)", .enabled(if: Tmux.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct InteractiveTests {
-    /// `lp:sandbox [jwt 9m] $` (or `10m` right after issuing).
+    /// `lp:sandbox [jwt 10m] $` (9m once half a minute has gone).
     static func endsWithBadgePrompt(_ screen: String) -> Bool {
         screen.split(separator: "\n").last?.contains(#/lp:sandbox \[jwt (9|10)m\] \$/#) == true
     }

@@ -47,6 +47,10 @@ import Testing
         #expect(JWTTime.expiry(1000 + 3590, now: 1000) == "expires in 1 h")
         #expect(JWTTime.expiry(1000 + 5400, now: 1000) == "expires in 2 h")
         #expect(JWTTime.expiry(1000 + 2 * 86_400 - 1, now: 1000) == "expires in 48 h")
+        #expect(
+            [59, 60, 599, 3569, 3570, 86_400, 3 * 86_400].map(JWTTime.compactSpan) == [
+                "59s", "1m", "10m", "59m", "1h", "24h", "3d",
+            ])
         #expect(JWTTime.issued(1000 - 7200, now: 1000) == "issued 2 h ago")
         #expect(JWTTime.format(0) == "1970-01-01 00:00:00 UTC")
         #expect(JWTTime.format(1_882_023_632) == "2029-08-21 16:20:32 UTC")

@@ -20,6 +20,16 @@ enum JWTTime {
         return "\((seconds + 182 * 86_400) / (365 * 86_400)) years"
     }
 
+    /// ``span(_:)`` in the prompt's short form: `45s`, `10m`, `3h`, `2d` (same rounding and units, days beyond
+    /// two days).
+    static func compactSpan(_ seconds: Int64) -> String {
+        let seconds = abs(seconds)
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 - 30 { return "\((seconds + 30) / 60)m" }
+        if seconds < 2 * 86_400 { return "\((seconds + 1800) / 3600)h" }
+        return "\((seconds + 43_200) / 86_400)d"
+    }
+
     /// `expires in 9 min` / `expired 3 min ago`.
     static func expiry(_ exp: Int64, now: Int64) -> String {
         exp > now ? "expires in \(span(exp - now))" : "expired \(span(now - exp)) ago"

@@ -75,23 +75,14 @@ public enum SessionAdvisor {
         state = context.state
     }
 
-    /// The prompt badge for LP_JWT: text like `jwt 9m` and how urgent it is.
+    /// The prompt badge for LP_JWT: text like `jwt 10m` and how urgent it is.
     public static func promptBadge(state: ShellState) -> (text: String, severity: BadgeSeverity)? {
         guard let value = state.variables["LP_JWT"], let summary = TokenSummary.inspect(name: "LP_JWT", value: value),
             let left = summary.secondsLeft()
         else { return nil }
         if left <= 0 { return ("jwt expired", .expired) }
-        let text: String
-        if left < 60 {
-            text = "jwt \(left)s"
-        } else if left < 3600 {
-            text = "jwt \(left / 60)m"
-        } else if left < 2 * 86_400 {
-            text = "jwt \(left / 3600)h"
-        } else {
-            text = "jwt \(left / 86_400)d"
-        }
-        return (text, left < 60 ? .soon : .fine)
+        // Rounded as `tokens` rounds: a fresh 10-minute token reads `jwt 10m` in both.
+        return ("jwt " + JWTTime.compactSpan(left), left < 60 ? .soon : .fine)
     }
 
     /// How close a token is to expiry.
