@@ -57,6 +57,7 @@ public final class RunningSandbox: Sendable {
         if logger.logLevel < .notice && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
             logger.logLevel = .notice
         }
+        logger.handler = SandboxLogHandler(wrapping: logger.handler)
         let directory = configuration.resolvedCADirectory()
         let authority: CertificateAuthority
         do {
