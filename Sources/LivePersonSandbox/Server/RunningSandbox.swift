@@ -54,7 +54,11 @@ public final class RunningSandbox: Sendable {
         -> RunningSandbox
     {
         var logger = logger ?? Logger(label: "lp-sandbox")
-        if logger.logLevel < .notice && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
+        if let name = ProcessInfo.processInfo.environment["LOG_LEVEL"],
+            let level = Logger.Level(rawValue: name.lowercased())
+        {
+            logger.logLevel = level
+        } else if logger.logLevel < .notice {
             logger.logLevel = .notice
         }
         logger.handler = SandboxLogHandler(wrapping: logger.handler)
