@@ -12,6 +12,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case wsFrame = "ws-frame"
     /// curl's HTTP/1 response reader: heads read back the same once printed, chunked bodies decode the same in any split.
     case httpResponse = "http-response"
+    /// The history's secret masking: never traps, and masking a masked line changes nothing.
+    case historyMask = "history-mask"
 
     /// Runs one input; returns what went wrong, or nil.
     public func run(_ bytes: [UInt8]) -> String? {
@@ -21,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .envFile: EnvFileFuzz.run(bytes)
         case .wsFrame: RequestFrameFuzz.run(bytes)
         case .httpResponse: HTTPResponseFuzz.run(bytes)
+        case .historyMask: HistoryMaskFuzz.run(bytes)
         }
     }
 }
