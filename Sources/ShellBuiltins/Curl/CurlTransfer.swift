@@ -208,9 +208,10 @@ final class CurlTransfer: @unchecked Sendable {
         return response
     }
 
-    /// A proxy's answer to `CONNECT`: shown by `-v` (with the request) and, as curl does, by `-i` before the
-    /// server's own response.
+    /// A proxy's answer to `CONNECT`: kept for `%{http_connect}`, shown by `-v` (with the request) and, as curl
+    /// does, by `-i` before the server's own response.
     private func showTunnel(_ request: [String], _ response: CurlResponseHead) throws {
+        stats.httpConnect = response.status
         if options.verbose, let proxy = currentProxy {
             let target = request.first?.split(separator: " ").dropFirst().first ?? ""
             stderr.write("* Connected to \(proxy.host) (\(proxy.host)) port \(proxy.port) (#0)\n")

@@ -2,6 +2,8 @@
 struct CurlTransferStats: Sendable {
     /// The last response's status, 0 when there was none.
     var httpCode = 0
+    /// The proxy's answer to the last `CONNECT`, 0 when there was none.
+    var httpConnect = 0
     /// The last URL requested.
     var urlEffective = ""
     /// The last response's headers, as received.

@@ -47,6 +47,7 @@ enum CurlWriteOut {
     private static func variable(_ name: String, stats: CurlTransferStats) -> String? {
         switch name {
         case "http_code", "response_code": return threeDigits(stats.httpCode)
+        case "http_connect": return threeDigits(stats.httpConnect)
         case "url_effective", "url": return stats.urlEffective
         case "content_type": return stats.header("content-type") ?? ""
         case "size_download": return String(stats.sizeDownload)

@@ -506,6 +506,17 @@ status 201
 ## stdout-json: "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"lp-test\"\r\nContent-Length: 0\r\n\r\n"
 ## exit_code: 56
 
+#### %{http_connect} is the proxy's answer to CONNECT
+## transports: direct
+## args: -s -o /dev/null -w "%{http_connect} %{http_code}" -x {PROXY} --cacert {CA} {TLSURL}/json
+## stdout-json: "200 200"
+
+#### %{http_connect} of a refused tunnel
+## transports: direct
+## args: -s -w "%{http_connect} %{http_code}" -x {AUTHPROXY} --cacert {CA} {TLSURL}/json
+## stdout-json: "407 000"
+## exit_code: 56
+
 #### a plain request the proxy refuses is just its 407 answer
 ## transports: direct
 ## args: -s -w %{http_code} -x {AUTHPROXY} {URL}/json
