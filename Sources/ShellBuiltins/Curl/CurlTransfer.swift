@@ -82,12 +82,14 @@ final class CurlTransfer: @unchecked Sendable {
                 trust: trust, connectTimeout: .milliseconds(Int64((options.connectTimeout ?? 300) * 1000)),
                 deadline: options.maxTime.map { start + .milliseconds(Int64($0 * 1000)) },
                 userAgent: options.userAgent ?? CurlRequestBuilder.defaultUserAgent)
-            created.tunnelObserver = { [self] request, response in try showTunnel(request, response) }
+            created.tunnelObserver = { [weak self] request, response in try self?.showTunnel(request, response) }
             direct = created
             return created
         }
         if let asyncHTTPClient { return asyncHTTPClient }
-        let created = CurlAHCTransport(options: options, trust: trust, start: start) { [self] in try checkStop() }
+        let created = CurlAHCTransport(options: options, trust: trust, start: start) { [weak self] in
+            try self?.checkStop()
+        }
         asyncHTTPClient = created
         return created
     }
