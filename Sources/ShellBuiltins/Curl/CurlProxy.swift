@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// An HTTP proxy a request goes through, from `-x`/`--proxy` or the environment, as curl 7.88.1 picks it.
 ///
 /// Plain `http://` URLs are sent to the proxy in absolute form (`GET http://host/path HTTP/1.1`); `https://` URLs
@@ -13,13 +9,14 @@ struct CurlProxy: Sendable, Hashable {
     /// `user:password` for `Proxy-Authorization: Basic` (`-U`, or the user part of the proxy URL).
     var credentials: String?
 
-    /// `host:port` as curl prints it (IPv6 literals in brackets).
-    var hostPort: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+    /// The host as it is written in a URL or `-v` line (IPv6 literals in brackets).
+    var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
+
+    /// `host:port` as curl prints it.
+    var hostPort: String { "\(hostForURL):\(port)" }
 
     /// The credentials in base64, as `Proxy-Authorization: Basic` carries them.
-    var encodedCredentials: String? {
-        credentials.map { Base64Coding.encode(Array(($0.contains(":") ? $0 : $0 + ":").utf8)) }
-    }
+    var encodedCredentials: String? { credentials.map(CurlRequestBuilder.basicCredentials) }
 
     /// The `Proxy-Authorization` value, if credentials were given.
     var authorization: String? { encodedCredentials.map { "Basic " + $0 } }
@@ -44,15 +41,13 @@ struct CurlProxy: Sendable, Hashable {
     static func resolve(
         host: String, secure: Bool, given: String?, noProxy: String?, user: String?, environment: [String: String]
     ) throws(CurlError) -> CurlProxy? {
-        let exceptions = noProxy ?? environment["no_proxy"] ?? environment["NO_PROXY"]
-        if let exceptions, NoProxyList(exceptions).matches(host) { return nil }
+        if let exceptions = noProxy ?? exceptions(in: environment), NoProxyList(exceptions).matches(host) {
+            return nil
+        }
         var text = given
         if given == nil {
             // A plain loop: this runs in every cold `curl`, where each generic adaptor costs a type lookup.
-            let names =
-                secure
-                ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
-            for name in names {
+            for name in variables(secure: secure) {
                 if let value = environment[name], !value.isEmpty {
                     text = value
                     break
@@ -63,6 +58,17 @@ struct CurlProxy: Sendable, Hashable {
         var proxy = try parse(text)
         if let user { proxy.credentials = user }
         return proxy
+    }
+
+    /// The environment variables a proxy comes from, in curl's order: `http_proxy` for http (never `HTTP_PROXY`),
+    /// `https_proxy`/`HTTPS_PROXY` for https, then `all_proxy`/`ALL_PROXY`.
+    static func variables(secure: Bool) -> [String] {
+        secure ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] : ["http_proxy", "all_proxy", "ALL_PROXY"]
+    }
+
+    /// The environment's exception list: `no_proxy`, else `NO_PROXY`.
+    static func exceptions(in environment: [String: String]) -> String? {
+        environment["no_proxy"] ?? environment["NO_PROXY"]
     }
 
     /// Parses `[scheme://][user:password@]host[:port][/]`; the port defaults to 1080, as in curl.
@@ -147,33 +153,14 @@ struct NoProxyList {
 
     /// True when the first `bits` bits of two IP addresses of the same family agree.
     private static func sameNetwork(_ host: String, _ network: String, bits: Int) -> Bool {
-        guard let address = IPAddressBytes(host), let prefix = IPAddressBytes(network),
-            address.bytes.count == prefix.bytes.count, bits >= 0, bits <= address.bytes.count * 8
+        guard let address = IPLiteral(host)?.bytes, let prefix = IPLiteral(network)?.bytes,
+            address.count == prefix.count, bits >= 0, bits <= address.count * 8
         else { return false }
-        for index in 0..<address.bytes.count {
+        for index in 0..<address.count {
             let covered = min(8, max(0, bits - index * 8))
             let mask: UInt8 = covered == 0 ? 0 : ~UInt8(0) << (8 - covered)
-            if address.bytes[index] & mask != prefix.bytes[index] & mask { return false }
+            if address[index] & mask != prefix[index] & mask { return false }
         }
         return true
-    }
-}
-
-/// The bytes of an IPv4 (4) or IPv6 (16) literal.
-private struct IPAddressBytes {
-    let bytes: [UInt8]
-
-    init?(_ text: String) {
-        var ipv4 = in_addr()
-        if inet_pton(AF_INET, text, &ipv4) == 1 {
-            bytes = withUnsafeBytes(of: &ipv4) { Array($0) }
-            return
-        }
-        var ipv6 = in6_addr()
-        if inet_pton(AF_INET6, text, &ipv6) == 1 {
-            bytes = withUnsafeBytes(of: &ipv6) { Array($0) }
-            return
-        }
-        return nil
     }
 }

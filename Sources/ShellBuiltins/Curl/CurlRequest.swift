@@ -35,8 +35,7 @@ struct CurlRequest: Sendable {
 
     /// The `CONNECT` request that opens a tunnel to an https server through `proxy`, as curl 7.88.1 sends it.
     func tunnelRequestLines(userAgent: String) -> [String] {
-        let authority = "\(url.hostForURL):\(url.effectivePort)"
-        var lines = ["CONNECT \(authority) HTTP/1.1", "Host: \(authority)"]
+        var lines = ["CONNECT \(url.authority) HTTP/1.1", "Host: \(url.authority)"]
         if let authorization = proxy?.authorization { lines.append("Proxy-Authorization: \(authorization)") }
         if !userAgent.isEmpty { lines.append("User-Agent: \(userAgent)") }
         lines.append("Proxy-Connection: Keep-Alive")
@@ -109,8 +108,7 @@ struct CurlRequestBuilder: Sendable {
             headers.append(("Host", url.hostHeader))
         }
         if let credentials = options.user ?? url.userInfo.map(Self.percentDecoded), !hasCustom("Authorization") {
-            let pair = credentials.contains(":") ? credentials : credentials + ":"
-            headers.append(("Authorization", "Basic " + Base64Coding.encode(Array(pair.utf8))))
+            headers.append(("Authorization", "Basic " + Self.basicCredentials(credentials)))
         }
         if !hasCustom("User-Agent") {
             let agent = options.userAgent ?? Self.defaultUserAgent
@@ -143,6 +141,11 @@ struct CurlRequestBuilder: Sendable {
             headers.append(("Content-Type", "application/x-www-form-urlencoded"))
         }
         return CurlRequest(url: url, method: method, headers: headers, body: body)
+    }
+
+    /// `user:password` in base64 for a `Basic` header; a user without a colon gets an empty password, as in curl.
+    static func basicCredentials(_ credentials: String) -> String {
+        Base64Coding.encode(Array((credentials.contains(":") ? credentials : credentials + ":").utf8))
     }
 
     static func percentDecoded(_ text: String) -> String {

@@ -19,8 +19,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let expectedBytes = Atomic<Int>(-1)
     private var direct: CurlDirectTransport?
     private var asyncHTTPClient: CurlAHCTransport?
-    /// The proxy of the request being sent, and whether `-v` has shown its tunnel being opened.
-    private var currentProxy: CurlProxy?
+    /// The request being sent, and whether `-v` has shown its tunnel being opened.
+    private var current: CurlRequest?
     private var tunnelShown = false
 
     /// The cookie engine (`-b`/`-c`), nil when off.
@@ -140,12 +140,7 @@ final class CurlTransfer: @unchecked Sendable {
             for cookie in response.values("Set-Cookie") {
                 jar?.store(setCookie: cookie, host: url.host, requestPath: url.path, now: now)
             }
-            if options.verbose {
-                var lines = headerBlock.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
-                    .map { "< \($0)\r\n" }.joined()
-                lines = lines.isEmpty ? "< \r\n" : lines
-                stderr.write(lines)
-            }
+            if options.verbose { showReceived(headerBlock) }
             let showHeaders = options.includeHeaders || options.headOnly
             if let location, [301, 302, 303, 307, 308].contains(status) {
                 let target = try url.resolving(location)
@@ -192,19 +187,19 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Sends one request and waits for the response head.
     private func send(_ request: CurlRequest, over transport: any CurlTransport) throws -> CurlResponseHead {
-        let host = request.proxy.map { $0.host.contains(":") ? "[\($0.host)]" : $0.host } ?? request.url.hostForURL
+        let host = request.proxy?.hostForURL ?? request.url.hostForURL
         let port = request.proxy?.port ?? request.url.effectivePort
         if options.verbose {
             stderr.write("*   Trying \(host):\(port)...\n")
         }
-        currentProxy = request.proxy
+        current = request
         tunnelShown = false
         let response = try transport.send(request)
         stats.timeStartTransfer = elapsedSeconds
         stats.sizeUpload += request.body?.count ?? 0
         if options.verbose {
-            if !tunnelShown { stderr.write("* Connected to \(host) (\(host)) port \(port) (#0)\n") }
-            stderr.write(request.headerLinesForDisplay.map { "> \($0)\r\n" }.joined() + "> \r\n")
+            if !tunnelShown { showConnected(host: host, port: port) }
+            showSent(request.headerLinesForDisplay)
             if let body = request.body, !body.isEmpty { stderr.write("} [\(body.count) bytes data]\n") }
         }
         return response
@@ -214,19 +209,34 @@ final class CurlTransfer: @unchecked Sendable {
     /// does, by `-i` before the server's own response.
     private func showTunnel(_ request: [String], _ response: CurlResponseHead) throws {
         stats.httpConnect = response.status
-        if options.verbose, let proxy = currentProxy {
-            let target = request.first?.split(separator: " ").dropFirst().first ?? ""
-            stderr.write("* Connected to \(proxy.host) (\(proxy.host)) port \(proxy.port) (#0)\n")
-            stderr.write("* Establish HTTP proxy tunnel to \(target)\n")
-            stderr.write(request.map { "> \($0)\r\n" }.joined() + "> \r\n")
-            let lines = response.block.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
-            stderr.write(lines.map { "< \($0)\r\n" }.joined())
+        if options.verbose, let current, let proxy = current.proxy {
+            showConnected(host: proxy.hostForURL, port: proxy.port)
+            stderr.write("* Establish HTTP proxy tunnel to \(current.url.authority)\n")
+            showSent(request)
+            showReceived(response.block)
             if (200..<300).contains(response.status) {
                 stderr.write("* CONNECT phase completed\n* CONNECT tunnel established, response \(response.status)\n")
             }
             tunnelShown = true
         }
         if options.includeHeaders || options.headOnly { try output.write(Array(response.block.utf8)[...]) }
+    }
+
+    /// `-v`: the connection is up.
+    private func showConnected(host: String, port: Int) {
+        stderr.write("* Connected to \(host) (\(host)) port \(port) (#0)\n")
+    }
+
+    /// `-v`: a request head as sent, each line after `> `, then `> ` alone for the blank line.
+    private func showSent(_ lines: [String]) {
+        stderr.write(lines.map { "> \($0)\r\n" }.joined() + "> \r\n")
+    }
+
+    /// `-v`: a response head as received (`block`: its CRLF-ended lines and the blank line), each line after `< `.
+    private func showReceived(_ block: String) {
+        let lines = block.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
+            .map { "< \($0)\r\n" }.joined()
+        stderr.write(lines.isEmpty ? "< \r\n" : lines)
     }
 
     /// Seconds since 1970, for cookie expiry.

@@ -19,6 +19,9 @@ struct CurlURL: Sendable, Equatable, CustomStringConvertible {
     /// The host as it appears in a URL (IPv6 in brackets).
     var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
 
+    /// `host:port` with the port always given, as `CONNECT` names the server.
+    var authority: String { "\(hostForURL):\(effectivePort)" }
+
     /// The `Host` header value: the port only when it is not the default.
     var hostHeader: String {
         if let port, port != (scheme == "https" ? 443 : 80) { return "\(hostForURL):\(port)" }

@@ -32,7 +32,7 @@ struct WSCatClientChannel: ClientConnectionChannel {
         }
         // The connection goes to the proxy; TLS and the upgrade start once the tunnel is open.
         let tunnel = WSCatProxyTunnel(
-            authority: "\(url.host.contains(":") ? "[\(url.host)]" : url.host):\(url.port)",
+            authority: url.authority,
             authorization: proxy.authorization,
             eventLoop: channel.eventLoop)
         return channel.eventLoop.makeCompletedFuture {

@@ -44,17 +44,17 @@ final class WSCatProxyTunnel: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         received += buffer.readBytes(length: buffer.readableBytes) ?? []
-        guard let end = received.firstRange(of: [13, 10, 13, 10]) else {
-            if received.count > 65_536 { fail(context, status: 0, reason: "an answer without an end") }
+        // The proxy's answer is read as curl's direct transport reads a response head.
+        let parsed: (head: CurlResponseHead, length: Int)?
+        do {
+            parsed = try HTTP1Response.parseHead(received[...])
+        } catch {
+            fail(context, status: 0, reason: "an answer that is not HTTP")
             return
         }
-        let statusLine =
-            String(decoding: received[..<end.lowerBound], as: UTF8.self)
-            .split(separator: "\r\n", maxSplits: 1).first ?? ""
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        let status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
-        guard (200..<300).contains(status), statusLine.hasPrefix("HTTP/") else {
-            fail(context, status: status, reason: parts.count == 3 ? String(parts[2]) : "")
+        guard let (head, _) = parsed else { return }
+        guard (200..<300).contains(head.status) else {
+            fail(context, status: head.status, reason: head.reason)
             return
         }
         complete(.success(()))

@@ -7,11 +7,14 @@ struct WebSocketURL: Equatable, Sendable {
     /// Path and query, at least `/`.
     var target: String
 
+    /// The host as written in a URL (IPv6 literals in brackets).
+    var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
+
+    /// `host:port`, as a proxy's `CONNECT` names the server.
+    var authority: String { "\(hostForURL):\(port)" }
+
     /// The `Host` header: the host, with the port unless it is the scheme's default.
-    var hostHeader: String {
-        let name = host.contains(":") ? "[\(host)]" : host
-        return port == (secure ? 443 : 80) ? name : "\(name):\(port)"
-    }
+    var hostHeader: String { port == (secure ? 443 : 80) ? hostForURL : authority }
 
     /// True when the host is an IPv4 or IPv6 literal (no SNI for those).
     var hostIsIPAddress: Bool {

@@ -38,13 +38,7 @@ final class CurlDirectTransport: CurlTransport {
         let url = request.url
         let key = DirectConnectionPool.Key(
             scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy)
-        var message: [UInt8] = []
-        for line in request.headerLinesForDisplay {
-            message += line.utf8
-            message += [13, 10]
-        }
-        message += [13, 10]
-        if let body = request.body { message += body }
+        let message = Self.wire(request.headerLinesForDisplay, body: request.body)
         // A request that asks the server to close is the connection's last, whatever the answer says.
         let asksToClose = request.headers.contains {
             $0.name.lowercased() == "connection" && $0.value.lowercased().contains("close")
@@ -60,21 +54,21 @@ final class CurlDirectTransport: CurlTransport {
                 finish()
             }
         }
-        // A connection that fails before the end of its handshake is closed when `socket` goes (DirectSocket.deinit).
+        // The plain connection carries the tunnel request first; one that fails before the end of its TLS handshake
+        // is closed by `finish()`, which the transfer always calls.
         let socket = try connect(to: url, through: request.proxy)
+        connection = DirectConnectionPool.Connection(socket: socket, tls: nil)
+        poolKey = key
         if request.proxy != nil && url.scheme == "https" {
-            try openTunnel(on: socket, for: request)
+            try openTunnel(for: request)
         }
-        var tls: DirectTLS?
         if url.scheme == "https" {
             let decided = try roots ?? trust.roots()
             roots = decided
             let session = try DirectTLS(socket: socket, host: url.host, roots: decided, trust: trust)
             try session.handshake(host: url.host, port: url.effectivePort)
-            tls = session
+            connection = DirectConnectionPool.Connection(socket: socket, tls: session)
         }
-        connection = DirectConnectionPool.Connection(socket: socket, tls: tls)
-        poolKey = key
         return try exchange(message, method: request.method, asksToClose: asksToClose)
     }
 
@@ -92,35 +86,35 @@ final class CurlDirectTransport: CurlTransport {
         }
     }
 
-    /// Asks the proxy for a tunnel to the https server (`CONNECT host:port`) and reads its answer.
-    /// - Throws: curl's 56 `CONNECT tunnel failed, response N` unless the proxy answers 2xx.
-    private func openTunnel(on socket: DirectSocket, for request: CurlRequest) throws {
+    /// Asks the proxy for a tunnel to the https server (`CONNECT host:port`) on the new plain connection and reads
+    /// its answer. - Throws: curl's 56 `CONNECT tunnel failed, response N` unless the proxy answers 2xx.
+    private func openTunnel(for request: CurlRequest) throws {
         let lines = request.tunnelRequestLines(userAgent: userAgent)
+        pending = []
+        try write(Self.wire(lines))
+        let head: CurlResponseHead
+        do {
+            head = try readHead()
+        } catch let error as CurlError where error.code == 52 {
+            throw CurlError(code: 56, message: "Proxy CONNECT aborted")
+        }
+        try tunnelObserver?(lines, head)
+        // Bytes after the answer would be read as the server's TLS: refused like any answer but 2xx.
+        guard (200..<300).contains(head.status), pending.isEmpty else {
+            throw CurlError(code: 56, message: "CONNECT tunnel failed, response \(head.status)")
+        }
+    }
+
+    /// A request head on the wire: the lines ended by CRLF, a blank line, then the body.
+    private static func wire(_ lines: [String], body: [UInt8]? = nil) -> [UInt8] {
         var message: [UInt8] = []
         for line in lines {
             message += line.utf8
             message += [13, 10]
         }
         message += [13, 10]
-        try socket.send(message)
-        var received: [UInt8] = []
-        while true {
-            if let (head, length) = try HTTP1Response.parseHead(received[...]) {
-                try tunnelObserver?(lines, head)
-                guard (200..<300).contains(head.status), received.count == length else {
-                    throw CurlError(code: 56, message: "CONNECT tunnel failed, response \(head.status)")
-                }
-                return
-            }
-            try socket.checkStop()
-            let chunk = try [UInt8](unsafeUninitializedCapacity: 16_384) { buffer, initialized in
-                initialized = try socket.receive(into: UnsafeMutableRawBufferPointer(buffer))
-            }
-            if chunk.isEmpty {
-                throw CurlError(code: 56, message: "Proxy CONNECT aborted")
-            }
-            received += chunk
-        }
+        if let body { message += body }
+        return message
     }
 
     /// Writes the request and reads the response head (interim 1xx responses passed over).
@@ -150,7 +144,8 @@ final class CurlDirectTransport: CurlTransport {
         return !close && head.version.major == 1 && (head.version.minor >= 1 || keepAlive)
     }
 
-    /// Reads until a whole head has arrived. - Throws: 52 when the server closes before a response.
+    /// Reads until a whole head has arrived (the server's or, for a tunnel, the proxy's).
+    /// - Throws: 52 when the peer closes before a response.
     private func readHead() throws -> CurlResponseHead {
         while true {
             if let (head, length) = try HTTP1Response.parseHead(pending[...]) {

@@ -39,23 +39,22 @@ enum DirectResolver {
     /// An IPv4 or IPv6 literal as an address; nil for a name.
     static func numeric(_ host: String, port: Int) -> Address? {
         let networkPort = in_port_t(UInt16(port).bigEndian)
-        var ipv4 = in_addr()
-        if inet_pton(AF_INET, host, &ipv4) == 1 {
+        switch IPLiteral(host) {
+        case .v4(let ipv4):
             return address(AF_INET) { (socket: inout sockaddr_in) in
                 socket.sin_family = sa_family_t(AF_INET)
                 socket.sin_port = networkPort
                 socket.sin_addr = ipv4
             }
-        }
-        var ipv6 = in6_addr()
-        if inet_pton(AF_INET6, host, &ipv6) == 1 {
+        case .v6(let ipv6):
             return address(AF_INET6) { (socket: inout sockaddr_in6) in
                 socket.sin6_family = sa_family_t(AF_INET6)
                 socket.sin6_port = networkPort
                 socket.sin6_addr = ipv6
             }
+        case nil:
+            return nil
         }
-        return nil
     }
 
     /// An address of the socket type `Socket` (`sockaddr_in`, `sockaddr_in6`) filled in by `fill`.

@@ -34,7 +34,7 @@ final class DirectTLS {
         let protocols: [UInt8] = [8] + Array("http/1.1".utf8)
         SSL_set_alpn_protos(session, protocols, protocols.count)
         let parameters = SSL_get0_param(session)
-        if DirectResolver.numeric(host, port: 0) != nil {
+        if IPLiteral(host) != nil {
             X509_VERIFY_PARAM_set1_ip_asc(parameters, host)
         } else {
             SSL_set_tlsext_host_name(session, host)
