@@ -13,6 +13,9 @@ struct JQCase: CustomStringConvertible, Sendable {
     var environment: [String: String] = [:]
     var files: [String: String] = [:]
     var differsFromJQ16: String?
+    /// Why Debian's jq 1.6 patch levels answer this case differently from each other (`## jq1.6-patch-levels:`):
+    /// no one answer of the peer holds, so the differential test leaves the case to the golden test.
+    var variesAcrossJQ16PatchLevels: String?
     var terminal = false
 
     var description: String { "\(file): \(name)" }
@@ -102,6 +105,7 @@ struct JQCase: CustomStringConvertible, Sendable {
                     current!.environment[String(value[..<equals])] = String(value[value.index(after: equals)...])
                 }
             case "jq1.6-differs": current!.differsFromJQ16 = value ?? "unspecified"
+            case "jq1.6-patch-levels": current!.variesAcrossJQ16PatchLevels = value ?? "unspecified"
             case "terminal": current!.terminal = true
             case "input-json", "stdout-json", "error-json":
                 let decoded = (try? JSONParser.parseSingle(value ?? "\"\""))?.stringValue ?? ""

@@ -4,30 +4,34 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
-/// Runs each spec case through the builtin and through /usr/bin/curl against the same server, and compares what
-/// the server received, stdout, the exit code, files written, and stderr for `-s`/`-S` command lines.
+/// Runs each spec case through the builtin and through /usr/bin/curl (Debian's curl, at the patch levels
+/// `Peers.curl` holds for) against the same server, and compares what the server received, stdout, the exit code,
+/// files written, and stderr for `-s`/`-S` command lines.
 ///
 /// Known, documented differences are normalised away: AHC sends `Content-Length` after the other headers and
 /// `Content-Length: 0` for a body-less POST or PUT, and connect times differ.
 @Suite(.serialized) struct CurlDifferentialTests {
-    static let realCurl = "/usr/bin/curl"
+    static let realCurl = Peers.curl.executable
 
     static let cases: [BuiltinSpecCase] = CurlSpecTests.cases.filter(\.differential)
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: realCurl)), arguments: cases)
+    @Test(.enabled(if: Peers.curl.isInstalled, "needs /usr/bin/curl (Debian's curl)"), arguments: cases)
     func sameAsRealCurl(_ specCase: BuiltinSpecCase) async throws {
         let environment = try await CurlTestEnvironment.differential()
         let ours = try await run(specCase, environment: environment, real: false)
         let theirs = try await run(specCase, environment: environment, real: true)
-        #expect(ours.status == theirs.status, "exit status; ours: \(ours.stderr) real: \(theirs.stderr)")
-        #expect(Self.normalise(ours.stdout) == Self.normalise(theirs.stdout))
-        #expect(ours.requests.map(Self.normalise) == theirs.requests.map(Self.normalise))
-        #expect(
-            ours.proxyHeads.map(Self.normaliseHead) == theirs.proxyHeads.map(Self.normaliseHead), "what the proxy got")
-        if BuiltinSpecFile.words(specCase.arguments).contains(where: { $0.hasPrefix("-s") }) {
-            #expect(Self.normaliseTimes(ours.stderr) == Self.normaliseTimes(theirs.stderr))
+        await Peers.curl.compare {
+            #expect(ours.status == theirs.status, "exit status; ours: \(ours.stderr) real: \(theirs.stderr)")
+            #expect(Self.normalise(ours.stdout) == Self.normalise(theirs.stdout))
+            #expect(ours.requests.map(Self.normalise) == theirs.requests.map(Self.normalise))
+            #expect(
+                ours.proxyHeads.map(Self.normaliseHead) == theirs.proxyHeads.map(Self.normaliseHead),
+                "what the proxy got")
+            if BuiltinSpecFile.words(specCase.arguments).contains(where: { $0.hasPrefix("-s") }) {
+                #expect(Self.normaliseTimes(ours.stderr) == Self.normaliseTimes(theirs.stderr))
+            }
+            #expect(ours.files == theirs.files)
         }
-        #expect(ours.files == theirs.files)
     }
 
     struct Outcome {

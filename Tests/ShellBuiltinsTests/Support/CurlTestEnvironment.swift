@@ -34,7 +34,7 @@ final class CurlTestEnvironment: Sendable {
         let authority = try TestCertificateAuthority.make()
         let tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(authority.certificatePath).map { .certificate($0) },
-            privateKey: .file(authority.keyPath))
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: authority.keyPath, format: .pem)))
         let http = try await HTTPTestServer.start()
         let https = try await HTTPTestServer.start(tls: tls)
         return CurlTestEnvironment(
