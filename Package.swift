@@ -44,17 +44,29 @@ let package = Package(
             swiftSettings: strict + [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"])]
         ),
 
-        // Builtins
+        // HTTP client: curl's transfer engine (transports, proxies, trust store) with a value API (`HTTPFetch`)
         .target(
-            name: "ShellBuiltins",
+            name: "HTTPTransfer",
             dependencies: [
-                "ShellRuntime", "ShellSyntax", "JSONQuery",
+                "ShellRuntime", "JSONQuery",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Builtins: the shell's own commands and the doc tools, knowing nothing of LivePerson
+        .target(
+            name: "ShellBuiltins",
+            dependencies: [
+                "ShellRuntime", "ShellSyntax", "JSONQuery", "HTTPTransfer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -62,12 +74,19 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Tutorials")],
             swiftSettings: strict
         ),
 
-        // Network
+        // LivePerson: the wire model both sides share, the session layer of the shell, the sandbox
         .target(name: "LivePersonAPI", swiftSettings: strict),
+        .target(
+            name: "LivePersonSession",
+            dependencies: [
+                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "JSONQuery", "LivePersonAPI", "HTTPTransfer",
+            ],
+            resources: [.copy("Tutorials")],
+            swiftSettings: strict
+        ),
         .target(
             name: "LivePersonSandbox",
             dependencies: [
@@ -90,35 +109,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "lp-sandbox-dev", dependencies: ["LivePersonSandbox"], swiftSettings: strict),
-
-        // Benchmarks
-        .executableTarget(
-            name: "lp-loadgen",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-            ],
-            swiftSettings: strict
-        ),
-
-        // Fuzzing (`scripts/fuzz`)
-        .target(
-            name: "FuzzTargets",
-            dependencies: ["ShellSyntax", "ShellRuntime", "JSONQuery", "LivePersonAPI", "ShellBuiltins"],
-            swiftSettings: strict),
-        .executableTarget(name: "lp-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
-
         // App
         .target(
             name: "ShellApp",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellSyntax", "LineEditing", "CShellSupport", "JSONQuery",
-                "LivePersonAPI", "LivePersonSandbox", .product(name: "Logging", package: "swift-log"),
+                "ShellBuiltins", "LivePersonSession", "HTTPTransfer", "ShellRuntime", "ShellSyntax", "LineEditing",
+                "CShellSupport", "JSONQuery", "LivePersonAPI", "LivePersonSandbox",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -136,6 +133,21 @@ let package = Package(
                         "-Xclang-linker", "-static-libgcc", "-Xlinker", "-ltinfo",
                     ], .when(configuration: .release))
             ]),
+        // Benchmarks and fuzzing: executables outside Sources/
+        .executableTarget(
+            name: "lp-loadgen",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/lp-loadgen",
+            swiftSettings: strict
+        ),
+
         .executableTarget(
             name: "wscat-raw-loop",
             dependencies: [
@@ -144,8 +156,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            path: "Benchmarks/wscat-raw-loop",
             swiftSettings: strict
         ),
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "ShellSyntax", "ShellRuntime", "JSONQuery", "LivePersonAPI", "ShellBuiltins", "HTTPTransfer",
+                "LivePersonSession",
+            ],
+            path: "Fuzz/FuzzTargets",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "lp-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/lp-fuzz", swiftSettings: strict),
 
         // Tests
         .target(
@@ -176,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "ShellBuiltinsTests",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellTestSupport", "JSONQuery", "LivePersonSandbox",
+                "ShellBuiltins", "HTTPTransfer", "ShellRuntime", "ShellTestSupport", "JSONQuery", "LivePersonSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -214,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "WSCatTests",
             dependencies: [
-                "ShellBuiltins", "ShellRuntime", "ShellTestSupport", "LivePersonSandbox",
+                "ShellBuiltins", "HTTPTransfer", "ShellRuntime", "ShellTestSupport", "LivePersonSandbox",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "WSCore", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),

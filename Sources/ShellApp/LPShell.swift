@@ -1,4 +1,5 @@
 import LineEditing
+import LivePersonSession
 import ShellBuiltins
 import ShellRuntime
 

@@ -1,6 +1,8 @@
+import HTTPTransfer
 import JSONQuery
 import LivePersonAPI
 import LivePersonSandbox
+import LivePersonSession
 import Logging
 import ShellBuiltins
 import ShellRuntime

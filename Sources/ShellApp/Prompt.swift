@@ -1,3 +1,4 @@
+import LivePersonSession
 import ShellBuiltins
 import ShellRuntime
 

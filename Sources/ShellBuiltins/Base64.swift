@@ -1,3 +1,4 @@
+import HTTPTransfer
 import ShellRuntime
 
 /// `base64`: GNU coreutils' encoder and decoder (`-d`, `-w COLS`, `-i`), lenient with JWT segments.

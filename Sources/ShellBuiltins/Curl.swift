@@ -1,3 +1,4 @@
+import HTTPTransfer
 import ShellRuntime
 
 /// `curl`: an HTTP(S) client that matches curl 7.88.1's options, output bytes, exit codes and messages.

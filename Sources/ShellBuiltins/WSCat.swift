@@ -1,3 +1,4 @@
+import HTTPTransfer
 import NIOCore
 import NIOSSL
 import ShellRuntime

@@ -1,6 +1,7 @@
 /// A command implemented inside lp-shell.
 ///
-/// Every builtin lives in its own file in `ShellBuiltins`, is listed once in `BuiltinRegistry`, and writes
+/// Every builtin lives in its own file (in `ShellBuiltins`, or `LivePersonSession` for the LivePerson layer), is
+/// listed once in its target's table (`StandardBuiltins`, `LivePersonBuiltins`; ShellApp's `BuiltinRegistry` joins them), and writes
 /// only to the streams in its context. Errors are one line on `context.io.stderr` starting with the
 /// builtin's name, and a named `ExitStatus` (`.usage` for bad arguments).
 ///

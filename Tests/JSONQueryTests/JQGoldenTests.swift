@@ -9,7 +9,7 @@ final class NoShell: ShellServices {
     func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ShellRuntime.ExitStatus {
         .notFound
     }
-    var builtins: [any Builtin.Type] { BuiltinRegistry.all }
+    var builtins: [any Builtin.Type] { StandardBuiltins.all }
     var history: [String] { [] }
     func clearHistory() {}
 }
@@ -47,7 +47,7 @@ enum JQHarness {
             stderr: .capturing())
         var context = CommandContext(
             name: "jq", arguments: testCase.arguments, io: io, state: state, shell: NoShell())
-        guard let jq = BuiltinRegistry.all.first(where: { $0.name == "jq" }) else {
+        guard let jq = StandardBuiltins.all.first(where: { $0.name == "jq" }) else {
             return JQResult(stdout: "", stderr: "jq is not registered", status: -1)
         }
         let status = jq.init().run(&context)

@@ -3,6 +3,7 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
+@testable import HTTPTransfer
 @testable import ShellBuiltins
 
 /// `curl --pretty` (lp-shell only): indented, jq-coloured JSON on a terminal; the bytes untouched anywhere else.

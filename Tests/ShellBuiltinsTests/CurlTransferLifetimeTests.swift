@@ -2,6 +2,7 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
+@testable import HTTPTransfer
 @testable import ShellBuiltins
 
 /// A finished transfer is freed with its transport: the transport's callbacks into the transfer (the stop check,

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import HTTPTransfer
 @testable import ShellBuiltins
 
 #if canImport(Glibc)

@@ -4,6 +4,7 @@ import Testing
 import _CryptoExtras
 
 @testable import ShellBuiltins
+@testable import ShellRuntime
 
 /// The RS256 check on its own: a key made here, a JWKS built from it, tokens signed with it.
 @Suite struct JWTSignatureTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import HTTPTransfer
 @testable import ShellBuiltins
 
 /// The on-demand system trust: which certificates of a CA file still need parsing.

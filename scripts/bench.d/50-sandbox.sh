@@ -20,18 +20,11 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 2100 ]; then
     exit 1
 fi
 
-echo "== building release lp-loadgen and lp-sandbox-dev" >&2
+echo "== building release lp-loadgen" >&2
 swift build -c release --static-swift-stdlib --disable-local-rpath --product lp-loadgen --scratch-path .build-release 2>&1 | tail -1 >&2
 loadgen=$PWD/.build-release/release/lp-loadgen
-if "$LP" sandbox --help >/dev/null 2>&1; then
-    sandbox_cmd=("$LP" sandbox)
-    sandbox_name="lp-shell sandbox"
-else
-    # `lp-shell sandbox` is not wired into this build yet; lp-sandbox-dev runs the same SandboxCommand.
-    swift build -c release --static-swift-stdlib --disable-local-rpath --product lp-sandbox-dev --scratch-path .build-release 2>&1 | tail -1 >&2
-    sandbox_cmd=("$PWD/.build-release/release/lp-sandbox-dev")
-    sandbox_name="lp-sandbox-dev"
-fi
+sandbox_cmd=("$LP" sandbox)
+sandbox_name="lp-shell sandbox"
 sandbox_flags=(--port 0 --ca-dir "$keys" --no-bot --rate-limit 1000000)
 
 pids=()

@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// Backslash escapes shared by `echo -e` and `printf` (`%b` and the format string).
 enum EscapeSequences {
     /// Interprets escapes; returns the text and whether `\c` asked to stop all output.

@@ -87,9 +87,3 @@ struct SetCommand: Builtin {
         }
     }
 }
-
-extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-    }
-}

@@ -38,9 +38,9 @@ struct Source: Builtin {
 }
 
 /// Reading whole files without Foundation.
-enum FileReading {
+package enum FileReading {
     /// The bytes of a file, or nil when it cannot be read.
-    static func readBytes(_ path: String) -> [UInt8]? {
+    package static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -50,7 +50,7 @@ enum FileReading {
     }
 
     /// The text of a file (invalid UTF-8 replaced), or nil.
-    static func readText(_ path: String) -> String? {
+    package static func readText(_ path: String) -> String? {
         readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,3 +1,4 @@
+import HTTPTransfer
 import ShellRuntime
 
 /// Builds the request body from `-d`, `--data-raw`, `--data-binary`, `--data-urlencode`, `--json` and `-T`.

@@ -1,3 +1,5 @@
+import HTTPTransfer
+
 /// Parses a curl command line the way curl 7.88.1's `tool_getparam.c` does.
 ///
 /// - Short options bundle (`-sSL`); a short option that takes a value uses the rest of its bundle (`-XPOST`)

@@ -1,3 +1,5 @@
+import HTTPTransfer
+
 /// Renders `-w`/`--write-out` formats: `%{variable}`, `%header{name}`, `%%`, and `\n`, `\r`, `\t`, `\\`.
 enum CurlWriteOut {
     /// The rendered text and curl's warnings for unknown variables (one `curl: …` line each).

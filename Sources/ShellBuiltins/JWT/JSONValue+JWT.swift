@@ -13,13 +13,13 @@ extension JSONValue {
     }
 
     /// The value of a member of an object (nil for a missing key or a value that is not an object).
-    func member(_ key: String) -> JSONValue? {
+    package func member(_ key: String) -> JSONValue? {
         guard case .object(let object) = self else { return nil }
         return object[key]
     }
 
     /// A number that is a whole count of seconds (`exp`, `iat`), truncated toward zero; nil for anything else.
-    var epochSeconds: Int64? {
+    package var epochSeconds: Int64? {
         guard let value = doubleValue, value.isFinite, abs(value) < 1e18 else { return nil }
         return Int64(value)
     }

@@ -1,4 +1,5 @@
 import JSONQuery
+import ShellRuntime
 
 /// The keys of a JWKS document (RFC 7517), with the members an RS256 check needs.
 struct JWKSDocument: Sendable {

@@ -1,3 +1,4 @@
+import HTTPTransfer
 import ShellRuntime
 
 /// Fetches a JWKS document with the builtin curl's HTTP clients and trust rules, as `curl -sSfL URL` would.

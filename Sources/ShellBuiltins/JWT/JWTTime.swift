@@ -1,5 +1,5 @@
 /// Dates and relative times for `exp`, `iat` and `nbf`.
-enum JWTTime {
+package enum JWTTime {
     /// `2029-08-21 13:40:32 UTC`.
     static func format(_ epoch: Int64) -> String {
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
@@ -11,7 +11,7 @@ enum JWTTime {
 
     /// `9 min`, `3 h`, `2 days`, `4 years`, rounded to the nearest unit: a token minted with a 10-minute lifetime
     /// a fraction of a second ago reads `10 min`, not `9 min`.
-    static func span(_ seconds: Int64) -> String {
+    package static func span(_ seconds: Int64) -> String {
         let seconds = abs(seconds)
         if seconds < 60 { return "\(seconds) s" }
         if seconds < 3600 - 30 { return "\((seconds + 30) / 60) min" }
@@ -22,7 +22,7 @@ enum JWTTime {
 
     /// ``span(_:)`` in the prompt's short form: `45s`, `10m`, `3h`, `2d` (same rounding and units, days beyond
     /// two days).
-    static func compactSpan(_ seconds: Int64) -> String {
+    package static func compactSpan(_ seconds: Int64) -> String {
         let seconds = abs(seconds)
         if seconds < 60 { return "\(seconds)s" }
         if seconds < 3600 - 30 { return "\((seconds + 30) / 60)m" }
@@ -31,12 +31,12 @@ enum JWTTime {
     }
 
     /// `expires in 9 min` / `expired 3 min ago`.
-    static func expiry(_ exp: Int64, now: Int64) -> String {
+    package static func expiry(_ exp: Int64, now: Int64) -> String {
         exp > now ? "expires in \(span(exp - now))" : "expired \(span(now - exp)) ago"
     }
 
     /// `issued 5 min ago` / `issued in 2 min` (clock skew).
-    static func issued(_ iat: Int64, now: Int64) -> String {
+    package static func issued(_ iat: Int64, now: Int64) -> String {
         iat <= now ? "issued \(span(now - iat)) ago" : "issued in \(span(iat - now))"
     }
 

@@ -1,25 +1,26 @@
 import JSONQuery
+import ShellRuntime
 
 /// A JWT split into its decoded parts (no signature check).
-struct JWTToken: Sendable {
+package struct JWTToken: Sendable {
     /// The decoded header.
     var header: JSONValue
     /// The decoded payload.
-    var payload: JSONValue
+    package var payload: JSONValue
     /// The signature bytes.
     var signature: [UInt8]
     /// `header.payload`, the bytes the signature covers.
     var signingInput: [UInt8]
 
     /// Why a token could not be decoded: names the segment and shows only its first characters.
-    struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
-        let description: String
+    package struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let description: String
     }
 
     private static let segmentNames = ["header", "payload", "signature"]
 
     /// Decodes `text` (surrounding whitespace and a `Bearer `/`jwt ` prefix are ignored).
-    init(_ text: String) throws(DecodeError) {
+    package init(_ text: String) throws(DecodeError) {
         var token = Substring(text).drop(while: { $0.isWhitespace })
         while token.last?.isWhitespace == true { token = token.dropLast() }
         for prefix in ["Bearer ", "bearer ", "jwt ", "JWT "] where token.hasPrefix(prefix) {

@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// A strict RFC 8259 parser over UTF-8 bytes that reports the offset of the first error.
 struct FrameJSONParser {
     private let bytes: [UInt8]

@@ -1,3 +1,4 @@
+import HTTPTransfer
 import ShellRuntime
 
 /// Interactive mode (stdin is the terminal): a `> ` prompt with its own history, frames printed above the line

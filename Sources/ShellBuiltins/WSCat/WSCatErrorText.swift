@@ -1,3 +1,4 @@
+import HTTPTransfer
 import NIOCore
 import NIOPosix
 import NIOSSL

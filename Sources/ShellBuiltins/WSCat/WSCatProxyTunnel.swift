@@ -1,3 +1,4 @@
+import HTTPTransfer
 import NIOCore
 
 /// The proxy answered `CONNECT` with something other than 2xx.

@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPTransfer
 import ShellRuntime
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import HTTPTransfer
 import Logging
 import NIOCore
 import NIOPosix

@@ -4,7 +4,7 @@ import ShellRuntime
 /// The smallest `ShellServices` a builtin test needs: no nested execution, no history.
 final class CurlTestShell: ShellServices {
     func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus { .failure }
-    var builtins: [any Builtin.Type] { BuiltinRegistry.all }
+    var builtins: [any Builtin.Type] { StandardBuiltins.all }
     var history: [String] { [] }
     func clearHistory() {}
 }

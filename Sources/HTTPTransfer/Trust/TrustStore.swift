@@ -1,0 +1,85 @@
+import NIOSSL
+import ShellRuntime
+
+/// Which certificates a curl transfer trusts, and the TLS configuration that follows.
+///
+/// The system store is always trusted; a CA file from `--cacert`, else `CURL_CA_BUNDLE`, else `SSL_CERT_FILE`,
+/// is trusted in addition. `-k` turns verification off. Where the system has a hashed certificate directory, the
+/// system roots are looked up there on demand and only the CA file's certificates that the system bundle lacks are
+/// parsed (a cold `curl` to the sandbox spent ~6 ms parsing the system's roots twice).
+package struct TrustStore: Sendable, Equatable {
+    /// `-k`/`--insecure`.
+    package var insecure: Bool
+    /// The extra CA file, if any.
+    package var caFile: String?
+
+    /// Picks the CA file the way curl does: the option first, then the environment.
+    package init(insecure: Bool, caCertificatePath: String?, environment: [String: String]) {
+        self.insecure = insecure
+        self.caFile =
+            caCertificatePath
+            ?? environment["CURL_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// What to trust, decided once for both TLS back ends (NIOSSL for AHC, BoringSSL for the direct transport).
+    enum Roots: Equatable {
+        /// `-k`: no verification.
+        case unverified
+        /// The system's hashed directory, plus the CA file's certificates the system bundle lacks (PEM blocks).
+        case systemDirectory(String, extra: [[UInt8]])
+        /// The TLS library's default roots, plus the CA file if there is one (no hashed system directory here).
+        case defaultRoots(extraFile: String?)
+    }
+
+    /// What this store trusts.
+    /// - Throws: `CurlError` 77 when the CA file cannot be read as PEM certificates (even with `-k`, as curl).
+    func roots() throws(CurlError) -> Roots {
+        if insecure {
+            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
+            return .unverified
+        }
+        guard let system = SystemTrustDirectory.current else {
+            if let caFile, !Self.holdsPEMCertificate(caFile) { throw .caCertificateFile(caFile) }
+            return .defaultRoots(extraFile: caFile)
+        }
+        guard let caFile else { return .systemDirectory(system.directory, extra: []) }
+        guard let bytes = LocalFile.read(caFile), Self.holdsPEMCertificate(bytes) else {
+            throw .caCertificateFile(caFile)
+        }
+        return .systemDirectory(system.directory, extra: system.certificatesMissing(from: bytes))
+    }
+
+    /// The client TLS configuration for AHC.
+    /// - Throws: `CurlError` 77 when the CA file cannot be used.
+    func tlsConfiguration() throws(CurlError) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch try roots() {
+        case .unverified:
+            configuration.certificateVerification = .none
+        case .systemDirectory(let directory, let extra):
+            configuration.trustRoots = .file(directory)
+            if !extra.isEmpty {
+                guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(extra.joined(separator: [10])))
+                else { throw .caCertificateFile(caFile ?? "") }
+                configuration.additionalTrustRoots = [.certificates(certificates)]
+            }
+        case .defaultRoots(let extraFile):
+            // Handed to BoringSSL as a file: it parses the PEM itself, much faster than NIOSSLCertificate one by
+            // one, and AHC's pool key hashes a path instead of every certificate (the sandbox's bundle holds the
+            // system's ~140 roots): a cold `curl` spent a third of its time there.
+            if let extraFile { configuration.additionalTrustRoots = [.file(extraFile)] }
+        }
+        return configuration
+    }
+
+    /// True when `path` is a readable file with at least one PEM certificate in it (curl's exit 77 otherwise).
+    static func holdsPEMCertificate(_ path: String) -> Bool {
+        LocalFile.read(path).map(holdsPEMCertificate) ?? false
+    }
+
+    /// True when the bytes hold at least one PEM certificate.
+    static func holdsPEMCertificate(_ bytes: [UInt8]) -> Bool {
+        bytes.containsBytes("-----BEGIN CERTIFICATE-----")
+    }
+}

@@ -1,0 +1,16 @@
+import ShellRuntime
+
+/// The LivePerson layer's commands: tutorials and their steps, tokens, saved sessions, recordings. Adding one
+/// means one file and one line here.
+public enum LivePersonBuiltins {
+    /// Every LivePerson builtin type.
+    public static let all: [any Builtin.Type] = [
+        Load.self,
+        Record.self,
+        Replay.self,
+        Save.self,
+        Step.self,
+        Tokens.self,
+        TutorialCommand.self,
+    ]
+}

@@ -1,0 +1,86 @@
+import ShellBuiltins
+import ShellRuntime
+import ShellSyntax
+
+/// `replay FILE [--step]`: runs a recorded transcript (or any script), showing each command first.
+struct Replay: Builtin {
+    static let name = "replay"
+    static let summary = "run a recorded transcript command by command (--step waits for Enter)"
+    static let usage = """
+        usage: replay FILE [--step]
+
+        Shows each command of FILE, then runs it in this shell. With --step, waits for Enter before each
+        command (type s to skip it, q to stop). Stops at the first failing command unless --keep-going.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        var file: String?
+        var step = false
+        var keepGoing = false
+        for argument in context.arguments {
+            switch argument {
+            case "--step": step = true
+            case "--keep-going": keepGoing = true
+            default:
+                if argument.hasPrefix("-") || file != nil {
+                    context.error("\(argument): unexpected argument\nusage: replay FILE [--step] [--keep-going]")
+                    return .usage
+                }
+                file = argument
+            }
+        }
+        guard let file else {
+            context.error("usage: replay FILE [--step] [--keep-going]")
+            return .usage
+        }
+        guard let text = FileReading.readText(context.resolvePath(file)) else {
+            context.error("\(file): No such file or directory")
+            return .failure
+        }
+        let colored = context.io.stderr.isTerminal
+        var status = ExitStatus.success
+        for command in Replay.commands(in: text) {
+            let shown = colored ? "\u{1B}[1;36m▶ \(command)\u{1B}[0m\n" : "▶ \(command)\n"
+            context.io.stderr.write(shown)
+            if step {
+                context.io.stderr.write(
+                    colored ? "\u{1B}[2m[Enter] run  [s] skip  [q] quit\u{1B}[0m " : "[Enter] run  [s] skip  [q] quit ")
+                context.io.stderr.flush()
+                let answer = context.io.stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
+                if answer == nil || answer == "q" { break }
+                if answer == "s" { continue }
+            }
+            context.io.flush()
+            status = context.shell.run(source: command, name: file, state: &context.state, io: context.io)
+            if context.state.exitRequest != nil || context.isInterrupted { break }
+            if !status.isSuccess && !keepGoing {
+                context.error("stopped: the command above failed with status \(status.rawValue)")
+                break
+            }
+        }
+        return status
+    }
+
+    /// Splits a transcript into complete commands (multi-line ones kept together), skipping comments.
+    static func commands(in text: String) -> [String] {
+        var commands: [String] = []
+        var pending: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if pending.isEmpty && (line.allSatisfy { $0 == " " || $0 == "\t" } || line.hasPrefix("#")) { continue }
+            pending.append(line)
+            let source = pending.joined(separator: "\n")
+            do {
+                _ = try Parser.parse(source)
+                commands.append(source)
+                pending.removeAll()
+            } catch {
+                if !error.isIncomplete {
+                    commands.append(source)
+                    pending.removeAll()
+                }
+            }
+        }
+        if !pending.isEmpty { commands.append(pending.joined(separator: "\n")) }
+        return commands
+    }
+}

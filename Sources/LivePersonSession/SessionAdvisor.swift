@@ -1,0 +1,95 @@
+import ShellBuiltins
+import ShellRuntime
+
+/// The LivePerson layer's advice while commands run: hints for unset variables, the one-time note about
+/// `LP_APP_CONN_ID`, warnings before an expired token is used, and the prompt's token badge.
+public enum SessionAdvisor {
+    /// Set in `ShellState.shownNotes` when the start-up CSDS lookup failed or was skipped.
+    public static let lookupFailedKey = "csds-lookup-failed"
+
+    /// Extra advice for an unset `LP_*` variable.
+    public static func hint(forUnset name: String, state: ShellState) -> String? {
+        switch name {
+        case "LP_APP_CONN_ID":
+            return
+                "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
+                + "and lp-shell sets LP_APP_CONN_ID from it"
+        case "LP_EXT_JWT": return "step 1 of the unauthenticated tutorial creates it (`step 1`)"
+        case "LP_JWT":
+            return "create it with `step 2` (unauthenticated tutorial) or `tutorial use getting-started; step 1`"
+        case "LP_CONV_ID": return "wscat sets it when a conversation is created (`step 3`)"
+        case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
+        default:
+            if state.shownNotes.contains(lookupFailedKey) {
+                return "the account's services could not be looked up at start-up (see the message above)"
+            }
+            if state.variables["LP_ACCOUNT"] != nil && name.uppercased() == name {
+                return "no service of that name was found for the account at start-up (`env | grep ^LP_` lists them)"
+            }
+            return nil
+        }
+    }
+
+    /// Called when an `LP_*` variable is expanded: explains the `LP_APP_CONN_ID` alias the first time.
+    public static func noteExpansion(
+        of name: String, state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        guard name == "LP_APP_CONN_ID", state.derivedVariables.contains(name), !state.shownNotes.contains(name) else {
+            return
+        }
+        state.shownNotes.insert(name)
+        io.stderr.write(
+            renderer.render(
+                note: "$LP_APP_CONN_ID is your LP_CONN_ID: the tutorial launches the shell with LP_CONN_ID but its "
+                    + "step 2 reads LP_APP_CONN_ID, so lp-shell sets both"))
+    }
+
+    /// Warns before a command whose arguments carry an expired token.
+    public static func checkTokens(
+        in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        guard fields.contains(where: { $0.contains("eyJ") }) else { return }
+        // Refreshing (step 4) posts the expired external token to anonymous/authorize on purpose.
+        let refreshing = fields.contains { $0.hasSuffix("/anonymous/authorize") }
+        for token in Tokens.summaries(state) {
+            guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
+                let left = token.secondsLeft(), left <= 0, !(refreshing && token.kind == "external")
+            else { continue }
+            let advice =
+                token.kind == "external"
+                ? "refresh it with `step 4` (or `tokens refresh`)"
+                : "refresh it with `tokens refresh` (the tutorial's step 4, then step 2)"
+            io.stderr.write(renderer.render(warning: "\(token.name) expired \(JWTTime.span(-left)) ago; \(advice)"))
+        }
+    }
+
+    /// `set -o autorefresh`: refreshes LP_JWT through steps 4 and 2 when it expires within a minute.
+    public static func autorefreshIfNeeded(state: inout ShellState, shell: any ShellServices, io: IOStreams) {
+        guard state.options.extra.contains("autorefresh"), let jwt = state.variables["LP_JWT"],
+            let summary = TokenSummary.inspect(name: "LP_JWT", value: jwt), let left = summary.secondsLeft(), left < 60,
+            state.variables["LP_EXT_JWT"] != nil
+        else { return }
+        io.stderr.write(
+            "lp-shell: autorefresh: LP_JWT \(left > 0 ? "expires in \(left) s" : "has expired"); refreshing\n")
+        var context = CommandContext(name: "tokens", arguments: ["refresh"], io: io, state: state, shell: shell)
+        _ = Tokens.refresh(&context)
+        state = context.state
+    }
+
+    /// The prompt badge for LP_JWT: text like `jwt 10m` and how urgent it is.
+    public static func promptBadge(state: ShellState) -> (text: String, severity: BadgeSeverity)? {
+        guard let value = state.variables["LP_JWT"], let summary = TokenSummary.inspect(name: "LP_JWT", value: value),
+            let left = summary.secondsLeft()
+        else { return nil }
+        if left <= 0 { return ("jwt expired", .expired) }
+        // Rounded as `tokens` rounds: a fresh 10-minute token reads `jwt 10m` in both.
+        return ("jwt " + JWTTime.compactSpan(left), left < 60 ? .soon : .fine)
+    }
+
+    /// How close a token is to expiry.
+    public enum BadgeSeverity: Sendable {
+        case fine
+        case soon
+        case expired
+    }
+}

@@ -1,0 +1,75 @@
+import JSONQuery
+import ShellBuiltins
+import ShellRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What lp-shell knows about a token-valued variable, for `step`, `tokens`, the prompt and expiry warnings.
+struct TokenSummary: Sendable, Equatable {
+    /// The variable holding the token.
+    var name: String
+    /// `external`, `LP consumer` or `agent bearer`.
+    var kind: String
+    /// The `sub` claim.
+    var subject: String?
+    /// `iat`, seconds since 1970.
+    var issuedAt: Int64?
+    /// `exp`, seconds since 1970.
+    var expiresAt: Int64?
+    /// Until when an external unauthenticated token can be refreshed (the sandbox's `lp.refresh_until`).
+    var refreshableUntil: Int64?
+    /// `eyJr…Q`.
+    var masked: String
+
+    /// Seconds since 1970.
+    static func now() -> Int64 { Int64(time(nil)) }
+
+    /// The summary of a variable when its value is a JWT, else nil.
+    static func inspect(name: String, value: String) -> TokenSummary? {
+        guard value.hasPrefix("eyJ"), let token = try? JWTToken(value) else { return nil }
+        let payload = token.payload
+        var kind = "LP consumer"
+        if case .string(let declared)? = payload.member("lp.kind") {
+            kind = declared == "external" ? "external" : "LP consumer"
+        } else if name.contains("EXT") {
+            kind = "external"
+        } else if name.contains("BEARER") {
+            kind = "agent bearer"
+        }
+        var subject: String?
+        if case .string(let text)? = payload.member("sub") { subject = text }
+        return TokenSummary(
+            name: name, kind: kind, subject: subject, issuedAt: payload.member("iat")?.epochSeconds,
+            expiresAt: payload.member("exp")?.epochSeconds,
+            refreshableUntil: payload.member("lp.refresh_until")?.epochSeconds,
+            masked: SecretMasking.maskedForm(value))
+    }
+
+    /// Seconds until expiry (negative once expired), nil when the token has no `exp`.
+    func secondsLeft(now: Int64 = TokenSummary.now()) -> Int64? {
+        expiresAt.map { $0 - now }
+    }
+
+    /// `expires in 10 min` for a JWT, nil for other values.
+    static func describe(name: String, value: String) -> String? {
+        guard let summary = inspect(name: name, value: value) else { return nil }
+        var parts = [summary.kind + " token"]
+        if let expiresAt = summary.expiresAt { parts.append(JWTTime.expiry(expiresAt, now: now())) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Why a value is not a usable JWT (`is not a JWT: …`, `expired 3 min ago`), or nil when it is.
+    static func problem(with value: String) -> String? {
+        do {
+            let token = try JWTToken(value)
+            if let exp = token.payload.member("exp")?.epochSeconds, exp <= now() {
+                return JWTTime.expiry(exp, now: now())
+            }
+            return nil
+        } catch {
+            return "is not a JWT: \(error.description)"
+        }
+    }
+}

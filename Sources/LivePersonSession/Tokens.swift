@@ -1,0 +1,96 @@
+import JSONQuery
+import ShellBuiltins
+import ShellRuntime
+
+/// `tokens`, `tokens --json`, `tokens refresh`: every JWT-valued variable and its lifetime.
+struct Tokens: Builtin {
+    static let name = "tokens"
+    static let summary = "show the session's tokens (kind, subject, expiry; values masked); `tokens refresh`"
+    static let usage = """
+        usage: tokens [--json] | tokens refresh
+
+          tokens           every variable holding a JWT: kind (external / LP consumer / agent bearer), subject,
+                           issued, expires in, refreshable until, and the value masked (eyJr…Q)
+          tokens --json    the same as JSON, for scripts
+          tokens refresh   refresh the external token and exchange it again (the tutorial's step 4, then step 2)
+        `set -o autorefresh` refreshes automatically when LP_JWT is about to expire.
+        """
+
+    func run(_ context: inout CommandContext) -> ExitStatus {
+        switch context.arguments {
+        case []: return list(context, json: false)
+        case ["--json"]: return list(context, json: true)
+        case ["refresh"]: return Tokens.refresh(&context)
+        default:
+            context.error(
+                "\(context.arguments.joined(separator: " ")): unexpected arguments\nusage: tokens [--json] | tokens refresh"
+            )
+            return .usage
+        }
+    }
+
+    static func summaries(_ state: ShellState) -> [TokenSummary] {
+        state.variables.all.compactMap { TokenSummary.inspect(name: $0.name, value: $0.variable.value) }
+    }
+
+    private func list(_ context: CommandContext, json: Bool) -> ExitStatus {
+        let now = TokenSummary.now()
+        let tokens = Tokens.summaries(context.state)
+        if json {
+            let items = tokens.map { token -> String in
+                var fields = ["\"name\":\(quote(token.name))", "\"kind\":\(quote(token.kind))"]
+                fields.append("\"subject\":" + (token.subject.map(quote) ?? "null"))
+                fields.append("\"issuedAt\":" + (token.issuedAt.map(String.init) ?? "null"))
+                fields.append("\"expiresAt\":" + (token.expiresAt.map(String.init) ?? "null"))
+                fields.append("\"expiresIn\":" + (token.secondsLeft(now: now).map(String.init) ?? "null"))
+                fields.append("\"refreshableUntil\":" + (token.refreshableUntil.map(String.init) ?? "null"))
+                fields.append("\"masked\":\(quote(token.masked))")
+                return "{" + fields.joined(separator: ",") + "}"
+            }
+            context.io.stdout.write("[" + items.joined(separator: ",") + "]\n")
+            return .success
+        }
+        guard !tokens.isEmpty else {
+            context.io.stdout.write("no tokens yet; `step` shows how the tutorial creates them\n")
+            return .success
+        }
+        for token in tokens {
+            var line = "\(token.name.padding(to: 12)) \(token.kind.padding(to: 13)) \(token.masked)"
+            if let subject = token.subject {
+                line += "  sub \(subject.count > 16 ? String(subject.prefix(15)) + "…" : subject)"
+            }
+            if let iat = token.issuedAt { line += "  " + JWTTime.issued(iat, now: now) }
+            if let exp = token.expiresAt { line += "  " + JWTTime.expiry(exp, now: now) }
+            if let until = token.refreshableUntil {
+                line += until > now ? "  refreshable for \(JWTTime.span(until - now))" : "  no longer refreshable"
+            }
+            context.io.stdout.write(line + "\n")
+        }
+        return .success
+    }
+
+    private func quote(_ text: String) -> String { JSONWriter.quoted(text) }
+
+    /// Step 4 (refresh the external token), then step 2 (exchange it), of the unauthenticated tutorial.
+    static func refresh(_ context: inout CommandContext) -> ExitStatus {
+        let (tutorials, _) = TutorialCatalog.load(environment: context.environment)
+        guard let tutorial = tutorials.first(where: { $0.name == TutorialCatalog.defaultName }),
+            let refresh = tutorial.step(4), let exchange = tutorial.step(2)
+        else {
+            context.error("the unauthenticated tutorial's steps are missing from this installation")
+            return .failure
+        }
+        guard !(context.state.variables["LP_EXT_JWT"] ?? "").isEmpty else {
+            context.error(
+                "LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)")
+            return .failure
+        }
+        let runner = StepRunner(tutorial: tutorial, colored: context.io.stderr.isTerminal)
+        for step in [refresh, exchange] {
+            context.io.stderr.write(runner.display(step))
+            let (status, passed) = runner.run(step, source: step.command, context: &context)
+            if !passed { return status }
+        }
+        return .success
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ShellBuiltins
+import ShellRuntime
+
+/// The tutorials lp-shell knows: the bundled ones plus `$XDG_DATA_HOME/lp-shell/tutorials/*.tutorial`.
+enum TutorialCatalog {
+    /// The tutorial used when none was chosen (the seed tutorial).
+    static let defaultName = "unauthenticated"
+    /// The shell variable holding the chosen tutorial's name.
+    static let variable = "LP_TUTORIAL"
+
+    /// Every tutorial, sorted by name, with the files that failed to load.
+    static func load(environment: [String: String]) -> (tutorials: [Tutorial], errors: [String]) {
+        var files: [String] = []
+        if let resources = Bundle.module.resourcePath {
+            let directory = resources + "/Tutorials"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            files += names.filter { $0.hasSuffix(".tutorial") }.sorted().map { directory + "/" + $0 }
+        }
+        let dataHome = environment["XDG_DATA_HOME"] ?? environment["HOME"].map { $0 + "/.local/share" }
+        if let dataHome {
+            let directory = dataHome + "/lp-shell/tutorials"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            files += names.filter { $0.hasSuffix(".tutorial") }.sorted().map { directory + "/" + $0 }
+        }
+        var tutorials: [String: Tutorial] = [:]
+        var errors: [String] = []
+        for file in files {
+            guard let text = FileReading.readText(file) else { continue }
+            do {
+                let tutorial = try Tutorial.parse(text, file: (file as NSString).lastPathComponent)
+                tutorials[tutorial.name] = tutorial
+            } catch {
+                errors.append(error.description)
+            }
+        }
+        return (tutorials.values.sorted { $0.name < $1.name }, errors)
+    }
+
+    /// Why no tutorial could be chosen.
+    struct CatalogError: Error {
+        var message: String
+    }
+
+    /// The tutorial chosen with `tutorial use` (default: the unauthenticated one).
+    static func current(_ context: CommandContext) -> Result<Tutorial, CatalogError> {
+        let name = context.state.variables[variable] ?? defaultName
+        let (tutorials, errors) = load(environment: context.environment)
+        for error in errors { context.io.stderr.write("\(context.name): warning: \(error)\n") }
+        guard let tutorial = tutorials.first(where: { $0.name == name }) else {
+            let known = tutorials.map(\.name).joined(separator: ", ")
+            return .failure(
+                CatalogError(
+                    message: "no tutorial named `\(name)` (known: \(known)); choose one with `tutorial use NAME`"))
+        }
+        return .success(tutorial)
+    }
+}

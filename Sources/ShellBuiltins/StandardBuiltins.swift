@@ -1,0 +1,38 @@
+import ShellRuntime
+
+/// The builtins that know nothing of LivePerson: the shell's own commands and the doc tools. ShellApp composes
+/// them with the LivePerson layer's into the shell's registry. Adding a builtin means one file and one line here.
+public enum StandardBuiltins {
+    /// Every standard builtin type.
+    public static let all: [any Builtin.Type] = [
+        // Shell
+        Cd.self,
+        Clear.self,
+        Colon.self,
+        Echo.self,
+        Env.self,
+        Eval.self,
+        Exit.self,
+        Export.self,
+        False.self,
+        Help.self,
+        History.self,
+        Printf.self,
+        Pwd.self,
+        Read.self,
+        Readonly.self,
+        SetCommand.self,
+        Shift.self,
+        Source.self,
+        Test.self,
+        True.self,
+        TypeCommand.self,
+        Unset.self,
+        // Doc tools
+        Base64.self,
+        Curl.self,
+        JQ.self,
+        JWT.self,
+        WSCat.self,
+    ]
+}
