@@ -133,15 +133,17 @@ struct LivePersonStartup {
         return .account(account)
     }
 
-    /// Runs the built-in curl in-process (same TLS trust and error messages as the user's own commands).
+    /// Fetches the CSDS answer with the HTTP client curl uses (same TLS trust, proxies and error messages as the
+    /// user's own `curl -sS --fail -m 10`); the error is curl's line (`curl: (7) Failed to connect …`).
     private func fetch(_ url: String, state: ShellState) -> (body: [UInt8], status: ExitStatus, error: String) {
-        guard let curl = interpreter.builtin(named: "curl") else { return ([], .failure, "curl is not built in") }
-        let streams = IOStreams.capturing()
-        var scratch = state
-        let status = interpreter.runBuiltin(
-            curl, name: "curl", arguments: ["-sS", "--fail", "-m", "10", url], state: &scratch, io: streams)
-        let error = streams.stderr.capturedString.split(separator: "\n").first.map(String.init) ?? ""
-        return (streams.stdout.capturedBytes, status, error)
+        let environment = state.variables.exportedEnvironment
+        let trust = TrustStore(insecure: false, caCertificatePath: nil, environment: environment)
+        let request = HTTPFetch.Request(url: url, trust: trust, environment: environment, maximumSeconds: 10)
+        switch HTTPFetch.get(request) {
+        case .body(let bytes): return (bytes, .success, "")
+        case .failed(let error): return ([], error.status, "curl: (\(error.code)) \(error.message)")
+        case .interrupted: return ([], .interrupted, "interrupted")
+        }
     }
 
     private func export(_ services: [(String, String)], state: inout ShellState) {

@@ -1,3 +1,4 @@
+import Dispatch
 import LineEditing
 
 #if canImport(Glibc)

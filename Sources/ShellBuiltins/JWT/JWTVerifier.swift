@@ -42,17 +42,22 @@ enum JWTVerifier {
         return valid ? .valid(evidence) : .invalid(evidence)
     }
 
-    /// Fetches the JWKS at `url` (see `JWKSFetcher`) and checks `token` with it; nil when Ctrl-C stopped the fetch.
+    /// The longest a JWKS fetch may take, in seconds (curl's `-m`).
+    static let fetchSeconds = 30.0
+
+    /// Fetches the JWKS at `url` as `curl -sSfL` would (`HTTPFetch`) and checks `token` with it; nil when Ctrl-C
+    /// stopped the fetch.
     static func check(_ token: JWTToken, jwks url: String, trust: TrustStore, environment: [String: String])
         -> JWTSignature?
     {
         if let refusal = algorithmRefusal(token) { return refusal }
-        switch JWKSFetcher.fetch(url, trust: trust, environment: environment) {
+        let request = HTTPFetch.Request(url: url, trust: trust, environment: environment, maximumSeconds: fetchSeconds)
+        switch HTTPFetch.get(request) {
         case .interrupted:
             return nil
         case .failed(let error):
             return .unchecked("--jwks \(url): (\(error.code)) \(error.message)")
-        case .document(let document):
+        case .body(let document):
             do {
                 return check(token, keySet: try JWKSDocument(document: document), source: url)
             } catch {
