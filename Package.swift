@@ -237,7 +237,8 @@ let package = Package(
         .testTarget(
             name: "WSCatTests",
             dependencies: [
-                "ShellBuiltins", "HTTPTransfer", "ShellRuntime", "ShellTestSupport", "LivePersonSandbox",
+                "ShellBuiltins", "LivePersonAPI", "HTTPTransfer", "ShellRuntime", "ShellTestSupport",
+                "LivePersonSandbox",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "WSCore", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),

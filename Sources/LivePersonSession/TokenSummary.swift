@@ -1,4 +1,5 @@
 import JSONQuery
+import LivePersonAPI
 import ShellBuiltins
 import ShellRuntime
 
@@ -31,19 +32,20 @@ struct TokenSummary: Sendable, Equatable {
         guard value.hasPrefix("eyJ"), let token = try? JWTToken(value) else { return nil }
         let payload = token.payload
         var kind = "LP consumer"
-        if case .string(let declared)? = payload.member("lp.kind") {
-            kind = declared == "external" ? "external" : "LP consumer"
+        if case .string(let declared)? = payload.member(TokenClaims.CodingKeys.kind.rawValue) {
+            kind = declared == TokenClaims.Kind.external.rawValue ? "external" : "LP consumer"
         } else if name.contains("EXT") {
             kind = "external"
         } else if name.contains("BEARER") {
             kind = "agent bearer"
         }
         var subject: String?
-        if case .string(let text)? = payload.member("sub") { subject = text }
+        if case .string(let text)? = payload.member(TokenClaims.CodingKeys.sub.rawValue) { subject = text }
         return TokenSummary(
-            name: name, kind: kind, subject: subject, issuedAt: payload.member("iat")?.epochSeconds,
-            expiresAt: payload.member("exp")?.epochSeconds,
-            refreshableUntil: payload.member("lp.refresh_until")?.epochSeconds,
+            name: name, kind: kind, subject: subject,
+            issuedAt: payload.member(TokenClaims.CodingKeys.iat.rawValue)?.epochSeconds,
+            expiresAt: payload.member(TokenClaims.CodingKeys.exp.rawValue)?.epochSeconds,
+            refreshableUntil: payload.member(TokenClaims.CodingKeys.refreshUntil.rawValue)?.epochSeconds,
             masked: SecretMasking.maskedForm(value))
     }
 
@@ -64,7 +66,7 @@ struct TokenSummary: Sendable, Equatable {
     static func problem(with value: String) -> String? {
         do {
             let token = try JWTToken(value)
-            if let exp = token.payload.member("exp")?.epochSeconds, exp <= now() {
+            if let exp = token.payload.member(TokenClaims.CodingKeys.exp.rawValue)?.epochSeconds, exp <= now() {
                 return JWTTime.expiry(exp, now: now())
             }
             return nil

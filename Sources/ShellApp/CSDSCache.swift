@@ -1,4 +1,5 @@
-import JSONQuery
+import Foundation
+import LivePersonAPI
 
 #if canImport(Glibc)
     import Glibc
@@ -66,16 +67,9 @@ struct CSDSCache {
         for entry in entries.sorted(by: { $0.modified > $1.modified }).dropFirst(keeping) { unlink(entry.path) }
     }
 
-    /// `service → host` pairs from a `{"baseURIs":[{"service":…,"baseURI":…}]}` answer.
+    /// `service → host` pairs from the all-services answer (`ServiceBaseURIList`, spec §1.2).
     static func parse(_ body: [UInt8]) -> [(String, String)]? {
-        guard let value = try? JSONParser.parseSingle(String(decoding: body, as: UTF8.self)),
-            case .object(let object) = value, case .array(let entries)? = object["baseURIs"]
-        else { return nil }
-        return entries.compactMap { entry in
-            guard case .object(let fields) = entry, case .string(let service)? = fields["service"],
-                case .string(let host)? = fields["baseURI"]
-            else { return nil }
-            return (service, host)
-        }
+        guard let list = try? JSONDecoder().decode(ServiceBaseURIList.self, from: Data(body)) else { return nil }
+        return list.baseURIs.map { ($0.service, $0.baseURI) }
     }
 }

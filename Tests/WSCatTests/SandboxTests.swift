@@ -1,4 +1,5 @@
 import Foundation
+import LivePersonAPI
 import ShellRuntime
 import ShellTestSupport
 import Testing

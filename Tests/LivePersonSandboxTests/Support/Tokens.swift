@@ -1,4 +1,5 @@
 import Foundation
+import LivePersonAPI
 
 @testable import LivePersonSandbox
 
