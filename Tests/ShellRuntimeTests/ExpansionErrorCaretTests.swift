@@ -54,6 +54,14 @@ struct ExpansionErrorCaretTests {
                 == "lp-shell: u: no\n  case ${u?no} in *) ;; esac\n       ^^^^^^^\n")
     }
 
+    @Test func wordsInsideArithmeticPointAtTheWholeExpansion() {
+        // The inner word `${y?}` is re-parsed from the arithmetic text alone: its own offsets would point at `k $((`.
+        #expect(
+            stderr(of: "echo ok $(( ${x:-${y?}} + 1 ))")
+                == "lp-shell: y: parameter null or not set\n  echo ok $(( ${x:-${y?}} + 1 ))\n          "
+                + String(repeating: "^", count: 22) + "\n")
+    }
+
     @Test func redirectionTargetsPointAtTheirWord() {
         #expect(
             stderr(of: "echo hi > ${d?no dir}")

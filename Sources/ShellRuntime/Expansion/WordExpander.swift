@@ -184,7 +184,10 @@ struct WordExpander {
         do {
             let parts = try Parser.parseExpandableText(text)
             return try expandString(parts: parts, state: &state)
-        } catch let error as ExpansionError {
+        } catch var error as ExpansionError {
+            // Words inside were parsed from `text` alone: their ranges do not point into the source, so the error
+            // points at the whole `$((…))` word instead.
+            error.range = nil
             throw error
         } catch {
             throw ExpansionError("\(text): bad arithmetic expression")
