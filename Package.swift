@@ -221,6 +221,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "LivePersonSessionTests", dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(
             name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Corpus", "Known"], swiftSettings: strict

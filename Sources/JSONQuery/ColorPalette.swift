@@ -1,4 +1,7 @@
 /// The ANSI colours of coloured output, in `JQ_COLORS` order.
+///
+/// jq's own, user-configurable escape sequences, spelled here rather than through ShellRuntime's `TerminalStyle`
+/// (JSONQuery depends on nothing); whether they are used is decided by `TerminalStyle.jqUsesColor`, jq's rule.
 public struct ColorPalette: Sendable, Equatable {
     /// Escape sequences for null, false, true, numbers, strings, arrays, objects and object keys.
     public var sequences: [[UInt8]]

@@ -37,14 +37,12 @@ struct Replay: Builtin {
             context.error("\(file): No such file or directory")
             return .failure
         }
-        let colored = context.io.stderr.isTerminal
+        let style = TerminalStyle(isTerminal: context.io.stderr.isTerminal, environment: context.environment)
         var status = ExitStatus.success
         for command in Replay.commands(in: text) {
-            let shown = colored ? "\u{1B}[1;36m▶ \(command)\u{1B}[0m\n" : "▶ \(command)\n"
-            context.io.stderr.write(shown)
+            context.io.stderr.write(style.paint("▶ \(command)", .boldCyan) + "\n")
             if step {
-                context.io.stderr.write(
-                    colored ? "\u{1B}[2m[Enter] run  [s] skip  [q] quit\u{1B}[0m " : "[Enter] run  [s] skip  [q] quit ")
+                context.io.stderr.write(style.paint("[Enter] run  [s] skip  [q] quit", .dim) + " ")
                 context.io.stderr.flush()
                 let answer = context.io.stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
                 if answer == nil || answer == "q" { break }

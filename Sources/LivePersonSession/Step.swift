@@ -22,7 +22,9 @@ struct Step: Builtin {
             return .failure
         case .success(let found): tutorial = found
         }
-        let runner = StepRunner(tutorial: tutorial, colored: context.io.stdout.isTerminal)
+        let runner = StepRunner(
+            tutorial: tutorial,
+            style: TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment))
         var dryRun = false
         var selector: String?
         for argument in context.arguments {

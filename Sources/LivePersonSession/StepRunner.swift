@@ -5,7 +5,8 @@ import ShellRuntime
 /// text, report what changed, check the result and explain a failure in plain words.
 struct StepRunner {
     let tutorial: Tutorial
-    let colored: Bool
+    /// The colours of the stream the doc commands are shown on.
+    let style: TerminalStyle
 
     /// The doc command, highlighted on a terminal.
     func display(_ step: Tutorial.Step) -> String {
@@ -15,7 +16,7 @@ struct StepRunner {
     }
 
     func highlight(_ text: String) -> String {
-        colored ? "\u{1B}[1;36m\(text)\u{1B}[0m" : text
+        style.paint(text, .boldCyan)
     }
 
     /// Runs `source` (the doc's command or what the learner typed) for `step`; returns the status and whether the

@@ -85,7 +85,9 @@ struct Tokens: Builtin {
                 "LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)")
             return .failure
         }
-        let runner = StepRunner(tutorial: tutorial, colored: context.io.stderr.isTerminal)
+        let runner = StepRunner(
+            tutorial: tutorial,
+            style: TerminalStyle(isTerminal: context.io.stderr.isTerminal, environment: context.environment))
         for step in [refresh, exchange] {
             context.io.stderr.write(runner.display(step))
             let (status, passed) = runner.run(step, source: step.command, context: &context)

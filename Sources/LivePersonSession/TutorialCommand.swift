@@ -65,8 +65,8 @@ struct TutorialCommand: Builtin {
             return .failure
         case .success(let found): tutorial = found
         }
-        let colored = context.io.stdout.isTerminal
-        let runner = StepRunner(tutorial: tutorial, colored: colored)
+        let style = TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment)
+        let runner = StepRunner(tutorial: tutorial, style: style)
         let out = context.io.stdout
         out.write("\(runner.highlight(tutorial.title))\n\(tutorial.summary)\n")
         let missing = tutorial.needs.filter { (context.state.variables[$0] ?? "").isEmpty }

@@ -2,8 +2,8 @@ import ShellRuntime
 
 /// The start-up banner at a terminal: which mode is on and how to switch.
 enum Banner {
-    static func print(mode: LivePersonStartup.Mode, state: ShellState, io: IOStreams, usesColor: Bool) {
-        func bold(_ text: String) -> String { usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    static func print(mode: LivePersonStartup.Mode, state: ShellState, io: IOStreams, style: TerminalStyle) {
+        func bold(_ text: String) -> String { style.paint(text, .bold) }
         var lines = [
             "\(bold("lp-shell \(LPShell.version)")) — paste the tutorials' commands as they are; `help` lists builtins."
         ]

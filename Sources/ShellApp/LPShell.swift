@@ -16,9 +16,8 @@ public enum LPShell {
     /// Runs lp-shell with the process's arguments (including the program name) and returns its exit status.
     public static func main(arguments: [String]) -> Int32 {
         let io = IOStreams.standard()
-        let stderrIsTerminal = isatty(2) == 1 && (getenvString("TERM") ?? "") != "dumb"
-        let renderer = DiagnosticRenderer(
-            programName: "lp-shell", usesColor: stderrIsTerminal && getenvString("NO_COLOR") == nil)
+        let stderrStyle = TerminalStyle(isTerminal: isatty(2) == 1, lookup: getenvString)
+        let renderer = DiagnosticRenderer(programName: "lp-shell", style: stderrStyle)
         let options: CommandLineOptions
         do {
             options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
@@ -90,7 +89,7 @@ public enum LPShell {
             options.parseOnly || options.plain
             ? .none
             : startup.start(options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true)
-        if interactive { Banner.print(mode: mode, state: state, io: io, usesColor: stderrIsTerminal) }
+        if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
         let status: ExitStatus
         switch options.mode {
@@ -118,7 +117,7 @@ public enum LPShell {
                 interpreter.historyClearer = { reader.clear() }
                 interpreter.terminal = ReadlineInteractiveTerminal()
                 ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
-                let repl = REPL(runner: runner, reader: reader, prompt: Prompt(usesColor: stderrIsTerminal))
+                let repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
                 status = repl.run(state: &state)
             } else {
                 status = runner.run(reader: PlainLineReader(), state: &state)

@@ -55,6 +55,7 @@ struct SourceRunner {
             if let transcript = state.transcriptPath { Record.append(source, to: transcript) }
             InterruptState.reset()
             SessionAdvisor.autorefreshIfNeeded(state: &state, shell: interpreter, io: io)
+            state.source = SourceText(source, fileName: sourceName, firstLineNumber: firstLineNumber)
             _ = interpreter.execute(script, state: &state, io: io)
             syncWorkingDirectory(state)
         case .syntaxError(let error, let source, let notes):

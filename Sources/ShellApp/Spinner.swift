@@ -1,3 +1,4 @@
+import ShellRuntime
 import Synchronization
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ final class Spinner: Sendable {
 
     func stop() {
         state.running.store(false, ordering: .relaxed)
-        if enabled { _ = write(2, "\r\u{1B}[K", 4) }
+        if enabled { _ = TerminalStyle.eraseLine.withCString { write(2, $0, strlen($0)) } }
     }
 }
 

@@ -115,10 +115,9 @@ struct JQ: Builtin {
         writerOptions.useTabs = options.useTabs
         writerOptions.sortKeys = options.sortKeys
         writerOptions.asciiOnly = options.asciiOutput
-        var useColor = options.colorOutput
-        if !options.colorOutput && io.stdout.isTerminal {
-            useColor = (environment["NO_COLOR"] ?? "").isEmpty
-        }
+        // jq's own rule, not TerminalStyle's: an empty NO_COLOR keeps colour, TERM=dumb does not matter.
+        var useColor =
+            options.colorOutput || TerminalStyle.jqUsesColor(isTerminal: io.stdout.isTerminal, environment: environment)
         if options.monochrome { useColor = false }
         var palette = ColorPalette.default
         if let specification = environment["JQ_COLORS"] {

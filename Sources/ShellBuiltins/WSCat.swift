@@ -70,7 +70,9 @@ struct WSCat: Builtin {
         let runner: WSCatRunner
         let conversationID = context.state.variables["LP_CONV_ID"].flatMap { $0.isEmpty ? nil : $0 }
         if interactive, let terminal = context.shell.terminal {
-            let color = !options.noColor && context.environment["NO_COLOR"] == nil && context.io.stdout.isTerminal
+            let color =
+                !options.noColor
+                && TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment).usesColor
             let formatter = FrameFormatter(
                 interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
             runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, _ in

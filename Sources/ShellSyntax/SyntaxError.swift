@@ -1,4 +1,5 @@
-/// A syntax error with the source range it points at. Holds data only; `ShellApp` renders it.
+/// A syntax error with the source range it points at. Holds data only; `DiagnosticRenderer` (ShellRuntime) renders
+/// it.
 public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A lower-case sentence (`unterminated double quote`).
     public var message: String

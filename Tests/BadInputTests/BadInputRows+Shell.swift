@@ -71,10 +71,12 @@ enum BadInputRows {
             stderr: [], status: 0, stdout: ["value0 value99999", "100000"]),
         .init(
             "bad arithmetic", .command, keep("echo $((1+))"),
-            stderr: ["lp-shell: 1+: syntax error: operand expected"], status: 0, stdout: ["after:1 A=kept"]),
+            stderr: ["lp-shell: line 2: 1+: syntax error: operand expected", "  echo $((1+))", "       ^^^^^^^"],
+            status: 0, stdout: ["after:1 A=kept"]),
         .init(
             "division by zero", .command, keep("echo $((7 / 0))"),
-            stderr: ["lp-shell: 7 / 0: division by 0"], status: 0, stdout: ["after:1 A=kept"]),
+            stderr: ["lp-shell: line 2: 7 / 0: division by 0", "  echo $((7 / 0))", "       ^^^^^^^^^^"], status: 0,
+            stdout: ["after:1 A=kept"]),
         .init(
             "cd to a missing folder", .command, keep("cd /nope/missing"),
             stderr: ["cd: /nope/missing: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),

@@ -116,3 +116,47 @@ struct DiagnosticRendererTests {
         #expect(DiagnosticRenderer(programName: "x").render(message: "m") == "x: m\n")
     }
 }
+
+/// Diagnostics built directly, and the jq layout.
+@Suite("Diagnostic values")
+struct DiagnosticValueTests {
+    let renderer = DiagnosticRenderer()
+
+    @Test func aLocatedRuntimeErrorHasNoLabel() {
+        let source = SourceText("echo ${x?}", fileName: "s.sh", firstLineNumber: 3)
+        let diagnostic = Diagnostic(
+            .error, "x: unset", location: SourceLocation(SourceRange(start: 5, end: 10), in: source))
+        #expect(renderer.render(diagnostic) == "lp-shell: s.sh: line 3: x: unset\n  echo ${x?}\n       ^^^^^\n")
+    }
+
+    @Test func aDiagnosticMayNameItsOwnProgram() {
+        #expect(renderer.render(Diagnostic(.warning, "w", programName: "jwt")) == "jwt: warning: w\n")
+    }
+
+    @Test func longLinesAreWindowedUnderTheSameCaret() {
+        let source = String(repeating: "echo a; ", count: 20) + "fi"
+        let error = SyntaxError("unexpected `fi`", at: SourceRange(start: 160, end: 162))
+        let lines = renderer.render(error, in: source).split(separator: "\n")
+        #expect(lines[1] == "  …" + String(source.suffix(49)))
+        #expect(lines[2] == "  " + String(repeating: " ", count: 48) + "^^")
+    }
+
+    @Test func jqLayoutQuotesTheProgramThenTheCaret() {
+        let jq = DiagnosticRenderer(programName: "jq")
+        func diagnostic(_ program: String, _ start: Int, _ length: Int) -> Diagnostic {
+            let range = SourceRange(start: start, end: start + length)
+            return Diagnostic(.error, "bad", kind: "error", location: SourceLocation(range, in: SourceText(program)))
+        }
+        #expect(
+            jq.renderInJQLayout(diagnostic(".a | x", 5, 1))
+                == "jq: error: bad at <top-level>, line 1:\n.a | x\n     ^\n")
+        #expect(
+            jq.renderInJQLayout(diagnostic(".a |\n  x", 7, 1))
+                == "jq: error: bad at <top-level>, line 2:\n.a |\n  x\n  x\n  ^\n")
+        let long = String(repeating: ".a | ", count: 20) + "x"
+        #expect(
+            jq.renderInJQLayout(diagnostic(long, 100, 1))
+                == "jq: error: bad at <top-level>, line 1:\n\(long)\n…\(long.suffix(48))\n"
+                + String(repeating: " ", count: 48) + "^\n")
+    }
+}

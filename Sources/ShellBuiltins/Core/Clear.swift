@@ -7,7 +7,7 @@ struct Clear: Builtin {
     static let usage = "usage: clear"
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        context.io.stdout.write("\u{1B}[H\u{1B}[2J\u{1B}[3J")
+        context.io.stdout.write(TerminalStyle.clearScreen)
         return .success
     }
 }

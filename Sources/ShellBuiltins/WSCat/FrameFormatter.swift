@@ -1,3 +1,5 @@
+import ShellRuntime
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -11,12 +13,13 @@ struct FrameFormatter {
     var timestamps: Bool
 
     private enum Style {
-        static let prompt = "\u{1B}[1;36m"
-        static let dim = "\u{1B}[2m"
-        static let error = "\u{1B}[1;31m"
-        static let note = "\u{1B}[33m"
-        static let reset = "\u{1B}[0m"
+        static let prompt = TerminalStyle.Attribute.boldCyan
+        static let dim = TerminalStyle.Attribute.dim
+        static let error = TerminalStyle.Attribute.boldRed
+        static let note = TerminalStyle.Attribute.yellow
     }
+
+    private var style: TerminalStyle { TerminalStyle(usesColor: color) }
 
     /// A received text frame, ending with a newline.
     func received(_ text: String, _ frame: WSCatConversation.Received) -> String {
@@ -80,12 +83,11 @@ struct FrameFormatter {
     /// The prompt, `> ` (or `… ` inside a multi-line frame), coloured at a terminal.
     func prompt(continuing: Bool) -> String {
         let text = continuing ? "… " : "> "
-        // \u{1} and \u{2} tell readline the escape sequences take no room on the line.
-        return color ? "\u{1}" + Style.prompt + "\u{2}" + text + "\u{1}" + Style.reset + "\u{2}" : text
+        return style.paintForPrompt(text, Style.prompt)
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? code + text + Style.reset : text
+    private func paint(_ text: String, _ attribute: TerminalStyle.Attribute) -> String {
+        style.paint(text, attribute)
     }
 
     /// `[12:34:56.789]` local time.

@@ -1,3 +1,6 @@
+import ShellRuntime
+import ShellSyntax
+
 /// A JSON value as `wscat` needs it: object members keep their order and numbers keep their spelling, so a
 /// frame prints back the way it was written.
 enum FrameJSON: Equatable, Sendable {
@@ -48,20 +51,12 @@ struct FrameJSONError: Error, Equatable, Sendable {
     /// What was expected.
     var message: String
 
-    /// Two or three lines: the message, the offending line, a caret under the offending character.
+    /// Two or three lines: the message, the offending line (cut around the caret when long), a caret under the
+    /// offending character.
     func render(in text: String) -> String {
-        let bytes = Array(text.utf8)
-        let clamped = min(offset, bytes.count)
-        var lineStart = clamped
-        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        var lineEnd = clamped
-        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        let lineNumber = bytes[..<lineStart].filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        let before = String(decoding: bytes[lineStart..<clamped], as: UTF8.self)
-        // A TAB before the caret stays a TAB so the caret lines up under the character.
-        let padding = String(before.map { $0 == "\t" ? "\t" : " " })
-        let location = lineNumber > 1 || text.contains("\n") ? "line \(lineNumber), " : ""
-        return "invalid JSON (\(location)column \(before.count + 1)): \(message)\n  \(line)\n  \(padding)^"
+        let excerpt = SourceExcerpt(text: text, range: SourceRange(start: offset, end: offset))
+        let location = excerpt.lineIndex > 0 || text.contains("\n") ? "line \(excerpt.lineIndex + 1), " : ""
+        return
+            "invalid JSON (\(location)column \(excerpt.column)): \(message)\n  \(excerpt.line)\n  \(excerpt.caretIndent)^"
     }
 }

@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// Writes a ``FrameJSON`` compactly (one line, for transcripts and the wire) or indented and coloured like jq.
 struct FrameJSONPrinter {
     /// Indent nested values by two spaces per level.
@@ -6,11 +8,10 @@ struct FrameJSONPrinter {
     var color = false
 
     private enum Color {
-        static let key = "\u{1B}[34;1m"
-        static let string = "\u{1B}[0;32m"
-        static let null = "\u{1B}[1;30m"
-        static let literal = "\u{1B}[0;39m"
-        static let reset = "\u{1B}[0m"
+        static let key = TerminalStyle.Attribute("34;1")
+        static let string = TerminalStyle.Attribute("0;32")
+        static let null = TerminalStyle.Attribute("1;30")
+        static let literal = TerminalStyle.Attribute("0;39")
     }
 
     /// One line: `{"kind":"req","id":1}`.
@@ -83,12 +84,8 @@ struct FrameJSONPrinter {
         output += "\n" + String(repeating: "  ", count: indent)
     }
 
-    private func painted(_ text: String, _ code: String, _ output: inout String) {
-        if color {
-            output += code + text + Color.reset
-        } else {
-            output += text
-        }
+    private func painted(_ text: String, _ attribute: TerminalStyle.Attribute, _ output: inout String) {
+        output += TerminalStyle(usesColor: color).paint(text, attribute)
     }
 
     /// A JSON string literal with the escapes RFC 8259 requires.

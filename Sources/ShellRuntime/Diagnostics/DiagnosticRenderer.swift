@@ -1,64 +1,81 @@
 import ShellSyntax
 
-/// Renders located errors the one way lp-shell shows them (gojq/Oils style):
+/// Renders every ``Diagnostic`` the one way lp-shell shows them (gojq/Oils style):
 ///
 /// ```
 /// lp-shell: syntax error: unterminated double quote
 ///   echo "hello
 ///        ^
 /// ```
+///
+/// A diagnostic without a location is one line: `lp-shell: <message>`, `lp-shell: warning: <message>`.
 public struct DiagnosticRenderer: Sendable {
     /// The program name that starts each message.
     public var programName: String
-    /// Whether to use ANSI colour (only when stderr is a terminal and `TERM` is not `dumb`).
-    public var usesColor: Bool
+    /// The colours of labels and carets (on only when stderr is a terminal, see ``TerminalStyle``).
+    public var style: TerminalStyle
+
+    /// Whether labels and carets are coloured.
+    public var usesColor: Bool { style.usesColor }
 
     /// Creates a renderer.
-    public init(programName: String = "lp-shell", usesColor: Bool = false) {
+    public init(programName: String = "lp-shell", style: TerminalStyle = .plain) {
         self.programName = programName
-        self.usesColor = usesColor
+        self.style = style
     }
 
-    /// The text for a syntax error in `source` (one message line, the source line, a caret line).
+    /// Creates a renderer with colour on or off.
+    public init(programName: String = "lp-shell", usesColor: Bool) {
+        self.init(programName: programName, style: TerminalStyle(usesColor: usesColor))
+    }
+
+    /// The text for `diagnostic`: the message line and, when it has a location, the line and a caret line.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var text = "\(diagnostic.programName ?? programName): "
+        if let location = diagnostic.location {
+            if let fileName = location.source.fileName {
+                text += "\(fileName): line \(location.lineNumber): "
+            } else if location.lineNumber > 1 {
+                text += "line \(location.lineNumber): "
+            }
+        }
+        if let label = diagnostic.label { text += style.paint(label, labelAttribute(diagnostic.severity)) + ": " }
+        text += diagnostic.message + "\n"
+        guard let excerpt = diagnostic.location?.excerpt else { return text }
+        return text + "  \(excerpt.line)\n  \(excerpt.caretIndent)\(style.paint(excerpt.carets, .boldGreen))\n"
+    }
+
+    /// The text for a syntax error in `source`.
     ///
-    /// `firstLineNumber` is the line of the file or script where `source` starts (a script runs command by
-    /// command, so the failing command's text may start on a later line).
+    /// `firstLineNumber` is the line of the file or script where `source` starts.
     public func render(
         _ error: SyntaxError, in source: String, fileName: String? = nil, firstLineNumber: Int = 1
     ) -> String {
-        let bytes = Array(source.utf8)
-        let start = min(max(0, error.range.start), bytes.count)
-        var lineStart = start
-        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        var lineEnd = start
-        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        let lineNumber = bytes[..<lineStart].filter { $0 == UInt8(ascii: "\n") }.count + firstLineNumber
-        let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count
-        let width = max(1, min(error.range.end, lineEnd) - start)
-        let caretText = String(decoding: bytes[start..<min(start + width, lineEnd)], as: UTF8.self).count
-        let carets = String(repeating: "^", count: max(1, caretText))
-        let location = fileName.map { "\($0): line \(lineNumber): " } ?? (lineNumber > 1 ? "line \(lineNumber): " : "")
-        let indent = line.prefix(column).map { $0 == "\t" ? "\t" : " " }.joined()
-        let label = usesColor ? "\u{1B}[1;31msyntax error\u{1B}[0m" : "syntax error"
-        let caretLine = usesColor ? "\u{1B}[1;32m\(carets)\u{1B}[0m" : carets
-        return "\(programName): \(location)\(label): \(error.message)\n  \(line)\n  \(indent)\(caretLine)\n"
+        let text = SourceText(source, fileName: fileName, firstLineNumber: firstLineNumber)
+        return render(
+            Diagnostic(.error, error.message, kind: "syntax error", location: SourceLocation(error.range, in: text)))
     }
 
     /// A one-line runtime message: `lp-shell: <message>`.
     public func render(message: String) -> String {
-        "\(programName): \(message)\n"
+        render(Diagnostic(.error, message))
     }
 
     /// A one-line warning: `lp-shell: warning: <message>`.
     public func render(warning: String) -> String {
-        let label = usesColor ? "\u{1B}[33mwarning\u{1B}[0m" : "warning"
-        return "\(programName): \(label): \(warning)\n"
+        render(Diagnostic(.warning, warning))
     }
 
     /// A one-line note: `lp-shell: note: <message>`.
     public func render(note: String) -> String {
-        let label = usesColor ? "\u{1B}[36mnote\u{1B}[0m" : "note"
-        return "\(programName): \(label): \(note)\n"
+        render(Diagnostic(.note, note))
+    }
+
+    private func labelAttribute(_ severity: Diagnostic.Severity) -> TerminalStyle.Attribute {
+        switch severity {
+        case .error: .boldRed
+        case .warning: .yellow
+        case .note: .cyan
+        }
     }
 }

@@ -34,6 +34,9 @@ public struct ShellState: Sendable {
     public var completedSteps: Set<String> = []
     /// Where `record` appends each command (masked), or nil.
     public var transcriptPath: String?
+    /// The text the running commands were parsed from (a runtime error shows its line with a caret); nil when
+    /// unknown.
+    public var source: SourceText?
     /// Functions defined with `name() { …; }`.
     var functions: [String: FunctionBody] = [:]
     /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.
@@ -89,4 +92,6 @@ extension ShellState {
 /// A function body; a box so that `ShellState` stays cheap to copy.
 struct FunctionBody: Sendable {
     var command: Command
+    /// The text the function was defined in (its ranges point there).
+    var source: SourceText?
 }

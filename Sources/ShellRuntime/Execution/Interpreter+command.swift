@@ -7,7 +7,7 @@ extension Interpreter {
         case .simple(let simple):
             return executeSimple(simple, state: &state, io: io)
         case .functionDefinition(let name, let body):
-            state.functions[name] = FunctionBody(command: body)
+            state.functions[name] = FunctionBody(command: body, source: state.source)
             return .success
         case .group(let body, let redirections):
             return withRedirections(redirections, state: &state, io: io) { state, io in
@@ -38,7 +38,7 @@ extension Interpreter {
                 do throws(ExpansionError) {
                     if let words = loop.words { values = try expander.expandFields(words, state: &state) }
                 } catch {
-                    report(error.message, io: io)
+                    report(error, state: state, io: io)
                     return error.status
                 }
                 var status = ExitStatus.success
@@ -80,7 +80,7 @@ extension Interpreter {
                         }
                     }
                 } catch {
-                    report(error.message, io: io)
+                    report(error, state: state, io: io)
                     return error.status
                 }
                 return .success
@@ -101,6 +101,9 @@ extension Interpreter {
         case .failure(let message):
             report(message, io: io)
             return .failure
+        case .expansionFailure(let error):
+            report(error, state: state, io: io)
+            return .failure
         case .success(let redirected):
             let status = body(&state, redirected)
             redirected.flush()
@@ -113,10 +116,11 @@ extension Interpreter {
     func callFunction(_ function: FunctionBody, arguments: [String], state: inout ShellState, io: IOStreams)
         -> ExitStatus
     {
-        let saved = state.positionalParameters
+        let saved = (state.positionalParameters, state.source)
         state.positionalParameters = arguments
+        state.source = function.source
         let status = executeCommand(function.command, state: &state, io: io)
-        state.positionalParameters = saved
+        (state.positionalParameters, state.source) = saved
         return status
     }
 }

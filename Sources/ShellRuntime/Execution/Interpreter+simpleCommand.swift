@@ -24,7 +24,7 @@ extension Interpreter {
                 try? state.variables.set(assignment.name, to: value)
             }
         } catch {
-            report(error.message, io: io)
+            report(error, state: state, io: io)
             if error.isFatal && !state.isInteractive { state.exitRequest = error.status }
             return error.status
         }

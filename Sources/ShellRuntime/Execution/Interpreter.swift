@@ -84,6 +84,9 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
             state.lastStatus = .usage
             return .usage
         }
+        let outer = state.source
+        state.source = SourceText(source, fileName: name == "-c" ? nil : name)
+        defer { state.source = outer }
         return execute(script, state: &state, io: io)
     }
 
@@ -146,5 +149,14 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     /// Writes a one-line error.
     func report(_ message: String, io: IOStreams) {
         io.stderr.write(renderer.render(message: message))
+    }
+
+    /// Writes an expansion error, with the failing word's line and a caret when its source is known.
+    func report(_ error: ExpansionError, state: ShellState, io: IOStreams) {
+        var diagnostic = Diagnostic(.error, error.message)
+        if let range = error.range, let source = state.source, range.end <= source.text.utf8.count {
+            diagnostic.location = SourceLocation(range, in: source)
+        }
+        io.stderr.write(renderer.render(diagnostic))
     }
 }

@@ -18,6 +18,8 @@ struct Redirector {
     enum Outcome {
         case success(IOStreams)
         case failure(String)
+        /// A target or heredoc body that did not expand (reported with the word's caret when it has one).
+        case expansionFailure(ExpansionError)
     }
 
     mutating func apply(_ redirections: [Redirection], to io: IOStreams, state: inout ShellState) -> Outcome {
@@ -36,7 +38,7 @@ struct Redirector {
                         }.joined()
                         : try expander.expandString(parts: heredoc.body, state: &state)
                 } catch {
-                    return .failure(error.message)
+                    return .expansionFailure(error)
                 }
                 guard descriptor == 0 else { return .failure("\(descriptor): heredocs can only feed standard input") }
                 streams.stdin = ByteInput(string: body)
@@ -46,7 +48,7 @@ struct Redirector {
             do {
                 target = try expander.expandString(redirection.target, state: &state)
             } catch {
-                return .failure(error.message)
+                return .expansionFailure(error)
             }
             guard descriptor <= 2 else {
                 return .failure("\(descriptor): only descriptors 0, 1 and 2 can be redirected")

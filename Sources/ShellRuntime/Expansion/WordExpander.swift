@@ -28,7 +28,11 @@ struct WordExpander {
         var result: [String] = []
         for word in words {
             var fields = [ExpandedField()]
-            try expandParts(word.parts, quoted: false, into: &fields, state: &state)
+            do {
+                try expandParts(word.parts, quoted: false, into: &fields, state: &state)
+            } catch {
+                throw error.located(at: word)
+            }
             for field in fields where field.isQuotedOrNonEmpty {
                 result.append(contentsOf: glob(field, state: state))
             }
@@ -38,7 +42,11 @@ struct WordExpander {
 
     /// Expands a word to one string with no splitting or globbing (assignments, redirection targets, `case`).
     mutating func expandString(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
-        try expandString(parts: word.parts, state: &state)
+        do {
+            return try expandString(parts: word.parts, state: &state)
+        } catch {
+            throw error.located(at: word)
+        }
     }
 
     mutating func expandString(parts: [WordPart], state: inout ShellState) throws(ExpansionError) -> String {
@@ -50,7 +58,11 @@ struct WordExpander {
     /// Expands a word as a pattern for `case` and `${x#pattern}`: quoted characters are escaped.
     mutating func expandPattern(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
         var fields = [ExpandedField()]
-        try expandParts(word.parts, quoted: false, into: &fields, state: &state, joinFields: true, splitting: false)
+        do {
+            try expandParts(word.parts, quoted: false, into: &fields, state: &state, joinFields: true, splitting: false)
+        } catch {
+            throw error.located(at: word)
+        }
         return fields.map { $0.pattern }.concatenated(separator: " ")
     }
 
@@ -139,8 +151,11 @@ struct WordExpander {
             return try parameterValue(name, state: &state, checkUnset: true) ?? ""
         case .parameterExpansion(let expansion):
             return try expandParameter(expansion, state: &state)
-        case .commandSubstitution(let script, _):
-            let (output, status) = interpreter.captureOutput(of: script, state: state, stderr: io.stderr)
+        case .commandSubstitution(let script, let style):
+            // A backquoted body is parsed from its unescaped copy: its ranges do not point into the running source.
+            var inner = state
+            if style == .backtick { inner.source = nil }
+            let (output, status) = interpreter.captureOutput(of: script, state: inner, stderr: io.stderr)
             state.lastStatus = status
             lastSubstitutionStatus = status
             var bytes = output
@@ -169,7 +184,10 @@ struct WordExpander {
         do {
             let parts = try Parser.parseExpandableText(text)
             return try expandString(parts: parts, state: &state)
-        } catch let error as ExpansionError {
+        } catch var error as ExpansionError {
+            // Words inside were parsed from `text` alone: their ranges do not point into the source, so the error
+            // points at the whole `$((…))` word instead.
+            error.range = nil
             throw error
         } catch {
             throw ExpansionError("\(text): bad arithmetic expression")

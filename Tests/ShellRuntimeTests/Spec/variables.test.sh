@@ -90,6 +90,26 @@ echo after
 ## OK bash status: 127
 ## OK dash status: 2
 
+#### colon-question shows the word with a caret
+echo before
+echo "${X:?is required}" after
+## stdout: before
+## status: 1
+## stderr-contains: line 2: X: is required
+## stderr-contains:   echo "${X:?is required}" after
+## stderr-contains:        ^^^^^^^^^^^^^^^^^^^
+## OK bash status: 127
+## OK dash status: 2
+
+#### bad arithmetic shows the expansion with a caret
+x=$((1 + * 2))
+echo "status $?"
+## stdout: status 1
+## stderr-contains: lp-shell: 1 + * 2: syntax error: operand expected
+## stderr-contains:   x=$((1 + * 2))
+## stderr-contains:     ^^^^^^^^^^^^
+## lp-shell-only: shells differ on whether bad arithmetic in an assignment stops the list
+
 #### status of the last command
 false
 echo $?
