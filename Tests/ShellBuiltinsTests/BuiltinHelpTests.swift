@@ -16,6 +16,9 @@ struct BuiltinHelpTests {
         (Unset.name, Unset.usage, Unset.options),
         (History.name, History.usage, History.options),
         (Env.name, Env.usage, Env.options),
+        (Save.name, Save.usage, Save.options),
+        (Replay.name, Replay.usage, Replay.options),
+        (Step.name, Step.usage, Step.options),
     ]
 
     @Test(arguments: builtins.map(\.name))

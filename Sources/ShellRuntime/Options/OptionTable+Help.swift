@@ -3,12 +3,14 @@ extension OptionTable {
     ///
     /// Options with only long names are indented past the short names' column (as GNU's help does); a help
     /// text's further lines continue under the help column. Names wider than `maximumNameWidth` have their
-    /// help on the next line, or (`wideNamesShareTheLine`, curl's style) after two spaces.
+    /// help on the next line, or (`wideNamesShareTheLine`, curl's style) after two spaces; `minimumNameWidth`
+    /// lines the help up with text around it.
     public func helpLines(
-        indent: String = "  ", maximumNameWidth: Int = 28, wideNamesShareTheLine: Bool = false
+        indent: String = "  ", minimumNameWidth: Int = 0, maximumNameWidth: Int = 28,
+        wideNamesShareTheLine: Bool = false
     ) -> String {
         let columns = options.map(Self.nameColumn)
-        let width = min(columns.map(\.count).max() ?? 0, maximumNameWidth)
+        let width = max(min(columns.map(\.count).max() ?? 0, maximumNameWidth), minimumNameWidth)
         let continuation = "\n" + indent + String(repeating: " ", count: width + 2)
         var text = ""
         for (definition, names) in zip(options, columns) {

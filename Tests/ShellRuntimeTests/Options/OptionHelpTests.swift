@@ -34,6 +34,9 @@ struct OptionHelpTests {
         #expect(
             table.helpLines(maximumNameWidth: 10)
                 == "  -a          short\n      --very-long-option-name VALUE\n              long\n")
+        let narrow = OptionTable("tool", options: [OptionDefinition(["-a"], help: "short")])
+        #expect(narrow.helpLines() == "  -a  short\n")
+        #expect(narrow.helpLines(minimumNameWidth: 5) == "  -a     short\n")
         #expect(
             table.helpLines(maximumNameWidth: 10, wideNamesShareTheLine: true)
                 == "  -a          short\n      --very-long-option-name VALUE  long\n")
