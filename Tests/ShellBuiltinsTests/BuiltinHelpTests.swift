@@ -16,6 +16,7 @@ struct BuiltinHelpTests {
         (Unset.name, Unset.usage, Unset.options),
         (History.name, History.usage, History.options),
         (Env.name, Env.usage, Env.options),
+        (SetCommand.name, SetCommand.usage, SetCommand.options),
         (Save.name, Save.usage, Save.options),
         (Replay.name, Replay.usage, Replay.options),
         (Step.name, Step.usage, Step.options),
@@ -40,6 +41,9 @@ struct BuiltinHelpTests {
         #expect(runBuiltin(Read.self, ["-p"]).stderr == "read: -p: option requires an argument\n")
         #expect(runBuiltin(Read.self, ["-rp", "> ", "A"], stdin: "x\n").stderr == "> ")
         #expect(runBuiltin(Pwd.self, ["x"]).stderr == "pwd: x: invalid option\nusage: pwd [-LP]\n")
+        #expect(
+            runBuiltin(SetCommand.self, ["+eZ"]).stderr
+                == "set: +Z: invalid option\nusage: set [-euxf] [+euxf] [-o OPTION] [+o OPTION] [--] [ARG ...]\n")
         #expect(runBuiltin(Cd.self, ["-LP", "-q"]).stderr == "cd: -q: invalid option\nusage: cd [-L|-P] [DIR]\n")
     }
 }

@@ -12,6 +12,8 @@ public struct OptionParser: Sendable {
     /// The bundle being read (`-sSL`) and the letters left in it.
     private var bundle: (word: String, letters: Substring)?
     private var optionsEnded = false
+    /// A `--` ended the options (`set --` empties the positional parameters).
+    public private(set) var sawDoubleDash = false
 
     init(table: OptionTable, arguments: [String]) {
         self.table = table
@@ -28,12 +30,17 @@ public struct OptionParser: Sendable {
         guard position < arguments.count else { return nil }
         let word = arguments[position]
         position += 1
+        if !optionsEnded, table.syntax.plusNegatesShortOptions, word.hasPrefix("+"), word.count > 1 {
+            bundle = (word, word.dropFirst())
+            return .option(try shortOption())
+        }
         if optionsEnded || !isOption(word) {
             if table.syntax.stopsAtFirstOperand { optionsEnded = true }
             return .operand(word)
         }
         if word == "--" {
             optionsEnded = true
+            sawDoubleDash = true
             return try next()
         }
         if word.hasPrefix("--") { return .option(try longOption(word)) }
@@ -90,7 +97,8 @@ public struct OptionParser: Sendable {
         var letters = rest
         letters.removeFirst()
         defer { bundle = (word, letters) }
-        let spelling = "-" + String(letter)
+        let negated = word.hasPrefix("+")
+        let spelling = String(word.first!) + String(letter)
         guard let index = table.index(ofShort: letter) else {
             throw UsageError(.unknownOption, spelling: spelling, word: word)
         }
@@ -107,7 +115,8 @@ public struct OptionParser: Sendable {
             }
             values += following
         }
-        return ParsedOption(index: index, name: definition.name, spelling: spelling, values: values, isNegated: false)
+        return ParsedOption(
+            index: index, name: definition.name, spelling: spelling, values: values, isNegated: negated)
     }
 
     /// The next `count` words, or nil (and nothing read) when there are fewer.

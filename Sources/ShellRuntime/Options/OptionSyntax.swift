@@ -10,6 +10,8 @@ public struct OptionSyntax: Sendable, Equatable {
     public var negatesLongFlags = false
     /// The first operand ends the options (POSIX `getopt`, `sh`): what follows it are operands too.
     public var stopsAtFirstOperand = false
+    /// `+x` turns the short option `-x` off (`set +e`, `set +o pipefail`).
+    public var plusNegatesShortOptions = false
     /// A word is an option only when a letter or a second dash follows the dash (jq: `-1` is a filter).
     public var optionsStartWithLetter = false
 

@@ -8,7 +8,7 @@ public struct ParsedOption: Sendable, Equatable {
     public let spelling: String
     /// The values: none for a flag (or an `.optional` option given without one), one, or two for `.pair`.
     public let values: [String]
-    /// `--no-NAME` was given (only with `OptionSyntax.negatesLongFlags`).
+    /// `--no-NAME` or `+x` was given (only with `OptionSyntax.negatesLongFlags` or `.plusNegatesShortOptions`).
     public let isNegated: Bool
 
     public init(index: Int, name: String, spelling: String, values: [String], isNegated: Bool) {

@@ -65,6 +65,25 @@ struct OptionParserTests {
         #expect(try parse(["-s", "a", "-S"], syntax: .posix) == ["--silent", "operand a", "operand -S"])
     }
 
+    @Test func plusTurnsShortOptionsOff() throws {
+        var syntax = OptionSyntax.posix
+        syntax.plusNegatesShortOptions = true
+        #expect(
+            try parse(["+sX", "GET", "-s", "+", "a"], syntax: syntax) == [
+                "no --silent", "no --request GET", "--silent", "operand +", "operand a",
+            ])
+        #expect(error(["+Z"], syntax: syntax) == UsageError(.unknownOption, spelling: "+Z"))
+        #expect(try parse(["+s"]) == ["operand +s"])
+    }
+
+    @Test func remembersADoubleDash() throws {
+        var parser = Self.table.parser(for: ["-s", "--"])
+        #expect(try parser.next() != nil)
+        #expect(!parser.sawDoubleDash)
+        #expect(try parser.next() == nil)
+        #expect(parser.sawDoubleDash)
+    }
+
     @Test func jqStyleOptionsStartWithALetter() throws {
         var syntax = OptionSyntax()
         syntax.optionsStartWithLetter = true
