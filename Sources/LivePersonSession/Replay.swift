@@ -6,31 +6,43 @@ import ShellSyntax
 struct Replay: Builtin {
     static let name = "replay"
     static let summary = "run a recorded transcript command by command (--step waits for Enter)"
-    static let usage = """
-        usage: replay FILE [--step]
-
-        Shows each command of FILE, then runs it in this shell. With --step, waits for Enter before each
-        command (type s to skip it, q to stop). Stops at the first failing command unless --keep-going.
-        """
+    static let synopsis = "usage: replay FILE [--step] [--keep-going]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [
+            OptionDefinition(["--step"], help: "wait for Enter before each command (s skips it, q stops)"),
+            OptionDefinition(["--keep-going"], help: "go on after a failing command"),
+        ],
+        syntax: OptionSyntax(), unknown: "unexpected argument")
+    static let usage = options.builtinHelp(
+        synopsis: synopsis,
+        details: """
+            Shows each command of FILE, then runs it in this shell. With --step, waits for Enter before each
+            command (type s to skip it, q to stop). Stops at the first failing command unless --keep-going.
+            """)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var file: String?
+        var operands: [String] = []
         var step = false
         var keepGoing = false
-        for argument in context.arguments {
-            switch argument {
-            case "--step": step = true
-            case "--keep-going": keepGoing = true
-            default:
-                if argument.hasPrefix("-") || file != nil {
-                    context.error("\(argument): unexpected argument\nusage: replay FILE [--step] [--keep-going]")
-                    return .usage
+        do {
+            for argument in try Self.options.parse(context.arguments) {
+                switch argument {
+                case .option(let option) where option.name == "--step": step = true
+                case .option: keepGoing = true
+                case .operand(let word): operands.append(word)
                 }
-                file = argument
             }
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
         }
-        guard let file else {
-            context.error("usage: replay FILE [--step] [--keep-going]")
+        if operands.count > 1 {
+            context.error("\(operands[1]): unexpected argument\n\(Self.synopsis)")
+            return .usage
+        }
+        guard let file = operands.first else {
+            context.error(Self.synopsis)
             return .usage
         }
         guard let text = FileReading.readText(context.resolvePath(file)) else {

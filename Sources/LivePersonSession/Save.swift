@@ -4,27 +4,33 @@ import ShellRuntime
 struct Save: Builtin {
     static let name = "save"
     static let summary = "save the session's LP_* variables to an lp.env file (mode 0600)"
-    static let usage = """
-        usage: save [--all] [FILE]
-
-        Writes LP_ACCOUNT, LP_CONN_ID, the tokens (LP_JWT, LP_EXT_JWT, …) and every other LP_* variable you set to
-        FILE (default ./lp.env), mode 0600, in docker's env-file format. Service hosts (LP_IDP, …) are left out
-        because lp-shell looks them up again at start-up; --all keeps them.
-        Read it back with `lp-shell --env-file FILE` or `load FILE`.
-        """
+    static let synopsis = "usage: save [--all] [FILE]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [OptionDefinition(["--all"], help: "keep the service hosts (LP_IDP, …) too")],
+        syntax: OptionSyntax(), unknown: "unknown option")
+    static let usage = options.builtinHelp(
+        synopsis: synopsis,
+        details: """
+            Writes LP_ACCOUNT, LP_CONN_ID, the tokens (LP_JWT, LP_EXT_JWT, …) and every other LP_* variable you set
+            to FILE (default ./lp.env), mode 0600, in docker's env-file format. Service hosts (LP_IDP, …) are left
+            out because lp-shell looks them up again at start-up; --all keeps them.
+            Read it back with `lp-shell --env-file FILE` or `load FILE`.
+            """)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
         var includeDerived = false
         var file = "lp.env"
-        for argument in context.arguments {
-            if argument == "--all" {
-                includeDerived = true
-            } else if argument.hasPrefix("-") {
-                context.error("\(argument): unknown option\nusage: save [--all] [FILE]")
-                return .usage
-            } else {
-                file = argument
+        do {
+            for argument in try Self.options.parse(context.arguments) {
+                switch argument {
+                case .option: includeDerived = true  // --all
+                case .operand(let word): file = word
+                }
             }
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
         }
         var lines = ["# lp-shell session variables; read back with: lp-shell --env-file \(file)"]
         var count = 0

@@ -4,15 +4,19 @@ import ShellRuntime
 struct Step: Builtin {
     static let name = "step"
     static let summary = "list the tutorial's steps (✓ done), or run one exactly as the docs print it"
+    static let synopsis = "usage: step [N | next] [--dry-run]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis, options: [OptionDefinition(["-n", "--dry-run"], help: "only print the command")],
+        syntax: OptionSyntax(), unknown: "unexpected argument")
     static let usage = """
-        usage: step [N | next] [--dry-run]
+        \(synopsis)
 
           step             list the steps of the current tutorial, ✓ for the ones done
           step N           print step N's command from the docs, run exactly that text, show what changed
           step next        run the first step not done yet
-          --dry-run        only print the command
-        Choose the tutorial with `tutorial use NAME`; `tutorial` walks through it with explanations.
-        """
+
+        """ + options.helpLines(minimumNameWidth: 15)
+        + "Choose the tutorial with `tutorial use NAME`; `tutorial` walks through it with explanations."
 
     func run(_ context: inout CommandContext) -> ExitStatus {
         let tutorial: Tutorial
@@ -26,17 +30,23 @@ struct Step: Builtin {
             tutorial: tutorial,
             style: TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment))
         var dryRun = false
-        var selector: String?
-        for argument in context.arguments {
-            if argument == "--dry-run" || argument == "-n" {
-                dryRun = true
-            } else if argument.hasPrefix("-") || selector != nil {
-                context.error("\(argument): unexpected argument\nusage: step [N | next] [--dry-run]")
-                return .usage
-            } else {
-                selector = argument
+        var operands: [String] = []
+        do {
+            for argument in try Self.options.parse(context.arguments) {
+                switch argument {
+                case .option: dryRun = true  // --dry-run
+                case .operand(let word): operands.append(word)
+                }
             }
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
         }
+        if operands.count > 1 {
+            context.error("\(operands[1]): unexpected argument\n\(Self.synopsis)")
+            return .usage
+        }
+        let selector = operands.first
         guard let selector else {
             list(tutorial, runner: runner, context: context)
             return .success

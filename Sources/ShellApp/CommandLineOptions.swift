@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// What the `lp-shell` command line asked for.
 struct CommandLineOptions: Equatable {
     enum Mode: Equatable {
@@ -31,104 +33,95 @@ struct CommandLineOptions: Equatable {
     /// Options for the embedded sandbox (`--ext-token-ttl 30s`, `--bot-delay 50ms`, `--no-bot`, …).
     var sandboxArguments: [String] = []
 
-    /// Flags passed through to the embedded sandbox, with whether each takes a value.
-    static let sandboxFlags: [String: Bool] = [
-        "--ext-token-ttl": true, "--refresh-window": true, "--bot-delay": true, "--signup-token-ttl": true,
-        "--no-bot": false, "--data": true,
-    ]
     /// `$0` and positional parameters.
     var scriptName = "lp-shell"
     var arguments: [String] = []
 
-    /// A command-line mistake, rendered as one line plus a hint.
-    struct UsageError: Error, Equatable {
-        var message: String
-    }
+    /// The options before the script or `-c`, in the order `--help` lists them.
+    static let table = OptionTable(
+        "lp-shell",
+        options: [
+            OptionDefinition(["-c"], .required, placeholder: "COMMAND", help: "run COMMAND and exit"),
+            OptionDefinition(["-n"], help: "check syntax only: parse the commands without running them"),
+            OptionDefinition(
+                ["-e", "--env"], .required, placeholder: "K=V",
+                help: "set a variable (repeatable; `--env K` copies K from the environment)"),
+            OptionDefinition(
+                ["--env-file"], .required, placeholder: "FILE",
+                help: "read K=V lines from FILE (docker's format, e.g. the tutorials' lp.env)"),
+            OptionDefinition(["--sandbox"], help: "use the embedded sandbox even if LP_ACCOUNT is set"),
+            OptionDefinition(["--plain"], help: "just the shell: no sandbox and no service lookup"),
+            OptionDefinition(
+                ["--offline"], help: "do not look up the account's services (CSDS); use the cached answer if any"),
+        ] + sandboxOptions + [
+            OptionDefinition(["-V", "--version"], help: "print the version"),
+            OptionDefinition(["-h", "--help"], help: "print this help"),
+        ],
+        syntax: .posix)
+
+    /// Settings passed through to the embedded sandbox.
+    static let sandboxOptions = [
+        OptionDefinition(
+            ["--ext-token-ttl"], .required, placeholder: "D",
+            help: "sandbox: lifetime of the external JWT (e.g. 30s to teach expiry)"),
+        OptionDefinition(["--refresh-window"], .required, placeholder: "D", help: "sandbox: token refresh window"),
+        OptionDefinition(["--bot-delay"], .required, placeholder: "D", help: "sandbox: the bot's reply delay"),
+        OptionDefinition(
+            ["--signup-token-ttl"], .required, placeholder: "D", help: "sandbox: lifetime of a signup token"),
+        OptionDefinition(["--no-bot"], help: "sandbox: no bot answers the consumer"),
+        OptionDefinition(
+            ["--data"], .required, placeholder: "DIR",
+            help: "sandbox: keep its conversations and messages in DIR across restarts"),
+    ]
 
     static let usage = """
-        usage: lp-shell [--env K=V]... [--env-file FILE]... [--sandbox|--plain] [--offline] [-c COMMAND [NAME [ARG ...]]]
-                        [SCRIPT [ARG ...]]
+        usage: lp-shell [--env K=V]... [--env-file FILE]... [--sandbox|--plain] [--offline] [-n]
+                        [-c COMMAND [NAME [ARG ...]] | SCRIPT [ARG ...]]
                lp-shell sandbox [--host 127.0.0.1] [--port 8443] [--ca-dir DIR] [...]
 
         A shell for LivePerson's messaging tutorials: paste the docs' commands as they are. Built-in curl, jq,
         wscat and base64; with no LP_ACCOUNT it starts an embedded LivePerson sandbox.
 
-          -c COMMAND        run COMMAND and exit
-          -n                check syntax only: parse the commands without running them
-          --env K=V         set a variable (repeatable; `--env K` copies K from the environment)
-          --env-file FILE   read K=V lines from FILE (docker's format, e.g. the tutorials' lp.env)
-          --sandbox         use the embedded sandbox even if LP_ACCOUNT is set
-          --plain           just the shell: no sandbox and no service lookup
-          --offline         do not look up the account's services (CSDS); use the cached answer if any
-          --ext-token-ttl D, --refresh-window D, --bot-delay D, --no-bot, --data DIR
-                            settings of the embedded sandbox (e.g. --ext-token-ttl 30s to teach expiry;
-                            --data DIR keeps its conversations and messages across restarts)
-          --version         print the version
-          --help            print this help
-        Inside the shell, `help` lists the builtins.
-        """
+
+        """ + table.helpLines() + "Inside the shell, `help` lists the builtins."
 
     /// Parses `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
-        var remaining = arguments[...]
-        if remaining.first == "sandbox" {
-            options.mode = .sandbox(Array(remaining.dropFirst()))
+        if arguments.first == "sandbox" {
+            options.mode = .sandbox(Array(arguments.dropFirst()))
             return options
         }
-        func value(for flag: String) throws(UsageError) -> String {
-            guard let value = remaining.first else { throw UsageError(message: "\(flag): missing value") }
-            remaining.removeFirst()
-            return value
-        }
-        while let argument = remaining.first {
-            remaining.removeFirst()
-            switch argument {
+        var parser = table.parser(for: arguments)
+        while let argument = try parser.next() {
+            guard case .option(let option) = argument else {
+                guard case .operand(let script) = argument else { continue }
+                options.mode = .script(script)
+                options.scriptName = script
+                options.arguments = Array(parser.remaining)
+                return options
+            }
+            switch option.name {
             case "-c":
-                let command = try value(for: "-c")
-                options.mode = .command(command)
-                if let name = remaining.first {
+                options.mode = .command(option.value ?? "")
+                if let name = parser.remaining.first {
                     options.scriptName = name
-                    options.arguments = Array(remaining.dropFirst())
+                    options.arguments = Array(parser.remaining.dropFirst())
                 }
                 return options
-            case "--env", "-e":
-                options.environmentAssignments.append(try value(for: argument))
-            case "--env-file":
-                options.environmentFiles.append(try value(for: argument))
+            case "--env": options.environmentAssignments += option.values
+            case "--env-file": options.environmentFiles += option.values
             case "-n": options.parseOnly = true
             case "--sandbox": options.forceSandbox = true
             case "--offline": options.offline = true
             case "--plain": options.plain = true
-            case "--help", "-h":
+            case "--help":
                 options.mode = .help
                 return options
-            case "--version", "-V":
+            case "--version":
                 options.mode = .version
                 return options
-            case "--":
-                if let script = remaining.first {
-                    options.mode = .script(script)
-                    options.scriptName = script
-                    options.arguments = Array(remaining.dropFirst())
-                }
-                return options
-            default:
-                if let takesValue = CommandLineOptions.sandboxFlags[argument] {
-                    options.sandboxArguments.append(argument)
-                    if takesValue { options.sandboxArguments.append(try value(for: argument)) }
-                } else if argument.hasPrefix("--env=") {
-                    options.environmentAssignments.append(String(argument.dropFirst(6)))
-                } else if argument.hasPrefix("--env-file=") {
-                    options.environmentFiles.append(String(argument.dropFirst(11)))
-                } else if argument.hasPrefix("-") && argument != "-" {
-                    throw UsageError(message: "\(argument): unknown option")
-                } else {
-                    options.mode = .script(argument)
-                    options.scriptName = argument
-                    options.arguments = Array(remaining)
-                    return options
-                }
+            default: options.sandboxArguments += [option.name] + option.values
             }
         }
         return options

@@ -22,7 +22,7 @@ public enum LPShell {
         do {
             options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
         } catch {
-            io.stderr.write(renderer.render(message: error.message))
+            io.stderr.write(renderer.render(message: error.defaultMessage))
             io.stderr.write("usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
             io.flush()
             return ExitStatus.usage.rawValue

@@ -14,12 +14,42 @@ public struct Base64: Builtin {
 
         With no FILE, or when FILE is -, read standard input.
 
-          -d, --decode          decode data (base64url and missing padding are accepted, with a note)
-          -i, --ignore-garbage  when decoding, ignore non-alphabet characters
-          -w, --wrap=COLS       wrap encoded lines after COLS character (default 76).
-                                  Use 0 to disable line wrapping
+        """ + table.helpLines(maximumNameWidth: 20)
 
-        """
+    /// GNU base64's options.
+    static let table = OptionTable(
+        "base64",
+        options: [
+            OptionDefinition(
+                ["-d", "--decode"], help: "decode data (base64url and missing padding are accepted, with a note)"),
+            OptionDefinition(["-i", "--ignore-garbage"], help: "when decoding, ignore non-alphabet characters"),
+            OptionDefinition(
+                ["-w", "--wrap"], .required, placeholder: "COLS",
+                help: "wrap encoded lines after COLS character (default 76).\n  Use 0 to disable line wrapping"),
+        ],
+        syntax: .gnu, wording: gnuWording)
+
+    /// coreutils' words (getopt_long's for option errors), then its pointer to `--help`.
+    private static let gnuWording: OptionTable.Wording = { error in
+        let long = error.spelling.hasPrefix("--")
+        let option = error.option ?? error.spelling
+        let message =
+            switch error.kind {
+            case .unknownOption:
+                long ? "unrecognized option '\(error.word)'" : "invalid option -- '\(error.spelling.dropFirst())'"
+            case .missingValue:
+                long
+                    ? "option '\(option)' requires an argument"
+                    : "option requires an argument -- '\(error.spelling.dropFirst())'"
+            case .unexpectedValue: "option '\(option)' doesn't allow an argument"
+            case .ambiguousOption(let candidates):
+                "option '\(error.word)' is ambiguous; possibilities: "
+                    + candidates.map { "'\($0)'" }.joined(separator: " ")
+            case .negatedValueOption: "unrecognized option '\(error.word)'"
+            case .invalid(let text): text
+            }
+        return "base64: \(message)\n" + (error.suggestsHelp ? "Try 'base64 --help' for more information.\n" : "")
+    }
 
     /// The note printed when lenient decoding was needed.
     static let leniencyNote =
@@ -37,10 +67,10 @@ public struct Base64: Builtin {
     public func run(_ context: inout CommandContext) -> ExitStatus {
         let io = context.io
         let options: Options
-        switch Self.parse(context.arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error):
-            io.stderr.write(error.text)
+        do {
+            options = try Self.parse(context.arguments)
+        } catch {
+            io.stderr.write(Self.table.message(for: error))
             return .failure
         }
         let input: [UInt8]
@@ -93,88 +123,28 @@ public struct Base64: Builtin {
         return .failure
     }
 
-    private struct UsageError: Error {
-        let text: String
-    }
-
-    private static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+    private static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
         var operands: [String] = []
-        var index = 0
-        var optionsEnded = false
-        func invalidWrap(_ value: String) -> UsageError {
-            UsageError(text: "base64: invalid wrap size: \u{2018}\(value)\u{2019}\n")
-        }
-        let tryHelp = "Try 'base64 --help' for more information.\n"
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
-                operands.append(argument)
-                continue
-            }
-            if argument == "--" {
-                optionsEnded = true
-                continue
-            }
-            if argument.hasPrefix("--") {
-                let (name, attached) = splitLong(argument)
-                switch name {
+        var parser = table.parser(for: arguments)
+        while let argument = try parser.next() {
+            switch argument {
+            case .operand(let word): operands.append(word)
+            case .option(let option):
+                switch option.name {
                 case "--decode": options.decode = true
                 case "--ignore-garbage": options.ignoreGarbage = true
-                case "--wrap":
-                    var value = attached
-                    if value == nil, index < arguments.count {
-                        value = arguments[index]
-                        index += 1
-                    }
-                    guard let value else {
-                        return .failure(UsageError(text: "base64: option '--wrap' requires an argument\n" + tryHelp))
-                    }
-                    guard let columns = Int(value), columns >= 0 else { return .failure(invalidWrap(value)) }
-                    options.wrap = columns
                 default:
-                    return .failure(UsageError(text: "base64: unrecognized option '\(argument)'\n" + tryHelp))
-                }
-                continue
-            }
-            var letters = Substring(argument.dropFirst())
-            while let letter = letters.first {
-                letters = letters.dropFirst()
-                switch letter {
-                case "d": options.decode = true
-                case "i": options.ignoreGarbage = true
-                case "w":
-                    var value = letters.isEmpty ? nil : String(letters)
-                    letters = ""
-                    if value == nil, index < arguments.count {
-                        value = arguments[index]
-                        index += 1
+                    let value = option.value ?? ""
+                    guard let columns = Int(value), columns >= 0 else {
+                        throw .invalid("invalid wrap size: \u{2018}\(value)\u{2019}", suggestsHelp: false)
                     }
-                    guard let value else {
-                        return .failure(UsageError(text: "base64: option requires an argument -- 'w'\n" + tryHelp))
-                    }
-                    guard let columns = Int(value), columns >= 0 else { return .failure(invalidWrap(value)) }
                     options.wrap = columns
-                default:
-                    return .failure(UsageError(text: "base64: invalid option -- '\(letter)'\n" + tryHelp))
                 }
             }
         }
-        if operands.count > 1 {
-            return .failure(UsageError(text: "base64: extra operand \u{2018}\(operands[1])\u{2019}\n" + tryHelp))
-        }
+        if operands.count > 1 { throw .invalid("extra operand \u{2018}\(operands[1])\u{2019}") }
         options.file = operands.first
-        return .success(options)
-    }
-
-    /// `--name=value` split into a full option name (prefixes expanded) and the attached value.
-    private static func splitLong(_ argument: String) -> (String, String?) {
-        let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        let given = String(parts[0])
-        let value = parts.count > 1 ? String(parts[1]) : nil
-        let names = ["--decode", "--ignore-garbage", "--wrap"]
-        let matches = names.filter { $0.hasPrefix(given) && given.count > 2 }
-        return (matches.count == 1 ? matches[0] : given, value)
+        return options
     }
 }

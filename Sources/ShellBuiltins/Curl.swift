@@ -11,48 +11,9 @@ import ShellRuntime
 public struct Curl: Builtin {
     public static let name = "curl"
     public static let summary = "transfer a URL (HTTP and HTTPS, curl-compatible)"
-    public static let usage = """
-        Usage: curl [options...] <url>
-         -X, --request <method>     Specify request method to use
-         -H, --header <header/@file> Pass custom header(s) to server ('Name;' sends it empty, 'Name:' removes it)
-         -d, --data <data>          HTTP POST data (@file, @- for stdin; joined with &)
-             --data-raw <data>      HTTP POST data, '@' allowed
-             --data-binary <data>   HTTP POST binary data
-             --data-urlencode <data> HTTP POST data url encoded
-             --json <data>          HTTP POST JSON
-         -G, --get                  Put the post data in the URL and use GET
-         -i, --include              Include protocol response headers in the output
-         -I, --head                 Show document info only
-         -s, --silent               Silent mode
-         -S, --show-error           Show error even when -s is used
-         -f, --fail                 Fail fast with no output on HTTP errors
-             --fail-with-body       Fail on HTTP errors but save the body
-         -L, --location             Follow redirects
-             --max-redirs <num>     Maximum number of redirects allowed
-         -o, --output <file>        Write to file instead of stdout
-         -O, --remote-name          Write output to a file named as the remote file
-         -T, --upload-file <file>   Transfer local FILE to destination
-         -b, --cookie <data|filename> Send cookies from string/file
-         -c, --cookie-jar <filename> Write cookies to <filename> after operation
-         -u, --user <user:password> Server user and password
-         -k, --insecure             Allow insecure server connections
-             --cacert <file>        CA certificate to verify peer against (also CURL_CA_BUNDLE, SSL_CERT_FILE)
-         -v, --verbose              Make the operation more talkative
-         -w, --write-out <format>   Use output FORMAT after completion
-         -m, --max-time <seconds>   Maximum time allowed for transfer
-             --connect-timeout <seconds> Maximum time allowed for connection
-         -A, --user-agent <name>    Send User-Agent <name> to server
-         -e, --referer <URL>        Referrer URL
-             --compressed           Request compressed response
-         -x, --proxy [protocol://]host[:port] Use this proxy
-             --noproxy <no-proxy-list> List of hosts which do not use proxy
-         -U, --proxy-user <user:password> Proxy user and password
-             --pretty               lp-shell extension: on a terminal, show a JSON body indented and coloured like jq
-             --url <url>            URL to work with
-         -h, --help                 Get help for commands
-         -V, --version              Show version number and quit
-
-        """
+    public static let usage =
+        "Usage: curl [options...] <url>\n"
+        + CurlOptionParser.table.helpLines(indent: " ", maximumNameWidth: 25, wideNamesShareTheLine: true)
 
     public init() {}
 
@@ -62,8 +23,8 @@ public struct Curl: Builtin {
         do {
             options = try CurlOptionParser.parse(context.arguments)
         } catch {
-            io.stderr.write(error.rendered)
-            return error.status
+            io.stderr.write(CurlOptionParser.table.message(for: error))
+            return .usage
         }
         if options.help {
             io.stdout.write(Self.usage)
@@ -80,8 +41,8 @@ public struct Curl: Builtin {
         do {
             body = try CurlBody(options: options, context: context)
         } catch {
-            io.stderr.write(error.rendered)
-            return error.status
+            io.stderr.write(CurlOptionParser.table.message(for: error))
+            return ExitStatus(26)  // CURLE_READ_ERROR
         }
         for warning in body.warnings { io.stderr.write(warning) }
         var writeOut = options.writeOut
@@ -123,7 +84,7 @@ public struct Curl: Builtin {
                     shownPath = path
                 } else if options.remoteName {
                     guard let name = url.path.split(separator: "/").last, !name.isEmpty else {
-                        io.stderr.write("curl: Remote file name has no length!\n" + CurlUsageError.hint)
+                        io.stderr.write("curl: Remote file name has no length!\n" + CurlOptionParser.hint)
                         status = ExitStatus(23)
                         continue
                     }

@@ -15,51 +15,16 @@ struct JQ: Builtin {
         its JSON text inputs and producing the filter's results as JSON on
         standard output. lp-shell runs it in-process.
 
-        Command options:
-          -n, --null-input          use `null` as the single input value;
-          -R, --raw-input           read each line as string instead of JSON;
-          -s, --slurp               read all inputs into an array and use it as
-                                    the single input value;
-          -c, --compact-output      compact instead of pretty-printed output;
-          -r, --raw-output          output strings without escapes and quotes;
-              --raw-output0         implies -r and output NUL after each output;
-          -j, --join-output         implies -r and output without newline after
-                                    each output;
-          -a, --ascii-output        output strings by only ASCII characters
-                                    using escape sequences;
-          -S, --sort-keys           sort keys of each object on output;
-          -C, --color-output        colorize JSON output;
-          -M, --monochrome-output   disable colored output;
-              --tab                 use tabs for indentation;
-              --indent n            use n spaces for indentation (max 7 spaces);
-              --seq                 parse input/output as application/json-seq;
-          -f, --from-file file      load filter from the file;
-              --arg name value      set $name to the string value;
-              --argjson name value  set $name to the JSON value;
-              --slurpfile name file set $name to an array of JSON values read
-                                    from the file;
-              --rawfile name file   set $name to string contents of file;
-              --args                consume remaining arguments as positional
-                                    string values;
-              --jsonargs            consume remaining arguments as positional
-                                    JSON values;
-          -e, --exit-status         set exit status code based on the output;
-          -V, --version             show the version;
-          -h, --help                show the help;
-          --                        terminates argument processing;
+        Command options:\n
+        """ + JQOptions.table.helpLines(maximumNameWidth: 24) + """
+              --                        terminates argument processing;
 
-        Named arguments are also available as $ARGS.named[], while
-        positional arguments are available as $ARGS.positional[].
-        Exit status: 0 ok, 1 (-e) last output false or null, 2 usage or input error,
-        3 compile error, 4 (-e) no output, 5 runtime error.
+            Named arguments are also available as $ARGS.named[], while
+            positional arguments are available as $ARGS.positional[].
+            Exit status: 0 ok, 1 (-e) last output false or null, 2 usage or input error,
+            3 compile error, 4 (-e) no output, 5 runtime error.
 
-        """
-
-    private static let hint = """
-        Use jq --help for help with command-line options,
-        or see the jq manpage, or online docs  at https://jqlang.github.io/jq
-
-        """
+            """
 
     func run(_ context: inout CommandContext) -> ExitStatus {
         let io = context.io
@@ -70,7 +35,7 @@ struct JQ: Builtin {
                 JQInputReader.readFile(state.resolvePath($0), displayName: $0)
             }
         } catch {
-            io.stderr.write(error.message + "\n" + (error.showsHint ? Self.hint : ""))
+            io.stderr.write(JQOptions.table.message(for: error))
             return .usage
         }
         if options.showHelp {
@@ -94,7 +59,7 @@ struct JQ: Builtin {
             filter = "."
         }
         guard let source = filter else {
-            io.stderr.write("Usage:\tjq [OPTIONS] FILTER [FILES...]\n" + Self.hint)
+            io.stderr.write("Usage:\tjq [OPTIONS] FILTER [FILES...]\n" + JQOptions.hint)
             return .usage
         }
         if options.fromFile { files = options.files }

@@ -14,16 +14,13 @@ public struct JWT: Builtin {
         usage: jwt decode [--json] [--jwks URL [-k] [--cacert FILE]] [TOKEN]
                jwt verify --jwks URL [--json] [-k] [--cacert FILE] [TOKEN]
           Decodes TOKEN (or standard input): header and payload pretty-printed, exp/iat/nbf as UTC dates
-          with the time left or past. Without --jwks the signature is not checked.
-          --json         print {"header":…,"payload":…,"signature":…} for scripts
-          --jwks URL     fetch the JWKS at URL, pick the key by the token's kid and check the RS256 signature
-          -k, --insecure do not verify the JWKS server's TLS certificate (like curl -k)
-          --cacert FILE  also trust the CA certificates in FILE (like curl; CURL_CA_BUNDLE and SSL_CERT_FILE too)
-          verify prints only the signature line (with --json, only the signature object).
-        exit status: 0 decoded (and valid with --jwks), 1 not a JWT or signature INVALID, 2 usage,
-          3 signature not checkable (JWKS unreachable or unreadable, no key with the token's kid, alg not RS256)
+          with the time left or past. Without --jwks the signature is not checked.\n
+        """ + JWTOptions.table(.decode).helpLines() + """
+              verify prints only the signature line (with --json, only the signature object).
+            exit status: 0 decoded (and valid with --jwks), 1 not a JWT or signature INVALID, 2 usage,
+              3 signature not checkable (JWKS unreachable or unreadable, no key with the token's kid, alg not RS256)
 
-        """
+            """
 
     public init() {}
 
@@ -32,7 +29,7 @@ public struct JWT: Builtin {
         do {
             options = try JWTOptions(context.arguments)
         } catch {
-            context.error(error.message)
+            context.io.stderr.write(JWTOptions.table(.decode).message(for: error))
             return .usage
         }
         let text =

@@ -15,41 +15,22 @@ struct WSCat: Builtin {
     static let name = "wscat"
     static let summary = "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)"
     static let usage = """
-        usage: wscat [options] (-c URL | URL)
-          -c, --connect URL       the ws:// or wss:// URL to connect to
-          -H, --header NAME:VALUE upgrade request header (repeatable; `Authorization:jwt $LP_JWT`)
-          -k, --keepalive SECONDS send a WebSocket ping every SECONDS (silently)
-          -r, --retry             reconnect after a transient close (never with a rejected token)
-          -P, --parsecommands     accepted for wscat2; /ping, /pong, /close [CODE [REASON]] always work
-          -m, --message FRAME     send FRAME as soon as the socket is open (repeatable)
-          -x, --execute FRAME     send FRAME instead of reading input, then close (repeatable)
-          -w, --wait SECONDS      keep listening SECONDS after the last frame (default: until every request
-                                  with an id has its response, at most 10 s)
-          -n, --no-check          do not verify the server's TLS certificate
-              --ca FILE           trust the CA certificates in FILE (default: $SSL_CERT_FILE, then the system's)
-          -s, --subprotocol NAME  Sec-WebSocket-Protocol (repeatable)
-          -o, --origin ORIGIN     Origin header
-              --auth USER:PASS    HTTP Basic authentication
-              --connect-timeout SECONDS   give up connecting after SECONDS (default 30)
-              --proxy [http://][USER:PASS@]HOST[:PORT]   tunnel through this HTTP proxy (CONNECT); without it,
-                                  https_proxy (wss) or http_proxy (ws), all_proxy and no_proxy are honoured as by curl
-              --raw               print received frames exactly as received
-              --timestamp         prefix received frames with the time
-              --no-color          no colours at the terminal
-        At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
-        slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
-        Otherwise the lines after the command are sent as frames until /close or the end of input; received
-        frames are printed one per line.
-        Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
-        2 on bad options.
-        """
+        usage: wscat [options] (-c URL | URL)\n
+        """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
+            At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
+            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
+            Otherwise the lines after the command are sent as frames until /close or the end of input; received
+            frames are printed one per line.
+            Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
+            2 on bad options.
+            """
 
     func run(_ context: inout CommandContext) -> ExitStatus {
         let options: WSCatOptions
         do {
             options = try WSCatOptions.parse(context.arguments)
         } catch {
-            context.error(error.description)
+            context.io.stderr.write(WSCatOptions.table.message(for: error))
             return .usage
         }
         if options.showHelp {

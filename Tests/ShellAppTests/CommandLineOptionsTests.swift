@@ -1,3 +1,4 @@
+import ShellRuntime
 import Testing
 
 @testable import ShellApp
@@ -66,12 +67,33 @@ struct CommandLineOptionsTests {
         (["--env-file"], "--env-file: missing value"),
     ])
     func usageErrors(arguments: [String], message: String) {
-        #expect(throws: CommandLineOptions.UsageError(message: message)) { try CommandLineOptions.parse(arguments) }
+        #expect(throws: UsageError.self) { try CommandLineOptions.parse(arguments) }
+        do {
+            _ = try CommandLineOptions.parse(arguments)
+        } catch {
+            #expect(error.defaultMessage == message)
+        }
+    }
+
+    @Test func parseOnlyPlainAndBundledFlags() throws {
+        let options = try parse(["--plain", "-n", "script.sh"])
+        #expect(options.plain && options.parseOnly)
+        #expect(options.mode == .script("script.sh"))
+        let bundled = try parse(["-nc", "echo hi"])
+        #expect(bundled.parseOnly)
+        #expect(bundled.mode == .command("echo hi"))
+    }
+
+    @Test func sandboxSettingsPassThrough() throws {
+        let options = try parse(["--ext-token-ttl", "30s", "--no-bot", "--data=/tmp/d", "-c", "true"])
+        #expect(options.sandboxArguments == ["--ext-token-ttl", "30s", "--no-bot", "--data", "/tmp/d"])
     }
 
     @Test func usageMentionsEveryOption() {
         for option in ["-c COMMAND", "--env K=V", "--env-file FILE", "--sandbox", "--offline", "--version", "--help"] {
             #expect(CommandLineOptions.usage.contains(option), "\(option)")
         }
+        #expect(CommandLineOptions.table.undocumentedOptions(in: CommandLineOptions.usage).isEmpty)
+        #expect(CommandLineOptions.usage.contains("[-n]"))
     }
 }

@@ -69,6 +69,21 @@ import Testing
         #expect(runBuiltin(Base64.self, ["a", "b"]).stderr.hasPrefix("base64: extra operand \u{2018}b\u{2019}"))
     }
 
+    @Test func longOptionErrorsMatchGNU() {
+        let hint = "Try 'base64 --help' for more information.\n"
+        #expect(runBuiltin(Base64.self, ["--wr"]).stderr == "base64: option '--wrap' requires an argument\n" + hint)
+        #expect(runBuiltin(Base64.self, ["-w"]).stderr == "base64: option requires an argument -- 'w'\n" + hint)
+        #expect(runBuiltin(Base64.self, ["--bogus=1"]).stderr == "base64: unrecognized option '--bogus=1'\n" + hint)
+        #expect(
+            runBuiltin(Base64.self, ["--decode=1"]).stderr == "base64: option '--decode' doesn't allow an argument\n"
+                + hint)
+        #expect(runBuiltin(Base64.self, ["--wr=0", "--dec"], stdin: "YQ==").stdoutText == "a")
+    }
+
+    @Test func helpListsEveryOption() {
+        #expect(Base64.table.undocumentedOptions(in: Base64.usage).isEmpty)
+    }
+
     @Test func missingFileNamesIt() {
         let result = runBuiltin(Base64.self, ["/nonexistent/file"])
         #expect(result.stderr == "base64: /nonexistent/file: No such file or directory\n")

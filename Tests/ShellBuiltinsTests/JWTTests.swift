@@ -84,5 +84,11 @@ import Testing
         #expect(runBuiltin(JWT.self, ["verify", Self.token]).status == .usage)
         #expect(runBuiltin(JWT.self, ["decode", Self.token, "--jwks"]).stderr == "jwt: decode: --jwks needs a value\n")
         #expect(runBuiltin(JWT.self, ["decode", "--bogus"]).status == .usage)
+        #expect(runBuiltin(JWT.self, ["decode", "-kz"]).stderr == "jwt: decode: unknown option '-kz'\n")
+        #expect(runBuiltin(JWT.self, ["decode", "a", "b"]).stderr == "jwt: decode: more than one token given\n")
+    }
+
+    @Test func helpListsEveryOption() {
+        #expect(JWTOptions.table(.decode).undocumentedOptions(in: JWT.usage).isEmpty)
     }
 }

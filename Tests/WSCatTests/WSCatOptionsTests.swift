@@ -49,8 +49,8 @@ struct WSCatOptionsTests {
         #expect(
             try WSCatOptions.header("Client-Properties:{\"a\":1}")
                 == .init(name: "Client-Properties", value: "{\"a\":1}"))
-        #expect(throws: WSCatOptions.UsageError.self) { try WSCatOptions.header("no colon") }
-        #expect(throws: WSCatOptions.UsageError.self) { try WSCatOptions.header("bad name:x") }
+        #expect(throws: UsageError.self) { try WSCatOptions.header("no colon") }
+        #expect(throws: UsageError.self) { try WSCatOptions.header("bad name:x") }
     }
 
     @Test(arguments: [
@@ -71,7 +71,17 @@ struct WSCatOptionsTests {
         (["--raw=1", "ws://h"], "option '--raw' takes no argument"),
     ])
     func badFlags(arguments: [String], message: String) {
-        #expect(throws: WSCatOptions.UsageError(description: message)) { try WSCatOptions.parse(arguments) }
+        #expect(throws: UsageError.self) { try WSCatOptions.parse(arguments) }
+        do {
+            _ = try WSCatOptions.parse(arguments)
+        } catch {
+            #expect(WSCatOptions.table.message(for: error) == "wscat: \(message)\n")
+        }
+    }
+
+    @Test func helpListsEveryOption() {
+        #expect(WSCatOptions.table.undocumentedOptions(in: WSCat.usage).isEmpty)
+        #expect(WSCat.usage.contains("  -P, --parsecommands, --slash\n"))
     }
 
     @Test func badFlagsExitWithStatus2AndOneLine() async {

@@ -8,14 +8,22 @@ import ShellRuntime
 struct Cd: Builtin {
     static let name = "cd"
     static let summary = "change the working directory"
-    static let usage = "usage: cd [-L|-P] [DIR]\n\nWith no DIR, goes to $HOME; `cd -` goes to $OLDPWD and prints it."
+    static let synopsis = "usage: cd [-L|-P] [DIR]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [
+            OptionDefinition(["-L"], help: "keep symbolic links in the new $PWD (the default)"),
+            OptionDefinition(["-P"], help: "accepted; the same"),
+        ])
+    static let usage = options.builtinHelp(
+        synopsis: synopsis, details: "With no DIR, goes to $HOME; `cd -` goes to $OLDPWD and prints it.")
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var arguments = context.arguments[...]
-        while let first = arguments.first, first == "-L" || first == "-P" { arguments.removeFirst() }
-        if arguments.first == "--" { arguments.removeFirst() }
-        if let first = arguments.first, first.hasPrefix("-"), first != "-" {
-            context.error("\(first): invalid option\nusage: cd [-L|-P] [DIR]")
+        let arguments: [String]
+        do {
+            arguments = try Self.options.operands(of: context.arguments)
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
             return .usage
         }
         if arguments.count > 1 {

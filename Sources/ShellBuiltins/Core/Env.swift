@@ -4,17 +4,28 @@ import ShellRuntime
 struct Env: Builtin {
     static let name = "env"
     static let summary = "print the environment, or run a command with extra variables"
-    static let usage = """
-        usage: env [-i] [NAME=VALUE ...] [COMMAND [ARG ...]]
-
-        Without COMMAND, prints exported variables as NAME=VALUE lines (values in clear, like env).
-          -i  start from an empty environment
-        """
+    static let synopsis = "usage: env [-i] [NAME=VALUE ...] [COMMAND [ARG ...]]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis, options: [OptionDefinition(["-i"], help: "start from an empty environment")])
+    static let usage = options.builtinHelp(
+        synopsis: synopsis,
+        details: "Without COMMAND, prints exported variables as NAME=VALUE lines (values in clear, like env).")
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var arguments = context.arguments[...]
         var environment = context.environment
-        if arguments.first == "-i" || arguments.first == "-" {
+        var arguments: ArraySlice<String> = []
+        do {
+            for argument in try Self.options.parse(context.arguments) {
+                switch argument {
+                case .option: environment = [:]  // -i
+                case .operand(let word): arguments.append(word)
+                }
+            }
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
+        }
+        if arguments.first == "-" {
             environment = [:]
             arguments.removeFirst()
         }
@@ -24,7 +35,7 @@ struct Env: Builtin {
             arguments.removeFirst()
         }
         if let option = arguments.first, option.hasPrefix("-") {
-            context.error("\(option): invalid option\nusage: env [-i] [NAME=VALUE ...] [COMMAND [ARG ...]]")
+            context.io.stderr.write(Self.options.message(for: UsageError(.unknownOption, spelling: option)))
             return .usage
         }
         guard let command = arguments.first else {

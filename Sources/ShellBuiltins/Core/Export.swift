@@ -4,19 +4,23 @@ import ShellRuntime
 struct Export: Builtin {
     static let name = "export"
     static let summary = "mark variables for child processes (export NAME=VALUE)"
-    static let usage = """
-        usage: export [-p] [NAME[=VALUE] ...]
-
-        Marks each NAME for export to programs the shell runs, setting it to VALUE if given.
-        With no NAME (or -p), lists exported variables in a form that can be pasted back.
-        """
+    static let synopsis = "usage: export [-p] [NAME[=VALUE] ...]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [OptionDefinition(["-p"], help: "list exported variables in a form that can be pasted back")])
+    static let usage = options.builtinHelp(
+        synopsis: synopsis,
+        details: """
+            Marks each NAME for export to programs the shell runs, setting it to VALUE if given.
+            With no NAME (or -p), lists exported variables in a form that can be pasted back.
+            """)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var names = context.arguments[...]
-        if names.first == "-p" { names.removeFirst() }
-        if names.first == "--" { names.removeFirst() }
-        if let option = names.first, option.hasPrefix("-"), option != "-" {
-            context.error("\(option): invalid option\nusage: export [-p] [NAME[=VALUE] ...]")
+        let names: [String]
+        do {
+            names = try Self.options.operands(of: context.arguments)
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
             return .usage
         }
         if names.isEmpty {

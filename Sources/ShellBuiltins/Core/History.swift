@@ -4,16 +4,27 @@ import ShellRuntime
 struct History: Builtin {
     static let name = "history"
     static let summary = "show the command history (tokens masked); -c clears it"
-    static let usage = "usage: history [-c] [N]\n\nShows the last N commands (all by default), numbered."
+    static let synopsis = "usage: history [-c] [N]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis, options: [OptionDefinition(["-c"], help: "clear the history")])
+    static let usage = options.builtinHelp(
+        synopsis: synopsis, details: "Shows the last N commands (all by default), numbered.")
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        if context.arguments == ["-c"] {
+        let parsed: [ParsedArgument]
+        do {
+            parsed = try Self.options.parse(context.arguments)
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
+        }
+        if case .option = parsed.first {  // -c
             context.shell.clearHistory()
             return .success
         }
         let entries = context.shell.history
         var count = entries.count
-        if let argument = context.arguments.first {
+        if case .operand(let argument) = parsed.first {
             guard let value = Int(argument), value >= 0 else {
                 context.error("\(argument): numeric argument required")
                 return .usage

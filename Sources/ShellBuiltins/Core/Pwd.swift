@@ -4,11 +4,25 @@ import ShellRuntime
 struct Pwd: Builtin {
     static let name = "pwd"
     static let summary = "print the working directory"
-    static let usage = "usage: pwd [-LP]"
+    static let synopsis = "usage: pwd [-LP]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [
+            OptionDefinition(["-L"], help: "the logical directory, symbolic links kept (the default)"),
+            OptionDefinition(["-P"], help: "accepted; the same directory"),
+        ])
+    static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        for argument in context.arguments where !(argument == "-L" || argument == "-P") {
-            context.error("\(argument): invalid option\nusage: pwd [-LP]")
+        let extra: String?
+        do {
+            extra = try Self.options.operands(of: context.arguments).first
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
+        }
+        if let extra {
+            context.io.stderr.write(Self.options.message(for: .invalid("\(extra): invalid option\n\(Self.synopsis)")))
             return .usage
         }
         context.io.stdout.write(context.state.workingDirectory + "\n")

@@ -4,31 +4,32 @@ import ShellRuntime
 struct Read: Builtin {
     static let name = "read"
     static let summary = "read a line of input into variables"
-    static let usage = "usage: read [-r] [-p PROMPT] NAME ..."
+    static let synopsis = "usage: read [-r] [-p PROMPT] NAME ..."
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [
+            OptionDefinition(["-r"], help: "raw: a backslash is an ordinary character, not an escape"),
+            OptionDefinition(["-p"], .required, placeholder: "PROMPT", help: "print PROMPT on standard error first"),
+        ])
+    static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
         var raw = false
         var names: [String] = []
-        var arguments = context.arguments[...]
-        while let argument = arguments.first {
-            arguments.removeFirst()
-            switch argument {
-            case "-r": raw = true
-            case "-p":
-                guard let prompt = arguments.first else {
-                    context.error("-p: option requires an argument")
-                    return .usage
+        var parser = Self.options.parser(for: context.arguments)
+        do {
+            while let argument = try parser.next() {
+                switch argument {
+                case .operand(let name): names.append(name)
+                case .option(let option) where option.name == "-r": raw = true
+                case .option(let option):
+                    context.io.stderr.write(option.value ?? "")
+                    context.io.stderr.flush()
                 }
-                arguments.removeFirst()
-                context.io.stderr.write(prompt)
-                context.io.stderr.flush()
-            default:
-                if argument.hasPrefix("-") {
-                    context.error("\(argument): invalid option\nusage: read [-r] [-p PROMPT] NAME ...")
-                    return .usage
-                }
-                names.append(argument)
             }
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
         }
         if names.isEmpty { names = ["REPLY"] }
         var text = ""

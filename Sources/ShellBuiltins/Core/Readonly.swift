@@ -4,11 +4,20 @@ import ShellRuntime
 struct Readonly: Builtin {
     static let name = "readonly"
     static let summary = "make variables read-only"
-    static let usage = "usage: readonly [-p] [NAME[=VALUE] ...]"
+    static let synopsis = "usage: readonly [-p] [NAME[=VALUE] ...]"
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [OptionDefinition(["-p"], help: "list read-only variables in a form that can be pasted back")])
+    static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var names = context.arguments[...]
-        if names.first == "-p" { names.removeFirst() }
+        let names: [String]
+        do {
+            names = try Self.options.operands(of: context.arguments)
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
+        }
         if names.isEmpty {
             for (name, variable) in context.state.variables.all where variable.isReadonly {
                 context.io.stdout.write("readonly \(name)=\(ShellQuoting.quote(variable.value))\n")

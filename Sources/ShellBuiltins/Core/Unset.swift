@@ -4,16 +4,25 @@ import ShellRuntime
 struct Unset: Builtin {
     static let name = "unset"
     static let summary = "remove variables"
-    static let usage = "usage: unset [-v] NAME ..."
+    static let synopsis = "usage: unset [-v] NAME ..."
+    static let options = OptionTable.shellBuiltin(
+        name, synopsis: synopsis,
+        options: [
+            OptionDefinition(["-v"], help: "NAMEs are variables (the default)"),
+            OptionDefinition(["-f"], help: "accepted; the shell has no functions"),
+        ])
+    static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
+        let names: [String]
+        do {
+            names = try Self.options.operands(of: context.arguments)
+        } catch {
+            context.io.stderr.write(Self.options.message(for: error))
+            return .usage
+        }
         var status = ExitStatus.success
-        for name in context.arguments {
-            if name == "-v" || name == "-f" { continue }
-            if name.hasPrefix("-") {
-                context.error("\(name): invalid option\nusage: unset [-v] NAME ...")
-                return .usage
-            }
+        for name in names {
             do {
                 try context.state.variables.unset(name)
             } catch {

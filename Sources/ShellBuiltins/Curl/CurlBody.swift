@@ -9,12 +9,12 @@ struct CurlBody {
     var warnings: [String] = []
 
     /// Reads files relative to the shell's directory and `@-` from standard input.
-    /// - Throws: `CurlUsageError` with status 26 when `-T` names a file that cannot be read.
-    init(options: CurlOptions, context: CommandContext) throws(CurlUsageError) {
+    /// - Throws: a `UsageError` (curl exits with 26) when `-T` names a file that cannot be read.
+    init(options: CurlOptions, context: CommandContext) throws(UsageError) {
         if let upload = options.uploadPath {
             let contents = upload == "-" ? context.io.stdin.readAll() : LocalFile.read(context.resolvePath(upload))
             guard let contents else {
-                throw CurlUsageError(message: "Can't open '\(upload)'!", status: ExitStatus(26))
+                throw .invalid("Can't open '\(upload)'!")
             }
             bytes = contents
             return

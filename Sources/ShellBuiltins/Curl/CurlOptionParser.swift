@@ -1,4 +1,5 @@
 import HTTPTransfer
+import ShellRuntime
 
 /// Parses a curl command line the way curl 7.88.1's `tool_getparam.c` does.
 ///
@@ -18,173 +19,159 @@ enum CurlOptionParser {
     }
 
     private struct Option: Sendable {
-        let long: String
-        let short: Character?
+        let definition: OptionDefinition
         let action: Action
+
+        /// A flag: `Option(["-s", "--silent"], "Silent mode", .flag { … })`.
+        init(_ names: [String], _ help: String, _ action: Action) {
+            self.init(names, "", help, action)
+        }
+
+        /// An option with a value: `Option(["-X", "--request"], "<method>", "Specify …", .value { … })`.
+        init(_ names: [String], _ placeholder: String, _ help: String, _ action: Action) {
+            let argument: OptionDefinition.Argument
+            if case .flag = action { argument = .none } else { argument = .required }
+            definition = OptionDefinition(names, argument, placeholder: placeholder, help: help)
+            self.action = action
+        }
     }
 
     private static let options: [Option] = [
-        Option(long: "request", short: "X", action: .value { $0.method = $1 }),
-        Option(long: "header", short: "H", action: .value { $0.headers.append($1) }),
-        Option(long: "data", short: "d", action: .value { $0.appendData(.ascii($1)) }),
-        Option(long: "data-ascii", short: nil, action: .value { $0.appendData(.ascii($1)) }),
-        Option(long: "data-raw", short: nil, action: .value { $0.appendData(.raw($1)) }),
-        Option(long: "data-binary", short: nil, action: .value { $0.appendData(.binary($1)) }),
-        Option(long: "data-urlencode", short: nil, action: .value { $0.appendData(.urlencode($1)) }),
-        Option(long: "json", short: nil, action: .value { $0.appendData(.json($1)) }),
-        Option(long: "get", short: "G", action: .flag { $0.dataInQuery = $1 }),
-        Option(long: "include", short: "i", action: .flag { $0.includeHeaders = $1 }),
-        Option(long: "head", short: "I", action: .flag { $0.headOnly = $1 }),
-        Option(long: "silent", short: "s", action: .flag { $0.silent = $1 }),
-        Option(long: "show-error", short: "S", action: .flag { $0.showError = $1 }),
-        Option(long: "fail", short: "f", action: .flag { $0.failOnHTTPError = $1 }),
-        Option(long: "fail-with-body", short: nil, action: .flag { $0.failWithBody = $1 }),
-        Option(long: "location", short: "L", action: .flag { $0.followRedirects = $1 }),
-        Option(long: "max-redirs", short: nil, action: .integer { $0.maxRedirects = $1 }),
-        Option(long: "output", short: "o", action: .value { $0.outputPath = $1 }),
-        Option(long: "remote-name", short: "O", action: .flag { $0.remoteName = $1 }),
-        Option(long: "upload-file", short: "T", action: .value { $0.uploadPath = $1 }),
-        Option(long: "cookie-jar", short: "c", action: .value { $0.cookieJarPath = $1 }),
-        Option(long: "cookie", short: "b", action: .value { $0.cookies.append($1) }),
-        Option(long: "user", short: "u", action: .value { $0.user = $1 }),
-        Option(long: "insecure", short: "k", action: .flag { $0.insecure = $1 }),
-        Option(long: "cacert", short: nil, action: .value { $0.caCertificatePath = $1 }),
-        Option(long: "verbose", short: "v", action: .flag { $0.verbose = $1 }),
-        Option(long: "write-out", short: "w", action: .value { $0.writeOut = $1 }),
-        Option(long: "max-time", short: "m", action: .seconds { $0.maxTime = $1 }),
-        Option(long: "connect-timeout", short: nil, action: .seconds { $0.connectTimeout = $1 }),
-        Option(long: "user-agent", short: "A", action: .value { $0.userAgent = $1 }),
-        Option(long: "referer", short: "e", action: .value { $0.referer = $1 }),
-        Option(long: "compressed", short: nil, action: .flag { $0.compressed = $1 }),
-        Option(long: "proxy", short: "x", action: .value { $0.proxy = $1 }),
-        Option(long: "noproxy", short: nil, action: .value { $0.noProxy = $1 }),
-        Option(long: "proxy-user", short: "U", action: .value { $0.proxyUser = $1 }),
-        Option(long: "pretty", short: nil, action: .flag { $0.pretty = $1 }),
-        Option(long: "url", short: nil, action: .value { $0.urls.append($1) }),
-        Option(long: "help", short: "h", action: .flag { $0.help = $1 }),
-        Option(long: "version", short: "V", action: .flag { $0.version = $1 }),
+        Option(["-X", "--request"], "<method>", "Specify request method to use", .value { $0.method = $1 }),
+        Option(
+            ["-H", "--header"], "<header/@file>",
+            "Pass custom header(s) to server ('Name;' sends it empty, 'Name:' removes it)",
+            .value { $0.headers.append($1) }),
+        Option(
+            ["-d", "--data"], "<data>", "HTTP POST data (@file, @- for stdin; joined with &)",
+            .value { $0.appendData(.ascii($1)) }),
+        Option(["--data-ascii"], "<data>", "HTTP POST ASCII data", .value { $0.appendData(.ascii($1)) }),
+        Option(["--data-raw"], "<data>", "HTTP POST data, '@' allowed", .value { $0.appendData(.raw($1)) }),
+        Option(["--data-binary"], "<data>", "HTTP POST binary data", .value { $0.appendData(.binary($1)) }),
+        Option(
+            ["--data-urlencode"], "<data>", "HTTP POST data url encoded", .value { $0.appendData(.urlencode($1)) }),
+        Option(["--json"], "<data>", "HTTP POST JSON", .value { $0.appendData(.json($1)) }),
+        Option(["-G", "--get"], "Put the post data in the URL and use GET", .flag { $0.dataInQuery = $1 }),
+        Option(
+            ["-i", "--include"], "Include protocol response headers in the output",
+            .flag { $0.includeHeaders = $1 }),
+        Option(["-I", "--head"], "Show document info only", .flag { $0.headOnly = $1 }),
+        Option(["-s", "--silent"], "Silent mode", .flag { $0.silent = $1 }),
+        Option(["-S", "--show-error"], "Show error even when -s is used", .flag { $0.showError = $1 }),
+        Option(["-f", "--fail"], "Fail fast with no output on HTTP errors", .flag { $0.failOnHTTPError = $1 }),
+        Option(["--fail-with-body"], "Fail on HTTP errors but save the body", .flag { $0.failWithBody = $1 }),
+        Option(["-L", "--location"], "Follow redirects", .flag { $0.followRedirects = $1 }),
+        Option(
+            ["--max-redirs"], "<num>", "Maximum number of redirects allowed", .integer { $0.maxRedirects = $1 }),
+        Option(["-o", "--output"], "<file>", "Write to file instead of stdout", .value { $0.outputPath = $1 }),
+        Option(
+            ["-O", "--remote-name"], "Write output to a file named as the remote file", .flag { $0.remoteName = $1 }),
+        Option(
+            ["-T", "--upload-file"], "<file>", "Transfer local FILE to destination", .value { $0.uploadPath = $1 }),
+        Option(
+            ["-b", "--cookie"], "<data|filename>", "Send cookies from string/file", .value { $0.cookies.append($1) }),
+        Option(
+            ["-c", "--cookie-jar"], "<filename>", "Write cookies to <filename> after operation",
+            .value { $0.cookieJarPath = $1 }),
+        Option(["-u", "--user"], "<user:password>", "Server user and password", .value { $0.user = $1 }),
+        Option(["-k", "--insecure"], "Allow insecure server connections", .flag { $0.insecure = $1 }),
+        Option(
+            ["--cacert"], "<file>", "CA certificate to verify peer against (also CURL_CA_BUNDLE, SSL_CERT_FILE)",
+            .value { $0.caCertificatePath = $1 }),
+        Option(["-v", "--verbose"], "Make the operation more talkative", .flag { $0.verbose = $1 }),
+        Option(["-w", "--write-out"], "<format>", "Use output FORMAT after completion", .value { $0.writeOut = $1 }),
+        Option(
+            ["-m", "--max-time"], "<seconds>", "Maximum time allowed for transfer", .seconds { $0.maxTime = $1 }),
+        Option(
+            ["--connect-timeout"], "<seconds>", "Maximum time allowed for connection",
+            .seconds { $0.connectTimeout = $1 }),
+        Option(["-A", "--user-agent"], "<name>", "Send User-Agent <name> to server", .value { $0.userAgent = $1 }),
+        Option(["-e", "--referer"], "<URL>", "Referrer URL", .value { $0.referer = $1 }),
+        Option(["--compressed"], "Request compressed response", .flag { $0.compressed = $1 }),
+        Option(["-x", "--proxy"], "[protocol://]host[:port]", "Use this proxy", .value { $0.proxy = $1 }),
+        Option(
+            ["--noproxy"], "<no-proxy-list>", "List of hosts which do not use proxy", .value { $0.noProxy = $1 }),
+        Option(
+            ["-U", "--proxy-user"], "<user:password>", "Proxy user and password", .value { $0.proxyUser = $1 }),
+        Option(
+            ["--pretty"], "lp-shell extension: on a terminal, show a JSON body indented and coloured like jq",
+            .flag { $0.pretty = $1 }),
+        Option(["--url"], "<url>", "URL to work with", .value { $0.urls.append($1) }),
         // Accepted and without effect here: lp-shell never buffers, globs or speaks anything but HTTP/1.1 and h2.
-        Option(long: "no-buffer", short: "N", action: .flag { $0.ignored = $1 }),
-        Option(long: "globoff", short: "g", action: .flag { $0.ignored = $1 }),
-        Option(long: "http1.1", short: nil, action: .flag { $0.ignored = $1 }),
+        Option(
+            ["-N", "--no-buffer"], "Disable buffering of the output stream (always, here)", .flag { $0.ignored = $1 }),
+        Option(["-g", "--globoff"], "Disable URL sequences and ranges (always, here)", .flag { $0.ignored = $1 }),
+        Option(["--http1.1"], "Use HTTP 1.1 (accepted; h2 only when the server offers it)", .flag { $0.ignored = $1 }),
+        Option(["-h", "--help"], "Get help for commands", .flag { $0.help = $1 }),
+        Option(["-V", "--version"], "Show version number and quit", .flag { $0.version = $1 }),
     ]
 
+    /// curl's options, argv conventions and words.
+    static let table = OptionTable("curl", options: options.map(\.definition), syntax: syntax, wording: wording)
+
+    private static let syntax: OptionSyntax = {
+        var syntax = OptionSyntax()
+        syntax.acceptsAttachedLongValues = false
+        syntax.abbreviatesLongNames = true
+        syntax.negatesLongFlags = true
+        return syntax
+    }()
+
+    /// curl's hint after every usage error.
+    static let hint = "curl: try 'curl --help' or 'curl --manual' for more information\n"
+
+    /// curl's words for a usage error (the word as typed, `-sZ` for an unknown `Z`), then the hint.
+    private static let wording: OptionTable.Wording = { error in
+        let message =
+            switch error.kind {
+            case .unknownOption, .unexpectedValue: "option \(error.word): is unknown"
+            case .ambiguousOption: "option \(error.word): is ambiguous"
+            case .negatedValueOption: "option \(error.word): used '--no-' for option that isn't a boolean"
+            case .missingValue: "option \(error.spelling): requires parameter"
+            case .invalid(let text): text
+            }
+        return message.isEmpty ? hint : "curl: \(message)\n" + hint
+    }
+
     /// Parses `arguments` (without the command name).
-    static func parse(_ arguments: [String]) throws(CurlUsageError) -> CurlOptions {
+    static func parse(_ arguments: [String]) throws(UsageError) -> CurlOptions {
         var result = CurlOptions()
-        var index = 0
-        var optionsEnded = false
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
-                result.urls.append(argument)
-            } else if argument == "--" {
-                optionsEnded = true
-            } else if argument.hasPrefix("--") {
-                try parseLong(argument, arguments: arguments, index: &index, into: &result)
-            } else {
-                try parseShort(argument, arguments: arguments, index: &index, into: &result)
+        var parser = table.parser(for: arguments)
+        while let argument = try parser.next() {
+            switch argument {
+            case .operand(let url): result.urls.append(url)
+            case .option(let option): try apply(option, to: &result)
             }
         }
         if arguments.isEmpty {
-            throw CurlUsageError(message: "")
+            throw .invalid("")
         }
         if result.urls.isEmpty && !result.help && !result.version {
-            throw CurlUsageError(message: "no URL specified!")
+            throw .invalid("no URL specified!")
         }
         return result
     }
 
-    private static func parseLong(
-        _ argument: String, arguments: [String], index: inout Int, into result: inout CurlOptions
-    ) throws(CurlUsageError) {
-        var name = String(argument.dropFirst(2))
-        var negated = false
-        var option = try lookUp(name, shown: argument)
-        if option == nil, name.hasPrefix("no-") {
-            name.removeFirst(3)
-            option = try lookUp(name, shown: argument)
-            negated = option != nil
-        }
-        guard let option else {
-            throw CurlUsageError(message: "option \(argument): is unknown")
-        }
-        switch option.action {
-        case .flag(let set):
-            set(&result, !negated)
-        case .value, .integer, .seconds:
-            if negated {
-                throw CurlUsageError(message: "option \(argument): used '--no-' for option that isn't a boolean")
-            }
-            guard index < arguments.count else {
-                throw CurlUsageError(message: "option \(argument): requires parameter")
-            }
-            let value = arguments[index]
-            index += 1
-            try apply(option.action, value: value, shown: argument, to: &result)
-        }
-    }
-
-    /// The option whose long name is `name`, or the only one it is a prefix of.
-    private static func lookUp(_ name: String, shown: String) throws(CurlUsageError) -> Option? {
-        if let exact = options.first(where: { $0.long == name }) { return exact }
-        let candidates = options.filter { $0.long.hasPrefix(name) }
-        if candidates.count > 1 {
-            throw CurlUsageError(message: "option \(shown): is ambiguous")
-        }
-        return candidates.first
-    }
-
-    private static func parseShort(
-        _ argument: String, arguments: [String], index: inout Int, into result: inout CurlOptions
-    ) throws(CurlUsageError) {
-        var letters = Substring(argument.dropFirst())
-        while let letter = letters.first {
-            letters = letters.dropFirst()
-            guard let option = options.first(where: { $0.short == letter }) else {
-                throw CurlUsageError(message: "option \(argument): is unknown")
-            }
-            switch option.action {
-            case .flag(let set):
-                set(&result, true)
-            case .value, .integer, .seconds:
-                let value: String
-                if !letters.isEmpty {
-                    value = String(letters)
-                } else if index < arguments.count {
-                    value = arguments[index]
-                    index += 1
-                } else {
-                    throw CurlUsageError(message: "option -\(letter): requires parameter")
-                }
-                try apply(option.action, value: value, shown: "-\(letter)", to: &result)
-                return
-            }
-        }
-    }
-
-    private static func apply(
-        _ action: Action, value: String, shown: String, to result: inout CurlOptions
-    ) throws(CurlUsageError) {
-        switch action {
-        case .flag(let set): set(&result, true)
+    private static func apply(_ option: ParsedOption, to result: inout CurlOptions) throws(UsageError) {
+        let value = option.value ?? ""
+        switch options[option.index].action {
+        case .flag(let set): set(&result, !option.isNegated)
         case .value(let store): store(&result, value)
-        case .integer(let set): set(&result, try integer(value, option: shown))
-        case .seconds(let set): set(&result, try seconds(value, option: shown))
+        case .integer(let set): set(&result, try integer(value, option: option.spelling))
+        case .seconds(let set): set(&result, try seconds(value, option: option.spelling))
         }
     }
 
-    private static func integer(_ text: String, option: String) throws(CurlUsageError) -> Int {
+    private static func integer(_ text: String, option: String) throws(UsageError) -> Int {
         guard let value = Int(text), value >= -1 else {
-            throw CurlUsageError(message: "option \(option): expected a proper numerical parameter")
+            throw .invalid("option \(option): expected a proper numerical parameter")
         }
         return value
     }
 
-    private static func seconds(_ text: String, option: String) throws(CurlUsageError) -> Double {
+    private static func seconds(_ text: String, option: String) throws(UsageError) -> Double {
         guard let value = Double(text), value >= 0, value.isFinite else {
-            throw CurlUsageError(message: "option \(option): expected a proper numerical parameter")
+            throw .invalid("option \(option): expected a proper numerical parameter")
         }
         return value
     }

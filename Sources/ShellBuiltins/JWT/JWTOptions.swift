@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// A parsed `jwt decode` / `jwt verify` command line.
 struct JWTOptions: Sendable, Equatable {
     /// `decode` (header, payload, signature line) or `verify` (the signature line only).
@@ -18,50 +20,57 @@ struct JWTOptions: Sendable, Equatable {
     /// The token argument, nil (or `-`) for standard input.
     var token: String?
 
-    /// A usage error: the message after `jwt: `.
-    struct UsageError: Error, Sendable, Equatable {
-        let message: String
-    }
-
     /// Parses the arguments after `jwt`.
     init(_ arguments: [String]) throws(UsageError) {
         guard let first = arguments.first else {
-            throw UsageError(message: "missing subcommand; try 'jwt decode TOKEN'")
+            throw .invalid("missing subcommand; try 'jwt decode TOKEN'")
         }
         guard let mode = Mode(rawValue: first) else {
-            throw UsageError(message: "unknown subcommand '\(first)'; try 'jwt decode TOKEN'")
+            throw .invalid("unknown subcommand '\(first)'; try 'jwt decode TOKEN'")
         }
         self.mode = mode
-        var index = 1
-        func value(for option: String) throws(UsageError) -> String {
-            guard index < arguments.count else {
-                throw UsageError(message: "\(mode): \(option) needs a value")
-            }
-            index += 1
-            return arguments[index - 1]
-        }
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
+        var parser = Self.table(mode).parser(for: Array(arguments.dropFirst()))
+        while let argument = try parser.next() {
             switch argument {
-            case "--json": json = true
-            case "--jwks": jwks = try value(for: argument)
-            case "-k", "--insecure": insecure = true
-            case "--cacert": caCertificatePath = try value(for: argument)
-            default:
-                if argument.hasPrefix("--jwks=") {
-                    jwks = String(argument.dropFirst("--jwks=".count))
-                } else if argument.hasPrefix("-") && argument != "-" {
-                    throw UsageError(message: "\(mode): unknown option '\(argument)'")
-                } else if token == nil {
-                    token = argument
-                } else {
-                    throw UsageError(message: "\(mode): more than one token given")
+            case .operand(let word):
+                guard token == nil else { throw .invalid("\(mode): more than one token given") }
+                token = word
+            case .option(let option):
+                switch option.name {
+                case "--json": json = true
+                case "--jwks": jwks = option.value
+                case "--insecure": insecure = true
+                default: caCertificatePath = option.value
                 }
             }
         }
         if mode == .verify && jwks == nil {
-            throw UsageError(message: "verify: --jwks URL is required")
+            throw .invalid("verify: --jwks URL is required")
         }
+    }
+
+    /// The options of `jwt decode` and `jwt verify`; errors name the subcommand.
+    static func table(_ mode: Mode) -> OptionTable {
+        OptionTable(
+            "jwt",
+            options: [
+                OptionDefinition(["--json"], help: "print {\"header\":…,\"payload\":…,\"signature\":…} for scripts"),
+                OptionDefinition(
+                    ["--jwks"], .required, placeholder: "URL",
+                    help: "fetch the JWKS at URL, pick the key by the token's kid and check the RS256 signature"),
+                OptionDefinition(
+                    ["-k", "--insecure"], help: "do not verify the JWKS server's TLS certificate (like curl -k)"),
+                OptionDefinition(
+                    ["--cacert"], .required, placeholder: "FILE",
+                    help: "also trust the CA certificates in FILE (like curl; CURL_CA_BUNDLE and SSL_CERT_FILE too)"),
+            ],
+            wording: { error in
+                switch error.kind {
+                case .invalid(let message): "jwt: \(message)\n"
+                case .missingValue: "jwt: \(mode): \(error.spelling) needs a value\n"
+                case .unexpectedValue: "jwt: \(mode): \(error.spelling) takes no value\n"
+                default: "jwt: \(mode): unknown option '\(error.word)'\n"
+                }
+            })
     }
 }

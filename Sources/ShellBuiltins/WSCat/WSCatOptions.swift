@@ -1,3 +1,5 @@
+import ShellRuntime
+
 /// The command line of `wscat`: wscat2 1.x flags (what the LivePerson tutorials use) plus upstream wscat's.
 struct WSCatOptions: Equatable, Sendable {
     /// An upgrade request header, `Name:value` split at the first colon.
@@ -38,110 +40,52 @@ struct WSCatOptions: Equatable, Sendable {
     /// `--proxy [http://][user:password@]host[:port]`: tunnel through this HTTP proxy (`CONNECT`).
     var proxy: String?
 
-    /// A command-line mistake: the one-line message (exit status 2).
-    struct UsageError: Error, Equatable, CustomStringConvertible {
-        var description: String
-    }
-
     /// Parses the arguments (without the command name).
     static func parse(_ arguments: [String]) throws(UsageError) -> WSCatOptions {
         var options = WSCatOptions()
         var positional: [String] = []
-        var index = 0
-        func value(for flag: String, inline: String?) throws(UsageError) -> String {
-            if let inline { return inline }
-            index += 1
-            guard index < arguments.count else {
-                throw UsageError(description: "option '\(flag)' needs an argument (try wscat --help)")
-            }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            let argument = arguments[index]
-            defer { index += 1 }
-            guard argument.hasPrefix("-"), argument != "-" else {
-                positional.append(argument)
-                continue
-            }
-            if argument == "--" {
-                positional.append(contentsOf: arguments[(index + 1)...])
-                index = arguments.count
-                continue
-            }
-            var flag = argument
-            var inline: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                flag = String(argument[..<equals])
-                inline = String(argument[argument.index(after: equals)...])
-            } else if !argument.hasPrefix("--"), argument.count > 2 {
-                flag = String(argument.prefix(2))
-                inline = String(argument.dropFirst(2))
-                if Self.booleanShortFlags.contains(flag) {
-                    // `-rn`: several boolean flags together.
-                    for letter in argument.dropFirst() {
-                        try options.apply(flag: "-\(letter)", inline: nil) { () throws(UsageError) in "" }
-                    }
-                    continue
-                }
-            }
-            try options.apply(flag: flag, inline: inline) { () throws(UsageError) in
-                try value(for: flag, inline: inline)
+        var parser = table.parser(for: arguments)
+        while let argument = try parser.next() {
+            switch argument {
+            case .operand(let word): positional.append(word)
+            case .option(let option): try options.apply(option)
             }
         }
         try options.finish(positional: positional)
         return options
     }
 
-    private static let booleanShortFlags: Set<String> = ["-r", "-P", "-n", "-h"]
-
-    private mutating func apply(
-        flag: String, inline: String?, value: () throws(UsageError) -> String
-    ) throws(UsageError) {
-        if inline != nil, Self.booleanFlags.contains(flag) {
-            throw UsageError(description: "option '\(flag)' takes no argument")
-        }
-        switch flag {
-        case "-c", "--connect":
-            let url = try value()
-            guard self.url.isEmpty else {
-                throw UsageError(description: "one URL only: '\(self.url)' and '\(url)'")
-            }
-            self.url = url
-        case "-H", "--header": headers.append(try Self.header(try value()))
-        case "-k", "--keepalive": keepalive = try Self.seconds(try value(), flag: flag, allowZero: false)
-        case "-r", "--retry": retry = true
-        case "-P", "--parsecommands", "--slash": parseCommands = true
-        case "-m", "--message": messages.append(try value())
-        case "-x", "--execute": execute.append(try value())
-        case "-w", "--wait": wait = try Self.seconds(try value(), flag: flag, allowZero: true)
-        case "-n", "--no-check": noCheck = true
-        case "--ca": caFile = try value()
-        case "--proxy": proxy = try value()
-        case "-s", "--subprotocol": subprotocols.append(try value())
-        case "-o", "--origin": origin = try value()
+    private mutating func apply(_ option: ParsedOption) throws(UsageError) {
+        let value = option.value ?? ""
+        let flag = option.spelling
+        switch option.name {
+        case "--connect":
+            guard url.isEmpty else { throw .invalid("one URL only: '\(url)' and '\(value)'") }
+            url = value
+        case "--header": headers.append(try Self.header(value))
+        case "--keepalive": keepalive = try Self.seconds(value, flag: flag, allowZero: false)
+        case "--retry": retry = true
+        case "--parsecommands": parseCommands = true
+        case "--message": messages.append(value)
+        case "--execute": execute.append(value)
+        case "--wait": wait = try Self.seconds(value, flag: flag, allowZero: true)
+        case "--no-check": noCheck = true
+        case "--ca": caFile = value
+        case "--proxy": proxy = value
+        case "--subprotocol": subprotocols.append(value)
+        case "--origin": origin = value
         case "--auth":
-            let credentials = try value()
-            guard credentials.contains(":") else {
-                throw UsageError(description: "--auth: expected user:password, got '\(credentials)'")
-            }
-            auth = credentials
-        case "--connect-timeout": connectTimeout = try Self.seconds(try value(), flag: flag, allowZero: false)
+            guard value.contains(":") else { throw .invalid("--auth: expected user:password, got '\(value)'") }
+            auth = value
+        case "--connect-timeout": connectTimeout = try Self.seconds(value, flag: flag, allowZero: false)
         case "--raw": raw = true
-        case "--timestamp", "--timestamps": timestamps = true
+        case "--timestamp": timestamps = true
         case "--no-color": noColor = true
-        case "-h", "--help": showHelp = true
-        case "-l", "--listen":
-            throw UsageError(
-                description: "option '\(flag)': listen mode is not supported (lp-shell's wscat is a client)")
-        default:
-            throw UsageError(description: "unknown option '\(flag)' (try wscat --help)")
+        case "--help": showHelp = true
+        default:  // --listen
+            throw .invalid("option '\(flag)': listen mode is not supported (lp-shell's wscat is a client)")
         }
     }
-
-    private static let booleanFlags: Set<String> = [
-        "-r", "--retry", "-P", "--parsecommands", "--slash", "-n", "--no-check", "--raw", "--timestamp",
-        "--timestamps", "--no-color", "-h", "--help",
-    ]
 
     private mutating func finish(positional: [String]) throws(UsageError) {
         var remaining = positional[...]
@@ -150,11 +94,11 @@ struct WSCatOptions: Equatable, Sendable {
             remaining.removeFirst()
         }
         if let extra = remaining.first {
-            throw UsageError(description: "unexpected argument '\(extra)' (one URL, frames go with -x)")
+            throw .invalid("unexpected argument '\(extra)' (one URL, frames go with -x)")
         }
         if showHelp { return }
         guard !url.isEmpty else {
-            throw UsageError(description: "a URL is required: wscat -c wss://host/path (try wscat --help)")
+            throw .invalid("a URL is required: wscat -c wss://host/path (try wscat --help)")
         }
         url = try Self.normalizedURL(url)
     }
@@ -162,18 +106,18 @@ struct WSCatOptions: Equatable, Sendable {
     /// `Name:value` or `Name: value`.
     static func header(_ text: String) throws(UsageError) -> Header {
         guard let colon = text.firstIndex(of: ":") else {
-            throw UsageError(description: "-H '\(text)': a header is Name:value")
+            throw .invalid("-H '\(text)': a header is Name:value")
         }
         let name = String(text[..<colon]).trimmingWhitespace
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
-            throw UsageError(description: "-H '\(text)': '\(name)' is not a header name")
+            throw .invalid("-H '\(text)': '\(name)' is not a header name")
         }
         return Header(name: name, value: String(text[text.index(after: colon)...]).trimmingWhitespace)
     }
 
     static func seconds(_ text: String, flag: String, allowZero: Bool) throws(UsageError) -> Double {
         guard let value = Double(text), value.isFinite, value > 0 || (allowZero && value == 0) else {
-            throw UsageError(description: "option '\(flag)': expected a number of seconds, got '\(text)'")
+            throw .invalid("option '\(flag)': expected a number of seconds, got '\(text)'")
         }
         return value
     }
@@ -184,17 +128,78 @@ struct WSCatOptions: Equatable, Sendable {
         if !url.contains("://") { url = "ws://" + url }
         let lower = url.lowercased()
         guard lower.hasPrefix("ws://") || lower.hasPrefix("wss://") else {
-            throw UsageError(description: "'\(text)': the URL must start with ws:// or wss://")
+            throw .invalid("'\(text)': the URL must start with ws:// or wss://")
         }
         guard let separator = url.firstRange(of: "://") else {
-            throw UsageError(description: "'\(text)': the URL must start with ws:// or wss://")
+            throw .invalid("'\(text)': the URL must start with ws:// or wss://")
         }
         let afterScheme = url[separator.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" }
         if authority.isEmpty || authority.hasPrefix(":") {
-            throw UsageError(
-                description: "'\(text)': the URL has no host (is a variable such as $LP_ASYNCMESSAGINGENT empty?)")
+            throw .invalid(
+                "'\(text)': the URL has no host (is a variable such as $LP_ASYNCMESSAGINGENT empty?)")
         }
         return url
     }
+}
+
+extension WSCatOptions {
+    /// wscat2's options and upstream wscat's, in the order of `wscat --help`.
+    static let table = OptionTable(
+        "wscat",
+        options: [
+            OptionDefinition(
+                ["-c", "--connect"], .required, placeholder: "URL", help: "the ws:// or wss:// URL to connect to"),
+            OptionDefinition(
+                ["-H", "--header"], .required, placeholder: "NAME:VALUE",
+                help: "upgrade request header (repeatable; `Authorization:jwt $LP_JWT`)"),
+            OptionDefinition(
+                ["-k", "--keepalive"], .required, placeholder: "SECONDS",
+                help: "send a WebSocket ping every SECONDS (silently)"),
+            OptionDefinition(
+                ["-r", "--retry"], help: "reconnect after a transient close (never with a rejected token)"),
+            OptionDefinition(
+                ["-P", "--parsecommands", "--slash"],
+                help: "accepted for wscat2; /ping, /pong, /close [CODE [REASON]] always work"),
+            OptionDefinition(
+                ["-m", "--message"], .required, placeholder: "FRAME",
+                help: "send FRAME as soon as the socket is open (repeatable)"),
+            OptionDefinition(
+                ["-x", "--execute"], .required, placeholder: "FRAME",
+                help: "send FRAME instead of reading input, then close (repeatable)"),
+            OptionDefinition(
+                ["-w", "--wait"], .required, placeholder: "SECONDS",
+                help: "keep listening SECONDS after the last frame (default: until every request\n"
+                    + "with an id has its response, at most 10 s)"),
+            OptionDefinition(["-n", "--no-check"], help: "do not verify the server's TLS certificate"),
+            OptionDefinition(
+                ["--ca"], .required, placeholder: "FILE",
+                help: "trust the CA certificates in FILE (default: $SSL_CERT_FILE, then the system's)"),
+            OptionDefinition(
+                ["-s", "--subprotocol"], .required, placeholder: "NAME", help: "Sec-WebSocket-Protocol (repeatable)"),
+            OptionDefinition(["-o", "--origin"], .required, placeholder: "ORIGIN", help: "Origin header"),
+            OptionDefinition(["--auth"], .required, placeholder: "USER:PASS", help: "HTTP Basic authentication"),
+            OptionDefinition(
+                ["--connect-timeout"], .required, placeholder: "SECONDS",
+                help: "give up connecting after SECONDS (default 30)"),
+            OptionDefinition(
+                ["--proxy"], .required, placeholder: "[http://][USER:PASS@]HOST[:PORT]",
+                help: "tunnel through this HTTP proxy (CONNECT); without it, https_proxy (wss)\n"
+                    + "or http_proxy (ws), all_proxy and no_proxy are honoured as by curl"),
+            OptionDefinition(["--raw"], help: "print received frames exactly as received"),
+            OptionDefinition(["--timestamp", "--timestamps"], help: "prefix received frames with the time"),
+            OptionDefinition(["--no-color"], help: "no colours at the terminal"),
+            OptionDefinition(["-l", "--listen"], help: "not supported: lp-shell's wscat is a client"),
+            OptionDefinition(["-h", "--help"], help: "print this help"),
+        ],
+        wording: { error in
+            let message: String
+            switch error.kind {
+            case .invalid(let text): message = text
+            case .missingValue: message = "option '\(error.spelling)' needs an argument (try wscat --help)"
+            case .unexpectedValue: message = "option '\(error.spelling)' takes no argument"
+            default: message = "unknown option '\(error.spelling)' (try wscat --help)"
+            }
+            return "wscat: " + message + "\n"
+        })
 }
