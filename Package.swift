@@ -240,7 +240,8 @@ let package = Package(
         .testTarget(
             name: "WSCatTests",
             dependencies: [
-                "ShellBuiltins", "LivePersonAPI", "HTTPTransfer", "ShellRuntime", "ShellTestSupport",
+                "ShellBuiltins", "LivePersonAPI", "LivePersonSession", "HTTPTransfer", "ShellRuntime",
+                "ShellTestSupport",
                 "LivePersonSandbox",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "WSCore", package: "swift-websocket"),

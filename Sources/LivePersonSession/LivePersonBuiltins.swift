@@ -1,7 +1,9 @@
+import ShellBuiltins
 import ShellRuntime
 
-/// The LivePerson layer's commands: tutorials and their steps, tokens, saved sessions, recordings. Adding one
-/// means one file and one line here.
+/// The LivePerson layer's commands: tutorials and their steps, tokens, saved sessions, recordings, and wscat
+/// speaking LivePerson's messaging protocol (in place of the standard, protocol-neutral wscat). Adding one means
+/// one file and one line here.
 public enum LivePersonBuiltins {
     /// Every LivePerson builtin type.
     public static let all: [any Builtin.Type] = [
@@ -12,5 +14,6 @@ public enum LivePersonBuiltins {
         Step.self,
         Tokens.self,
         TutorialCommand.self,
+        WSCat<LivePersonMessaging>.self,
     ]
 }

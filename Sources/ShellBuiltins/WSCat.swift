@@ -11,21 +11,16 @@ import ShellRuntime
 ///
 /// At a terminal it is an interactive socket mode (readline prompt, frames printed above the line being typed,
 /// slash commands); otherwise the following lines of the script or input are sent as frames (batch mode).
-struct WSCat: Builtin {
-    static let name = "wscat"
-    static let summary = "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)"
-    static let usage = """
-        usage: wscat [options] (-c URL | URL)\n
-        """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
-            At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
-            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
-            Otherwise the lines after the command are sent as frames until /close or the end of input; received
-            frames are printed one per line.
-            Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
-            2 on bad options.
-            """
+/// `Dialect` is what it knows of the protocol on the socket: `PlainWebSocket` among the standard builtins,
+/// LivePerson's messaging protocol in the shell lp-shell composes.
+package struct WSCat<Dialect: WSCatDialect>: Builtin {
+    package static var name: String { "wscat" }
+    package static var summary: String { "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)" }
+    package static var usage: String { WSCatUsage.text }
 
-    func run(_ context: inout CommandContext) -> ExitStatus {
+    package init() {}
+
+    package func run(_ context: inout CommandContext) -> ExitStatus {
         let options: WSCatOptions
         do {
             options = try WSCatOptions.parse(context.arguments)
@@ -48,18 +43,18 @@ struct WSCat: Builtin {
             options.execute.isEmpty && context.state.isInteractive && context.io.stdin.fileDescriptor == 0
             && context.io.stdin.isTerminal && context.shell.terminal != nil
         let status: ExitStatus
-        let runner: WSCatRunner
-        let conversationID = context.state.variables["LP_CONV_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let runner: WSCatRunner<Dialect>
+        let state = context.state
+        let dialect = Dialect(variable: { state.variables[$0] })
         if interactive, let terminal = context.shell.terminal {
             let color =
                 !options.noColor
                 && TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment).usesColor
             let formatter = FrameFormatter(
                 interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
-            runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, _ in
-                terminal.printAbovePrompt(text)
+            runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
+                text, _ in terminal.printAbovePrompt(text)
             }
-            runner.conversation.conversationID = conversationID
             context.io.flush()
             var initialLines: [String] = []
             while let line = context.shell.readScriptLine() { initialLines.append(line) }
@@ -70,17 +65,17 @@ struct WSCat: Builtin {
             let formatter = FrameFormatter(
                 interactive: false, color: false, raw: options.raw, timestamps: options.timestamps)
             let io = context.io
-            runner = WSCatRunner(options: options, request: request, formatter: formatter) { text, isFrame in
+            runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
+                text, isFrame in
                 (isFrame ? io.stdout : io.stderr).write(text)
                 if !isFrame { io.stderr.flush() }
             }
-            runner.conversation.conversationID = conversationID
             let lines = Self.lineSource(context)
             status = BatchSession.run(runner, nextLine: lines)
             io.flush()
         }
-        if let id = runner.conversation.conversationID, id != conversationID {
-            try? context.state.variables.set("LP_CONV_ID", to: id)
+        for (name, value) in runner.dialect.variablesToKeep where context.state.variables[name] != value {
+            try? context.state.variables.set(name, to: value)
         }
         return status
     }
@@ -160,4 +155,18 @@ struct WSCat: Builtin {
         return WSCatSession.Request(
             url: url, headers: headers, tls: tls, keepalive: options.keepalive, proxy: proxy)
     }
+}
+
+/// wscat's help text, the same whatever the dialect.
+enum WSCatUsage {
+    static let text = """
+        usage: wscat [options] (-c URL | URL)\n
+        """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
+            At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
+            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
+            Otherwise the lines after the command are sent as frames until /close or the end of input; received
+            frames are printed one per line.
+            Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
+            2 on bad options.
+            """
 }

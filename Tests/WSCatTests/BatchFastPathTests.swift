@@ -1,5 +1,6 @@
 import Testing
 
+@testable import LivePersonSession
 @testable import ShellBuiltins
 
 /// The shortcuts batch mode takes per frame give the same answers as the general code they skip.
@@ -51,7 +52,7 @@ struct BatchFastPathTests {
 
     @Test func compactReceivedFramesAreWrittenUnchangedAndOthersReprinted() {
         let formatter = FrameFormatter(interactive: false, color: false, raw: false, timestamps: false)
-        var conversation = WSCatConversation()
+        var conversation = MessagingConversation()
         let compact = #"{"kind":"resp","reqId":"1","code":200,"type":"GetClockResponse","body":{"currentTime":1}}"#
         #expect(formatter.received(compact, conversation.receive(compact)) == compact + "\n")
         let spaced = #"{ "kind": "resp", "body": { "text": "a \/ b" } }"#
@@ -62,7 +63,7 @@ struct BatchFastPathTests {
     }
 
     @Test func manyRequestsInFlightAreMatchedAndListedInSendOrder() {
-        var conversation = WSCatConversation()
+        var conversation = MessagingConversation()
         for id in 1...2000 {
             let frame = #"{"kind":"req","id":\#(id),"type":"GetClock"}"#
             _ = conversation.prepare(frame, json: try? FrameJSONParser.parse(frame))
@@ -92,10 +93,10 @@ struct BatchFastPathTests {
     }
 
     @Test func placeholderIsFoundOnlyWhereItIs() {
-        #expect(WSCatConversation.mentionsPlaceholder(CorpusFrames.publish))
-        #expect(!WSCatConversation.mentionsPlaceholder(CorpusFrames.requestConversation))
-        #expect(!WSCatConversation.mentionsPlaceholder("__YOUR_CONVERSATION_ID_"))
-        #expect(WSCatConversation.mentionsPlaceholder("__YOUR_CONVERSATION_ID__"))
-        #expect(!WSCatConversation.mentionsPlaceholder(""))
+        #expect(MessagingConversation.mentionsPlaceholder(CorpusFrames.publish))
+        #expect(!MessagingConversation.mentionsPlaceholder(CorpusFrames.requestConversation))
+        #expect(!MessagingConversation.mentionsPlaceholder("__YOUR_CONVERSATION_ID_"))
+        #expect(MessagingConversation.mentionsPlaceholder("__YOUR_CONVERSATION_ID__"))
+        #expect(!MessagingConversation.mentionsPlaceholder(""))
     }
 }

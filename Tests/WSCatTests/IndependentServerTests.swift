@@ -3,6 +3,7 @@ import ShellRuntime
 import ShellTestSupport
 import Testing
 
+@testable import LivePersonSession
 @testable import ShellBuiltins
 
 /// `wscat` against a minimal WebSocket server written on plain SwiftNIO (Support/TestWebSocketServer.swift).
@@ -82,7 +83,10 @@ struct IndependentServerTests {
         try await withServer { server in
             let result = await WSCatHarness.run([server.url("/close/\(code)")], script: ["{\"never\":1}"])
             #expect(result.status == .failure)
-            #expect(result.stderr == "wscat: disconnected: \(CloseCodes.explain(code, reason: "test close"))\n")
+            #expect(
+                result.stderr
+                    == "wscat: disconnected: \(CloseCodes.explain(code, reason: "test close", dialect: LivePersonMessaging.self))\n"
+            )
         }
     }
 

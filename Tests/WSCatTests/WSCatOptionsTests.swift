@@ -1,6 +1,7 @@
 import ShellRuntime
 import Testing
 
+@testable import LivePersonSession
 @testable import ShellBuiltins
 
 struct WSCatOptionsTests {
@@ -80,8 +81,8 @@ struct WSCatOptionsTests {
     }
 
     @Test func helpListsEveryOption() {
-        #expect(WSCatOptions.table.undocumentedOptions(in: WSCat.usage).isEmpty)
-        #expect(WSCat.usage.contains("  -P, --parsecommands, --slash\n"))
+        #expect(WSCatOptions.table.undocumentedOptions(in: WSCat<LivePersonMessaging>.usage).isEmpty)
+        #expect(WSCat<LivePersonMessaging>.usage.contains("  -P, --parsecommands, --slash\n"))
     }
 
     @Test func badFlagsExitWithStatus2AndOneLine() async {

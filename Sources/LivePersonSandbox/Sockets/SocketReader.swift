@@ -5,11 +5,12 @@ import NIOCore
 import WSCore
 
 /// Close codes of the messaging service (spec §3.3).
+/// The close codes the sandbox sends, as the socket's `UInt16` (`UMSCloseCode` names them for both sides).
 enum CloseCode {
     /// Authorization token missing or expired.
-    static let unauthorized: UInt16 = 4401
+    static let unauthorized = UInt16(UMSCloseCode.unauthorized)
     /// Unauthenticated identity expired: refresh it with the IdP.
-    static let identityExpired: UInt16 = 4407
+    static let identityExpired = UInt16(UMSCloseCode.identityExpired)
 }
 
 /// The reading half of a ``SocketSession``: authentication, throttling and request dispatch.

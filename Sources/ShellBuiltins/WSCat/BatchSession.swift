@@ -5,7 +5,7 @@ import ShellRuntime
 /// to stdout one compact line each.
 enum BatchSession {
     /// Runs the session; `nextLine` yields the input lines (nil at the end).
-    static func run(_ runner: WSCatRunner, nextLine: () -> String?) -> ExitStatus {
+    static func run<Dialect: WSCatDialect>(_ runner: WSCatRunner<Dialect>, nextLine: () -> String?) -> ExitStatus {
         guard runner.connect() else { return .failure }
         runner.defersClose = true
         if !runner.options.execute.isEmpty {

@@ -1,13 +1,13 @@
-/// What a WebSocket close code means, and what to do about it on LivePerson's messaging socket.
+/// What a WebSocket close code means (RFC 6455 §7.4), with what the socket's dialect adds, and what to do about it.
 enum CloseCodes {
     /// `4401 token expired: refresh the token (step 4) and reconnect`: the code, its meaning, and the advice.
-    static func explain(_ code: Int, reason: String?) -> String {
-        var text = "\(code) \(meaning(code))"
+    static func explain<Dialect: WSCatDialect>(_ code: Int, reason: String?, dialect: Dialect.Type) -> String {
+        var text = "\(code) \(dialect.closeMeaning(code) ?? meaning(code))"
         if let reason, !reason.isEmpty { text += " (server said: \(reason))" }
         return text
     }
 
-    /// The meaning of a close code, with the action the LivePerson docs ask for.
+    /// The meaning of a close code whatever the protocol, with the action that usually helps.
     static func meaning(_ code: Int) -> String {
         switch code {
         case 1000: "normal closure"
@@ -17,24 +17,17 @@ enum CloseCodes {
         case 1005: "closed without a status code"
         case 1006: "connection lost (no close frame): reconnect in a few seconds"
         case 1007: "invalid frame payload (not UTF-8)"
-        case 1008: "policy violation: LivePerson treats this as an invalid token; get a new token and reconnect"
+        case 1008: "policy violation"
         case 1009: "message too big"
         case 1010: "the server did not accept a required extension"
         case 1011: "server error: reconnect in a few seconds"
         case 1012: "service restart: reconnect in a few seconds"
         case 1013: "try again later"
         case 1015: "TLS handshake failure"
-        case 4401: "token expired: refresh the token (step 4) and reconnect"
-        case 4407: "identity expired: create a new token (Getting Started step 2) and reconnect"
         case 3000..<4000: "closed by the server (registered application code)"
         case 4000..<5000: "closed by the server (application code)"
         default: "closed"
         }
-    }
-
-    /// True for the codes that mean the token is no longer valid: reconnecting with the same one cannot work.
-    static func meansInvalidToken(_ code: Int) -> Bool {
-        code == 4401 || code == 4407 || code == 1008
     }
 
     /// True for the codes after which reconnecting (with `-r`) may help.

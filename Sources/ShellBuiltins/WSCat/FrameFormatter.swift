@@ -22,7 +22,7 @@ struct FrameFormatter {
     private var style: TerminalStyle { TerminalStyle(usesColor: color) }
 
     /// A received text frame, ending with a newline.
-    func received(_ text: String, _ frame: WSCatConversation.Received) -> String {
+    func received(_ text: String, _ frame: WSCatIncoming) -> String {
         let stamp = timestamps ? Self.clock() + " " : ""
         guard interactive else {
             // A frame already in compact form (the server's usual) is written as it came, not printed anew.
@@ -30,7 +30,7 @@ struct FrameFormatter {
             return stamp + body + "\n"
         }
         var lines: [String] = []
-        if let type = frame.answers, let id = frame.reqID {
+        if let type = frame.answers, let id = frame.requestID {
             let code = frame.json?["code"]?.text.map { " \($0)" } ?? ""
             lines.append(paint("< response to #\(id) \(type):\(code)", frame.failed ? Style.error : Style.dim))
         }
@@ -63,9 +63,8 @@ struct FrameFormatter {
     func shown(_ text: String) -> String { text + "\n" }
 
     /// The close line: `disconnected: 4401 token expired: …`.
-    func closed(code: Int?, reason: String?, byUs: Bool) -> String {
-        let explanation =
-            code.map { CloseCodes.explain($0, reason: reason) } ?? CloseCodes.explain(1006, reason: reason)
+    func closed<Dialect: WSCatDialect>(code: Int?, reason: String?, byUs: Bool, dialect: Dialect.Type) -> String {
+        let explanation = CloseCodes.explain(code ?? 1006, reason: reason, dialect: dialect)
         let normal = code == 1000
         let text = "disconnected: " + explanation
         guard interactive else { return "wscat: \(text)\n" }

@@ -3,7 +3,7 @@ import ShellSyntax
 
 /// A JSON value as `wscat` needs it: object members keep their order and numbers keep their spelling, so a
 /// frame prints back the way it was written.
-enum FrameJSON: Equatable, Sendable {
+package enum FrameJSON: Equatable, Sendable {
     case object([Member])
     case array([FrameJSON])
     case string(String)
@@ -12,19 +12,24 @@ enum FrameJSON: Equatable, Sendable {
     case null
 
     /// One `"key": value` pair of an object.
-    struct Member: Equatable, Sendable {
-        var key: String
-        var value: FrameJSON
+    package struct Member: Equatable, Sendable {
+        package var key: String
+        package var value: FrameJSON
+
+        package init(key: String, value: FrameJSON) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// The value of `key` when this is an object.
-    subscript(key: String) -> FrameJSON? {
+    package subscript(key: String) -> FrameJSON? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// The text of a string, or the spelling of a number (ids are sent as either).
-    var text: String? {
+    package var text: String? {
         switch self {
         case .string(let string): string
         case .number(let number): number
@@ -45,7 +50,7 @@ enum FrameJSON: Equatable, Sendable {
 }
 
 /// Where and why text is not JSON: a byte offset into the text and a message.
-struct FrameJSONError: Error, Equatable, Sendable {
+package struct FrameJSONError: Error, Equatable, Sendable {
     /// Byte offset of the offending character (the text's length at an unexpected end).
     var offset: Int
     /// What was expected.

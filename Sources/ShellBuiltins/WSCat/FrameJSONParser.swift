@@ -1,7 +1,7 @@
 import ShellRuntime
 
 /// A strict RFC 8259 parser over UTF-8 bytes that reports the offset of the first error.
-struct FrameJSONParser {
+package struct FrameJSONParser {
     private let bytes: [UInt8]
     private var position = 0
     private var depth = 0
@@ -10,7 +10,7 @@ struct FrameJSONParser {
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses one JSON document (surrounding whitespace allowed).
-    static func parse(_ text: String) throws(FrameJSONError) -> FrameJSON {
+    package static func parse(_ text: String) throws(FrameJSONError) -> FrameJSON {
         var parser = FrameJSONParser(Array(text.utf8))
         parser.skipWhitespace()
         let value = try parser.parseValue()

@@ -1,7 +1,7 @@
 import ShellRuntime
 
 /// Writes a ``FrameJSON`` compactly (one line, for transcripts and the wire) or indented and coloured like jq.
-struct FrameJSONPrinter {
+package struct FrameJSONPrinter {
     /// Indent nested values by two spaces per level.
     var pretty = false
     /// ANSI colours as jq uses them: keys blue, strings green, null grey.
@@ -15,7 +15,7 @@ struct FrameJSONPrinter {
     }
 
     /// One line: `{"kind":"req","id":1}`.
-    static func compact(_ value: FrameJSON) -> String { FrameJSONPrinter().string(value) }
+    package static func compact(_ value: FrameJSON) -> String { FrameJSONPrinter().string(value) }
 
     /// True when `text`, if it is JSON, is exactly what `compact` prints for it: no whitespace outside strings, no
     /// escape and no control character anywhere (the printer may spell an escape differently: `\/`, `\u00e9`).

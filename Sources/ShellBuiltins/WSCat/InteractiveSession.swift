@@ -5,12 +5,13 @@ import ShellRuntime
 /// being typed, multi-line frames, slash commands. Ctrl-C discards the line, Ctrl-D or `/close` closes.
 enum InteractiveSession {
     /// - Parameter initialLines: lines submitted as if typed, before the prompt (a tutorial step's frames).
-    static func run(
-        _ runner: WSCatRunner, terminal: any InteractiveTerminal, historyFile: String?, initialLines: [String] = []
+    static func run<Dialect: WSCatDialect>(
+        _ runner: WSCatRunner<Dialect>, terminal: any InteractiveTerminal, historyFile: String?,
+        initialLines: [String] = []
     ) -> ExitStatus {
         guard runner.connect() else { return .failure }
         terminal.beginSession(historyFile: historyFile) { word, before in
-            SlashCommands.completions(word: word, before: before)
+            SlashCommands.completions(word: word, before: before, dialect: Dialect.self)
         }
         defer { terminal.endSession() }
         runner.write(runner.formatter.connected(runner.options.url, proxy: runner.request.proxy?.hostPort), false)

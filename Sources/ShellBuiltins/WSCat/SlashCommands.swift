@@ -1,8 +1,9 @@
-/// The `/…` commands of wscat's socket mode: LivePerson requests with automatic ids, and wscat's own
-/// `/ping`, `/pong`, `/close [code [reason]]`.
-enum SlashCommands {
+/// The `/…` commands of wscat's socket mode: wscat's own `/ping`, `/pong`, `/wait`, `/wait-for`,
+/// `/close [code [reason]]` and `/help`, and those the socket's dialect adds (LivePerson's requests with
+/// automatic ids).
+package enum SlashCommands {
     /// What a command asks for.
-    enum Action: Equatable {
+    package enum Action: Equatable {
         /// Send this frame (JSON text).
         case send(String)
         case ping
@@ -18,15 +19,8 @@ enum SlashCommands {
         case error(String)
     }
 
-    /// Every command, for tab completion and help.
-    static let all: [(name: String, summary: String)] = [
-        ("/request-conversation", "cm.ConsumerRequestConversation (the new id goes into $LP_CONV_ID)"),
-        ("/publish", "/publish TEXT: ms.PublishEvent with a text/plain ContentEvent"),
-        ("/subscribe", "ms.SubscribeMessagingEvents from sequence 0 of the conversation"),
-        ("/close-conversation", "cm.UpdateConversationField ConversationStateField CLOSE"),
-        ("/accept", "AcceptStatusEvent ACCEPT for the agent messages received"),
-        ("/read", "AcceptStatusEvent READ for the agent messages received"),
-        ("/ids", "the conversation id and the requests waiting for a response"),
+    /// wscat's own commands, whatever the dialect.
+    static let own: [(name: String, summary: String)] = [
         ("/ping", "send a WebSocket ping"),
         ("/pong", "send a WebSocket pong"),
         ("/wait", "/wait SECONDS: keep receiving frames for SECONDS (e.g. until the agent answers)"),
@@ -35,16 +29,13 @@ enum SlashCommands {
         ("/help", "this list"),
     ]
 
-    /// The request types the frames of the tutorials use, for completion inside a frame.
-    static let frameTypes = [
-        "cm.ConsumerRequestConversation", "ms.PublishEvent", "ms.SubscribeMessagingEvents",
-        "cm.UpdateConversationField", "cqm.SubscribeExConversations", "cqm.UnsubscribeExConversations",
-        "InitConnection", "GetClock", "ms.GenerateURLForUploadFile", "ms.GenerateURLForDownloadFile",
-        "userprofile.SetUserProfile", "ContentEvent", "AcceptStatusEvent", "ChatStateEvent",
-    ]
+    /// Every command with `dialect`'s first, for tab completion and help.
+    static func all<Dialect: WSCatDialect>(_ dialect: Dialect.Type) -> [(name: String, summary: String)] {
+        dialect.commands + own
+    }
 
     /// True when the line is a command rather than a frame.
-    static func isCommand(_ line: String) -> Bool {
+    package static func isCommand(_ line: String) -> Bool {
         // A line starting with anything but `/` or a space (a frame) is no command: decided on its first byte.
         if let first = line.utf8.first, first != UInt8(ascii: "/"), first != 0x20, first != 0x09, first != 0x0D,
             first != 0x0A
@@ -55,59 +46,12 @@ enum SlashCommands {
         return trimmed.hasPrefix("/") && trimmed.count > 1 && trimmed.dropFirst().first?.isLetter == true
     }
 
-    /// Runs one command line.
-    static func run(_ line: String, conversation: inout WSCatConversation) -> Action {
+    /// Runs one command line: one of wscat's own, else the dialect's.
+    package static func run<Dialect: WSCatDialect>(_ line: String, dialect: inout Dialect) -> Action {
         let trimmed = line.trimmingWhitespace
         let name = String(trimmed.prefix { $0 != " " && $0 != "\t" })
         let argument = String(trimmed.dropFirst(name.count)).trimmingWhitespace
         switch name {
-        case "/request-conversation":
-            return .send(request(conversation.nextID(), "cm.ConsumerRequestConversation", body: nil))
-        case "/publish":
-            guard !argument.isEmpty else { return .error("/publish needs the message text: /publish hello") }
-            guard let id = conversation.conversationID else { return noConversation }
-            let event = FrameJSON.object([
-                .init(key: "type", value: .string("ContentEvent")),
-                .init(key: "contentType", value: .string("text/plain")),
-                .init(key: "message", value: .string(argument)),
-            ])
-            return .send(publish(conversation.nextID(), dialog: id, event: event))
-        case "/subscribe":
-            guard let id = conversation.conversationID else { return noConversation }
-            let body = FrameJSON.object([
-                .init(key: "fromSeq", value: .number("0")), .init(key: "dialogId", value: .string(id)),
-            ])
-            return .send(request(conversation.nextID(), "ms.SubscribeMessagingEvents", body: body))
-        case "/close-conversation":
-            guard let id = conversation.conversationID else { return noConversation }
-            let field = FrameJSON.object([
-                .init(key: "field", value: .string("ConversationStateField")),
-                .init(key: "conversationState", value: .string("CLOSE")),
-            ])
-            let body = FrameJSON.object([
-                .init(key: "conversationId", value: .string(id)), .init(key: "conversationField", value: field),
-            ])
-            return .send(request(conversation.nextID(), "cm.UpdateConversationField", body: body))
-        case "/accept", "/read":
-            guard let id = conversation.conversationID else { return noConversation }
-            let status = name == "/accept" ? "ACCEPT" : "READ"
-            let sequences = name == "/accept" ? conversation.unaccepted : conversation.unread
-            guard !sequences.isEmpty else { return .error("no agent message to \(name.dropFirst()) yet") }
-            conversation.acknowledged(status)
-            let event = FrameJSON.object([
-                .init(key: "type", value: .string("AcceptStatusEvent")),
-                .init(key: "status", value: .string(status)),
-                .init(key: "sequenceList", value: .array(sequences.map { .number(String($0)) })),
-            ])
-            return .send(publish(conversation.nextID(), dialog: id, event: event))
-        case "/ids":
-            var lines = ["conversation: \(conversation.conversationID ?? "none yet (/request-conversation)")"]
-            let waiting = conversation.waiting
-            lines.append(
-                waiting.isEmpty
-                    ? "no request is waiting for a response"
-                    : "waiting: " + waiting.map { "\($0.id) \($0.type)" }.joined(separator: ", "))
-            return .show(lines.joined(separator: "\n"))
         case "/wait":
             guard let seconds = Double(argument), seconds >= 0, seconds <= 600 else {
                 return .error("/wait needs a number of seconds (0–600), got '\(argument)'")
@@ -126,38 +70,23 @@ enum SlashCommands {
             }
             return .close(code: code, reason: parts.count > 1 ? String(parts[1]) : nil)
         case "/help":
-            return .show(all.map { $0.name.padding(21) + " " + $0.summary }.joined(separator: "\n"))
+            return .show(all(Dialect.self).map { $0.name.padding(21) + " " + $0.summary }.joined(separator: "\n"))
         default:
-            return .error("unknown command \(name) (/help lists them)")
+            return dialect.run(command: name, argument: argument)
+                ?? .error("unknown command \(name) (/help lists them)")
         }
     }
 
     /// How long `/wait-for` waits before giving up, in seconds.
     static let waitForLimit = 30.0
 
-    private static let noConversation = Action.error("no conversation yet: /request-conversation first")
-
-    private static func request(_ id: String, _ type: String, body: FrameJSON?) -> String {
-        var members: [FrameJSON.Member] = [
-            .init(key: "kind", value: .string("req")), .init(key: "id", value: .string(id)),
-            .init(key: "type", value: .string(type)),
-        ]
-        if let body { members.append(.init(key: "body", value: body)) }
-        return FrameJSONPrinter.compact(.object(members))
-    }
-
-    private static func publish(_ id: String, dialog: String, event: FrameJSON) -> String {
-        let body = FrameJSON.object([.init(key: "dialogId", value: .string(dialog)), .init(key: "event", value: event)])
-        return request(id, "ms.PublishEvent", body: body)
-    }
-
-    /// Completions for the word being typed: command names after a leading `/`, request types inside a frame.
-    static func completions(word: String, before: String) -> [String] {
+    /// Completions for the word being typed: command names after a leading `/`, the dialect's words in a frame.
+    static func completions<Dialect: WSCatDialect>(word: String, before: String, dialect: Dialect.Type) -> [String] {
         if before.trimmingWhitespace.isEmpty && word.hasPrefix("/") {
-            return all.map(\.name).filter { $0.hasPrefix(word) }
+            return all(dialect).map(\.name).filter { $0.hasPrefix(word) }
         }
         let bare = word.hasPrefix("\"") ? String(word.dropFirst()) : word
-        let matches = frameTypes.filter { $0.hasPrefix(bare) }
+        let matches = dialect.frameWords.filter { $0.hasPrefix(bare) }
         return word.hasPrefix("\"") ? matches.map { "\"" + $0 + "\"" } : matches
     }
 }

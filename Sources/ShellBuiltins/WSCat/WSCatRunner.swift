@@ -8,11 +8,12 @@ import ShellRuntime
 
 /// The part of `wscat` both modes share: connecting, sending what the user typed or pasted, showing what comes
 /// back, matching responses to requests, and closing.
-final class WSCatRunner {
+final class WSCatRunner<Dialect: WSCatDialect> {
     let options: WSCatOptions
     let request: WSCatSession.Request
     var formatter: FrameFormatter
-    var conversation = WSCatConversation()
+    /// What the socket's protocol makes of the frames (see `WSCatDialect`).
+    var dialect: Dialect
     var collector = FrameCollector()
     /// Where frames and status lines go (stdout/stderr, or above the prompt at a terminal).
     let write: (_ text: String, _ isFrame: Bool) -> Void
@@ -34,10 +35,11 @@ final class WSCatRunner {
     private var sawAwaitedText = false
 
     init(
-        options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter,
+        options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter, dialect: Dialect,
         write: @escaping (_ text: String, _ isFrame: Bool) -> Void
     ) {
         self.options = options
+        self.dialect = dialect
         self.request = request
         self.formatter = formatter
         self.write = write
@@ -99,24 +101,22 @@ final class WSCatRunner {
         for event in events {
             switch event {
             case .text(let text):
-                let received = conversation.receive(text)
+                let received = dialect.receive(text)
                 if let awaitedText, text.contains(awaitedText) { sawAwaitedText = true }
                 write(formatter.received(text, received), true)
-                if let id = received.newConversationID {
-                    write(formatter.note("conversation \(id) is in $LP_CONV_ID"), false)
-                }
+                for note in received.notes { write(formatter.note(note), false) }
             case .binary(let count):
                 write(formatter.interactive ? "< (binary frame, \(count) bytes)\n" : "", true)
             case .closed(let code, let reason):
                 closed = (code, reason)
-                write(formatter.closed(code: code, reason: reason, byUs: closingByUs), false)
+                write(formatter.closed(code: code, reason: reason, byUs: closingByUs, dialect: Dialect.self), false)
                 reconnectIfAsked(code: code)
             case .failed:
                 // After the socket opened, a failure is the connection dropping (the server was killed): shown as
                 // 1006 at once instead of being noticed only when the next frame or the close times out.
                 guard closed == nil else { break }
                 closed = (nil, nil)
-                write(formatter.closed(code: nil, reason: nil, byUs: closingByUs), false)
+                write(formatter.closed(code: nil, reason: nil, byUs: closingByUs, dialect: Dialect.self), false)
                 reconnectIfAsked(code: nil)
             case .opened: break
             }
@@ -151,7 +151,7 @@ final class WSCatRunner {
     }
 
     private func command(_ line: String) -> Bool {
-        switch SlashCommands.run(line, conversation: &conversation) {
+        switch SlashCommands.run(line, dialect: &dialect) {
         case .send(let frame): send(frame, json: try? FrameJSONParser.parse(frame))
         case .ping: session?.send(.ping)
         case .pong: session?.send(.pong)
@@ -175,14 +175,11 @@ final class WSCatRunner {
             write(formatter.problem("the socket is closed; frame not sent"), false)
             return
         }
-        if WSCatConversation.mentionsPlaceholder(text) && conversation.conversationID == nil {
-            // Batch pastes send the publish frame right after the request: wait for the conversation id.
-            wait(seconds: 10) {
-                conversation.conversationID != nil
-                    || !conversation.isWaiting(for: "cm.ConsumerRequestConversation")
-            }
+        if dialect.holdsBack(text) {
+            // Batch pastes send the frame that needs an answer right after the request that brings it.
+            wait(seconds: 10) { !dialect.holdsBack(text) }
         }
-        let prepared = conversation.prepare(text, json: json)
+        let prepared = dialect.prepare(text, json: json)
         for note in prepared.notes { write(formatter.note(note), false) }
         session.send(prepared.text)
     }
@@ -227,8 +224,8 @@ final class WSCatRunner {
 
     /// Waits for the responses of requests still waiting (up to `seconds`).
     func waitForResponses(seconds: Double) {
-        wait(seconds: seconds) { !conversation.isWaiting }
-        let waiting = conversation.waiting
+        wait(seconds: seconds) { !dialect.isWaiting }
+        let waiting = dialect.waiting
         if closed == nil && !waiting.isEmpty {
             let list = waiting.prefix(5).map { "#\($0.id) \($0.type)" }.joined(separator: ", ")
             write(
@@ -248,7 +245,7 @@ final class WSCatRunner {
     private func reconnectIfAsked(code: Int?) {
         guard options.retry, !closingByUs else { return }
         let effective = code ?? 1006
-        if CloseCodes.meansInvalidToken(effective) {
+        if Dialect.meansRejectedCredentials(effective) {
             write(
                 formatter.note("not reconnecting: the server rejected the token; get a new one, then run wscat again"),
                 false)

@@ -1,6 +1,7 @@
 import Foundation
 import ShellRuntime
 
+@testable import LivePersonSession
 @testable import ShellBuiltins
 
 /// A shell that hands `wscat` the lines of a script, as the interpreter does in batch mode.
@@ -64,7 +65,7 @@ enum WSCatHarness {
                     io = IOStreams.capturing(input: stdin ?? "")
                 }
                 var context = CommandContext(name: "wscat", arguments: arguments, io: io, state: state, shell: shell)
-                let status = WSCat().run(&context)
+                let status = WSCat<LivePersonMessaging>().run(&context)
                 continuation.resume(
                     returning: WSCatResult(
                         status: status, stdout: io.stdout.capturedString, stderr: io.stderr.capturedString,

@@ -1,6 +1,9 @@
+import LivePersonAPI
+import ShellBuiltins
+
 /// What `wscat` knows about the LivePerson conversation on the socket: requests waiting for their response
 /// (matched by `reqId`), the conversation id, and the agent messages not yet acknowledged.
-struct WSCatConversation {
+struct MessagingConversation {
     /// The placeholder the tutorials print in frames where the conversation id goes.
     static let placeholder = "__YOUR_CONVERSATION_ID__"
 
@@ -37,15 +40,9 @@ struct WSCatConversation {
         return found && text.contains(placeholder)
     }
 
-    /// A frame about to be sent: the placeholder replaced, the request recorded.
-    struct Prepared {
-        var text: String
-        var notes: [String] = []
-    }
-
     /// Substitutes the conversation id and records the request; `json` is the parsed frame when it is JSON.
-    mutating func prepare(_ text: String, json: FrameJSON?) -> Prepared {
-        var prepared = Prepared(text: text)
+    mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing {
+        var prepared = WSCatOutgoing(text: text)
         var json = json
         if Self.mentionsPlaceholder(text), let conversationID {
             prepared.text = text.replacing(Self.placeholder, with: conversationID)
@@ -65,35 +62,25 @@ struct WSCatConversation {
         return prepared
     }
 
-    /// A received frame, interpreted.
-    struct Received {
-        var json: FrameJSON?
-        /// The type of the request this frame answers (matched by `reqId`).
-        var answers: String?
-        var reqID: String?
-        /// Set when this response carried a new conversation id.
-        var newConversationID: String?
-        /// True when the response code is 400 or more.
-        var failed = false
-    }
-
     /// Matches a response to its request, captures a new conversation id and remembers agent messages.
-    mutating func receive(_ text: String) -> Received {
-        var received = Received()
+    mutating func receive(_ text: String) -> WSCatIncoming {
+        var received = WSCatIncoming()
         guard text.utf8.first == UInt8(ascii: "{"), let json = try? FrameJSONParser.parse(text) else { return received }
         received.json = json
         if let reqID = json["reqId"]?.text {
-            received.reqID = reqID
+            received.requestID = reqID
             if let request = pending.removeValue(forKey: reqID) { received.answers = request.type }
             if let code = json["code"]?.text.flatMap({ Int($0) }), code >= 400 { received.failed = true }
             if let id = json["body"]?["conversationId"]?.text, !received.failed,
-                received.answers == nil || received.answers == "cm.ConsumerRequestConversation"
+                received.answers == nil || received.answers == UMSType.requestConversation
             {
                 conversationID = id
-                received.newConversationID = id
+                received.notes.append("conversation \(id) is in $\(LivePersonMessaging.conversationVariable)")
             }
         }
-        if json["type"]?.text == "ms.MessagingEventNotification", case .array(let changes)? = json["body"]?["changes"] {
+        if json["type"]?.text == UMSType.messagingEventNotification,
+            case .array(let changes)? = json["body"]?["changes"]
+        {
             for change in changes where change["event"]?["type"]?.text == "ContentEvent" {
                 let role = change["originatorMetadata"]?["role"]?.text ?? ""
                 guard role != "CONSUMER", let sequence = change["sequence"]?.text.flatMap({ Int($0) }) else { continue }

@@ -1,0 +1,72 @@
+import LivePersonAPI
+import ShellBuiltins
+
+/// LivePerson's messaging protocol as `wscat` speaks it in lp-shell: requests matched to responses by `reqId`,
+/// the conversation id captured into `$LP_CONV_ID` and put where the tutorials' frames say
+/// `__YOUR_CONVERSATION_ID__`, slash commands for the tutorials' requests, and what the socket's close codes mean
+/// for the tokens.
+package struct LivePersonMessaging: WSCatDialect {
+    /// The shell variable that holds the conversation id, read at start and set when wscat returns.
+    static let conversationVariable = "LP_CONV_ID"
+
+    var conversation = MessagingConversation()
+
+    package init(variable: (String) -> String?) {
+        conversation.conversationID = variable(Self.conversationVariable).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    package static let commands: [(name: String, summary: String)] = [
+        ("/request-conversation", "\(UMSType.requestConversation) (the new id goes into $\(conversationVariable))"),
+        ("/publish", "/publish TEXT: \(UMSType.publishEvent) with a text/plain ContentEvent"),
+        ("/subscribe", "\(UMSType.subscribeMessagingEvents) from sequence 0 of the conversation"),
+        ("/close-conversation", "\(UMSType.updateConversationField) ConversationStateField CLOSE"),
+        ("/accept", "AcceptStatusEvent ACCEPT for the agent messages received"),
+        ("/read", "AcceptStatusEvent READ for the agent messages received"),
+        ("/ids", "the conversation id and the requests waiting for a response"),
+    ]
+
+    /// The request and event types the tutorials' frames use, for completion inside a frame.
+    package static let frameWords = [
+        UMSType.requestConversation, UMSType.publishEvent, UMSType.subscribeMessagingEvents,
+        UMSType.updateConversationField, UMSType.subscribeExConversations, UMSType.unsubscribeExConversations,
+        UMSType.initConnection, UMSType.getClock, "ms.GenerateURLForUploadFile", "ms.GenerateURLForDownloadFile",
+        "userprofile.SetUserProfile", "ContentEvent", "AcceptStatusEvent", "ChatStateEvent",
+    ]
+
+    package static func closeMeaning(_ code: Int) -> String? {
+        switch code {
+        case UMSCloseCode.unauthorized: "token expired: refresh the token (step 4) and reconnect"
+        case UMSCloseCode.identityExpired:
+            "identity expired: create a new token (Getting Started step 2) and reconnect"
+        case UMSCloseCode.policyViolation:
+            "policy violation: LivePerson treats this as an invalid token; get a new token and reconnect"
+        default: nil
+        }
+    }
+
+    package static func meansRejectedCredentials(_ code: Int) -> Bool { UMSCloseCode.meansInvalidToken(code) }
+
+    package mutating func run(command name: String, argument: String) -> SlashCommands.Action? {
+        MessagingCommands.run(name, argument: argument, conversation: &conversation)
+    }
+
+    /// A frame naming the conversation id waits while the request that creates the conversation is unanswered.
+    package func holdsBack(_ text: String) -> Bool {
+        conversation.conversationID == nil && MessagingConversation.mentionsPlaceholder(text)
+            && conversation.isWaiting(for: UMSType.requestConversation)
+    }
+
+    package mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing {
+        conversation.prepare(text, json: json)
+    }
+
+    package mutating func receive(_ text: String) -> WSCatIncoming { conversation.receive(text) }
+
+    package var waiting: [(id: String, type: String)] { conversation.waiting }
+
+    package var isWaiting: Bool { conversation.isWaiting }
+
+    package var variablesToKeep: [String: String] {
+        conversation.conversationID.map { [Self.conversationVariable: $0] } ?? [:]
+    }
+}
