@@ -36,7 +36,11 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CReadline"], swiftSettings: strict),
         .target(name: "ShellSyntax", swiftSettings: strict),
         .target(name: "CShellSupport"),
-        .target(name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport"], swiftSettings: strict),
+        // One option table, argv parser, usage error and generated help for every command line (no dependencies)
+        .target(name: "OptionParsing", swiftSettings: strict),
+        .target(
+            name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport", "OptionParsing"], swiftSettings: strict
+        ),
         // Closure specialisation explodes on the evaluator's recursive closure-passing style (over 7 GB and
         // many minutes in release builds); the evaluator does not need it.
         .target(
@@ -63,7 +67,7 @@ let package = Package(
         .target(
             name: "ShellBuiltins",
             dependencies: [
-                "ShellRuntime", "ShellSyntax", "JSONQuery", "HTTPTransfer",
+                "ShellRuntime", "ShellSyntax", "JSONQuery", "HTTPTransfer", "OptionParsing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -83,6 +87,7 @@ let package = Package(
             name: "LivePersonSession",
             dependencies: [
                 "ShellBuiltins", "ShellRuntime", "ShellSyntax", "JSONQuery", "LivePersonAPI", "HTTPTransfer",
+                "OptionParsing",
             ],
             resources: [.copy("Tutorials")],
             swiftSettings: strict
@@ -90,7 +95,7 @@ let package = Package(
         .target(
             name: "LivePersonSandbox",
             dependencies: [
-                "LivePersonAPI",
+                "LivePersonAPI", "OptionParsing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -114,6 +119,7 @@ let package = Package(
             name: "ShellApp",
             dependencies: [
                 "ShellBuiltins", "LivePersonSession", "HTTPTransfer", "ShellRuntime", "ShellSyntax", "LineEditing",
+                "OptionParsing",
                 "CShellSupport", "JSONQuery", "LivePersonAPI", "LivePersonSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -209,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "LivePersonSandboxTests",
             dependencies: [
-                "LivePersonSandbox", "LivePersonAPI", "ShellTestSupport",
+                "LivePersonSandbox", "LivePersonAPI", "OptionParsing", "ShellTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "WSClient", package: "swift-websocket"),

@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellBuiltins
 import ShellRuntime
 import ShellSyntax

@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// `save [FILE]`: writes the session's `LP_*` variables as an lp.env that `--env-file` and `load` read back.

@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// `step`, `step N [--dry-run]`, `step next`: the current tutorial's steps, run exactly as the docs print them.

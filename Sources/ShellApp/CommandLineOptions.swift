@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// What the `lp-shell` command line asked for.

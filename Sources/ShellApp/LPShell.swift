@@ -1,5 +1,6 @@
 import LineEditing
 import LivePersonSession
+import OptionParsing
 import ShellBuiltins
 import ShellRuntime
 

@@ -4,6 +4,7 @@ import LivePersonAPI
 import LivePersonSandbox
 import LivePersonSession
 import Logging
+import OptionParsing
 import ShellBuiltins
 import ShellRuntime
 
@@ -45,7 +46,9 @@ struct LivePersonStartup {
         do {
             configuration = try SandboxConfiguration.parse(arguments: options.sandboxArguments)
         } catch {
-            io.stderr.write(renderer.render(message: "sandbox: \(error)"))
+            // `lp-shell: sandbox: --ext-token-ttl: not a duration: …` (the table words it for `lp-shell sandbox`).
+            let message = SandboxConfiguration.table.message(for: error).dropLast()
+            io.stderr.write(renderer.render(message: "sandbox: \(message.trimmingPrefix("lp-shell sandbox: "))"))
             return .none
         }
         configuration.host = "127.0.0.1"

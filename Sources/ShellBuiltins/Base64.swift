@@ -1,4 +1,5 @@
 import HTTPTransfer
+import OptionParsing
 import ShellRuntime
 
 /// `base64`: GNU coreutils' encoder and decoder (`-d`, `-w COLS`, `-i`), lenient with JWT segments.

@@ -1,4 +1,5 @@
 import HTTPTransfer
+import OptionParsing
 import ShellRuntime
 
 /// `curl`: an HTTP(S) client that matches curl 7.88.1's options, output bytes, exit codes and messages.

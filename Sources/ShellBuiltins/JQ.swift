@@ -1,4 +1,5 @@
 import JSONQuery
+import OptionParsing
 import ShellRuntime
 
 /// `jq`: the JSON processor, built in (no external program). Output bytes, messages and exit statuses follow

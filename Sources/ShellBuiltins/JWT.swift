@@ -1,5 +1,6 @@
 import HTTPTransfer
 import JSONQuery
+import OptionParsing
 import ShellRuntime
 
 /// `jwt decode [--json] [--jwks URL] [TOKEN]`: shows a JWT's header and payload, with `exp`/`iat` as dates, and

@@ -1,6 +1,7 @@
 import HTTPTransfer
 import NIOCore
 import NIOSSL
+import OptionParsing
 import ShellRuntime
 
 #if canImport(Glibc)

@@ -141,7 +141,7 @@ struct SecurityTests {
         let binary = try LPShellBinary.locate()
         let loopback = try await binary.runOffPool(
             ["sandbox", "--port", "0", "--ca-dir", caDirectory, "--help"], environment: Self.environment(home: home))
-        #expect(loopback.stdout.contains("--host ADDRESS          address to bind (default 127.0.0.1)"))
+        #expect(loopback.stdout.contains("\n      --host ADDRESS           address to bind (default 127.0.0.1)\n"))
         let local = try BadInputSandbox.start(arguments: [], caDirectory: caDirectory)
         defer { local.stop() }
         #expect(local.hostPort.hasPrefix("127.0.0.1:"))

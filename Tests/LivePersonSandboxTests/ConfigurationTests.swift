@@ -1,3 +1,4 @@
+import OptionParsing
 import Testing
 
 @testable import LivePersonSandbox
@@ -35,7 +36,7 @@ struct ConfigurationTests {
         let both = try SandboxConfiguration.parse(arguments: ["--data=/tmp/d", "--ca-dir", "/tmp/k"])
         #expect(both.resolvedCADirectory(environment: [:]) == "/tmp/k")
         #expect(try SandboxConfiguration.parse(arguments: []).dataDirectory == nil)
-        #expect(throws: SandboxUsageError(message: "--data: empty directory")) {
+        #expect(throws: UsageError.invalid("empty directory", spelling: "--data")) {
             try SandboxConfiguration.parse(arguments: ["--data", ""])
         }
     }
@@ -53,12 +54,18 @@ struct ConfigurationTests {
         (["--account", "a/b"], "lp-shell sandbox: --account: not an account id: 'a/b'"),
     ])
     func rejectsBadArguments(arguments: [String], message: String) {
-        #expect(throws: SandboxUsageError.self) { try SandboxConfiguration.parse(arguments: arguments) }
+        #expect(throws: UsageError.self) { try SandboxConfiguration.parse(arguments: arguments) }
         do {
             _ = try SandboxConfiguration.parse(arguments: arguments)
         } catch {
-            #expect("\(error)" == message)
+            #expect(SandboxConfiguration.table.message(for: error) == message + "\n")
         }
+    }
+
+    /// `--help` is generated from the table, so it lists every option the parser accepts.
+    @Test func helpListsEveryOption() {
+        #expect(SandboxConfiguration.table.undocumentedOptions(in: SandboxConfiguration.helpText).isEmpty)
+        #expect(SandboxConfiguration.helpText.contains("\n      --rate-limit N           requests per second"))
     }
 
     @Test func badFlagExitsWithUsageStatus() {

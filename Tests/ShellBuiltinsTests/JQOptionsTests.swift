@@ -1,4 +1,5 @@
 import JSONQuery
+import OptionParsing
 import ShellRuntime
 import Testing
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OptionParsing
 import Synchronization
 
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ public enum SandboxCommand {
         do {
             configuration = try SandboxConfiguration.parse(arguments: arguments)
         } catch {
-            printError("\(error)")
+            printError(String(SandboxConfiguration.table.message(for: error).dropLast()))
             return Status.usage
         }
         if configuration.showHelp {

@@ -1,17 +1,56 @@
-/// A bad `lp-shell sandbox` argument; `description` is the one line shown to the user.
-public struct SandboxUsageError: Error, Equatable, CustomStringConvertible {
-    public var description: String
-
-    init(_ option: String, _ message: String) {
-        description = "lp-shell sandbox: \(option): \(message)"
-    }
-
-    init(message: String) {
-        description = "lp-shell sandbox: \(message)"
-    }
-}
+import OptionParsing
 
 extension SandboxConfiguration {
+    /// `lp-shell sandbox`'s options, from which its parser and its `--help` come.
+    public static let table = OptionTable(
+        "lp-shell sandbox",
+        options: [
+            OptionDefinition(
+                ["--host"], .required, placeholder: "ADDRESS", help: "address to bind (default 127.0.0.1)"),
+            OptionDefinition(
+                ["--port"], .required, placeholder: "PORT", help: "port to bind, 0 for any free port (default 8443)"),
+            OptionDefinition(
+                ["--ca-dir"], .required, placeholder: "DIR",
+                help: "where the CA, certificate and signing key are kept\n"
+                    + "(default: the --data DIR, else $XDG_DATA_HOME/lp-shell/sandbox)"),
+            OptionDefinition(
+                ["--data"], .required, placeholder: "DIR",
+                help: "keep accounts, conversations, messages, agent sessions and token\n"
+                    + "revocations in DIR/sandbox.sqlite across restarts (default: memory only)"),
+            OptionDefinition(
+                ["--account"], .required, placeholder: "ID",
+                help: "account the export lines name (default sandbox; any id works)"),
+            OptionDefinition(
+                ["--ext-token-ttl"], .required, placeholder: "TIME",
+                help: "lifetime of anonymous/authorize tokens (default 10m)"),
+            OptionDefinition(
+                ["--refresh-window"], .required, placeholder: "TIME",
+                help: "how long they can be refreshed (default 730h)"),
+            OptionDefinition(
+                ["--signup-token-ttl"], .required, placeholder: "TIME",
+                help: "lifetime of signup tokens (default 4748d)"),
+            OptionDefinition(
+                ["--bot-delay"], .required, placeholder: "TIME",
+                help: "delay of the built-in bot's replies (default 300ms)"),
+            OptionDefinition(["--no-bot"], help: "no built-in bot agent"),
+            OptionDefinition(
+                ["--init-timeout"], .required, placeholder: "TIME",
+                help: "time allowed before InitConnection on a socket without a token (default 5s)"),
+            OptionDefinition(
+                ["--rate-limit"], .required, placeholder: "N",
+                help: "requests per second per socket before 429 (default 2000)"),
+            OptionDefinition(["-h", "--help"], help: "show this help"),
+        ],
+        wording: { error in
+            switch error.kind {
+            case .unknownOption:
+                "lp-shell sandbox: unknown option '\(error.spelling)' (see lp-shell sandbox --help)\n"
+            case .invalid(let message) where error.spelling.isEmpty: "lp-shell sandbox: \(message)\n"
+            case .invalid(let message): "lp-shell sandbox: \(error.spelling): \(message)\n"
+            default: "lp-shell sandbox: \(error.defaultMessage)\n"
+            }
+        })
+
     /// The text `lp-shell sandbox --help` prints.
     public static let helpText = """
         usage: lp-shell sandbox [options]
@@ -20,99 +59,61 @@ extension SandboxConfiguration {
         and prints the export lines that point the tutorials at it. Ctrl-C stops it.
 
         options:
-          --host ADDRESS          address to bind (default 127.0.0.1)
-          --port PORT             port to bind, 0 for any free port (default 8443)
-          --ca-dir DIR            where the CA, certificate and signing key are kept
-                                  (default: the --data DIR, else $XDG_DATA_HOME/lp-shell/sandbox)
-          --data DIR              keep accounts, conversations, messages, agent sessions and token
-                                  revocations in DIR/sandbox.sqlite across restarts (default: memory only)
-          --account ID            account the export lines name (default sandbox; any id works)
-          --ext-token-ttl TIME    lifetime of anonymous/authorize tokens (default 10m)
-          --refresh-window TIME   how long they can be refreshed (default 730h)
-          --signup-token-ttl TIME lifetime of signup tokens (default 4748d)
-          --bot-delay TIME        delay of the built-in bot's replies (default 300ms)
-          --no-bot                no built-in bot agent
-          --init-timeout TIME     time allowed before InitConnection on a socket without a token (default 5s)
-          --rate-limit N          requests per second per socket before 429 (default 2000)
-          -h, --help              show this help
 
-        TIME is a number with a unit: ms, s, m, h or d (30s, 10m, 730h).
-        """
+        """ + table.helpLines() + """
+
+            TIME is a number with a unit: ms, s, m, h or d (30s, 10m, 730h).
+            """
 
     /// Parses `lp-shell sandbox` arguments (without the command name).
     ///
-    /// - Throws: ``SandboxUsageError`` naming the option and the offending value.
-    public static func parse(arguments: [String]) throws -> SandboxConfiguration {
+    /// - Throws: `UsageError` naming the option and the offending value; `table.message(for:)` words it.
+    public static func parse(arguments: [String]) throws(UsageError) -> SandboxConfiguration {
         var configuration = SandboxConfiguration()
-        var index = 0
-        func value(for option: String) throws -> String {
-            index += 1
-            guard index < arguments.count else { throw SandboxUsageError(option, "missing value") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            var argument = arguments[index]
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                inlineValue = String(argument[argument.index(after: equals)...])
-                argument = String(argument[..<equals])
+        var parser = table.parser(for: arguments)
+        while let argument = try parser.next() {
+            guard case .option(let option) = argument else {
+                guard case .operand(let word) = argument else { continue }
+                throw UsageError.invalid("unexpected argument '\(word)' (see lp-shell sandbox --help)")
             }
-            func next() throws -> String {
-                if let inlineValue { return inlineValue }
-                return try value(for: argument)
-            }
-            switch argument {
-            case "-h", "--help":
+            let value = option.value ?? ""
+            func invalid(_ message: String) -> UsageError { .invalid(message, spelling: option.name) }
+            switch option.name {
+            case "--help":
                 configuration.showHelp = true
             case "--host":
-                let host = try next()
-                guard !host.isEmpty else { throw SandboxUsageError(argument, "empty address") }
-                configuration.host = host
+                guard !value.isEmpty else { throw invalid("empty address") }
+                configuration.host = value
             case "--port":
-                let text = try next()
-                guard let port = Int(text), (0...65535).contains(port) else {
-                    throw SandboxUsageError(argument, "not a port number: '\(text)'")
+                guard let port = Int(value), (0...65535).contains(port) else {
+                    throw invalid("not a port number: '\(value)'")
                 }
                 configuration.port = port
             case "--ca-dir":
-                let directory = try next()
-                guard !directory.isEmpty else { throw SandboxUsageError(argument, "empty directory") }
-                configuration.caDirectory = directory
+                guard !value.isEmpty else { throw invalid("empty directory") }
+                configuration.caDirectory = value
             case "--data":
-                let directory = try next()
-                guard !directory.isEmpty else { throw SandboxUsageError(argument, "empty directory") }
-                configuration.dataDirectory = directory
+                guard !value.isEmpty else { throw invalid("empty directory") }
+                configuration.dataDirectory = value
             case "--account":
-                let account = try next()
-                guard Self.isValidAccount(account) else {
-                    throw SandboxUsageError(argument, "not an account id: '\(account)'")
-                }
-                configuration.defaultAccount = account
+                guard Self.isValidAccount(value) else { throw invalid("not an account id: '\(value)'") }
+                configuration.defaultAccount = value
             case "--ext-token-ttl":
-                configuration.externalTokenTTL = try Self.duration(try next(), option: argument)
+                configuration.externalTokenTTL = try Self.duration(value, option: option.name)
             case "--refresh-window":
-                configuration.refreshWindow = try Self.duration(try next(), option: argument)
+                configuration.refreshWindow = try Self.duration(value, option: option.name)
             case "--signup-token-ttl":
-                configuration.signupTokenTTL = try Self.duration(try next(), option: argument)
+                configuration.signupTokenTTL = try Self.duration(value, option: option.name)
             case "--bot-delay":
-                configuration.botReplyDelay = try Self.duration(try next(), option: argument, allowZero: true)
+                configuration.botReplyDelay = try Self.duration(value, option: option.name, allowZero: true)
             case "--no-bot":
                 configuration.botEnabled = false
             case "--init-timeout":
-                configuration.initConnectionTimeout = try Self.duration(try next(), option: argument)
-            case "--rate-limit":
-                let text = try next()
-                guard let limit = Int(text), limit > 0 else {
-                    throw SandboxUsageError(argument, "not a positive number: '\(text)'")
-                }
+                configuration.initConnectionTimeout = try Self.duration(value, option: option.name)
+            default:  // --rate-limit
+                guard let limit = Int(value), limit > 0 else { throw invalid("not a positive number: '\(value)'") }
                 configuration.requestsPerSecond = limit
-            default:
-                if argument.hasPrefix("-") {
-                    throw SandboxUsageError(message: "unknown option '\(argument)' (see lp-shell sandbox --help)")
-                }
-                throw SandboxUsageError(message: "unexpected argument '\(argument)' (see lp-shell sandbox --help)")
             }
-            index += 1
         }
         return configuration
     }
@@ -126,13 +127,13 @@ extension SandboxConfiguration {
     }
 
     /// Parses `300ms`, `30s`, `10m`, `730h`, `2d`.
-    static func duration(_ text: String, option: String, allowZero: Bool = false) throws -> Duration {
+    static func duration(_ text: String, option: String, allowZero: Bool = false) throws(UsageError) -> Duration {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
             let number = text.dropLast(suffix.count)
             guard let value = Double(number), value.isFinite, value >= 0, allowZero || value > 0 else { break }
             return .milliseconds(Int64((value * scale * 1000).rounded()))
         }
-        throw SandboxUsageError(option, "not a duration: '\(text)' (use e.g. 300ms, 30s, 10m, 730h)")
+        throw .invalid("not a duration: '\(text)' (use e.g. 300ms, 30s, 10m, 730h)", spelling: option)
     }
 }

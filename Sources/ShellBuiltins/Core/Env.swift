@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// `env [NAME=VALUE ...] [COMMAND [ARG ...]]`: prints the environment, or runs a command with additions.

@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// `read [-r] [-p PROMPT] NAME ...`: reads a line into variables.

@@ -1,4 +1,5 @@
 import HTTPTransfer
+import OptionParsing
 import ShellRuntime
 
 /// Builds the request body from `-d`, `--data-raw`, `--data-binary`, `--data-urlencode`, `--json` and `-T`.

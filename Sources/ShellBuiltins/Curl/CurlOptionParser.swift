@@ -1,4 +1,5 @@
 import HTTPTransfer
+import OptionParsing
 import ShellRuntime
 
 /// Parses a curl command line the way curl 7.88.1's `tool_getparam.c` does.

@@ -1,4 +1,5 @@
 import JSONQuery
+import OptionParsing
 import ShellRuntime
 
 /// jq's command line, parsed the way jq 1.7's `main.c` does (combined short flags, `--` ends options,

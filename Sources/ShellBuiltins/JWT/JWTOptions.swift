@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// A parsed `jwt decode` / `jwt verify` command line.

@@ -1,3 +1,4 @@
+import OptionParsing
 import ShellRuntime
 
 /// The command line of `wscat`: wscat2 1.x flags (what the LivePerson tutorials use) plus upstream wscat's.
