@@ -20,13 +20,7 @@ struct Cd: Builtin {
         synopsis: synopsis, details: "With no DIR, goes to $HOME; `cd -` goes to $OLDPWD and prints it.")
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let arguments: [String]
-        do {
-            arguments = try Self.options.operands(of: context.arguments)
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
+        guard let arguments = context.operands(Self.options) else { return .usage }
         if arguments.count > 1 {
             context.error("too many arguments")
             return .failure

@@ -17,21 +17,9 @@ struct Export: Builtin {
             """)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let names: [String]
-        do {
-            names = try Self.options.operands(of: context.arguments)
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
-        if names.isEmpty {
-            for (name, variable) in context.state.variables.all where variable.isExported {
-                context.io.stdout.write("export \(name)=\(ShellQuoting.quote(variable.value))\n")
-            }
-            return .success
-        }
-        return Assignments.apply(names, context: &context) { variables, name, value throws(VariableError) in
-            try variables.export(name, value: value)
+        guard let names = context.operands(Self.options) else { return .usage }
+        return Assignments.listOrApply(names, command: Self.name, listing: \.isExported, context: &context) {
+            variables, name, value throws(VariableError) in try variables.export(name, value: value)
         }
     }
 }
@@ -41,6 +29,19 @@ enum Assignments {
     static func split(_ argument: String) -> (name: String, value: String?) {
         guard let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// With no `names`, lists the variables `listing` selects as `command NAME='VALUE'` lines that can be pasted
+    /// back; otherwise applies them (see `apply`).
+    static func listOrApply(
+        _ names: [String], command: String, listing: (ShellVariable) -> Bool, context: inout CommandContext,
+        _ change: (inout VariableStore, String, String?) throws(VariableError) -> Void
+    ) -> ExitStatus {
+        guard names.isEmpty else { return apply(names, context: &context, change) }
+        for (name, variable) in context.state.variables.all where listing(variable) {
+            context.io.stdout.write("\(command) \(name)=\(ShellQuoting.quote(variable.value))\n")
+        }
+        return .success
     }
 
     /// Applies `NAME[=VALUE]` arguments one by one, reporting bad names and read-only variables; status 1 if any

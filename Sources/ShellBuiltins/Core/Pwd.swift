@@ -15,14 +15,8 @@ struct Pwd: Builtin {
     static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let extra: String?
-        do {
-            extra = try Self.options.operands(of: context.arguments).first
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
-        if let extra {
+        guard let operands = context.operands(Self.options) else { return .usage }
+        if let extra = operands.first {
             context.io.stderr.write(Self.options.message(for: .invalid("\(extra): invalid option\n\(Self.synopsis)")))
             return .usage
         }

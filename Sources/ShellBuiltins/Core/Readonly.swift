@@ -12,21 +12,9 @@ struct Readonly: Builtin {
     static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let names: [String]
-        do {
-            names = try Self.options.operands(of: context.arguments)
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
-        if names.isEmpty {
-            for (name, variable) in context.state.variables.all where variable.isReadonly {
-                context.io.stdout.write("readonly \(name)=\(ShellQuoting.quote(variable.value))\n")
-            }
-            return .success
-        }
-        return Assignments.apply(names, context: &context) { variables, name, value throws(VariableError) in
-            try variables.markReadonly(name, value: value)
+        guard let names = context.operands(Self.options) else { return .usage }
+        return Assignments.listOrApply(names, command: Self.name, listing: \.isReadonly, context: &context) {
+            variables, name, value throws(VariableError) in try variables.markReadonly(name, value: value)
         }
     }
 }

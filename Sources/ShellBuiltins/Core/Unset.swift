@@ -15,13 +15,7 @@ struct Unset: Builtin {
     static let usage = options.builtinHelp(synopsis: synopsis)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let names: [String]
-        do {
-            names = try Self.options.operands(of: context.arguments)
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
+        guard let names = context.operands(Self.options) else { return .usage }
         var status = ExitStatus.success
         for name in names {
             do {
