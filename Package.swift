@@ -228,6 +228,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "HTTPTransferTests", dependencies: ["HTTPTransfer", "ShellRuntime", "ShellTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "LivePersonSessionTests", dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),

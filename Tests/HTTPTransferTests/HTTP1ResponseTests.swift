@@ -1,7 +1,6 @@
 import Testing
 
 @testable import HTTPTransfer
-@testable import ShellBuiltins
 
 #if canImport(Glibc)
     import Glibc

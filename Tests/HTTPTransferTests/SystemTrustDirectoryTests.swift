@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import HTTPTransfer
-@testable import ShellBuiltins
 
 /// The on-demand system trust: which certificates of a CA file still need parsing.
 @Suite struct SystemTrustDirectoryTests {

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import HTTPTransfer
-@testable import ShellBuiltins
 
 /// Which proxy curl picks for a URL, how it parses one, and which hosts skip it (pure logic; the transfers
 /// through a real proxy are in `Cases/curl.test.sh`).
