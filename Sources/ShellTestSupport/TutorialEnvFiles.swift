@@ -1,4 +1,4 @@
-/// The tutorials' `lp.env` sample as published (`/work/shared/corpus/tutorial-commands.jsonl`, seq 7 and 8):
+/// The tutorials' `lp.env` sample as published (`../shared/corpus/tutorial-commands.jsonl`, seq 7 and 8):
 /// a TAB plus prose after the account, `*` bullet lines that are not `NAME=VALUE`, then the JWT.
 public enum TutorialEnvFiles {
     /// The account the sample sets.
