@@ -114,8 +114,7 @@ public enum LPShell {
                     io.stderr.write(renderer.render(warning: problem))
                     io.flush()
                 }
-                interpreter.historyReader = { reader.entries }
-                interpreter.historyClearer = { reader.clear() }
+                interpreter.historyStore = ReadlineHistory(reader: reader)
                 interpreter.terminal = ReadlineInteractiveTerminal()
                 ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
                 let repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
@@ -135,14 +134,7 @@ public enum LPShell {
     }
 
     static func installAdvisor(_ interpreter: Interpreter, renderer: DiagnosticRenderer) {
-        interpreter.unsetVariableHint = { name, state in SessionAdvisor.hint(forUnset: name, state: state) }
-        let notes = SessionNotes()
-        interpreter.expansionObserver = { name, state, io in
-            notes.sharing(&state) { SessionAdvisor.noteExpansion(of: name, state: &$0, io: io, renderer: renderer) }
-        }
-        interpreter.commandObserver = { fields, state, io in
-            SessionAdvisor.checkTokens(in: fields, state: &state, io: io, renderer: renderer)
-        }
+        interpreter.observer = LivePersonObserver(renderer: renderer)
     }
 
     static func getenvString(_ name: String) -> String? {

@@ -21,11 +21,8 @@ struct SourceRunner {
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
     func run(reader: some LineReader & Sendable, state: inout ShellState) -> ExitStatus {
-        interpreter.scriptLineSource = {
-            if case .line(let line) = reader.readLine(prompt: "") { return line }
-            return nil
-        }
-        defer { interpreter.scriptLineSource = nil }
+        interpreter.scriptLines = ReaderLines(reader: reader)
+        defer { interpreter.scriptLines = nil }
         var continuation = ContinuationState()
         var lineNumber = 0
         var commandStart = 1  // the line where the command being collected started, for error locations

@@ -28,12 +28,8 @@ public struct ShellState: Sendable {
     public var exitRequest: ExitStatus?
     /// Notes already shown once this session (keys chosen by whoever shows them).
     public var shownNotes: Set<String> = []
-    /// Variables lp-shell set at start-up from CSDS or the sandbox (service hosts); `save` leaves them out.
-    public var derivedVariables: Set<String> = []
-    /// Tutorial steps completed this session, as `tutorial:number`.
-    public var completedSteps: Set<String> = []
-    /// Where `record` appends each command (masked), or nil.
-    public var transcriptPath: String?
+    /// What the layers above the shell keep here (see `ShellStateKey`).
+    public var layers = LayerStorage()
     /// The text the running commands were parsed from (a runtime error shows its line with a caret); nil when
     /// unknown.
     public var source: SourceText?

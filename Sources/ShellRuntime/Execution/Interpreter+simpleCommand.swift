@@ -55,7 +55,7 @@ extension Interpreter {
             let line = prefix + fields.map(ShellQuoting.quote).joined(separator: " ")
             io.stderr.write("+ " + SecretMasking.mask(line) + "\n")
         }
-        commandObserver?(fields, &state, io)
+        observer.willRun(fields, state: &state, io: io)
         let arguments = Array(fields.dropFirst())
 
         return withRedirections(command.redirections, state: &state, io: io) { state, io in
@@ -176,7 +176,7 @@ extension Interpreter {
     private func warnAboutUnsetVariables(_ names: [String], state: inout ShellState, io: IOStreams) {
         for name in names {
             var message = "\(name) is not set"
-            if let hint = unsetVariableHint?(name, state) { message += "; " + hint }
+            if let hint = observer.hint(forUnset: name, state: state) { message += "; " + hint }
             io.stderr.write(renderer.render(warning: message))
         }
     }

@@ -16,26 +16,20 @@ import Synchronization
 /// let status = shell.run(source: "echo hi | tr a-z A-Z", name: "-c", state: &state, io: .standard())
 /// ```
 public final class Interpreter: ShellServices, @unchecked Sendable {
-    // @unchecked: every stored property is immutable after `init`, except the hooks, which the app sets once
-    // before running anything.
+    // @unchecked: every stored property is immutable after `init`, except the observer and the services the app
+    // lends (history, script lines, terminal), which it sets before running the commands that use them.
 
     /// Every builtin, sorted by name.
     public let builtins: [any Builtin.Type]
     let builtinTable: [String: any Builtin.Type]
     /// How messages are rendered.
     public var renderer: DiagnosticRenderer
-    /// Returns extra advice for an unset `LP_*` variable (the LivePerson layer knows which step sets it).
-    public var unsetVariableHint: (@Sendable (String, ShellState) -> String?)?
-    /// Called when a set variable is expanded (the LivePerson layer explains `LP_APP_CONN_ID` the first time).
-    public var expansionObserver: (@Sendable (String, inout ShellState, IOStreams) -> Void)?
-    /// Called before each simple command runs with its expanded words (token expiry warnings).
-    public var commandObserver: (@Sendable ([String], inout ShellState, IOStreams) -> Void)?
-    /// Reads the interactive history.
-    public var historyReader: (@Sendable () -> [String])?
-    /// Clears the interactive history.
-    public var historyClearer: (@Sendable () -> Void)?
-    /// Supplies the next unread line of the script being run (set by the app's batch runner).
-    public var scriptLineSource: (@Sendable () -> String?)?
+    /// What the layer above the shell learns and adds while commands run (the LivePerson layer's advice).
+    public var observer: any ShellObserver = NoObserver()
+    /// The interactive history (set by the REPL at a terminal).
+    public var historyStore: (any ShellHistory)?
+    /// The script being run, whose unread lines builtins may take (set by the app's batch runner).
+    public var scriptLines: (any ScriptLineSource)?
     /// The line editor lent to builtins with their own prompt (set by the REPL at a terminal).
     public var terminal: (any InteractiveTerminal)?
 
@@ -54,13 +48,13 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     /// The builtin with a name or alias.
     public func builtin(named name: String) -> (any Builtin.Type)? { builtinTable[name] }
 
-    public var history: [String] { historyReader?() ?? [] }
+    public var history: [String] { historyStore?.entries ?? [] }
 
-    public func clearHistory() { historyClearer?() }
+    public func clearHistory() { historyStore?.clear() }
 
     public func readScriptLine() -> String? {
         if let line = pushedLines.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return line }
-        return scriptLineSource?()
+        return scriptLines?.nextScriptLine()
     }
 
     public func pushScriptLines(_ lines: [String]) {

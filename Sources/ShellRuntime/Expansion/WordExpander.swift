@@ -11,7 +11,7 @@ import ShellSyntax
 struct WordExpander {
     let interpreter: Interpreter
     let io: IOStreams
-    /// Unset `LP_*` names referenced while expanding (the interpreter warns about them).
+    /// Unset variables the observer watches, referenced while expanding (the interpreter warns about them).
     var unsetReferences: [String] = []
     /// The status of the last command substitution, which becomes `$?` of an assignment-only command.
     var lastSubstitutionStatus: ExitStatus?
@@ -219,14 +219,16 @@ struct WordExpander {
         throws(ExpansionError) -> String?
     {
         let value = parameterValue(name, state: state)
-        if value != nil, let observer = interpreter.expansionObserver, name.hasPrefix("LP_") {
-            observer(name, &state, io)
+        if value != nil, interpreter.observer.watches(variable: name) {
+            interpreter.observer.didExpand(variable: name, state: &state, io: io)
         }
         if value == nil && checkUnset {
             if state.options.nounset && name != "@" && name != "*" {
                 throw ExpansionError("\(name): unbound variable", isFatal: true)
             }
-            if name.hasPrefix("LP_") && !unsetReferences.contains(name) { unsetReferences.append(name) }
+            if interpreter.observer.watches(variable: name) && !unsetReferences.contains(name) {
+                unsetReferences.append(name)
+            }
         }
         return value
     }
