@@ -14,12 +14,13 @@ public enum SessionAdvisor {
             return
                 "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
                 + "and lp-shell sets LP_APP_CONN_ID from it"
-        case "LP_EXT_JWT": return "step 1 of the unauthenticated tutorial creates it (`step 1`)"
-        case "LP_JWT":
-            return "create it with `step 2` (unauthenticated tutorial) or `tutorial use getting-started; step 1`"
-        case "LP_CONV_ID": return "wscat sets it when a conversation is created (`step 3`)"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
         default:
+            let environment = state.variables.exportedEnvironment
+            let chosen = state.variables[TutorialCatalog.variable]
+            if let origin = TutorialRoles.origin(of: name, environment: environment, chosen: chosen) {
+                return origin
+            }
             if state.shownNotes.contains(lookupFailedKey) {
                 return "the account's services could not be looked up at start-up (see the message above)"
             }
@@ -49,25 +50,30 @@ public enum SessionAdvisor {
         in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
     ) {
         guard fields.contains(where: { $0.contains("eyJ") }) else { return }
-        // Refreshing (step 4) posts the expired external token to anonymous/authorize on purpose.
+        // Refreshing posts the expired external token to anonymous/authorize on purpose.
         let refreshing = fields.contains { $0.hasSuffix("/anonymous/authorize") }
+        let refresh = TutorialRoles.refreshing(
+            environment: state.variables.exportedEnvironment, chosen: state.variables[TutorialCatalog.variable])
         for token in Tokens.summaries(state) {
             guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
                 let left = token.secondsLeft(), left <= 0, !(refreshing && token.kind == "external")
             else { continue }
             let advice =
                 token.kind == "external"
-                ? "refresh it with `step 4` (or `tokens refresh`)"
-                : "refresh it with `tokens refresh` (the tutorial's step 4, then step 2)"
+                ? "refresh it with `\(refresh?.refreshSteps.first.map { "step \($0)" } ?? "tokens refresh")` (or `tokens refresh`)"
+                : "refresh it with `tokens refresh` (the tutorial's \(refresh?.refreshDescription ?? "refresh steps"))"
             io.stderr.write(renderer.render(warning: "\(token.name) expired \(JWTTime.span(-left)) ago; \(advice)"))
         }
     }
 
-    /// `set -o autorefresh`: refreshes LP_JWT through steps 4 and 2 when it expires within a minute.
+    /// `set -o autorefresh`: refreshes LP_JWT through the tutorial's `refresh:` steps when it expires within a
+    /// minute and the token they renew (LP_EXT_JWT) is there.
     public static func autorefreshIfNeeded(state: inout ShellState, shell: any ShellServices, io: IOStreams) {
         guard state.options.extra.contains("autorefresh"), let jwt = state.variables["LP_JWT"],
             let summary = TokenSummary.inspect(name: "LP_JWT", value: jwt), let left = summary.secondsLeft(), left < 60,
-            state.variables["LP_EXT_JWT"] != nil
+            let refresh = TutorialRoles.refreshing(
+                environment: state.variables.exportedEnvironment, chosen: state.variables[TutorialCatalog.variable]),
+            let renewed = refresh.refreshedVariable, state.variables[renewed] != nil
         else { return }
         io.stderr.write(
             "lp-shell: autorefresh: LP_JWT \(left > 0 ? "expires in \(left) s" : "has expired"); refreshing\n")

@@ -80,12 +80,13 @@ struct StepRunner {
                 hints.append(
                     "$LP_APP_CONN_ID is empty, so the URL became …/app//authenticate: start lp-shell with "
                         + "--env LP_CONN_ID=<your connector id> (lp-shell copies it to LP_APP_CONN_ID)")
-            case "LP_EXT_JWT", "LP_JWT":
-                hints.append(
-                    "$\(name) is \(value.isEmpty ? "empty" : "null"): run the step that sets it first (`step` lists them)"
-                )
             default:
-                hints.append("$\(name) is \(value.isEmpty ? "empty" : "null")")
+                let state = value.isEmpty ? "empty" : "null"
+                if let creator = tutorial.creator(of: name) {
+                    hints.append("$\(name) is \(state): run the step that sets it first (`step \(creator.number)`)")
+                } else {
+                    hints.append("$\(name) is \(state)")
+                }
             }
         }
         if hints.isEmpty {

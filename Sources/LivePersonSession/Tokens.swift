@@ -12,7 +12,8 @@ struct Tokens: Builtin {
           tokens           every variable holding a JWT: kind (external / LP consumer / agent bearer), subject,
                            issued, expires in, refreshable until, and the value masked (eyJr…Q)
           tokens --json    the same as JSON, for scripts
-          tokens refresh   refresh the external token and exchange it again (the tutorial's step 4, then step 2)
+          tokens refresh   run the tutorial's `refresh:` steps (unauthenticated: step 4 refreshes the external
+                           token, step 2 exchanges it again)
         `set -o autorefresh` refreshes automatically when LP_JWT is about to expire.
         """
 
@@ -71,24 +72,25 @@ struct Tokens: Builtin {
 
     private func quote(_ text: String) -> String { JSONWriter.quoted(text) }
 
-    /// Step 4 (refresh the external token), then step 2 (exchange it), of the unauthenticated tutorial.
+    /// The tutorial's `refresh:` steps (the unauthenticated tutorial: step 4 refreshes the external token, step 2
+    /// exchanges it again).
     static func refresh(_ context: inout CommandContext) -> ExitStatus {
-        let (tutorials, _) = TutorialCatalog.load(environment: context.environment)
-        guard let tutorial = tutorials.first(where: { $0.name == TutorialCatalog.defaultName }),
-            let refresh = tutorial.step(4), let exchange = tutorial.step(2)
+        guard
+            let tutorial = TutorialRoles.refreshing(
+                environment: context.environment, chosen: context.state.variables[TutorialCatalog.variable])
         else {
-            context.error("the unauthenticated tutorial's steps are missing from this installation")
+            context.error("no tutorial in this installation says how to refresh the tokens (`refresh:`)")
             return .failure
         }
-        guard !(context.state.variables["LP_EXT_JWT"] ?? "").isEmpty else {
-            context.error(
-                "LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)")
+        if let renewed = tutorial.refreshedVariable, (context.state.variables[renewed] ?? "").isEmpty {
+            let creator = tutorial.creator(of: renewed).map { "step \($0.number)" } ?? "the step that creates it"
+            context.error("\(renewed) is not set: create it first (\(creator) of `tutorial use \(tutorial.name)`)")
             return .failure
         }
         let runner = StepRunner(
             tutorial: tutorial,
             style: TerminalStyle(isTerminal: context.io.stderr.isTerminal, environment: context.environment))
-        for step in [refresh, exchange] {
+        for step in tutorial.refreshSteps.compactMap(tutorial.step) {
             context.io.stderr.write(runner.display(step))
             let (status, passed) = runner.run(step, source: step.command, context: &context)
             if !passed { return status }

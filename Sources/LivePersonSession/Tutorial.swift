@@ -1,9 +1,13 @@
 /// A tutorial as data: steps with the doc's own command, an explanation and a check.
 ///
 /// Tutorials are `.tutorial` files (bundled in the package, or in `$XDG_DATA_HOME/lp-shell/tutorials/`), so adding
-/// one adds no code. Format: `# Title`, `key: value` header lines (`name`, `source`, `needs`, `summary`), then
-/// `## N. Step title` sections with `explain:`, `run:` (the doc's command, verbatim), `frame:` (WebSocket frames
-/// pasted after the command), `check:` lines.
+/// one adds no code. Format: `# Title`, `key: value` header lines (`name`, `source`, `needs`, `summary`, and
+/// `refresh: 4 2`, the steps that renew the tokens in order), then `## N. Step title` sections with `explain:`,
+/// `run:` (the doc's command, verbatim), `frame:` (WebSocket frames pasted after the command), `check:` lines.
+///
+/// The roles of the steps are data too: the step that creates a variable is the first whose `check:` names it
+/// (`check: jwt LP_EXT_JWT`), which the advice for an unset variable points to, and `refresh:` is what
+/// `tokens refresh`, `set -o autorefresh` and the expired-token warnings run or name.
 public struct Tutorial: Sendable, Equatable {
     /// The short name for `tutorial use NAME`.
     public var name: String
@@ -17,6 +21,8 @@ public struct Tutorial: Sendable, Equatable {
     public var summary: String
     /// The steps in order.
     public var steps: [Step]
+    /// The steps that renew the tokens, in the order they run (`refresh: 4 2`); empty when it has none.
+    public var refreshSteps: [Int] = []
 
     /// One step.
     public struct Step: Sendable, Equatable {
@@ -94,6 +100,12 @@ public struct Tutorial: Sendable, Equatable {
                 case "source": tutorial.source = value
                 case "needs": tutorial.needs = value.split(separator: " ").map(String.init)
                 case "summary": tutorial.summary = value
+                case "refresh":
+                    let numbers = value.split(separator: " ").map { Int($0) }
+                    guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else {
+                        throw ParseError(description: "\(location): `refresh:` lists step numbers (`refresh: 4 2`)")
+                    }
+                    tutorial.refreshSteps = numbers.compactMap { $0 }
                 default: throw ParseError(description: "\(location): unknown field `\(key)`")
                 }
             }
@@ -103,6 +115,9 @@ public struct Tutorial: Sendable, Equatable {
         guard !tutorial.steps.isEmpty else { throw ParseError(description: "\(file): no steps") }
         for step in tutorial.steps where step.command.isEmpty {
             throw ParseError(description: "\(file): step \(step.number) has no `run:` line")
+        }
+        for number in tutorial.refreshSteps where tutorial.step(number) == nil {
+            throw ParseError(description: "\(file): `refresh:` names step \(number), which it does not have")
         }
         return tutorial
     }
@@ -120,4 +135,30 @@ public struct Tutorial: Sendable, Equatable {
 
     /// The step with a number.
     public func step(_ number: Int) -> Step? { steps.first { $0.number == number } }
+
+    /// The step that creates `variable`: the first whose checks name it.
+    public func creator(of variable: String) -> Step? {
+        steps.first { $0.checks.contains { $0.variable == variable } }
+    }
+
+    /// The variable the refresh renews in place (its first step's checked variable, `LP_EXT_JWT`): it must be set
+    /// before refreshing.
+    public var refreshedVariable: String? {
+        refreshSteps.first.flatMap { step($0) }?.checks.lazy.compactMap(\.variable).first
+    }
+
+    /// `step 4, then step 2`.
+    public var refreshDescription: String {
+        refreshSteps.map { "step \($0)" }.joined(separator: ", then ")
+    }
+}
+
+extension Tutorial.Check {
+    /// The variable the check is about, nil for a file.
+    public var variable: String? {
+        switch self {
+        case .jwt(let name), .set(let name): name
+        case .file: nil
+        }
+    }
 }

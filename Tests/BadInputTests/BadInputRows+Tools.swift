@@ -74,7 +74,7 @@ extension BadInputRows {
         .init(
             "tokens refresh without a token", .command, keep("tokens refresh"),
             stderr: [
-                "tokens: LP_EXT_JWT is not set: create an external token first (step 1 of `tutorial use unauthenticated`)"
+                "tokens: LP_EXT_JWT is not set: create it first (step 1 of `tutorial use unauthenticated`)"
             ], status: 0, stdout: ["after:1 A=kept"]),
         .init(
             "base64 -d of garbage", .command, keep("echo '@@@' | base64 -d"),

@@ -80,7 +80,9 @@ struct TokenLifecycleTests {
         #expect(
             result.stdout
                 == "no tokens yet; `step` shows how the tutorial creates them\n[]\nstatus=1\n", "\(result)")
-        #expect(result.stderr.contains("tokens: LP_EXT_JWT is not set: create an external token first"))
+        #expect(
+            result.stderr.contains(
+                "tokens: LP_EXT_JWT is not set: create it first (step 1 of `tutorial use unauthenticated`)"))
         #expect(result.stderr.contains("tokens: x: unexpected arguments"))
         #expect(result.status == 2)
     }
