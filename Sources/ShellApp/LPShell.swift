@@ -49,7 +49,7 @@ public enum LPShell {
         Signals.install()
         var environment = processEnvironment()
         for file in options.environmentFiles {
-            guard let text = readFile(file) else {
+            guard let text = FileReading.readText(file) else {
                 io.stderr.write(
                     renderer.render(
                         message: "--env-file \(file): cannot read the file (\(String(cString: strerror(errno))))"))
@@ -82,7 +82,7 @@ public enum LPShell {
         var scriptText: String?
         switch options.mode {
         case .command(let command): scriptText = command
-        case .script(let path): scriptText = readFile(path)
+        case .script(let path): scriptText = FileReading.readText(path)
         default: break
         }
         let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
@@ -97,7 +97,7 @@ public enum LPShell {
         case .command(let command):
             status = runner.run(reader: StringLineReader(command), state: &state)
         case .script(let path):
-            guard let text = readFile(path) else {
+            guard let text = FileReading.readText(path) else {
                 let reason = errno
                 io.stderr.write(renderer.render(message: "\(path): \(String(cString: strerror(reason)))"))
                 io.flush()
@@ -154,17 +154,4 @@ public enum LPShell {
         return result
     }
 
-    static func readFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        let probe = dup(fd)
-        if let directory = fdopendir(probe) {
-            closedir(directory)
-            errno = EISDIR
-            return nil
-        }
-        close(probe)
-        return String(decoding: ByteInput(fileDescriptor: fd).readAll(), as: UTF8.self)
-    }
 }

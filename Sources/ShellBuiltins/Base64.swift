@@ -76,8 +76,8 @@ public struct Base64: Builtin {
         }
         let input: [UInt8]
         if let file = options.file, file != "-" {
-            guard let bytes = LocalFile.read(context.resolvePath(file)) else {
-                io.stderr.write("base64: \(file): \(LocalFile.lastErrorText)\n")
+            guard let bytes = FileReading.readBytes(context.resolvePath(file)) else {
+                io.stderr.write("base64: \(file): \(FileReading.lastErrorText)\n")
                 return .failure
             }
             input = bytes

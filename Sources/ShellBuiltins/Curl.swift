@@ -49,14 +49,14 @@ public struct Curl: Builtin {
         var writeOut = options.writeOut
         if let format = writeOut, format.hasPrefix("@") {
             let name = String(format.dropFirst())
-            let bytes = name == "-" ? io.stdin.readAll() : LocalFile.read(context.resolvePath(name))
+            let bytes = name == "-" ? io.stdin.readAll() : FileReading.readBytes(context.resolvePath(name))
             writeOut = bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         var jar: CookieJar?
         if !options.cookies.isEmpty || options.cookieJarPath != nil {
             var loaded = CookieJar()
             for file in options.cookies where !file.contains("=") {
-                if let bytes = file == "-" ? io.stdin.readAll() : LocalFile.read(context.resolvePath(file)) {
+                if let bytes = file == "-" ? io.stdin.readAll() : FileReading.readBytes(context.resolvePath(file)) {
                     loaded.load(String(decoding: bytes, as: UTF8.self), now: CurlTransfer.epochSeconds)
                 }
             }

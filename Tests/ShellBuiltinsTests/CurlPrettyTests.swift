@@ -68,7 +68,7 @@ import Testing
         let result = try await Self.curl(
             ["-s", "--pretty", "-o", "\(directory)/out.json", "{URL}/json"], terminal: true)
         #expect(result.status == .success)
-        #expect(LocalFile.read("\(directory)/out.json") == Array(Self.body.utf8))
+        #expect(FileReading.readBytes("\(directory)/out.json") == Array(Self.body.utf8))
     }
 
     @Test func helpListsTheExtension() {

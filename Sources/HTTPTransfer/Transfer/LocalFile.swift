@@ -4,35 +4,8 @@
     import Darwin
 #endif
 
-/// Whole-file reads and writes with plain POSIX calls (no Foundation on the hot path).
+/// Whole-file mapping and writes with plain POSIX calls (reads: `FileReading`).
 package enum LocalFile {
-    /// The file's bytes, or nil when it cannot be opened or read.
-    package static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        // The first read asks for the whole file (and one byte more) into uninitialised memory: one pass, no
-        // zero-filling, no second copy. Later reads only happen when the file grew meanwhile.
-        var wanted = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 65_536
-        var result: [UInt8] = []
-        while true {
-            var failed = false
-            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-                let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
-                failed = count < 0
-                initialized = max(count, 0)
-            }
-            if failed {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if chunk.isEmpty { return result }
-            if result.isEmpty { result = chunk } else { result += chunk }
-            wanted = 65_536
-        }
-    }
-
     /// Calls `body` with the file's bytes mapped read-only (no copy: pages come from the page cache as they are
     /// touched); nil when the file cannot be opened, is empty or cannot be mapped.
     static func withMapping<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
@@ -54,9 +27,6 @@ package enum LocalFile {
         defer { file.close() }
         return file.write(bytes)
     }
-
-    /// The text of `strerror(errno)` for the last failed call.
-    package static var lastErrorText: String { String(cString: strerror(errno)) }
 }
 
 /// A file opened for writing (created or truncated), closed by `close()`.

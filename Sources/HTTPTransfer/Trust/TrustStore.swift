@@ -44,7 +44,7 @@ package struct TrustStore: Sendable, Equatable {
             return .defaultRoots(extraFile: caFile)
         }
         guard let caFile else { return .systemDirectory(system.directory, extra: []) }
-        guard let bytes = LocalFile.read(caFile), Self.holdsPEMCertificate(bytes) else {
+        guard let bytes = FileReading.readBytes(caFile), Self.holdsPEMCertificate(bytes) else {
             throw .caCertificateFile(caFile)
         }
         return .systemDirectory(system.directory, extra: system.certificatesMissing(from: bytes))
@@ -75,7 +75,7 @@ package struct TrustStore: Sendable, Equatable {
 
     /// True when `path` is a readable file with at least one PEM certificate in it (curl's exit 77 otherwise).
     static func holdsPEMCertificate(_ path: String) -> Bool {
-        LocalFile.read(path).map(holdsPEMCertificate) ?? false
+        FileReading.readBytes(path).map(holdsPEMCertificate) ?? false
     }
 
     /// True when the bytes hold at least one PEM certificate.

@@ -36,21 +36,3 @@ struct Source: Builtin {
         return status
     }
 }
-
-/// Reading whole files without Foundation.
-package enum FileReading {
-    /// The bytes of a file, or nil when it cannot be read.
-    package static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return nil }
-        return ByteInput(fileDescriptor: fd).readAll()
-    }
-
-    /// The text of a file (invalid UTF-8 replaced), or nil.
-    package static func readText(_ path: String) -> String? {
-        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
-    }
-}

@@ -13,7 +13,8 @@ struct CurlBody {
     /// - Throws: a `UsageError` (curl exits with 26) when `-T` names a file that cannot be read.
     init(options: CurlOptions, context: CommandContext) throws(UsageError) {
         if let upload = options.uploadPath {
-            let contents = upload == "-" ? context.io.stdin.readAll() : LocalFile.read(context.resolvePath(upload))
+            let contents =
+                upload == "-" ? context.io.stdin.readAll() : FileReading.readBytes(context.resolvePath(upload))
             guard let contents else {
                 throw .invalid("Can't open '\(upload)'!")
             }
@@ -48,7 +49,7 @@ struct CurlBody {
         guard text.hasPrefix("@") else { return Array(text.utf8) }
         let name = String(text.dropFirst())
         if name == "-" { return context.io.stdin.readAll() }
-        if let contents = LocalFile.read(context.resolvePath(name)) { return contents }
+        if let contents = FileReading.readBytes(context.resolvePath(name)) { return contents }
         if muted { return [] }
         warnings.append(curlWarning("Couldn't read data from file \"\(name)\", this makes an empty POST."))
         return []

@@ -73,14 +73,10 @@ final class JQInputReader: QueryHost {
 
     /// Reads a whole file; nil (after reporting like jq) when it cannot be opened.
     static func readFile(_ path: String, displayName: String) -> Result<[UInt8], FileReadError> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            return .failure(
-                FileReadError(message: "Could not open \(displayName): \(String(cString: strerror(errno)))"))
+        guard let bytes = FileReading.readBytes(path) else {
+            return .failure(FileReadError(message: "Could not open \(displayName): \(FileReading.lastErrorText)"))
         }
-        defer { close(descriptor) }
-        let input = ByteInput(fileDescriptor: descriptor)
-        return .success(input.readAll())
+        return .success(bytes)
     }
 
     /// Opens the next source (the next file that can be opened, or standard input); false when there are

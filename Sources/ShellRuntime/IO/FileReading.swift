@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Whole-file reads with plain POSIX calls (no Foundation on the hot path): the one reader for `source`, scripts,
+/// `--env-file`, jq's files, curl's `-d @file` and `-T`, base64, CA bundles and tutorials.
+public enum FileReading {
+    /// The file's bytes, or nil when it cannot be opened or read (`errno` says why; a directory is `EISDIR`).
+    public static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        let known = fstat(fd, &info) == 0
+        if known && (info.st_mode & S_IFMT) == S_IFDIR {
+            errno = EISDIR
+            return nil
+        }
+        // The first read asks for the whole file (and one byte more) into uninitialised memory: one pass, no
+        // zero-filling, no second copy. Later reads only happen when the file grew meanwhile (or is a pipe).
+        var wanted = known && info.st_size > 0 ? Int(info.st_size) + 1 : 65_536
+        var result: [UInt8] = []
+        while true {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                let count = read(fd, buffer.baseAddress, buffer.count)
+                failed = count < 0
+                initialized = max(count, 0)
+            }
+            if failed {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if chunk.isEmpty { return result }
+            if result.isEmpty { result = chunk } else { result += chunk }
+            wanted = 65_536
+        }
+    }
+
+    /// The file's text (invalid UTF-8 replaced), or nil as `readBytes`.
+    public static func readText(_ path: String) -> String? {
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `strerror(errno)`: why the last file call failed (a read here, or a write or open elsewhere).
+    public static var lastErrorText: String { String(cString: strerror(errno)) }
+}
