@@ -72,26 +72,19 @@ struct Replay: Builtin {
         return status
     }
 
-    /// Splits a transcript into complete commands (multi-line ones kept together), skipping comments.
+    /// Splits a transcript into complete commands as the REPL collects them (`ContinuationState`: multi-line
+    /// commands kept together, comments and blank lines skipped, a pasted prompt dropped); a command that cannot
+    /// parse is kept whole so the shell reports it.
     static func commands(in text: String) -> [String] {
         var commands: [String] = []
-        var pending: [Substring] = []
+        var continuation = ContinuationState()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if pending.isEmpty && (line.allSatisfy { $0 == " " || $0 == "\t" } || line.hasPrefix("#")) { continue }
-            pending.append(line)
-            let source = pending.joined(separator: "\n")
-            do {
-                _ = try Parser.parse(source)
-                commands.append(source)
-                pending.removeAll()
-            } catch {
-                if !error.isIncomplete {
-                    commands.append(source)
-                    pending.removeAll()
-                }
+            switch continuation.feed(String(line)) {
+            case .complete(_, let source, _), .syntaxError(_, let source, _): commands.append(source)
+            case .needsMoreInput, .empty: break
             }
         }
-        if !pending.isEmpty { commands.append(pending.joined(separator: "\n")) }
+        if case .syntaxError(_, let source, _)? = continuation.finish() { commands.append(source) }
         return commands
     }
 }

@@ -1,5 +1,6 @@
 import LineEditing
 import ShellRuntime
+import ShellSyntax
 import Synchronization
 
 /// The interactive loop (SwiftPM's `CardStack` shape): read a line, feed the continuation state, run what is

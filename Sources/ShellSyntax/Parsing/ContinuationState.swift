@@ -1,13 +1,11 @@
-import ShellSyntax
-
-/// The REPL's "need more input" state: lines are collected until they parse (an open quote, backtick,
+/// The REPL's (and `replay`'s) "need more input" state: lines are collected until they parse (an open quote, backtick,
 /// trailing `|` or missing `fi` asks for more, with the PS2 prompt), then handed over as one command.
 ///
 /// It also drops a prompt pasted with a command from the docs (`> echo $LP_JWT`, `$ curl …`) at the start of
 /// a command, with a note, since bash would redirect to a file named `echo` instead.
-struct ContinuationState {
+public struct ContinuationState {
     /// What feeding a line produced.
-    enum Event: Equatable {
+    public enum Event: Equatable {
         /// More lines are needed; show the continuation prompt.
         case needsMoreInput
         /// A complete command (possibly several lines).
@@ -21,11 +19,13 @@ struct ContinuationState {
     private var lines: [String] = []
     private var notes: [String] = []
 
+    public init() {}
+
     /// True while lines are being collected.
-    var isContinuing: Bool { !lines.isEmpty }
+    public var isContinuing: Bool { !lines.isEmpty }
 
     /// Adds a line and reports whether a command is complete.
-    mutating func feed(_ line: String) -> Event {
+    public mutating func feed(_ line: String) -> Event {
         var line = line
         if let stripped = ContinuationState.strippingPastedPrompt(line, atCommandStart: isCommandStart) {
             notes.append("dropped the pasted prompt `\(line.prefix(1))` before the command (it is not part of it)")
@@ -54,7 +54,7 @@ struct ContinuationState {
     }
 
     /// At end of input: the collected lines are an incomplete command.
-    mutating func finish() -> Event? {
+    public mutating func finish() -> Event? {
         guard !lines.isEmpty else { return nil }
         let source = joinedLines
         let collectedNotes = notes
@@ -67,7 +67,7 @@ struct ContinuationState {
         }
     }
 
-    mutating func reset() {
+    public mutating func reset() {
         lines.removeAll()
         notes.removeAll()
     }
@@ -76,7 +76,7 @@ struct ContinuationState {
     private var isCommandStart: Bool { lines.isEmpty }
 
     /// The line without a leading `> ` or `$ ` prompt (and the blanks after it), or nil when there is none.
-    static func strippingPastedPrompt(_ line: String, atCommandStart: Bool) -> String? {
+    public static func strippingPastedPrompt(_ line: String, atCommandStart: Bool) -> String? {
         guard atCommandStart else { return nil }
         let trimmed = line.drop { $0 == " " }
         guard trimmed.hasPrefix("> ") || trimmed.hasPrefix("$ ") else { return nil }

@@ -1,8 +1,6 @@
 import ShellSyntax
 import Testing
 
-@testable import ShellApp
-
 /// The REPL's line collection: PS2 while a command is open, pasted prompts dropped at command start.
 @Suite("Continuation state")
 struct ContinuationStateTests {
