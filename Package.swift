@@ -38,8 +38,11 @@ let package = Package(
         .target(name: "CShellSupport"),
         // One option table, argv parser, usage error and generated help for every command line (no dependencies)
         .target(name: "OptionParsing", swiftSettings: strict),
+        // Base64 in both alphabets, for the shell and the sandbox alike (no dependencies)
+        .target(name: "Base64Codec", swiftSettings: strict),
         .target(
-            name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport", "OptionParsing"], swiftSettings: strict
+            name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport", "OptionParsing", "Base64Codec"],
+            swiftSettings: strict
         ),
         // Closure specialisation explodes on the evaluator's recursive closure-passing style (over 7 GB and
         // many minutes in release builds); the evaluator does not need it.
@@ -95,7 +98,7 @@ let package = Package(
         .target(
             name: "LivePersonSandbox",
             dependencies: [
-                "LivePersonAPI", "OptionParsing",
+                "LivePersonAPI", "OptionParsing", "Base64Codec",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -215,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "LivePersonSandboxTests",
             dependencies: [
-                "LivePersonSandbox", "LivePersonAPI", "OptionParsing", "ShellTestSupport",
+                "LivePersonSandbox", "LivePersonAPI", "OptionParsing", "Base64Codec", "ShellTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -227,6 +230,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "Base64CodecTests", dependencies: ["Base64Codec"], swiftSettings: strict),
         .testTarget(
             name: "HTTPTransferTests", dependencies: ["HTTPTransfer", "ShellRuntime", "ShellTestSupport"],
             swiftSettings: strict),

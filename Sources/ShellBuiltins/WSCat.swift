@@ -1,3 +1,4 @@
+import Base64Codec
 import HTTPTransfer
 import NIOCore
 import NIOSSL

@@ -1,3 +1,4 @@
+import Base64Codec
 import Foundation
 import HTTPTypes
 import LivePersonAPI
@@ -54,12 +55,13 @@ struct CSDSRouterTests {
 struct IdPRouterTests {
     static func claims(_ token: String) -> WireJSON? {
         let parts = token.split(separator: ".")
-        guard parts.count == 3, let data = Base64URL.decode(parts[1]) else { return nil }
+        guard parts.count == 3, let data = (Base64Coding.decodeURL(parts[1]).map { Data($0) }) else { return nil }
         return try? JSONDecoder().decode(WireJSON.self, from: data)
     }
 
     static func header(_ token: String) -> WireJSON? {
-        guard let first = token.split(separator: ".").first, let data = Base64URL.decode(first) else { return nil }
+        guard let first = token.split(separator: ".").first, let data = (Base64Coding.decodeURL(first).map { Data($0) })
+        else { return nil }
         return try? JSONDecoder().decode(WireJSON.self, from: data)
     }
 
@@ -101,7 +103,8 @@ struct IdPRouterTests {
         try await SandboxHarness.withRouter { client in
             let brand =
                 "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."
-                + Base64URL.encode(Data(#"{"sub":"+972-3-5555-555","iss":"https://brand","exp":4102444800}"#.utf8))
+                + Base64Coding.encodeURL(
+                    Array(#"{"sub":"+972-3-5555-555","iss":"https://brand","exp":4102444800}"#.utf8))
                 + ".c2ln"
             let answer = try await client.send(
                 .post, "/api/account/qa1/authenticate", body: #"{"authCode":"\#(brand)"}"#)

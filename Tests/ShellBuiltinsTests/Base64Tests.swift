@@ -2,6 +2,7 @@ import OptionParsing
 import ShellRuntime
 import Testing
 
+@testable import Base64Codec
 @testable import ShellBuiltins
 
 @Suite struct Base64Tests {

@@ -3,6 +3,7 @@ import JSONQuery
 import Testing
 import _CryptoExtras
 
+@testable import Base64Codec
 @testable import ShellBuiltins
 @testable import ShellRuntime
 

@@ -2,6 +2,7 @@ import OptionParsing
 import ShellRuntime
 import Testing
 
+@testable import Base64Codec
 @testable import LivePersonSession
 @testable import ShellBuiltins
 

@@ -1,3 +1,4 @@
+import Base64Codec
 import ShellRuntime
 
 /// One HTTP request curl is about to send: everything but the framing headers AHC adds itself.

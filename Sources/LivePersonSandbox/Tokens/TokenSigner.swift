@@ -1,3 +1,4 @@
+import Base64Codec
 import Crypto
 import Foundation
 import LivePersonAPI
@@ -24,19 +25,20 @@ struct TokenSigner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let payload = (try? encoder.encode(claims)) ?? Data()
-        let signingInput = Base64URL.encode(Data(header.utf8)) + "." + Base64URL.encode(payload)
+        let signingInput = Base64Coding.encodeURL(Array(header.utf8)) + "." + Base64Coding.encodeURL(Array(payload))
         let signature =
             (try? key.signature(for: Data(signingInput.utf8), padding: .insecurePKCS1v1_5))?
             .rawRepresentation ?? Data()
-        return signingInput + "." + Base64URL.encode(signature)
+        return signingInput + "." + Base64Coding.encodeURL(Array(signature))
     }
 
     /// Checks the signature and, unless `allowExpired`, the expiry at `now` (epoch seconds).
     func verify(_ token: String, now: Int64, allowExpired: Bool = false) throws(Failure) -> TokenClaims {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]),
+        guard parts.count == 3, let headerData = (Base64Coding.decodeURL(parts[0]).map { Data($0) }),
             let header = try? JSONDecoder().decode([String: String].self, from: headerData), header["alg"] == "RS256",
-            let payload = Base64URL.decode(parts[1]), let signature = Base64URL.decode(parts[2])
+            let payload = (Base64Coding.decodeURL(parts[1]).map { Data($0) }),
+            let signature = (Base64Coding.decodeURL(parts[2]).map { Data($0) })
         else { throw .malformed }
         let signingInput = Data(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
         guard
@@ -51,7 +53,7 @@ struct TokenSigner: Sendable {
     /// Reads the claims of any JWT-shaped token without checking its signature (brand tokens given to `authenticate`).
     static func unverifiedClaims(_ token: String) -> [String: WireJSON]? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = Base64URL.decode(parts[1]),
+        guard parts.count == 3, let payload = (Base64Coding.decodeURL(parts[1]).map { Data($0) }),
             case .object(let members)? = try? JSONDecoder().decode(WireJSON.self, from: payload)
         else { return nil }
         return members
@@ -61,7 +63,8 @@ struct TokenSigner: Sendable {
         guard let primitives = try? key.publicKey.getKeyPrimitives() else { return JSONWebKeySet(keys: []) }
         return JSONWebKeySet(keys: [
             .init(
-                kid: Self.keyID, n: Base64URL.encode(primitives.modulus), e: Base64URL.encode(primitives.publicExponent)
+                kid: Self.keyID, n: Base64Coding.encodeURL(Array(primitives.modulus)),
+                e: Base64Coding.encodeURL(Array(primitives.publicExponent))
             )
         ])
     }

@@ -1,4 +1,5 @@
-/// Base64 (RFC 4648) in both alphabets, shared by `base64`, `jwt` and curl's `-u`.
+/// Base64 (RFC 4648) in both alphabets: the one codec of `base64`, `jwt`, curl's `-u`, the token summaries and
+/// the sandbox's token signer.
 package enum Base64Coding {
     private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
@@ -101,6 +102,27 @@ package enum Base64Coding {
             index += 4
         }
         return output
+    }
+
+    /// Base64url without padding, as JWTs use it (RFC 7515 §2).
+    package static func encodeURL(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        for byte in encode(bytes).utf8 {
+            switch byte {
+            case UInt8(ascii: "+"): output.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): output.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "="): break
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Base64url as JWTs carry it: no padding; nil when the text has `=` or is not base64.
+    package static func decodeURL(_ text: some StringProtocol) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        guard !characters.contains(UInt8(ascii: "=")) else { return nil }
+        return decodeLenient(characters)
     }
 
     /// The bytes of a partial or full group of 6-bit values.
