@@ -23,21 +23,9 @@ struct Replay: Builtin {
             """)
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var operands: [String] = []
-        var step = false
-        var keepGoing = false
-        do {
-            for argument in try Self.options.parse(context.arguments) {
-                switch argument {
-                case .option(let option) where option.name == "--step": step = true
-                case .option: keepGoing = true
-                case .operand(let word): operands.append(word)
-                }
-            }
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
+        guard let (options, operands) = context.parsedArguments(Self.options) else { return .usage }
+        let step = options.contains { $0.name == "--step" }
+        let keepGoing = options.contains { $0.name == "--keep-going" }
         if operands.count > 1 {
             context.error("\(operands[1]): unexpected argument\n\(Self.synopsis)")
             return .usage

@@ -30,19 +30,8 @@ struct Step: Builtin {
         let runner = StepRunner(
             tutorial: tutorial,
             style: TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment))
-        var dryRun = false
-        var operands: [String] = []
-        do {
-            for argument in try Self.options.parse(context.arguments) {
-                switch argument {
-                case .option: dryRun = true  // --dry-run
-                case .operand(let word): operands.append(word)
-                }
-            }
-        } catch {
-            context.io.stderr.write(Self.options.message(for: error))
-            return .usage
-        }
+        guard let (options, operands) = context.parsedArguments(Self.options) else { return .usage }
+        let dryRun = !options.isEmpty  // --dry-run, its one option
         if operands.count > 1 {
             context.error("\(operands[1]): unexpected argument\n\(Self.synopsis)")
             return .usage

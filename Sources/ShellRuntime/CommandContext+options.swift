@@ -12,4 +12,23 @@ extension CommandContext {
             return nil
         }
     }
+
+    /// The options and operands of the command's arguments under `table`; on a usage error the table's message
+    /// goes to stderr and the result is nil (the builtin returns `.usage`).
+    public func parsedArguments(_ table: OptionTable) -> (options: [ParsedOption], operands: [String])? {
+        do {
+            var options: [ParsedOption] = []
+            var operands: [String] = []
+            for argument in try table.parse(arguments) {
+                switch argument {
+                case .option(let option): options.append(option)
+                case .operand(let word): operands.append(word)
+                }
+            }
+            return (options, operands)
+        } catch {
+            io.stderr.write(table.message(for: error))
+            return nil
+        }
+    }
 }
