@@ -52,12 +52,13 @@ public enum SessionAdvisor {
         guard fields.contains(where: { $0.contains("eyJ") }) else { return }
         // Refreshing posts the expired external token to anonymous/authorize on purpose.
         let refreshing = fields.contains { $0.hasSuffix("/anonymous/authorize") }
-        let refresh = TutorialRoles.refreshing(
-            environment: state.variables.exportedEnvironment, chosen: state.variables[TutorialCatalog.variable])
         for token in Tokens.summaries(state) {
             guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
                 let left = token.secondsLeft(), left <= 0, !(refreshing && token.kind == "external")
             else { continue }
+            // Read from the tutorial files only when a warning is due (commands carry tokens all the time).
+            let refresh = TutorialRoles.refreshing(
+                environment: state.variables.exportedEnvironment, chosen: state.variables[TutorialCatalog.variable])
             let advice =
                 token.kind == "external"
                 ? "refresh it with `\(refresh?.refreshSteps.first.map { "step \($0)" } ?? "tokens refresh")` (or `tokens refresh`)"
