@@ -58,10 +58,11 @@ public struct PeerTool: Sendable, CustomStringConvertible {
 /// The real tools the differential tests compare with, each with the versions it was checked against.
 public enum Peers {
     /// Debian bookworm's jq 1.6.
-    public static let jq = PeerTool(executable: "/usr/bin/jq", debianPackage: "jq", heldFor: ["1.6-2.1+deb12u1"])
+    public static let jq = PeerTool(
+        executable: "/usr/bin/jq", debianPackage: "jq", heldFor: ["1.6-2.1+deb12u1", "1.6-2.1+deb12u3"])
     /// Debian bookworm's curl 7.88.1.
     public static let curl = PeerTool(
-        executable: "/usr/bin/curl", debianPackage: "curl", heldFor: ["7.88.1-10+deb12u14"])
+        executable: "/usr/bin/curl", debianPackage: "curl", heldFor: ["7.88.1-10+deb12u14", "7.88.1-10+deb12u15"])
 }
 
 /// Installed package versions, asked of dpkg once per package.
