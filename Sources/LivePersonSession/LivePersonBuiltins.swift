@@ -14,6 +14,6 @@ public enum LivePersonBuiltins {
         Step.self,
         Tokens.self,
         TutorialCommand.self,
-        WSCat<LivePersonMessaging>.self,
+        MessagingWSCat.self,
     ]
 }

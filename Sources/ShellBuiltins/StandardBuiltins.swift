@@ -33,6 +33,6 @@ public enum StandardBuiltins {
         Curl.self,
         JQ.self,
         JWT.self,
-        WSCat<PlainWebSocket>.self,
+        PlainWSCat.self,
     ]
 }

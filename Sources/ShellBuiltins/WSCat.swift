@@ -17,7 +17,7 @@ import ShellRuntime
 /// LivePerson's messaging protocol in the shell lp-shell composes.
 package struct WSCat<Dialect: WSCatDialect>: Builtin {
     package static var name: String { "wscat" }
-    package static var summary: String { "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)" }
+    package static var summary: String { WSCatUsage.summary }
     package static var usage: String { WSCatUsage.text }
 
     package init() {}
@@ -159,9 +159,26 @@ package struct WSCat<Dialect: WSCatDialect>: Builtin {
     }
 }
 
+/// The standard builtins' wscat, which knows no protocol (`WSCat<PlainWebSocket>`).
+///
+/// The registries list plain types like this one rather than `WSCat<Dialect>` itself: a generic type in a table of
+/// `any Builtin.Type` is instantiated from its mangled name when the table is built, and checking its
+/// `Dialect: WSCatDialect` requirement scans every protocol conformance in the binary (0.4 M instructions at each
+/// start, `lp-shell -c true` included).
+package struct PlainWSCat: Builtin {
+    package static var name: String { "wscat" }
+    package static var summary: String { WSCatUsage.summary }
+    package static var usage: String { WSCatUsage.text }
+
+    package init() {}
+
+    package func run(_ context: inout CommandContext) -> ExitStatus { WSCat<PlainWebSocket>().run(&context) }
+}
+
 /// wscat's help text, the same whatever the dialect.
-enum WSCatUsage {
-    static let text = """
+package enum WSCatUsage {
+    package static let summary = "open a WebSocket and exchange JSON frames (the tutorials' messaging socket)"
+    package static let text = """
         usage: wscat [options] (-c URL | URL)\n
         """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
             At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),

@@ -43,7 +43,7 @@ struct DialectTests {
     }
 
     @Test func theLivePersonLayersWscatTakesTheStandardOnesPlace() {
-        #expect(StandardBuiltins.all.contains { $0 == WSCat<PlainWebSocket>.self })
-        #expect(LivePersonBuiltins.all.contains { $0 == WSCat<LivePersonMessaging>.self })
+        #expect(StandardBuiltins.all.contains { $0 == PlainWSCat.self })
+        #expect(LivePersonBuiltins.all.contains { $0 == MessagingWSCat.self })
     }
 }

@@ -1,5 +1,6 @@
 import LivePersonAPI
 import ShellBuiltins
+import ShellRuntime
 
 /// LivePerson's messaging protocol as `wscat` speaks it in lp-shell: requests matched to responses by `reqId`,
 /// the conversation id captured into `$LP_CONV_ID` and put where the tutorials' frames say
@@ -69,4 +70,15 @@ package struct LivePersonMessaging: WSCatDialect {
     package var variablesToKeep: [String: String] {
         conversation.conversationID.map { [Self.conversationVariable: $0] } ?? [:]
     }
+}
+
+/// lp-shell's wscat: `WSCat<LivePersonMessaging>`, registered as a plain type (see `PlainWSCat` for why).
+package struct MessagingWSCat: Builtin {
+    package static var name: String { "wscat" }
+    package static var summary: String { WSCatUsage.summary }
+    package static var usage: String { WSCatUsage.text }
+
+    package init() {}
+
+    package func run(_ context: inout CommandContext) -> ExitStatus { WSCat<LivePersonMessaging>().run(&context) }
 }
