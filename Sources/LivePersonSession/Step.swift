@@ -20,13 +20,7 @@ struct Step: Builtin {
         + "Choose the tutorial with `tutorial use NAME`; `tutorial` walks through it with explanations."
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        let tutorial: Tutorial
-        switch TutorialCatalog.current(context) {
-        case .failure(let failure):
-            context.error(failure.message)
-            return .failure
-        case .success(let found): tutorial = found
-        }
+        guard let tutorial = TutorialCatalog.chosen(context) else { return .failure }
         let runner = StepRunner(
             tutorial: tutorial,
             style: TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment))

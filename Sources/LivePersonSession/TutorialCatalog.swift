@@ -55,4 +55,14 @@ enum TutorialCatalog {
         }
         return .success(tutorial)
     }
+
+    /// The chosen tutorial, or nil after saying on stderr why there is none.
+    static func chosen(_ context: CommandContext) -> Tutorial? {
+        switch current(context) {
+        case .success(let tutorial): return tutorial
+        case .failure(let failure):
+            context.error(failure.message)
+            return nil
+        }
+    }
 }

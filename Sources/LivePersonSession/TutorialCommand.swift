@@ -58,13 +58,7 @@ struct TutorialCommand: Builtin {
     }
 
     private func guided(_ context: inout CommandContext) -> ExitStatus {
-        let tutorial: Tutorial
-        switch TutorialCatalog.current(context) {
-        case .failure(let failure):
-            context.error(failure.message)
-            return .failure
-        case .success(let found): tutorial = found
-        }
+        guard let tutorial = TutorialCatalog.chosen(context) else { return .failure }
         let style = TerminalStyle(isTerminal: context.io.stdout.isTerminal, environment: context.environment)
         let runner = StepRunner(tutorial: tutorial, style: style)
         let out = context.io.stdout
