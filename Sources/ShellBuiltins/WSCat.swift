@@ -13,13 +13,9 @@ import ShellRuntime
 ///
 /// At a terminal it is an interactive socket mode (readline prompt, frames printed above the line being typed,
 /// slash commands); otherwise the following lines of the script or input are sent as frames (batch mode).
-/// `Dialect` is what it knows of the protocol on the socket: `PlainWebSocket` among the standard builtins,
-/// LivePerson's messaging protocol in the shell lp-shell composes.
-package struct WSCat<Dialect: WSCatDialect>: Builtin {
-    package static var name: String { "wscat" }
-    package static var summary: String { WSCatUsage.summary }
-    package static var usage: String { WSCatUsage.text }
-
+/// `Dialect` is what it knows of the protocol on the socket. The builtins that run it are `PlainWSCat` (the standard
+/// builtins') and `MessagingWSCat` (LivePerson's messaging protocol, in the shell lp-shell composes).
+package struct WSCat<Dialect: WSCatDialect> {
     package init() {}
 
     package func run(_ context: inout CommandContext) -> ExitStatus {
@@ -31,7 +27,7 @@ package struct WSCat<Dialect: WSCatDialect>: Builtin {
             return .usage
         }
         if options.showHelp {
-            context.io.stdout.write(Self.usage + "\n")
+            context.io.stdout.write(WSCatUsage.text + "\n")
             return .success
         }
         let request: WSCatSession.Request

@@ -83,8 +83,8 @@ struct WSCatOptionsTests {
     }
 
     @Test func helpListsEveryOption() {
-        #expect(WSCatOptions.table.undocumentedOptions(in: WSCat<LivePersonMessaging>.usage).isEmpty)
-        #expect(WSCat<LivePersonMessaging>.usage.contains("  -P, --parsecommands, --slash\n"))
+        #expect(WSCatOptions.table.undocumentedOptions(in: MessagingWSCat.usage).isEmpty)
+        #expect(MessagingWSCat.usage.contains("  -P, --parsecommands, --slash\n"))
     }
 
     @Test func badFlagsExitWithStatus2AndOneLine() async {

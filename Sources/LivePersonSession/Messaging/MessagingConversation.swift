@@ -47,7 +47,8 @@ struct MessagingConversation {
         if Self.mentionsPlaceholder(text), let conversationID {
             prepared.text = text.replacing(Self.placeholder, with: conversationID)
             json = try? FrameJSONParser.parse(prepared.text)
-            prepared.notes.append("replaced \(Self.placeholder) with \(conversationID) ($LP_CONV_ID)")
+            prepared.notes.append(
+                "replaced \(Self.placeholder) with \(conversationID) ($\(LivePersonMessaging.conversationVariable))")
         }
         if let json, let id = json["id"]?.text {
             let type = json["type"]?.text ?? "request"

@@ -65,7 +65,7 @@ enum WSCatHarness {
                     io = IOStreams.capturing(input: stdin ?? "")
                 }
                 var context = CommandContext(name: "wscat", arguments: arguments, io: io, state: state, shell: shell)
-                let status = WSCat<LivePersonMessaging>().run(&context)
+                let status = MessagingWSCat().run(&context)
                 continuation.resume(
                     returning: WSCatResult(
                         status: status, stdout: io.stdout.capturedString, stderr: io.stderr.capturedString,
