@@ -254,7 +254,7 @@ let package = Package(
             name: "WSCatTests",
             dependencies: [
                 "ShellBuiltins", "LivePersonAPI", "LivePersonSession", "HTTPTransfer", "ShellRuntime",
-                "ShellTestSupport",
+                "ShellTestSupport", "JSONQuery",
                 "LivePersonSandbox",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "WSCore", package: "swift-websocket"),

@@ -1,4 +1,5 @@
-/// A byte-level parser for a sequence of whitespace-separated JSON texts, as jq reads its input.
+/// A byte-level parser for a sequence of whitespace-separated JSON texts, as jq reads its input, or strictly as
+/// RFC 8259 defines JSON (``Grammar/rfc8259``: what LivePerson's servers accept, for wscat's frames).
 ///
 /// Parsing is iterative (an explicit container stack), so deep nesting costs heap, not stack; jq's
 /// nesting limit of 10000 applies. The input is either all in memory or read in chunks: a chunked parser
@@ -19,16 +20,29 @@ public struct JSONParser {
     private var discardedLines = 0
     /// Bytes after the last newline of the dropped bytes (the column where the window starts).
     private var discardedColumn = 0
+    /// Bytes dropped from the front of the window (error offsets count from the start of the input).
+    private var discardedBytes = 0
+    /// Which texts count as JSON.
+    private let grammar: Grammar
     /// The nesting limit jq uses.
     public static let maximumDepth = 10_000
 
+    /// Which texts count as JSON.
+    public enum Grammar: Sendable {
+        /// What jq 1.7.1 reads: also `nan` and numbers with leading zeros (`01`), a leading `.` or a trailing `.`.
+        case jq
+        /// RFC 8259 exactly: no `nan`, numbers as `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+        case rfc8259
+    }
+
     /// A parser over the given bytes.
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], grammar: Grammar = .jq) {
         self.bytes = bytes
         self.offset = 0
         self.readChunk = nil
         self.exhausted = true
         self.discardThreshold = Int.max
+        self.grammar = grammar
     }
 
     /// A parser that reads its input in chunks from `readChunk` (an empty chunk means the end) and drops
@@ -39,19 +53,30 @@ public struct JSONParser {
         self.readChunk = readChunk
         self.exhausted = false
         self.discardThreshold = max(discardThreshold, 1)
+        self.grammar = .jq
     }
 
     /// Parses exactly one JSON text (surrounding whitespace allowed), as `fromjson` and `--argjson` do.
-    public static func parseSingle(_ text: String) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8))
+    public static func parseSingle(_ text: String, grammar: Grammar = .jq) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8), grammar: grammar)
         guard let value = try parser.next() else {
-            throw JSONParseError(reason: "Expected JSON value", line: 1, column: 0, atEnd: false)
-        }
-        if try parser.next() != nil {
             throw JSONParseError(
-                reason: "Unexpected extra JSON values", line: 1, column: text.utf8.count, atEnd: false)
+                reason: "Expected JSON value", line: 1, column: 0, atEnd: false, offset: text.utf8.count,
+                explanation: "unexpected end of input: expected a value")
         }
-        return value
+        guard !parser.isAtEnd() else { return value }
+        // jq reports what is wrong with the extra text; the caret points at where it starts.
+        let extraStart = parser.offset
+        var extra = JSONParseError(
+            reason: "Unexpected extra JSON values", line: 1, column: text.utf8.count, atEnd: false)
+        do {
+            _ = try parser.next()
+        } catch {
+            extra = error
+        }
+        extra.offset = extraStart
+        extra.explanation = "unexpected text after the JSON value"
+        throw extra
     }
 
     /// Parses every JSON text in the bytes.
@@ -143,6 +168,7 @@ public struct JSONParser {
     /// Drops the consumed bytes from the window, keeping the counts that error positions need.
     private mutating func discardConsumed() {
         let count = offset
+        discardedBytes += count
         for byte in bytes[0..<count] {
             if byte == 10 {
                 discardedLines += 1
@@ -180,8 +206,15 @@ public struct JSONParser {
         }
     }
 
-    private mutating func error(_ reason: String, at position: Int) -> JSONParseError {
-        if !has(position) { return errorAtEnd(reason) }
+    /// An error jq reports at window index `position`; the caret goes to `caret` (default: the same byte).
+    private mutating func error(
+        _ reason: String, at position: Int, caret: Int? = nil, _ explanation: String
+    ) -> JSONParseError {
+        guard has(position) else {
+            var error = errorAtEnd(reason, explanation)
+            if let caret { error.offset = discardedBytes + caret }
+            return error
+        }
         var line = discardedLines + 1
         var column = discardedColumn
         for index in 0...position {
@@ -192,10 +225,13 @@ public struct JSONParser {
                 column += 1
             }
         }
-        return JSONParseError(reason: reason, line: line, column: column, atEnd: false)
+        return JSONParseError(
+            reason: reason, line: line, column: column, atEnd: false, offset: discardedBytes + (caret ?? position),
+            explanation: explanation)
     }
 
-    private mutating func errorAtEnd(_ reason: String) -> JSONParseError {
+    /// An error at the end of the input; `expected` says what should have come.
+    private mutating func errorAtEnd(_ reason: String, _ expected: String) -> JSONParseError {
         while fill() {}
         var line = discardedLines + 1
         var column = discardedColumn
@@ -207,7 +243,9 @@ public struct JSONParser {
                 column += 1
             }
         }
-        return JSONParseError(reason: reason, line: line, column: column, atEnd: true)
+        return JSONParseError(
+            reason: reason, line: line, column: column, atEnd: true, offset: discardedBytes + bytes.count,
+            explanation: "unexpected end of input: \(expected)")
     }
 
     /// An open container: its kind and where its members start on the scratch stacks.
@@ -226,13 +264,13 @@ public struct JSONParser {
         while true {
             if offset >= discardThreshold { discardConsumed() }
             skipWhitespace()
-            guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+            guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term", "expected a value") }
             var value: JSONValue
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "["):
                 offset += 1
-                if frames.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if frames.count >= Self.maximumDepth { throw depthError() }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
                     offset += 1
@@ -243,7 +281,7 @@ public struct JSONParser {
                 }
             case UInt8(ascii: "{"):
                 offset += 1
-                if frames.count >= Self.maximumDepth { throw error("Exceeds depth limit for parsing", at: offset - 1) }
+                if frames.count >= Self.maximumDepth { throw depthError() }
                 skipWhitespace()
                 if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
                     offset += 1
@@ -258,9 +296,10 @@ public struct JSONParser {
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 throw structuralError(byte, innermost: frames.last?.kind)
             case UInt8(ascii: ","):
-                throw error("Expected value before ','", at: offset)
+                throw error("Expected value before ','", at: offset, "expected a value")
             case UInt8(ascii: ":"):
-                throw error(frames.isEmpty ? "':' not as part of an object" : "Object keys must be strings", at: offset)
+                let reason = frames.isEmpty ? "':' not as part of an object" : "Object keys must be strings"
+                throw error(reason, at: offset, "expected a value")
             default:
                 value = try parseScalar()
             }
@@ -268,7 +307,10 @@ public struct JSONParser {
             while true {
                 guard let frame = frames.last else { return value }
                 skipWhitespace()
-                guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+                guard offset < bytes.count else {
+                    throw errorAtEnd(
+                        "Unfinished JSON term", frame.kind == .array ? "expected , or ]" : "expected , or }")
+                }
                 let separator = bytes[offset]
                 values.append(value)
                 switch frame.kind {
@@ -277,7 +319,7 @@ public struct JSONParser {
                         offset += 1
                         skipWhitespace()
                         if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
-                            throw error("Expected another array element", at: offset)
+                            throw error("Expected another array element", at: offset, "trailing comma before ]")
                         }
                     } else if separator == UInt8(ascii: "]") {
                         offset += 1
@@ -293,18 +335,18 @@ public struct JSONParser {
                         }
                         continue
                     } else if separator == UInt8(ascii: "}") {
-                        throw error("Unmatched '}' in the middle of an array", at: offset)
+                        throw error("Unmatched '}' in the middle of an array", at: offset, "expected , or ]")
                     } else if separator == UInt8(ascii: ":") {
-                        throw error("':' not as part of an object", at: offset)
+                        throw error("':' not as part of an object", at: offset, "expected , or ]")
                     } else {
-                        throw separatorError()
+                        throw separatorError("expected , or ]")
                     }
                 case .object:
                     if separator == UInt8(ascii: ",") {
                         offset += 1
                         skipWhitespace()
                         if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
-                            throw error("Expected another key-value pair", at: offset)
+                            throw error("Expected another key-value pair", at: offset, "trailing comma before }")
                         }
                         keys.append(try parseKey())
                     } else if separator == UInt8(ascii: "}") {
@@ -318,9 +360,9 @@ public struct JSONParser {
                         keys.removeLast(keys.count - frame.keyStart)
                         continue
                     } else if separator == UInt8(ascii: "]") {
-                        throw error("Unmatched ']' in the middle of an object", at: offset)
+                        throw error("Unmatched ']' in the middle of an object", at: offset, "expected , or }")
                     } else {
-                        throw separatorError()
+                        throw separatorError("expected , or }")
                     }
                 }
                 break
@@ -329,43 +371,57 @@ public struct JSONParser {
     }
 
     /// The error for a value that follows another without a separator: jq reports it once the second
-    /// value's token ends.
-    private mutating func separatorError() -> JSONParseError {
+    /// value's token ends; the caret points where the separator (`expected`) belongs.
+    private mutating func separatorError(_ expected: String) -> JSONParseError {
         let start = offset
         if bytes[start] == UInt8(ascii: "\"") {
             if (try? parseString(interning: false)) != nil {
-                return error("Expected separator between values", at: offset - 1)
+                return error("Expected separator between values", at: offset - 1, caret: start, expected)
             }
-            return errorAtEnd("Unfinished string")
+            var unfinished = errorAtEnd("Unfinished string", expected)
+            unfinished.offset = discardedBytes + start
+            unfinished.explanation = expected
+            return unfinished
         }
         if bytes[start] == UInt8(ascii: "[") || bytes[start] == UInt8(ascii: "{") {
-            return error("Expected separator between values", at: start)
+            return error("Expected separator between values", at: start, expected)
         }
         var end = start
         while has(end) && !Self.isDelimiter(bytes[end]) { end += 1 }
-        return error("Expected separator between values", at: end)
+        return error("Expected separator between values", at: end, caret: start, expected)
     }
 
+    /// A `]` or `}` where a value belongs.
     private mutating func structuralError(_ byte: UInt8, innermost: Container?) -> JSONParseError {
         let name = byte == UInt8(ascii: "]") ? "']'" : "'}'"
-        guard let top = innermost else { return error("Unmatched \(name)", at: offset) }
-        switch top {
-        case .array:
-            if byte == UInt8(ascii: "]") { return error("Expected another array element", at: offset) }
-            return error("Unmatched '}' in the middle of an array", at: offset)
-        case .object:
-            if byte == UInt8(ascii: "}") { return error("Objects must consist of key:value pairs", at: offset) }
-            return error("Unmatched ']' in the middle of an object", at: offset)
+        let reason: String
+        switch innermost {
+        case nil: reason = "Unmatched \(name)"
+        case .array?:
+            reason =
+                byte == UInt8(ascii: "]") ? "Expected another array element" : "Unmatched '}' in the middle of an array"
+        case .object?:
+            reason =
+                byte == UInt8(ascii: "}")
+                ? "Objects must consist of key:value pairs" : "Unmatched ']' in the middle of an object"
         }
+        return error(reason, at: offset, "expected a value")
+    }
+
+    private mutating func depthError() -> JSONParseError {
+        error("Exceeds depth limit for parsing", at: offset - 1, "nested more than \(Self.maximumDepth) levels")
     }
 
     /// Reads `"key" :` at the current position.
     private mutating func parseKey() throws(JSONParseError) -> String {
         skipWhitespace()
-        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+        let expectedKey = #"expected a "key""#
+        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term", expectedKey) }
         guard bytes[offset] == UInt8(ascii: "\"") else {
-            if bytes[offset] == UInt8(ascii: "}") {
-                throw error("Objects must consist of key:value pairs", at: offset)
+            let start = offset
+            let expected = bytes[start] == UInt8(ascii: "'") ? Self.singleQuotes : expectedKey
+            if bytes[start] == UInt8(ascii: "}") {
+                throw error("Objects must consist of key:value pairs", at: start, expected)
             }
             // Read the would-be key so the error lands where jq reports it (at the ':').
             var probe = offset
@@ -373,15 +429,15 @@ public struct JSONParser {
                 probe += 1
             }
             if probe < bytes.count && bytes[probe] == UInt8(ascii: ":") {
-                throw error("Object keys must be strings", at: probe)
+                throw error("Object keys must be strings", at: probe, caret: start, expected)
             }
-            throw error("Objects must consist of key:value pairs", at: probe)
+            throw error("Objects must consist of key:value pairs", at: probe, caret: start, expected)
         }
         let key = try parseString(interning: false)
         skipWhitespace()
-        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term") }
+        guard offset < bytes.count else { throw errorAtEnd("Unfinished JSON term", "expected : after the key") }
         guard bytes[offset] == UInt8(ascii: ":") else {
-            throw error("Objects must consist of key:value pairs", at: offset)
+            throw error("Objects must consist of key:value pairs", at: offset, "expected : after the key")
         }
         offset += 1
         return key
@@ -411,13 +467,61 @@ public struct JSONParser {
             if token.elementsEqual("false".utf8) { return .bool(false) }
         case UInt8(ascii: "n"):
             if token.elementsEqual("null".utf8) { return .null }
-            if token.elementsEqual("nan".utf8) { return .number(.nan) }
+            if token.elementsEqual("nan".utf8) && grammar == .jq { return .number(.nan) }
         default:
             if let number = Self.fastInteger(token) { return .number(number) }
-            if let number = NumberFormat.value(forLiteral: token) { return number }
-            throw error("Invalid numeric literal", at: end)
+            if grammar == .jq || Self.isRFC8259Number(token), let number = NumberFormat.value(forLiteral: token) {
+                return number
+            }
+            let looksNumeric = token.first == UInt8(ascii: "-") || token.first.map(Self.isDigit) == true
+            throw error(
+                "Invalid numeric literal", at: end, caret: start,
+                looksNumeric ? "invalid number" : Self.notAValue(token))
         }
-        throw error("Invalid literal", at: end)
+        throw error("Invalid literal", at: end, caret: start, Self.notAValue(token))
+    }
+
+    /// Plain words for a token that is no JSON value.
+    private static func notAValue(_ token: ArraySlice<UInt8>) -> String {
+        switch token.first {
+        case UInt8(ascii: "'"): singleQuotes
+        case UInt8(ascii: "t"): "expected true"
+        case UInt8(ascii: "f"): "expected false"
+        case UInt8(ascii: "n"): "expected null"
+        default: "expected a value"
+        }
+    }
+
+    private static let singleQuotes = "strings need double quotes"
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// RFC 8259's number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isRFC8259Number(_ token: ArraySlice<UInt8>) -> Bool {
+        var index = token.startIndex
+        func digits() -> Int {
+            let first = index
+            while index < token.endIndex && isDigit(token[index]) { index += 1 }
+            return index - first
+        }
+        if index < token.endIndex && token[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits == 1 || (integerDigits > 1 && token[integerStart] != UInt8(ascii: "0")) else {
+            return false
+        }
+        if index < token.endIndex && token[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < token.endIndex && (token[index] == UInt8(ascii: "e") || token[index] == UInt8(ascii: "E")) {
+            index += 1
+            if index < token.endIndex && (token[index] == UInt8(ascii: "+") || token[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
+            guard digits() > 0 else { return false }
+        }
+        return index == token.endIndex
     }
 
     /// Integers of up to 15 digits without leading zeros print back exactly as their double.
@@ -463,20 +567,24 @@ public struct JSONParser {
             offset += 1
         }
         var buffer = Array(bytes[start..<offset])
-        var invalidReason: String?
+        // The first problem inside the string: jq reports it at the closing quote, the caret points at it.
+        var invalid: (reason: String, at: Int, explanation: String)?
         while has(offset) {
             let byte = bytes[offset]
             offset += 1
             if byte == UInt8(ascii: "\"") {
-                if let invalidReason { throw error(invalidReason, at: offset - 1) }
+                if let invalid { throw error(invalid.reason, at: offset - 1, caret: invalid.at, invalid.explanation) }
                 let string = String(decoding: buffer, as: UTF8.self)
                 if interning && buffer.count > StringInterner.smallLength { return strings.intern(string) }
                 return string
             }
             if byte < 0x20 {
-                invalidReason =
-                    invalidReason
-                    ?? "Invalid string: control characters from U+0000 through U+001F must be escaped"
+                invalid =
+                    invalid
+                    ?? (
+                        "Invalid string: control characters from U+0000 through U+001F must be escaped", offset - 1,
+                        byte == 0x0A ? "unterminated string (newline inside quotes)" : "control character in string"
+                    )
                 continue
             }
             guard byte == UInt8(ascii: "\\") else {
@@ -495,7 +603,7 @@ public struct JSONParser {
             case UInt8(ascii: "t"): buffer.append(0x09)
             case UInt8(ascii: "u"):
                 guard let unit = readHex4() else {
-                    invalidReason = invalidReason ?? "Invalid escape"
+                    invalid = invalid ?? ("Invalid escape", offset, #"expected 4 hex digits after \u"#)
                     continue
                 }
                 var scalar: UInt32 = unit
@@ -519,10 +627,16 @@ public struct JSONParser {
                 }
                 appendUTF8(scalar, to: &buffer)
             default:
-                invalidReason = invalidReason ?? "Invalid escape"
+                let letter = Character(Unicode.Scalar(escape))
+                invalid = invalid ?? ("Invalid escape", offset - 1, "invalid escape \\\(letter)")
             }
         }
-        throw errorAtEnd("Unfinished string")
+        var unfinished = errorAtEnd("Unfinished string", "unterminated string")
+        if let invalid {
+            unfinished.offset = discardedBytes + invalid.at
+            unfinished.explanation = invalid.explanation
+        }
+        throw unfinished
     }
 
     private mutating func readHex4() -> UInt32? {

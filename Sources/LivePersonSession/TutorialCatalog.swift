@@ -43,7 +43,7 @@ enum TutorialCatalog {
     }
 
     /// The tutorial chosen with `tutorial use` (default: the unauthenticated one).
-    static func current(_ context: CommandContext) -> Result<Tutorial, CatalogError> {
+    private static func current(_ context: CommandContext) -> Result<Tutorial, CatalogError> {
         let name = context.state.variables[variable] ?? defaultName
         let (tutorials, errors) = load(environment: context.environment)
         for error in errors { context.io.stderr.write("\(context.name): warning: \(error)\n") }

@@ -41,7 +41,7 @@ struct TutorialCommand: Builtin {
             context.io.stderr.write("now following \(tutorial.title); `step` lists its steps\n")
             return .success
         case "show":
-            guard case .success(let tutorial) = TutorialCatalog.current(context) else { return .failure }
+            guard let tutorial = TutorialCatalog.chosen(context) else { return .failure }
             context.io.stdout.write("# \(tutorial.title)\n\(tutorial.summary)\nSource: \(tutorial.source)\n")
             for step in tutorial.steps {
                 context.io.stdout.write(

@@ -72,6 +72,11 @@ extension BadInputRows {
             stderr: ["tutorial: no tutorial named `nope` (known: getting-started, unauthenticated)"], status: 0,
             stdout: ["after:1 A=kept"]),
         .init(
+            "tutorial show of an unknown tutorial", .command, keep("LP_TUTORIAL=nope; tutorial show"),
+            stderr: [
+                "tutorial: no tutorial named `nope` (known: getting-started, unauthenticated); choose one with `tutorial use NAME`"
+            ], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
             "tokens refresh without a token", .command, keep("tokens refresh"),
             stderr: [
                 "tokens: LP_EXT_JWT is not set: create it first (step 1 of `tutorial use unauthenticated`)"

@@ -1,3 +1,4 @@
+import JSONQuery
 import ShellRuntime
 import Testing
 
@@ -24,7 +25,7 @@ struct ConversationTests {
     @Test func responsesMatchRequestsAndCaptureTheConversationID() {
         var conversation = MessagingConversation()
         let sent = conversation.prepare(
-            CorpusFrames.requestConversation, json: try? FrameJSONParser.parse(CorpusFrames.requestConversation))
+            CorpusFrames.requestConversation, json: try? FrameJSON.parse(CorpusFrames.requestConversation))
         #expect(sent.text == CorpusFrames.requestConversation && sent.notes.isEmpty)
         #expect(conversation.waiting.map(\.type) == ["cm.ConsumerRequestConversation"])
         let received = conversation.receive(
@@ -34,7 +35,7 @@ struct ConversationTests {
         #expect(received.notes == ["conversation c-1 is in $LP_CONV_ID"])
         #expect(conversation.waiting.isEmpty)
 
-        let publish = conversation.prepare(CorpusFrames.publish, json: try? FrameJSONParser.parse(CorpusFrames.publish))
+        let publish = conversation.prepare(CorpusFrames.publish, json: try? FrameJSON.parse(CorpusFrames.publish))
         #expect(publish.text.contains(#""dialogId":"c-1""#))
         #expect(publish.notes == ["replaced __YOUR_CONVERSATION_ID__ with c-1 ($LP_CONV_ID)"])
         #expect(conversation.waiting.map(\.id) == ["2"])
@@ -44,7 +45,7 @@ struct ConversationTests {
         var conversation = MessagingConversation()
         _ = conversation.prepare(
             #"{"id":"7","type":"ms.PublishEvent"}"#,
-            json: try? FrameJSONParser.parse(#"{"id":"7","type":"ms.PublishEvent"}"#))
+            json: try? FrameJSON.parse(#"{"id":"7","type":"ms.PublishEvent"}"#))
         let received = conversation.receive(
             #"{"kind":"resp","reqId":"7","code":400,"type":".ReqBody$StringResp","body":"dialogId is missing"}"#)
         #expect(received.failed && received.answers == "ms.PublishEvent" && received.notes.isEmpty)

@@ -1,3 +1,4 @@
+import JSONQuery
 import ShellRuntime
 import Testing
 
@@ -39,7 +40,7 @@ struct FrameCollectorTests {
             outcomes.last
                 == .frame(
                     #"{"kind":"resp","reqId":"1","code":200,"body":{"conversationId":"7507be78-60ef-4468-b3b1-baa47fbeea21"},"type":"cm.RequestConversationResponse"}"#,
-                    try? FrameJSONParser.parse(CorpusFrames.expectedResponse)))
+                    try? FrameJSON.parse(CorpusFrames.expectedResponse)))
     }
 
     @Test func bracketsInsideStringsDoNotCount() {
@@ -87,15 +88,44 @@ struct FrameCollectorTests {
         #expect(collector.finish() == nil)
     }
 
-    @Test func parserAndPrinterRoundTrip() throws {
+    @Test func framesAreReadAndWrittenByJSONQuery() throws {
         let text = #"{"a":[1,-2.5e3,true,false,null,"\u00e9\n\t\"x\""],"b":{},"c":[]}"#
-        let value = try FrameJSONParser.parse(text)
-        #expect(FrameJSONPrinter.compact(value) == #"{"a":[1,-2.5e3,true,false,null,"é\n\t\"x\""],"b":{},"c":[]}"#)
+        let value = try FrameJSON.parse(text)
+        // jq 1.7.1's canonical spelling of a number literal (`-2.5e3` prints as `-2.5E+3`), keys in their order.
+        #expect(FrameJSON.compact(value) == #"{"a":[1,-2.5E+3,true,false,null,"é\n\t\"x\""],"b":{},"c":[]}"#)
         #expect(
-            FrameJSONPrinter(pretty: true).string(try FrameJSONParser.parse(#"{"k":[1,{"x":null}]}"#))
+            FrameJSON.pretty(try FrameJSON.parse(#"{"k":[1,{"x":null}]}"#), color: false)
                 == "{\n  \"k\": [\n    1,\n    {\n      \"x\": null\n    }\n  ]\n}")
-        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("[01]") }
-        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("{'a':1}") }
-        #expect(throws: FrameJSONError.self) { try FrameJSONParser.parse("[1] x") }
+        #expect(FrameJSON.pretty(.object(JSONObject([("k", .string("v"))])), color: true).contains("\u{1B}[34;1m"))
+    }
+
+    /// RFC 8259 as LivePerson's servers read it, not jq's laxer grammar: each row is a frame and the rendered
+    /// error's first line.
+    @Test(arguments: [
+        ("[01]", "invalid JSON (column 2): invalid number"),
+        ("[nan]", "invalid JSON (column 2): expected null"),
+        ("[.5]", "invalid JSON (column 2): expected a value"),
+        ("[1.]", "invalid JSON (column 2): invalid number"),
+        ("{'a':1}", "invalid JSON (column 2): strings need double quotes"),
+        ("['a']", "invalid JSON (column 2): strings need double quotes"),
+        ("[1] x", "invalid JSON (column 5): unexpected text after the JSON value"),
+        ("[1 2]", "invalid JSON (column 4): expected , or ]"),
+        (#"{"a" 1}"#, "invalid JSON (column 6): expected : after the key"),
+        (#"{"a":tru}"#, "invalid JSON (column 6): expected true"),
+        (#"["a\qb"]"#, #"invalid JSON (column 5): invalid escape \q"#),
+        (#"["\u12"]"#, #"invalid JSON (column 5): expected 4 hex digits after \u"#),
+        ("[1,]", "invalid JSON (column 4): trailing comma before ]"),
+        ("[1", "invalid JSON (column 3): unexpected end of input: expected , or ]"),
+    ])
+    func strictGrammarWithPlainErrors(frame: String, message: String) {
+        #expect(throws: JSONParseError.self) { try FrameJSON.parse(frame) }
+        var collector = FrameCollector()
+        var outcome = collector.feed(frame)
+        if outcome == .needsMore { outcome = collector.finish() ?? outcome }
+        guard case .invalid(let rendered) = outcome else {
+            Issue.record("\(frame) was not rejected: \(outcome)")
+            return
+        }
+        #expect(rendered.split(separator: "\n").first.map(String.init) == message)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONQuery
 import ShellRuntime
 import ShellTestSupport
 import Testing
@@ -64,7 +65,7 @@ struct IndependentServerTests {
                 "-H", "Authorization:jwt abc.def", "-H", "X-Spaced: two words", "--header=Client-Properties:{\"a\":1}",
                 "-o", "https://origin.example", "-s", "lp", "-c", server.url("/headers"), "-w", "1",
             ])
-            let headers = try #require(try? FrameJSONParser.parse(result.stdout.trimmingWhitespace), "\(result)")
+            let headers = try #require(try? FrameJSON.parse(result.stdout.trimmingWhitespace), "\(result)")
             #expect(headers["authorization"] == .string("jwt abc.def"))
             #expect(headers["x-spaced"] == .string("two words"))
             #expect(headers["client-properties"] == .string(#"{"a":1}"#))
@@ -73,7 +74,7 @@ struct IndependentServerTests {
             #expect(headers["host"] == .string("127.0.0.1:\(server.port)"))
             let basic = await WSCatHarness.run(["--auth", "user:pass", server.url("/headers"), "-w", "1"])
             #expect(
-                try FrameJSONParser.parse(basic.stdout.trimmingWhitespace)["authorization"]
+                try FrameJSON.parse(basic.stdout.trimmingWhitespace)["authorization"]
                     == .string("Basic dXNlcjpwYXNz"))
         }
     }

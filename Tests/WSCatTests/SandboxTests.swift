@@ -1,4 +1,5 @@
 import Foundation
+import JSONQuery
 import LivePersonAPI
 import ShellRuntime
 import ShellTestSupport
@@ -60,13 +61,13 @@ struct SandboxTests {
                 docLine(environment, jwt: jwt, account: sandbox.account) + ["-w", "0.5"], script: script,
                 environment: environment)
             let conversation = try #require(result.variables["LP_CONV_ID"], "\(result.stderr)")
-            let frames = result.frames.map { try? FrameJSONParser.parse($0) }
+            let frames = result.frames.map { try? FrameJSON.parse($0) }
             let first = try #require(frames.first ?? nil, "\(result.stdout)\n\(result.stderr)")
             #expect(first["reqId"] == .string("1"))
             #expect(first["type"] == .string("cm.RequestConversationResponse"))
             #expect(first["body"]?["conversationId"] == .string(conversation))
             let publish = frames.compactMap { $0 }.first { $0["reqId"] == .string("2") }
-            #expect(publish?["code"] == .number("200"), "\(result.stdout)")
+            #expect(publish?["code"] == .number(200), "\(result.stdout)")
             #expect(result.stderr.contains("note: replaced __YOUR_CONVERSATION_ID__ with \(conversation)"))
             #expect(result.remainingScript == ["echo done"])
             // The transcript is one compact JSON object per line.

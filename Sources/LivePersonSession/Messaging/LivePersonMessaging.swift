@@ -1,3 +1,4 @@
+import JSONQuery
 import LivePersonAPI
 import ShellBuiltins
 import ShellRuntime
@@ -57,7 +58,7 @@ package struct LivePersonMessaging: WSCatDialect {
             && conversation.isWaiting(for: UMSType.requestConversation)
     }
 
-    package mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing {
+    package mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing {
         conversation.prepare(text, json: json)
     }
 

@@ -1,3 +1,4 @@
+import JSONQuery
 import LivePersonAPI
 import ShellBuiltins
 
@@ -14,26 +15,26 @@ enum MessagingCommands {
         case "/publish":
             guard !argument.isEmpty else { return .error("/publish needs the message text: /publish hello") }
             guard let id = conversation.conversationID else { return noConversation }
-            let event = FrameJSON.object([
-                .init(key: "type", value: .string("ContentEvent")),
-                .init(key: "contentType", value: .string("text/plain")),
-                .init(key: "message", value: .string(argument)),
+            let event = object([
+                ("type", .string("ContentEvent")),
+                ("contentType", .string("text/plain")),
+                ("message", .string(argument)),
             ])
             return .send(publish(conversation.nextID(), dialog: id, event: event))
         case "/subscribe":
             guard let id = conversation.conversationID else { return noConversation }
-            let body = FrameJSON.object([
-                .init(key: "fromSeq", value: .number("0")), .init(key: "dialogId", value: .string(id)),
+            let body = object([
+                ("fromSeq", .number(0)), ("dialogId", .string(id)),
             ])
             return .send(request(conversation.nextID(), UMSType.subscribeMessagingEvents, body: body))
         case "/close-conversation":
             guard let id = conversation.conversationID else { return noConversation }
-            let field = FrameJSON.object([
-                .init(key: "field", value: .string("ConversationStateField")),
-                .init(key: "conversationState", value: .string("CLOSE")),
+            let field = object([
+                ("field", .string("ConversationStateField")),
+                ("conversationState", .string("CLOSE")),
             ])
-            let body = FrameJSON.object([
-                .init(key: "conversationId", value: .string(id)), .init(key: "conversationField", value: field),
+            let body = object([
+                ("conversationId", .string(id)), ("conversationField", field),
             ])
             return .send(request(conversation.nextID(), UMSType.updateConversationField, body: body))
         case "/accept", "/read":
@@ -42,10 +43,10 @@ enum MessagingCommands {
             let sequences = name == "/accept" ? conversation.unaccepted : conversation.unread
             guard !sequences.isEmpty else { return .error("no agent message to \(name.dropFirst()) yet") }
             conversation.acknowledged(status)
-            let event = FrameJSON.object([
-                .init(key: "type", value: .string("AcceptStatusEvent")),
-                .init(key: "status", value: .string(status)),
-                .init(key: "sequenceList", value: .array(sequences.map { .number(String($0)) })),
+            let event = object([
+                ("type", .string("AcceptStatusEvent")),
+                ("status", .string(status)),
+                ("sequenceList", .array(sequences.map { .number(Double($0)) })),
             ])
             return .send(publish(conversation.nextID(), dialog: id, event: event))
         case "/ids":
@@ -61,19 +62,22 @@ enum MessagingCommands {
         }
     }
 
+    /// An object with its members in the order given.
+    private static func object(_ members: [JSONObject.Entry]) -> JSONValue { .object(JSONObject(members)) }
+
     private static let noConversation = SlashCommands.Action.error("no conversation yet: /request-conversation first")
 
-    private static func request(_ id: String, _ type: String, body: FrameJSON?) -> String {
-        var members: [FrameJSON.Member] = [
-            .init(key: "kind", value: .string("req")), .init(key: "id", value: .string(id)),
-            .init(key: "type", value: .string(type)),
+    private static func request(_ id: String, _ type: String, body: JSONValue?) -> String {
+        var members: [JSONObject.Entry] = [
+            ("kind", .string("req")), ("id", .string(id)),
+            ("type", .string(type)),
         ]
-        if let body { members.append(.init(key: "body", value: body)) }
-        return FrameJSONPrinter.compact(.object(members))
+        if let body { members.append(("body", body)) }
+        return FrameJSON.compact(.object(JSONObject(members)))
     }
 
-    private static func publish(_ id: String, dialog: String, event: FrameJSON) -> String {
-        let body = FrameJSON.object([.init(key: "dialogId", value: .string(dialog)), .init(key: "event", value: event)])
+    private static func publish(_ id: String, dialog: String, event: JSONValue) -> String {
+        let body = object([("dialogId", .string(dialog)), ("event", event)])
         return request(id, UMSType.publishEvent, body: body)
     }
 }

@@ -1,3 +1,4 @@
+import JSONQuery
 import LivePersonAPI
 import ShellBuiltins
 
@@ -41,12 +42,12 @@ struct MessagingConversation {
     }
 
     /// Substitutes the conversation id and records the request; `json` is the parsed frame when it is JSON.
-    mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing {
+    mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing {
         var prepared = WSCatOutgoing(text: text)
         var json = json
         if Self.mentionsPlaceholder(text), let conversationID {
             prepared.text = text.replacing(Self.placeholder, with: conversationID)
-            json = try? FrameJSONParser.parse(prepared.text)
+            json = try? FrameJSON.parse(prepared.text)
             prepared.notes.append(
                 "replaced \(Self.placeholder) with \(conversationID) ($\(LivePersonMessaging.conversationVariable))")
         }
@@ -66,7 +67,7 @@ struct MessagingConversation {
     /// Matches a response to its request, captures a new conversation id and remembers agent messages.
     mutating func receive(_ text: String) -> WSCatIncoming {
         var received = WSCatIncoming()
-        guard text.utf8.first == UInt8(ascii: "{"), let json = try? FrameJSONParser.parse(text) else { return received }
+        guard text.utf8.first == UInt8(ascii: "{"), let json = try? FrameJSON.parse(text) else { return received }
         received.json = json
         if let reqID = json["reqId"]?.text {
             received.requestID = reqID

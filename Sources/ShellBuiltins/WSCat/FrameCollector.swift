@@ -1,3 +1,5 @@
+import JSONQuery
+
 /// Gathers typed or pasted lines into frames: a line starting with `{` or `[` opens a JSON frame that may span
 /// several lines (the docs print frames pretty-printed with TABs); it is complete when its brackets balance
 /// outside strings. Complete JSON is validated before it may be sent.
@@ -9,7 +11,7 @@ struct FrameCollector {
         /// The line belongs to a frame that is not complete yet.
         case needsMore
         /// A frame to send: the text for the wire and, when it is JSON, its parsed value.
-        case frame(String, FrameJSON?)
+        case frame(String, JSONValue?)
         /// The frame is not valid JSON: the rendered error (message, line, caret). Nothing is sent.
         case invalid(String)
     }
@@ -68,10 +70,10 @@ struct FrameCollector {
         let multiLine = lines.count > 1
         reset()
         do {
-            let value = try FrameJSONParser.parse(text)
-            return .frame(multiLine ? FrameJSONPrinter.compact(value) : text.trimmingWhitespace, value)
+            let value = try FrameJSON.parse(text)
+            return .frame(multiLine ? FrameJSON.compact(value) : text.trimmingWhitespace, value)
         } catch {
-            return .invalid(error.render(in: text))
+            return .invalid(FrameJSON.describe(error, in: text))
         }
     }
 
@@ -79,9 +81,9 @@ struct FrameCollector {
     private static func single(_ text: String) -> Outcome {
         guard let first = text.first, "\"}]:,".contains(first) else { return .frame(text, nil) }
         do {
-            return .frame(text, try FrameJSONParser.parse(text))
+            return .frame(text, try FrameJSON.parse(text))
         } catch {
-            return .invalid(error.render(in: text))
+            return .invalid(FrameJSON.describe(error, in: text))
         }
     }
 

@@ -1,3 +1,4 @@
+import JSONQuery
 import ShellRuntime
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ struct FrameFormatter {
         let stamp = timestamps ? Self.clock() + " " : ""
         guard interactive else {
             // A frame already in compact form (the server's usual) is written as it came, not printed anew.
-            let body = raw || FrameJSONPrinter.isCompact(text) ? text : frame.json.map(FrameJSONPrinter.compact) ?? text
+            let body = raw || FrameJSON.isCompact(text) ? text : frame.json.map(FrameJSON.compact) ?? text
             return stamp + body + "\n"
         }
         var lines: [String] = []
@@ -38,7 +39,7 @@ struct FrameFormatter {
         if raw {
             body = text
         } else if let json = frame.json {
-            body = FrameJSONPrinter(pretty: true, color: color).string(json)
+            body = FrameJSON.pretty(json, color: color)
         } else {
             body = text
         }

@@ -1,3 +1,5 @@
+import JSONQuery
+
 /// What `wscat` knows of the protocol spoken on the socket: how requests and their responses pair up, what a
 /// response carries that the shell keeps, placeholders in pasted frames, slash commands of its own and what its
 /// close codes mean.
@@ -25,7 +27,7 @@ package protocol WSCatDialect {
     /// that creates the conversation is still waiting for its response).
     func holdsBack(_ text: String) -> Bool
     /// A frame about to be sent: placeholders substituted, the request recorded; `json` is the parsed frame.
-    mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing
+    mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing
     /// A received text frame, interpreted (which request it answers, values captured).
     mutating func receive(_ text: String) -> WSCatIncoming
     /// Requests still waiting for their response, in send order.
@@ -52,7 +54,7 @@ package struct WSCatOutgoing {
 /// A received text frame, as the dialect read it.
 package struct WSCatIncoming {
     /// The frame parsed, nil when it is not JSON.
-    package var json: FrameJSON?
+    package var json: JSONValue?
     /// The type of the request this frame answers.
     package var answers: String?
     /// The id of the request it answers.
@@ -62,7 +64,7 @@ package struct WSCatIncoming {
     /// Notes shown after the frame (`conversation … is in $LP_CONV_ID`).
     package var notes: [String] = []
 
-    package init(json: FrameJSON? = nil) {
+    package init(json: JSONValue? = nil) {
         self.json = json
     }
 }
@@ -76,11 +78,11 @@ package struct PlainWebSocket: WSCatDialect {
     package static func meansRejectedCredentials(_ code: Int) -> Bool { code == 1008 }
     package mutating func run(command name: String, argument: String) -> SlashCommands.Action? { nil }
     package func holdsBack(_ text: String) -> Bool { false }
-    package mutating func prepare(_ text: String, json: FrameJSON?) -> WSCatOutgoing { WSCatOutgoing(text: text) }
+    package mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing { WSCatOutgoing(text: text) }
 
     package mutating func receive(_ text: String) -> WSCatIncoming {
         guard text.utf8.first == UInt8(ascii: "{") else { return WSCatIncoming() }
-        return WSCatIncoming(json: try? FrameJSONParser.parse(text))
+        return WSCatIncoming(json: try? FrameJSON.parse(text))
     }
 
     package var waiting: [(id: String, type: String)] { [] }

@@ -1,5 +1,6 @@
 import Dispatch
 import HTTPTransfer
+import JSONQuery
 import ShellRuntime
 
 #if canImport(Glibc)
@@ -152,7 +153,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
 
     private func command(_ line: String) -> Bool {
         switch SlashCommands.run(line, dialect: &dialect) {
-        case .send(let frame): send(frame, json: try? FrameJSONParser.parse(frame))
+        case .send(let frame): send(frame, json: try? FrameJSON.parse(frame))
         case .ping: session?.send(.ping)
         case .pong: session?.send(.pong)
         case .close(let code, let reason):
@@ -170,7 +171,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         return true
     }
 
-    private func send(_ text: String, json: FrameJSON?) {
+    private func send(_ text: String, json: JSONValue?) {
         guard let session, closed == nil else {
             write(formatter.problem("the socket is closed; frame not sent"), false)
             return
