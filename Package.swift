@@ -244,7 +244,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(name: "BadInputTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ShellAppTests", dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport"], swiftSettings: strict
+            name: "ShellAppTests",
+            dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport", "OptionParsing", "LivePersonSandbox"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LivePersonLayerTests", dependencies: ["ShellTestSupport"], resources: [.copy("Corpus")],

@@ -1,7 +1,9 @@
 #define _GNU_SOURCE
 #include "CShellSupport.h"
 
+#include <elf.h>
 #include <fcntl.h>
+#include <link.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,3 +24,41 @@ void cshell_install_sigint(void (*flag_setter)(int)) {
 }
 
 void cshell_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+struct build_id_search {
+    unsigned char *out;
+    int capacity;
+    int length;
+};
+
+/// dl_iterate_phdr's first object is the main program: its PT_NOTE segments hold the build-id note.
+static int build_id_callback(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    struct build_id_search *search = data;
+    for (int index = 0; index < info->dlpi_phnum; index++) {
+        const ElfW(Phdr) *header = &info->dlpi_phdr[index];
+        if (header->p_type != PT_NOTE) continue;
+        const unsigned char *note = (const unsigned char *)(info->dlpi_addr + header->p_vaddr);
+        const unsigned char *end = note + header->p_memsz;
+        while (note + sizeof(ElfW(Nhdr)) <= end) {
+            const ElfW(Nhdr) *entry = (const ElfW(Nhdr) *)note;
+            const unsigned char *name = note + sizeof(ElfW(Nhdr));
+            const unsigned char *desc = name + ((entry->n_namesz + 3) & ~3u);
+            if (desc + entry->n_descsz > end) break;
+            if (entry->n_type == NT_GNU_BUILD_ID && entry->n_namesz == 4 && memcmp(name, "GNU", 4) == 0) {
+                int length = (int)entry->n_descsz;
+                memcpy(search->out, desc, length < search->capacity ? length : search->capacity);
+                search->length = length;
+                return 1;
+            }
+            note = desc + ((entry->n_descsz + 3) & ~3u);
+        }
+    }
+    return 1;
+}
+
+int cshell_build_id(unsigned char *out, int capacity) {
+    struct build_id_search search = {out, capacity, 0};
+    dl_iterate_phdr(build_id_callback, &search);
+    return search.length;
+}

@@ -14,6 +14,10 @@ struct CommandLineOptions: Equatable {
         case help
         /// `--version`.
         case version
+        /// `--man-page`: the manual page's roff source.
+        case manPage
+        /// `--completion SHELL`: the completion script for bash or zsh.
+        case completion(String)
         /// `lp-shell sandbox …`: the arguments after `sandbox`.
         case sandbox([String])
     }
@@ -55,7 +59,11 @@ struct CommandLineOptions: Equatable {
             OptionDefinition(
                 ["--offline"], help: "do not look up the account's services (CSDS); use the cached answer if any"),
         ] + sandboxOptions + [
-            OptionDefinition(["-V", "--version"], help: "print the version"),
+            OptionDefinition(["-V", "--version"], help: "print the version and the commit it was built from"),
+            OptionDefinition(
+                ["--completion"], .required, placeholder: "SHELL",
+                help: "print the completion script for SHELL (bash or zsh); scripts/install installs both"),
+            OptionDefinition(["--man-page"], help: "print the manual page (roff); scripts/install installs it"),
             OptionDefinition(["-h", "--help"], help: "print this help"),
         ],
         syntax: .posix)
@@ -121,6 +129,16 @@ struct CommandLineOptions: Equatable {
                 return options
             case "--version":
                 options.mode = .version
+                return options
+            case "--man-page":
+                options.mode = .manPage
+                return options
+            case "--completion":
+                let shell = option.value ?? ""
+                guard ManualPage.shells.contains(shell) else {
+                    throw .invalid("--completion: unknown shell '\(shell)' (bash or zsh)")
+                }
+                options.mode = .completion(shell)
                 return options
             default: options.sandboxArguments += [option.name] + option.values
             }

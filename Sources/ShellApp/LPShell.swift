@@ -12,7 +12,7 @@ import ShellRuntime
 /// start-up options.
 public enum LPShell {
     /// The version `--version` prints.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     /// Runs lp-shell with the process's arguments (including the program name) and returns its exit status.
     public static func main(arguments: [String]) -> Int32 {
@@ -34,7 +34,15 @@ public enum LPShell {
             io.flush()
             return 0
         case .version:
-            io.stdout.write("lp-shell \(version)\n")
+            io.stdout.write(BuildInfo.versionLine + "\n")
+            io.flush()
+            return 0
+        case .manPage:
+            io.stdout.write(ManualPage.page.roff)
+            io.flush()
+            return 0
+        case .completion(let shell):
+            io.stdout.write(ManualPage.completionScript(for: shell) ?? "")
             io.flush()
             return 0
         case .sandbox(let sandboxArguments):

@@ -16,4 +16,8 @@ void cshell_install_sigint(void (*flag_setter)(int));
 /// Ignores SIGPIPE (writes to a closed pipe fail with EPIPE instead of killing the shell).
 void cshell_ignore_sigpipe(void);
 
+/// Copies the main program's GNU build-id note (`ld --build-id`) into `out`; returns its length (0 when the
+/// program has none; at most `capacity` bytes are copied).
+int cshell_build_id(unsigned char *out, int capacity);
+
 #endif
