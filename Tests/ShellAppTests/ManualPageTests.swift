@@ -30,8 +30,8 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), "groff renders the page"))
     func groffRendersThePageWithoutWarnings() throws {
         let result = try ChildProcess.run(
-            executable: "/usr/bin/groff", arguments: ["-man", "-Tascii", "-ww", "-P-c", "-P-b", "-P-u"], stdin: Array(ManualPage.page.roff.utf8),
-            environment: nil, directory: nil, timeout: 30)
+            executable: "/usr/bin/groff", arguments: ["-man", "-Tascii", "-ww", "-P-c", "-P-b", "-P-u"],
+            stdin: Array(ManualPage.page.roff.utf8), environment: nil, directory: nil, timeout: 30)
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
         for line in ["       --env-file FILE", "SANDBOX OPTIONS (lp-shell sandbox)", "       --ca-dir DIR"] {
             #expect(result.stdout.contains(line + "\n"), "\(line)")
