@@ -100,8 +100,12 @@ import Testing
             bytes.append(UInt8(commit[index..<next], radix: 16)!)
             index = next
         }
-        #expect(BuildInfo.commit(buildID: bytes) == commit)
-        #expect(BuildInfo.commit(buildID: Array(bytes.dropFirst(4))) == nil)  // the linker's own 20-byte hash
-        #expect(BuildInfo.commit(buildID: []) == nil)
+        #expect(BuildInfo.source(buildID: bytes) == .init(commit: commit, modified: false))
+        bytes[3] = UInt8(ascii: "d")
+        #expect(BuildInfo.source(buildID: bytes) == .init(commit: commit, modified: true))
+        bytes[3] = UInt8(ascii: "x")
+        #expect(BuildInfo.source(buildID: bytes) == nil)
+        #expect(BuildInfo.source(buildID: Array(bytes.dropFirst(4))) == nil)  // the linker's own 20-byte hash
+        #expect(BuildInfo.source(buildID: []) == nil)
     }
 }
