@@ -92,9 +92,13 @@ let package = Package(
                 "ShellBuiltins", "ShellRuntime", "ShellSyntax", "JSONQuery", "LivePersonAPI", "HTTPTransfer",
                 "OptionParsing",
             ],
-            resources: [.copy("Tutorials")],
-            swiftSettings: strict
+            exclude: ["Tutorials"],
+            swiftSettings: strict,
+            plugins: ["EmbedTutorials"]
         ),
+        // The tutorials are compiled into the binary (no resource bundle to lose beside an installed lp-shell).
+        .executableTarget(name: "embed-files", path: "BuildTools/EmbedFiles"),
+        .plugin(name: "EmbedTutorials", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(
             name: "LivePersonSandbox",
             dependencies: [

@@ -12,11 +12,6 @@ enum TutorialCatalog {
     /// Every tutorial, sorted by name, with the files that failed to load.
     static func load(environment: [String: String]) -> (tutorials: [Tutorial], errors: [String]) {
         var files: [String] = []
-        if let resources = Bundle.module.resourcePath {
-            let directory = resources + "/Tutorials"
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            files += names.filter { $0.hasSuffix(".tutorial") }.sorted().map { directory + "/" + $0 }
-        }
         let dataHome = environment["XDG_DATA_HOME"] ?? environment["HOME"].map { $0 + "/.local/share" }
         if let dataHome {
             let directory = dataHome + "/lp-shell/tutorials"
@@ -25,10 +20,15 @@ enum TutorialCatalog {
         }
         var tutorials: [String: Tutorial] = [:]
         var errors: [String] = []
-        for file in files {
-            guard let text = FileReading.readText(file) else { continue }
+        // The bundled tutorials first: one of the user's with the same name replaces it.
+        let texts =
+            EmbeddedTutorials.files
+            + files.compactMap { file in
+                FileReading.readText(file).map { (String(file.split(separator: "/").last ?? ""), $0) }
+            }
+        for (name, text) in texts {
             do {
-                let tutorial = try Tutorial.parse(text, file: (file as NSString).lastPathComponent)
+                let tutorial = try Tutorial.parse(text, file: name)
                 tutorials[tutorial.name] = tutorial
             } catch {
                 errors.append(error.description)

@@ -1,8 +1,4 @@
-import CShellSupport
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import ShellRuntime
 
 /// What `lp-shell --version` says: the version and, for a binary built by `scripts/install`, the commit.
 ///
@@ -32,16 +28,9 @@ enum BuildInfo {
         return Source(commit: commit, modified: modified)
     }
 
-    /// The running program's build-id note (empty when it has none).
-    static var buildID: [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: 64)
-        let count = Int(cshell_build_id(&bytes, Int32(bytes.count)))
-        return Array(bytes.prefix(min(count, bytes.count)))
-    }
-
     /// `lp-shell 0.2.0 (commit 4021d44…)` or `lp-shell 0.2.0 (development build)`.
     static var versionLine: String {
-        guard let source = source(buildID: buildID) else {
+        guard let source = source(buildID: ProgramBuildID.bytes) else {
             return "lp-shell \(LPShell.version) (development build; scripts/install records the commit)"
         }
         return
