@@ -21,6 +21,11 @@ extension InMemorySandboxStore {
     }
 
     func botAnswer(_ dialogId: String, sequence: Int, text: String) {
+        // The accept and the answer are timers of the same length started a moment apart, and tasks do not run in
+        // the order they were started: an answer that comes first takes the conversation itself (with a 0 ms
+        // delay the answer was otherwise dropped now and then, and the tutorial waited for it forever). Not while
+        // human agents are being rung for it.
+        if bot.enabled, conversations[dialogId]?.ringId == nil { botAccept(dialogId) }
         guard let conversation = conversations[dialogId], conversation.agentIsBot, conversation.state == "OPEN" else {
             return
         }
