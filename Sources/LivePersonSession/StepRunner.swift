@@ -38,7 +38,9 @@ struct StepRunner {
             return (status, true)
         }
         for failure in failures { context.io.stderr.writeDiagnostic("\(context.name): ✗ \(failure)\n") }
-        for hint in diagnose(source, context: context) { context.io.stderr.writeDiagnostic("\(context.name):   \(hint)\n") }
+        for hint in diagnose(source, context: context) {
+            context.io.stderr.writeDiagnostic("\(context.name):   \(hint)\n")
+        }
         return (status.isSuccess ? .failure : status, false)
     }
 

@@ -24,7 +24,8 @@ public enum LPShell {
             options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
         } catch {
             io.stderr.write(renderer.render(message: error.defaultMessage))
-            io.stderr.writeDiagnostic("usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
+            io.stderr.writeDiagnostic(
+                "usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
             io.flush()
             return ExitStatus.usage.rawValue
         }
