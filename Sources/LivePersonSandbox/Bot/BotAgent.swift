@@ -14,7 +14,37 @@ struct BotAgent: Sendable {
     }
 }
 
+/// One step of the bot in a conversation.
+enum BotWork: Sendable {
+    /// Take the conversation.
+    case accept
+    /// Receipts for the consumer's message `sequence`, then `echo: text`.
+    case answer(sequence: Int, text: String)
+}
+
 extension InMemorySandboxStore {
+    /// Queues a step of the bot in `dialogId`, due `bot.delay` from now. A conversation's steps run one after
+    /// another in the order they were queued (a burst of messages is answered in order, and never before the
+    /// bot has taken the conversation); conversations do not wait for each other.
+    func enqueueBot(_ work: BotWork, in dialogId: String) {
+        let idle = botQueues[dialogId] == nil
+        botQueues[dialogId, default: []].append((work, ContinuousClock.now + bot.delay))
+        guard idle else { return }
+        Task { await self.runBotQueue(dialogId) }
+    }
+
+    private func runBotQueue(_ dialogId: String) async {
+        while let (work, due) = botQueues[dialogId]?.first {
+            try? await Task.sleep(until: due, clock: .continuous)
+            switch work {
+            case .accept: botAccept(dialogId)
+            case .answer(let sequence, let text): botAnswer(dialogId, sequence: sequence, text: text)
+            }
+            botQueues[dialogId]?.removeFirst()
+            if botQueues[dialogId]?.isEmpty == true { botQueues[dialogId] = nil }
+        }
+    }
+
     func botAccept(_ conversationId: String) {
         guard let conversation = conversations[conversationId], conversation.agent == nil else { return }
         assign(conversationId, agent: BotAgent.participant, isBot: true)
