@@ -39,7 +39,10 @@ public enum LPShell {
             io.flush()
             return 0
         case .sandbox(let sandboxArguments):
-            for warning in SecretFileAudit.warnings(environment: processEnvironment(), environmentFiles: []) {
+            let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments)
+            for warning in SecretFileAudit.warnings(
+                environment: processEnvironment(), environmentFiles: [], sandboxFolders: folders)
+            {
                 io.stderr.write(renderer.render(warning: warning))
             }
             return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)
@@ -69,7 +72,10 @@ public enum LPShell {
             }
         }
 
-        for warning in SecretFileAudit.warnings(environment: environment, environmentFiles: options.environmentFiles) {
+        for warning in SecretFileAudit.warnings(
+            environment: environment, environmentFiles: options.environmentFiles,
+            sandboxFolders: SandboxLauncher.secretFolders(arguments: options.sandboxArguments))
+        {
             io.stderr.write(renderer.render(warning: warning))
         }
 
