@@ -14,6 +14,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case httpResponse = "http-response"
     /// The history's secret masking: never traps, and masking a masked line changes nothing.
     case historyMask = "history-mask"
+    /// Every kind of diagnostic, fed a JWT: none shows it in clear.
+    case diagnosticMask = "diagnostic-mask"
 
     /// Runs one input; returns what went wrong, or nil.
     public func run(_ bytes: [UInt8]) -> String? {
@@ -24,6 +26,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .wsFrame: RequestFrameFuzz.run(bytes)
         case .httpResponse: HTTPResponseFuzz.run(bytes)
         case .historyMask: HistoryMaskFuzz.run(bytes)
+        case .diagnosticMask: DiagnosticMaskFuzz.run(bytes)
         }
     }
 }

@@ -17,7 +17,7 @@ struct Load: Builtin {
             return .failure
         }
         let parsed = EnvFile.parse(text, name: file, environment: context.environment)
-        for warning in parsed.warnings { context.io.stderr.write("load: warning: \(warning)\n") }
+        for warning in parsed.warnings { context.io.stderr.writeDiagnostic("load: warning: \(warning)\n") }
         for entry in parsed.entries {
             do {
                 try context.state.variables.set(entry.name, to: entry.value, exported: true)
@@ -27,7 +27,7 @@ struct Load: Builtin {
             }
         }
         let names = parsed.entries.map(\.name).joined(separator: " ")
-        context.io.stderr.write(
+        context.io.stderr.writeDiagnostic(
             "loaded \(parsed.entries.count) variable\(parsed.entries.count == 1 ? "" : "s"): \(names)\n")
         return .success
     }

@@ -25,7 +25,7 @@ public struct Record: Builtin {
                 return .failure
             }
             context.state.transcriptPath = nil
-            context.io.stderr.write("stopped recording to \(path)\n")
+            context.io.stderr.writeDiagnostic("stopped recording to \(path)\n")
             return .success
         case let file? where !file.hasPrefix("-") && context.arguments.count == 1:
             let path = context.resolvePath(file)
@@ -35,7 +35,7 @@ public struct Record: Builtin {
                 return .failure
             }
             context.state.transcriptPath = path
-            context.io.stderr.write("recording commands to \(file) (tokens masked); `record stop` ends it\n")
+            context.io.stderr.writeDiagnostic("recording commands to \(file) (tokens masked); `record stop` ends it\n")
             return .success
         default:
             context.error("usage: record FILE | record stop")

@@ -30,7 +30,7 @@ struct Save: Builtin {
                 }
             }
         } catch {
-            context.io.stderr.write(Self.options.message(for: error))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             return .usage
         }
         var lines = ["# lp-shell session variables; read back with: lp-shell --env-file \(file)"]
@@ -49,7 +49,7 @@ struct Save: Builtin {
             context.error("\(file): \(failure)")
             return .failure
         }
-        context.io.stderr.write("saved \(count) variable\(count == 1 ? "" : "s") to \(file) (mode 0600)\n")
+        context.io.stderr.writeDiagnostic("saved \(count) variable\(count == 1 ? "" : "s") to \(file) (mode 0600)\n")
         return .success
     }
 }

@@ -76,7 +76,7 @@ public enum SessionAdvisor {
                 environment: state.variables.exportedEnvironment, chosen: state.variables[TutorialCatalog.variable]),
             let renewed = refresh.refreshedVariable, state.variables[renewed] != nil
         else { return }
-        io.stderr.write(
+        io.stderr.writeDiagnostic(
             "lp-shell: autorefresh: LP_JWT \(left > 0 ? "expires in \(left) s" : "has expired"); refreshing\n")
         var context = CommandContext(name: "tokens", arguments: ["refresh"], io: io, state: state, shell: shell)
         _ = Tokens.refresh(&context)

@@ -39,7 +39,7 @@ struct Step: Builtin {
         if selector == "next" {
             guard let next = tutorial.steps.first(where: { !context.state.completedSteps.contains(runner.key($0)) })
             else {
-                context.io.stderr.write("step: every step of \(tutorial.title) is done ✓\n")
+                context.io.stderr.writeDiagnostic("step: every step of \(tutorial.title) is done ✓\n")
                 return .success
             }
             step = next
@@ -55,7 +55,7 @@ struct Step: Builtin {
         context.io.stdout.write(runner.display(step))
         if dryRun { return .success }
         let (status, passed) = runner.run(step, source: step.command, context: &context)
-        if passed { context.io.stderr.write("step \(step.number) ✓\n") }
+        if passed { context.io.stderr.writeDiagnostic("step \(step.number) ✓\n") }
         return status
     }
 

@@ -37,8 +37,10 @@ struct StepRunner {
             context.state.completedSteps.insert(key(step))
             return (status, true)
         }
-        for failure in failures { context.io.stderr.write("\(context.name): ✗ \(failure)\n") }
-        for hint in diagnose(source, context: context) { context.io.stderr.write("\(context.name):   \(hint)\n") }
+        for failure in failures { context.io.stderr.writeDiagnostic("\(context.name): ✗ \(failure)\n") }
+        for hint in diagnose(source, context: context) {
+            context.io.stderr.writeDiagnostic("\(context.name):   \(hint)\n")
+        }
         return (status.isSuccess ? .failure : status, false)
     }
 
@@ -49,7 +51,7 @@ struct StepRunner {
         for (name, variable) in context.state.variables.all where name.hasPrefix("LP_") {
             guard before[name] != variable.value else { continue }
             let description = TokenSummary.describe(name: name, value: variable.value)
-            context.io.stderr.write("\(context.name): \(name) set\(description.map { ", " + $0 } ?? "")\n")
+            context.io.stderr.writeDiagnostic("\(context.name): \(name) set\(description.map { ", " + $0 } ?? "")\n")
         }
     }
 

@@ -46,7 +46,7 @@ enum TutorialCatalog {
     private static func current(_ context: CommandContext) -> Result<Tutorial, CatalogError> {
         let name = context.state.variables[variable] ?? defaultName
         let (tutorials, errors) = load(environment: context.environment)
-        for error in errors { context.io.stderr.write("\(context.name): warning: \(error)\n") }
+        for error in errors { context.io.stderr.writeDiagnostic("\(context.name): warning: \(error)\n") }
         guard let tutorial = tutorials.first(where: { $0.name == name }) else {
             let known = tutorials.map(\.name).joined(separator: ", ")
             return .failure(

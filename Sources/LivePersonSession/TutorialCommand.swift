@@ -24,7 +24,7 @@ struct TutorialCommand: Builtin {
                 let marker = tutorial.name == current ? "*" : " "
                 context.io.stdout.write("\(marker) \(tutorial.name.padding(to: 18))\(tutorial.title)\n")
             }
-            for error in errors { context.io.stderr.write("tutorial: warning: \(error)\n") }
+            for error in errors { context.io.stderr.writeDiagnostic("tutorial: warning: \(error)\n") }
             return .success
         case "use":
             guard context.arguments.count == 2 else {
@@ -38,7 +38,7 @@ struct TutorialCommand: Builtin {
                 return .failure
             }
             try? context.state.variables.set(TutorialCatalog.variable, to: name)
-            context.io.stderr.write("now following \(tutorial.title); `step` lists its steps\n")
+            context.io.stderr.writeDiagnostic("now following \(tutorial.title); `step` lists its steps\n")
             return .success
         case "show":
             guard let tutorial = TutorialCatalog.chosen(context) else { return .failure }

@@ -24,7 +24,8 @@ public enum LPShell {
             options = try CommandLineOptions.parse(Array(arguments.dropFirst()))
         } catch {
             io.stderr.write(renderer.render(message: error.defaultMessage))
-            io.stderr.write("usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
+            io.stderr.writeDiagnostic(
+                "usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`\n")
             io.flush()
             return ExitStatus.usage.rawValue
         }
@@ -46,7 +47,10 @@ public enum LPShell {
             io.flush()
             return 0
         case .sandbox(let sandboxArguments):
-            for warning in SecretFileAudit.warnings(environment: processEnvironment(), environmentFiles: []) {
+            let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments)
+            for warning in SecretFileAudit.warnings(
+                environment: processEnvironment(), environmentFiles: [], sandboxFolders: folders)
+            {
                 io.stderr.write(renderer.render(warning: warning))
             }
             return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)
@@ -76,7 +80,10 @@ public enum LPShell {
             }
         }
 
-        for warning in SecretFileAudit.warnings(environment: environment, environmentFiles: options.environmentFiles) {
+        for warning in SecretFileAudit.warnings(
+            environment: environment, environmentFiles: options.environmentFiles,
+            sandboxFolders: SandboxLauncher.secretFolders(arguments: options.sandboxArguments))
+        {
             io.stderr.write(renderer.render(warning: warning))
         }
 

@@ -72,13 +72,13 @@ public struct Base64: Builtin {
         do {
             options = try Self.parse(context.arguments)
         } catch {
-            io.stderr.write(Self.table.message(for: error))
+            io.stderr.writeDiagnostic(Self.table.message(for: error))
             return .failure
         }
         let input: [UInt8]
         if let file = options.file, file != "-" {
             guard let bytes = FileReading.readBytes(context.resolvePath(file)) else {
-                io.stderr.write("base64: \(file): \(FileReading.lastErrorText)\n")
+                io.stderr.writeDiagnostic("base64: \(file): \(FileReading.lastErrorText)\n")
                 return .failure
             }
             input = bytes
@@ -117,11 +117,11 @@ public struct Base64: Builtin {
         }
         if let lenient = Base64Coding.decodeLenient(characters) {
             io.stdout.write(lenient)
-            io.stderr.write(Self.leniencyNote)
+            io.stderr.writeDiagnostic(Self.leniencyNote)
             return .success
         }
         io.stdout.write(strict.bytes)
-        io.stderr.write("base64: invalid input\n")
+        io.stderr.writeDiagnostic("base64: invalid input\n")
         return .failure
     }
 

@@ -24,7 +24,7 @@ public struct Curl: Builtin {
         do {
             options = try CurlOptionParser.parse(context.arguments)
         } catch {
-            io.stderr.write(CurlOptionParser.table.message(for: error))
+            io.stderr.writeDiagnostic(CurlOptionParser.table.message(for: error))
             return .usage
         }
         if options.help {
@@ -42,10 +42,10 @@ public struct Curl: Builtin {
         do {
             body = try CurlBody(options: options, context: context)
         } catch {
-            io.stderr.write(CurlOptionParser.table.message(for: error))
+            io.stderr.writeDiagnostic(CurlOptionParser.table.message(for: error))
             return ExitStatus(26)  // CURLE_READ_ERROR
         }
-        for warning in body.warnings { io.stderr.write(warning) }
+        for warning in body.warnings { io.stderr.writeDiagnostic(warning) }
         var writeOut = options.writeOut
         if let format = writeOut, format.hasPrefix("@") {
             let name = String(format.dropFirst())
@@ -85,7 +85,7 @@ public struct Curl: Builtin {
                     shownPath = path
                 } else if options.remoteName {
                     guard let name = url.path.split(separator: "/").last, !name.isEmpty else {
-                        io.stderr.write("curl: Remote file name has no length!\n" + CurlOptionParser.hint)
+                        io.stderr.writeDiagnostic("curl: Remote file name has no length!\n" + CurlOptionParser.hint)
                         status = ExitStatus(23)
                         continue
                     }
@@ -123,7 +123,7 @@ public struct Curl: Builtin {
             }
             if let error = stats.error {
                 if !options.silent || options.showError {
-                    io.stderr.write("curl: (\(error.code)) \(error.message)\n" + error.trailer)
+                    io.stderr.writeDiagnostic("curl: (\(error.code)) \(error.message)\n" + error.trailer)
                 }
                 status = error.status
             } else {
@@ -131,7 +131,7 @@ public struct Curl: Builtin {
             }
             if let writeOut {
                 let rendered = CurlWriteOut.render(writeOut, stats: stats)
-                for warning in rendered.warnings { io.stderr.write(warning + "\n") }
+                for warning in rendered.warnings { io.stderr.writeDiagnostic(warning + "\n") }
                 io.stdout.write(rendered.output)
             }
         }
@@ -139,7 +139,7 @@ public struct Curl: Builtin {
             let target = path == "-" ? nil : context.resolvePath(path)
             if let target {
                 if !LocalFile.write(Array(jar.netscapeText.utf8), to: target) {
-                    io.stderr.write("curl: WARNING: failed to save cookies in \(path)\n")
+                    io.stderr.writeDiagnostic("curl: WARNING: failed to save cookies in \(path)\n")
                 }
             } else {
                 io.stdout.write(jar.netscapeText)

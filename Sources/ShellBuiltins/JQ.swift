@@ -36,7 +36,7 @@ struct JQ: Builtin {
                 JQInputReader.readFile(state.resolvePath($0), displayName: $0)
             }
         } catch {
-            io.stderr.write(JQOptions.table.message(for: error))
+            io.stderr.writeDiagnostic(JQOptions.table.message(for: error))
             return .usage
         }
         if options.showHelp {
@@ -53,14 +53,14 @@ struct JQ: Builtin {
             switch JQInputReader.readFile(context.resolvePath(path), displayName: path) {
             case .success(let bytes): filter = String(decoding: bytes, as: UTF8.self)
             case .failure(let failure):
-                io.stderr.write("jq: error: \(failure.message)\n")
+                io.stderr.writeDiagnostic("jq: error: \(failure.message)\n")
                 return .usage
             }
         } else if filter == nil && !(io.stdin.isTerminal && io.stdout.isTerminal) {
             filter = "."
         }
         guard let source = filter else {
-            io.stderr.write("Usage:\tjq [OPTIONS] FILTER [FILES...]\n" + JQOptions.hint)
+            io.stderr.writeDiagnostic("Usage:\tjq [OPTIONS] FILTER [FILES...]\n" + JQOptions.hint)
             return .usage
         }
         if options.fromFile { files = options.files }
@@ -90,7 +90,7 @@ struct JQ: Builtin {
             if let custom = ColorPalette(specification: specification, base: .default) {
                 palette = custom
             } else {
-                io.stderr.write("Failed to set $JQ_COLORS\n")
+                io.stderr.writeDiagnostic("Failed to set $JQ_COLORS\n")
             }
         }
         if useColor { writerOptions.colors = palette }

@@ -30,7 +30,7 @@ public struct JWT: Builtin {
         do {
             options = try JWTOptions(context.arguments)
         } catch {
-            context.io.stderr.write(JWTOptions.table(.decode).message(for: error))
+            context.io.stderr.writeDiagnostic(JWTOptions.table(.decode).message(for: error))
             return .usage
         }
         let text =

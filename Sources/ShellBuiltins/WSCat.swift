@@ -23,7 +23,7 @@ package struct WSCat<Dialect: WSCatDialect> {
         do {
             options = try WSCatOptions.parse(context.arguments)
         } catch {
-            context.io.stderr.write(WSCatOptions.table.message(for: error))
+            context.io.stderr.writeDiagnostic(WSCatOptions.table.message(for: error))
             return .usage
         }
         if options.showHelp {
@@ -51,7 +51,7 @@ package struct WSCat<Dialect: WSCatDialect> {
             let formatter = FrameFormatter(
                 interactive: true, color: color, raw: options.raw, timestamps: options.timestamps)
             runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
-                text, _ in terminal.printAbovePrompt(text)
+                text, isFrame in terminal.printAbovePrompt(isFrame ? text : DiagnosticRenderer.masked(text))
             }
             context.io.flush()
             var initialLines: [String] = []
@@ -65,8 +65,12 @@ package struct WSCat<Dialect: WSCatDialect> {
             let io = context.io
             runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
                 text, isFrame in
-                (isFrame ? io.stdout : io.stderr).write(text)
-                if !isFrame { io.stderr.flush() }
+                if isFrame {
+                    io.stdout.write(text)
+                } else {
+                    io.stderr.writeDiagnostic(text)
+                    io.stderr.flush()
+                }
             }
             let lines = Self.lineSource(context)
             status = BatchSession.run(runner, nextLine: lines)

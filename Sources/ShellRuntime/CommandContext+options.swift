@@ -8,7 +8,7 @@ extension CommandContext {
         do {
             return try table.operands(of: arguments)
         } catch {
-            io.stderr.write(table.message(for: error))
+            io.stderr.writeDiagnostic(table.message(for: error))
             return nil
         }
     }
@@ -27,7 +27,7 @@ extension CommandContext {
             }
             return (options, operands)
         } catch {
-            io.stderr.write(table.message(for: error))
+            io.stderr.writeDiagnostic(table.message(for: error))
             return nil
         }
     }

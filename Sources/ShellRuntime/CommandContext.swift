@@ -26,9 +26,9 @@ public struct CommandContext {
     /// The exported variables, as a child process would see them.
     public var environment: [String: String] { state.variables.exportedEnvironment }
 
-    /// Writes `name: message` and a newline to standard error.
+    /// Writes `name: message` and a newline to standard error, secrets masked.
     public func error(_ message: String) {
-        io.stderr.write("\(name): \(message)\n")
+        io.stderr.writeDiagnostic("\(name): \(message)\n")
     }
 
     /// Resolves a path against the shell's working directory.

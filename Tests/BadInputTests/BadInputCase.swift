@@ -47,6 +47,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     /// Checks on the home folder afterwards: each returns a failure description or nil.
     var after: [@Sendable (String) -> String?] = []
     var timeout: Double = 40
+    /// Where a JWT goes in the row's input so that its error message shows it: `original` (in the input, the
+    /// arguments, the files' contents and the folders' names) becomes `replacement` with `{T}` the token.
+    var tokenPlacement: (original: String, replacement: String)?
 
     init(
         _ name: String, _ mode: Mode, _ input: String, arguments: [String] = [], server: Server = .none,
@@ -78,6 +81,44 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     }
 
     var testDescription: String { name }
+
+    /// The row with a JWT in its input where its error message shows it (see ``tokenPlacement``).
+    func echoing(_ original: String, as replacement: String = "{T}") -> BadInputCase {
+        var row = self
+        row.tokenPlacement = (original, replacement)
+        return row
+    }
+
+    /// The row with the token in place (expected lines unchanged: the variant is checked line by line for the
+    /// masked token, not against them); nil when the row has no place for it.
+    var withToken: BadInputCase? {
+        guard let (original, template) = tokenPlacement else { return nil }
+        let replacement = template.replacingOccurrences(of: "{T}", with: TokenSample.token)
+        func place(_ text: String) -> String { text.replacingOccurrences(of: original, with: replacement) }
+        var row = self
+        row.name = "with a JWT: " + name
+        row.input = Array(place(String(decoding: input, as: UTF8.self)).utf8)
+        row.arguments = arguments.map(place)
+        row.files = Dictionary(
+            uniqueKeysWithValues: files.map {
+                (place($0.key), Array(place(String(decoding: $0.value, as: UTF8.self)).utf8))
+            })
+        row.folders = folders.map(place)
+        row.after = []
+        return row
+    }
+}
+
+/// The JWT the token rows put where an error message shows it, and what must and must not appear.
+enum TokenSample {
+    /// Header `{"alg":"RS256","typ":"JWT"}`, payload `{"sub":"user-123","exp":4102444800}` (never expired, so no advice line), a fake signature.
+    static let token =
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTEyMyIsImV4cCI6NDEwMjQ0NDgwMH0."
+        + "c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU"
+    /// How every diagnostic shows it.
+    static let masked = "eyJh…U"
+    /// The parts that must never appear: the payload and the signature (the header is public knowledge).
+    static let secretParts = token.split(separator: ".").dropFirst().map(String.init)
 }
 
 /// Line matching with the `{*}` wildcard.

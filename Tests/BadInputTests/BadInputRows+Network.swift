@@ -106,7 +106,8 @@ extension BadInputRows {
             stdout: [
                 "{{*}\"reqId\":\"2\"{*}}",
                 "after:1 A=kept",
-            ]),
+            ]
+        ).echoing("\"id\":1,", as: "\"id\":1,\"t\":\"{T}\","),
         .init(
             "the sandbox killed mid-session: curl", .script,
             keep(

@@ -7,37 +7,44 @@ enum BadInputRows {
         .init(
             "unterminated single quote", .command, "echo 'abc",
             stderr: ["lp-shell: syntax error: unterminated single quote", "  echo 'abc", "       ^"], status: 2,
-            stdout: []),
+            stdout: []
+        ).echoing("abc"),
         .init(
             "unterminated single quote in eval keeps the session", .command, keep("eval \"echo 'abc\""),
             stderr: ["lp-shell: eval: line 1: syntax error: unterminated single quote", "  echo 'abc", "       ^"],
-            status: 0, stdout: ["after:2 A=kept"]),
+            status: 0, stdout: ["after:2 A=kept"]
+        ).echoing("abc"),
         .init(
             "unterminated double quote on stdin", .stdin, "A=kept\necho \"abc\n",
             stderr: ["lp-shell: line 2: syntax error: unterminated double quote", "  echo \"abc", "       ^"],
-            status: 2, stdout: []),
+            status: 2, stdout: []
+        ).echoing("abc"),
         .init(
             "unterminated double quote in eval keeps the session", .command, keep("eval 'echo \"abc'"),
             stderr: ["lp-shell: eval: line 1: syntax error: unterminated double quote", "  echo \"abc", "       ^"],
-            status: 0, stdout: ["after:2 A=kept"]),
+            status: 0, stdout: ["after:2 A=kept"]
+        ).echoing("abc"),
         .init(
             "unterminated backtick", .command, "UNAUTH_JWT=curl -s https://x`",
             stderr: [
                 "lp-shell: syntax error: unterminated backtick", "  UNAUTH_JWT=curl -s https://x`",
                 "                              ^",
-            ], status: 2, stdout: []),
+            ], status: 2, stdout: []
+        ).echoing("https://x", as: "https://{T}"),
         .init(
             "unterminated backtick in a script names the line", .script, "A=kept\necho ok\necho `abc\n",
             stderr: [
                 "lp-shell: {HOME}/input.sh: line 3: syntax error: unterminated backtick", "  echo `abc", "       ^",
             ],
-            status: 2, stdout: ["ok"]),
+            status: 2, stdout: ["ok"]
+        ).echoing("abc"),
         .init(
             "unterminated $(", .command, keep("eval 'echo $(abc'"),
             stderr: [
                 "lp-shell: eval: line 1: syntax error: unterminated command substitution", "  echo $(abc", "       ^",
             ],
-            status: 0, stdout: ["after:2 A=kept"]),
+            status: 0, stdout: ["after:2 A=kept"]
+        ).echoing("abc"),
         .init(
             "a 10 MB line", .stdin,
             "A=kept\necho " + String(repeating: "a", count: 10_000_000) + " | wc -c\necho after:$? A=$A\n",
@@ -72,29 +79,35 @@ enum BadInputRows {
         .init(
             "bad arithmetic", .command, keep("echo $((1+))"),
             stderr: ["lp-shell: line 2: 1+: syntax error: operand expected", "  echo $((1+))", "       ^^^^^^^"],
-            status: 0, stdout: ["after:1 A=kept"]),
+            status: 0, stdout: ["after:1 A=kept"]
+        ).echoing("1+", as: "1+{T}+"),
         .init(
             "division by zero", .command, keep("echo $((7 / 0))"),
             stderr: ["lp-shell: line 2: 7 / 0: division by 0", "  echo $((7 / 0))", "       ^^^^^^^^^^"], status: 0,
             stdout: ["after:1 A=kept"]),
         .init(
             "cd to a missing folder", .command, keep("cd /nope/missing"),
-            stderr: ["cd: /nope/missing: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),
+            stderr: ["cd: /nope/missing: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]
+        ).echoing("missing"),
         .init(
             "redirect into a missing folder", .command, keep("echo hi > /nope/out.txt"),
-            stderr: ["lp-shell: /nope/out.txt: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),
+            stderr: ["lp-shell: /nope/out.txt: No such file or directory"], status: 0, stdout: ["after:1 A=kept"]
+        ).echoing("out.txt"),
         .init(
             "redirect into a full disk", .command, keep("echo hi > /dev/full"),
             stderr: ["lp-shell: echo: write error: No space left on device"], status: 0, stdout: ["after:1 A=kept"]),
         .init(
             "redirect under a regular file", .command, keep("touch f; echo hi > f/x"),
-            stderr: ["lp-shell: f/x: Not a directory"], status: 0, stdout: ["after:1 A=kept"]),
+            stderr: ["lp-shell: f/x: Not a directory"], status: 0, stdout: ["after:1 A=kept"]
+        ).echoing("f/x", as: "f/{T}"),
         .init(
             "command not found", .command, keep("nope-command"),
-            stderr: ["lp-shell: nope-command: command not found"], status: 0, stdout: ["after:127 A=kept"]),
+            stderr: ["lp-shell: nope-command: command not found"], status: 0, stdout: ["after:127 A=kept"]
+        ).echoing("nope-command"),
         .init(
             "missing script file", .stdin, "", arguments: ["missing.sh"],
-            stderr: ["lp-shell: missing.sh: No such file or directory"], status: 127, stdout: []),
+            stderr: ["lp-shell: missing.sh: No such file or directory"], status: 127, stdout: []
+        ).echoing("missing.sh"),
         .init(
             "a folder as the script", .stdin, "", arguments: ["/tmp"],
             stderr: ["lp-shell: /tmp: Is a directory"], status: 126, stdout: []),
@@ -104,6 +117,43 @@ enum BadInputRows {
                 "lp-shell: --bogus: unknown option",
                 "usage: lp-shell [options] [-c COMMAND | SCRIPT [ARG ...]]; try `lp-shell --help`",
             ],
-            status: 2, stdout: []),
+            status: 2, stdout: []
+        ).echoing("bogus"),
+    ]
+}
+
+/// The error paths that once printed a JWT in full (issue 20): each now shows it masked.
+extension BadInputRows {
+    /// `T=<token>; COMMAND` between the usual lines (line 2, so errors name it).
+    static func keepWithToken(_ command: String) -> String { keep("T=\(TokenSample.token); " + command) }
+
+    static let tokens: [BadInputCase] = [
+        .init(
+            "cd to a JWT", .command, keepWithToken("cd \"$T\""),
+            stderr: ["cd: \(TokenSample.masked): No such file or directory"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "a JWT as a command", .command, keepWithToken("\"$T\""),
+            stderr: ["lp-shell: \(TokenSample.masked): command not found"], status: 0, stdout: ["after:127 A=kept"]),
+        .init(
+            "a JWT in arithmetic", .command, keepWithToken("echo $(( T + 1 ))"),
+            stderr: [
+                "lp-shell: line 2:  T + 1 : \(TokenSample.masked): not a number",
+                "  T=\(TokenSample.masked); echo $(( T + 1 ))",
+                "                 ^^^^^^^^^^^^",
+            ], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            // As in bash, a failed `${VAR:?}` ends a non-interactive shell.
+            "a JWT in the message of ${VAR:?}", .command, keepWithToken(": ${NOPE:?missing $T}"),
+            stderr: [
+                "lp-shell: line 2: NOPE: missing \(TokenSample.masked)",
+                "  T=\(TokenSample.masked); : ${NOPE:?missing $T}",
+                "              ^^^^^^^^^^^^^^^^^^^",
+            ], status: 1, stdout: []),
+        .init(
+            "a JWT as a jq program", .command, keepWithToken("jq -n \"$T\""),
+            stderr: [
+                "jq: error: eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9/0 is not defined at <top-level>, line 1:",
+                TokenSample.masked, "^^^^^^", "jq: 1 compile error",
+            ], status: 0, stdout: ["after:3 A=kept"]),
     ]
 }

@@ -8,28 +8,43 @@ import Testing
 struct BadInputTests {
     static let rows: [BadInputCase] =
         BadInputRows.shell + BadInputRows.tools + BadInputRows.network
-        + BadInputRows.files
+        + BadInputRows.files + BadInputRows.tokens
 
     @Test("the table has at least 45 rows")
     func tableSize() {
         #expect(Self.rows.count >= 45)
     }
 
+    /// Every row whose error message shows what the user typed, with a JWT typed there instead.
+    static let tokenRows: [BadInputCase] = rows.compactMap(\.withToken)
+
+    @Test("at least 30 error paths get a JWT")
+    func tokenTableSize() {
+        #expect(Self.tokenRows.count >= 30)
+    }
+
+    /// The same error, the same status and as many lines, and the token masked in them: never in clear.
+    @Test("a JWT in a row's input is masked in its error", arguments: tokenRows)
+    func rowWithToken(_ row: BadInputCase) async throws {
+        let home = try TemporaryDirectory(prefix: "badinput-jwt-")
+        defer { home.remove() }
+        try Self.prepare(row, home: home)
+        let (result, _) = try await offThreadProcess { try Self.execute(row, home: home) }
+        #expect(!result.timedOut, "timed out: \(result)")
+        #expect(result.status == row.status, "\(result)")
+        let errors = LinePattern.lines(result.stderr)
+        #expect(errors.count == row.stderr.count, "stderr \(errors) ≠ \(row.stderr.count) lines like \(row.stderr)")
+        #expect(result.stderr.contains(TokenSample.masked), "the masked token is missing: \(errors)")
+        for part in TokenSample.secretParts {
+            #expect(!result.stderr.contains(part), "the token in clear: \(errors)")
+        }
+    }
+
     @Test("row", arguments: rows)
     func row(_ row: BadInputCase) async throws {
         let home = try TemporaryDirectory(prefix: "badinput-")
         defer { home.remove() }
-        for folder in row.folders {
-            try FileManager.default.createDirectory(
-                atPath: home.path + "/" + folder, withIntermediateDirectories: true)
-        }
-        for (name, contents) in row.files {
-            let path = home.path + "/" + name
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(contents).write(to: URL(fileURLWithPath: path))
-            chmod(path, 0o600)
-        }
+        try Self.prepare(row, home: home)
         // The processes run off Swift's cooperative pool: blocking it here starves the async tests beside this one.
         let (result, sandboxPort) = try await offThreadProcess { try Self.execute(row, home: home) }
         let substitute: (String) -> String = { pattern in
@@ -63,6 +78,21 @@ struct BadInputTests {
         }
         for check in row.after {
             if let failure = check(home.path) { Issue.record(Comment(rawValue: failure)) }
+        }
+    }
+
+    /// Creates the row's folders and files in its home folder.
+    private static func prepare(_ row: BadInputCase, home: TemporaryDirectory) throws {
+        for folder in row.folders {
+            try FileManager.default.createDirectory(
+                atPath: home.path + "/" + folder, withIntermediateDirectories: true)
+        }
+        for (name, contents) in row.files {
+            let path = home.path + "/" + name
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(contents).write(to: URL(fileURLWithPath: path))
+            chmod(path, 0o600)
         }
     }
 

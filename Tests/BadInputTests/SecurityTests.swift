@@ -110,6 +110,10 @@ struct SecurityTests {
             try Data("X=1\n".utf8).write(to: URL(fileURLWithPath: path))
             chmod(path, mode_t(mode))
         }
+        // Private folders, as lp-shell creates them: this test is about the files (the next one about folders).
+        for folder in [".local/state/lp-shell", ".cache/lp-shell", ".local/share/lp-shell/sandbox"] {
+            chmod(home.path + "/" + folder, 0o700)
+        }
         let result = try await LPShellBinary.locate().runOffPool(
             ["--env-file", "other.env", "--env-file", "private.env", "-c", "echo still runs"],
             environment: Self.environment(home: home), directory: home.url)
@@ -165,6 +169,67 @@ struct SecurityTests {
         #expect(
             lines.first == "lp-shell sandbox: warning: listening on 0.0.0.0, not loopback: anyone who can reach it "
                 + "can use it", "\(result)")
+        // The export lines name loopback, which works here and is in the certificate: the banner says so.
+        #expect(
+            lines.count > 1
+                && lines[1].hasPrefix("lp-shell sandbox: note: the export lines name 127.0.0.1:")
+                && lines[1].contains("which works on this machine and is in the certificate"), "\(result)")
+    }
+
+    @Test func theSandboxFoldersGivenAreAuditedAndLeftAlone() async throws {
+        let home = try TemporaryDirectory(prefix: "security-")
+        defer { home.remove() }
+        let binary = try LPShellBinary.locate()
+        let data = home.path + "/data"
+        let run =
+            "timeout 4 \(ShellQuote.quote(binary.path)) sandbox --port 0 --data \(ShellQuote.quote(data)) >/dev/null"
+        let first = try await binary.runOffPool(
+            ["-c", run], environment: Self.environment(home: home), directory: home.url, timeout: 30)
+        #expect(Self.mode(data) == 0o700, "\(first)")
+        #expect(Self.mode(data + "/sandbox.sqlite") == 0o600, "\(first)")
+        chmod(data, 0o755)
+        chmod(data + "/jwt-signing-key.pem", 0o644)
+        chmod(data + "/sandbox.sqlite", 0o644)
+        let second = try await binary.runOffPool(
+            ["-c", run], environment: Self.environment(home: home), directory: home.url, timeout: 30)
+        let fix = "holds secrets but other users can access it"
+        let warnings = second.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("lp-shell: warning: ") }
+        #expect(
+            warnings == [
+                "lp-shell: warning: \(data) \(fix) (mode 0755); fix: chmod 700 \(data)",
+                "lp-shell: warning: \(data)/jwt-signing-key.pem \(fix) (mode 0644); fix: chmod 600 \(data)/jwt-signing-key.pem",
+                "lp-shell: warning: \(data)/sandbox.sqlite \(fix) (mode 0644); fix: chmod 600 \(data)/sandbox.sqlite",
+            ], "\(second)")
+        #expect(second.stderr.contains("lp-shell sandbox: listening on"), "\(second)")
+        // Warned, not changed: the sandbox ran with them as they are.
+        #expect(Self.mode(data) == 0o755)
+        #expect(Self.mode(data + "/jwt-signing-key.pem") == 0o644)
+        #expect(Self.mode(data + "/sandbox.sqlite") == 0o644)
+    }
+
+    @Test func theCAVariablesTrustedAreTheOnesDocumented() async throws {
+        let home = try TemporaryDirectory(prefix: "security-")
+        defer { home.remove() }
+        let caDirectory = try BadInputSandbox.sharedCADirectory.get()
+        let sandbox = try BadInputSandbox.start(arguments: [], caDirectory: caDirectory)
+        defer { sandbox.stop() }
+        let script =
+            "curl -sS -o /dev/null -w 'curl %{http_code}\\n' https://\(sandbox.hostPort)/api/account/a/service/idp/baseURI.json?version=1.0; "
+            + "wscat -c wss://\(sandbox.hostPort)/ws_api/account/a/messaging/consumer?v=3 </dev/null 2>&1 | cut -c1-40"
+        var answers: [String: String] = [:]
+        for variable in ["SSL_CERT_FILE", "CURL_CA_BUNDLE"] {
+            var environment = Self.environment(home: home)
+            environment[variable] = caDirectory + "/ca.pem"
+            let result = try await LPShellBinary.locate().runOffPool(
+                ["--plain", "-c", script], environment: environment, directory: home.url)
+            answers[variable] = result.stdout + result.stderr
+        }
+        // curl (and jwt --jwks) as curl 7.88 does: --cacert, else CURL_CA_BUNDLE, else SSL_CERT_FILE.
+        #expect(answers["SSL_CERT_FILE"]?.hasPrefix("curl 200\n") == true, "\(answers)")
+        #expect(answers["CURL_CA_BUNDLE"]?.hasPrefix("curl 200\n") == true, "\(answers)")
+        // wscat: --ca, else SSL_CERT_FILE; CURL_CA_BUNDLE is curl's.
+        #expect(answers["SSL_CERT_FILE"]?.contains("wscat: disconnected") == true, "\(answers)")
+        #expect(answers["CURL_CA_BUNDLE"]?.contains("wscat: error: TLS: the certificate") == true, "\(answers)")
     }
 
     /// The addresses listening on `port` (IPv4, from /proc/net/tcp).

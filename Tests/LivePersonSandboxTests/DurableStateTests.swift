@@ -198,6 +198,9 @@ struct DurableStateTests {
         let directory = try TemporaryDirectory(prefix: "lp-durable-")
         defer { directory.remove() }
         try directory.write(String(repeating: "not a database ", count: 100), to: "sandbox.sqlite")
+        // Private, as the sandbox makes them: loose modes would add their warnings (SecurityTests checks those).
+        chmod(directory.path, 0o700)
+        chmod(directory.path + "/sandbox.sqlite", 0o600)
         let binary = try LPShellBinary.locate()
         let result = try await binary.runOffPool([
             "sandbox", "--port", "0", "--data", directory.path, "--ca-dir", SandboxHarness.keyDirectory,

@@ -156,7 +156,7 @@ struct IndependentServerTests {
             #expect(
                 refused.stderr
                     == "wscat: error: the proxy refused the tunnel to 127.0.0.1:\(server.port): 407 Proxy "
-                    + "Authentication Required (give credentials: --proxy http://user:password@host:port)\n")
+                    + "Authentication Required (give credentials: --proxy user:password@host:port)\n")
             let allowed = await WSCatHarness.run(
                 ["--proxy", "http://user:secret@\(proxy.hostPort)", server.url("/echo"), "-x", "hi", "-w", "0.5"])
             #expect(allowed.stdout == "hi\n", "\(allowed.stderr)")

@@ -40,7 +40,8 @@ package final class CurlOutput: @unchecked Sendable {
             if file == nil {
                 failed = true
                 if !muted {
-                    stderr.write(curlWarning("Failed to open the file \(shownPath): \(FileReading.lastErrorText)"))
+                    stderr.writeDiagnostic(
+                        curlWarning("Failed to open the file \(shownPath): \(FileReading.lastErrorText)"))
                 }
                 throw .writeError
             }

@@ -14,17 +14,46 @@ struct BotAgent: Sendable {
     }
 }
 
+/// One step of the bot in a conversation.
+enum BotWork: Sendable {
+    /// Take the conversation.
+    case accept
+    /// Receipts for the consumer's message `sequence`, then `echo: text`.
+    case answer(sequence: Int, text: String)
+}
+
 extension InMemorySandboxStore {
+    /// Queues a step of the bot in `dialogId`, due `bot.delay` from now. A conversation's steps run one after
+    /// another in the order they were queued (a burst of messages is answered in order, and never before the
+    /// bot has taken the conversation); conversations do not wait for each other.
+    func enqueueBot(_ work: BotWork, in dialogId: String) {
+        let idle = botQueues[dialogId] == nil
+        botQueues[dialogId, default: []].append((work, ContinuousClock.now + bot.delay))
+        guard idle else { return }
+        Task { await self.runBotQueue(dialogId) }
+    }
+
+    private func runBotQueue(_ dialogId: String) async {
+        while let (work, due) = botQueues[dialogId]?.first {
+            try? await Task.sleep(until: due, clock: .continuous)
+            switch work {
+            case .accept: botAccept(dialogId)
+            case .answer(let sequence, let text): botAnswer(dialogId, sequence: sequence, text: text)
+            }
+            botQueues[dialogId]?.removeFirst()
+            if botQueues[dialogId]?.isEmpty == true { botQueues[dialogId] = nil }
+        }
+    }
+
     func botAccept(_ conversationId: String) {
         guard let conversation = conversations[conversationId], conversation.agent == nil else { return }
         assign(conversationId, agent: BotAgent.participant, isBot: true)
     }
 
     func botAnswer(_ dialogId: String, sequence: Int, text: String) {
-        // The accept and the answer are timers of the same length started a moment apart, and tasks do not run in
-        // the order they were started: an answer that comes first takes the conversation itself (with a 0 ms
-        // delay the answer was otherwise dropped now and then, and the tutorial waited for it forever). Not while
-        // human agents are being rung for it.
+        // The conversation's queue runs its accept first; an answer that still finds no agent (called on its own)
+        // takes the conversation itself rather than being dropped, which once left the tutorial's `/wait-for`
+        // waiting forever. Not while human agents are being rung for it.
         if bot.enabled, conversations[dialogId]?.ringId == nil { botAccept(dialogId) }
         guard let conversation = conversations[dialogId], conversation.agentIsBot, conversation.state == "OPEN" else {
             return

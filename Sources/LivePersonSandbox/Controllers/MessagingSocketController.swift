@@ -25,7 +25,7 @@ struct MessagingSocketController {
                 account: account, opening: .consumer(token: Self.token(context.request.headers[.authorization])),
                 store: services.store, signer: services.signer, configuration: services.configuration,
                 logger: context.logger)
-            await session.run(inbound: inbound, outbound: outbound)
+            try await session.run(inbound: inbound, outbound: outbound)
         }
         router.ws("/ws_api/account/:account/messaging/brand/:bearer") { request, context in
             let bearer = try context.parameters.require("bearer")
@@ -43,7 +43,7 @@ struct MessagingSocketController {
             let session = SocketSession(
                 account: agent.account, opening: .agent(agent), store: services.store, signer: services.signer,
                 configuration: services.configuration, logger: context.logger)
-            await session.run(inbound: inbound, outbound: outbound)
+            try await session.run(inbound: inbound, outbound: outbound)
         }
     }
 

@@ -32,12 +32,20 @@ func buildApplication(
             .certificate($0)
         },
         privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(authority.serverKeyPEM.utf8), format: .pem)))
-    let server = try HTTPServerBuilder.tls(
-        .http1WebSocketUpgrade(
-            webSocketRouter: webSocketRouter,
-            configuration: .init(
-                ws: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod)))),
-        tlsConfiguration: tls)
+    // Text frames are checked for UTF-8 (1007 otherwise); the guard in front of HTTP enforces the timeouts and
+    // masked client frames.
+    let webSocketResponder = webSocketRouter.buildResponder()
+    let channelConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
+        ws: .init(
+            maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod), validateUTF8: true))
+    let server = HTTPServerBuilder { responder in
+        try TLSChannel(
+            GuardedChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
+                idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout),
+            tlsConfiguration: tls)
+    }
     return Application(
         router: buildRouter(services: services), server: server,
         configuration: .init(

@@ -72,6 +72,7 @@ public enum SandboxCommand {
                 "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
             )
         }
+        if let note = wildcardNote(host: configuration.host, port: sandbox.port) { printError(note) }
         let milliseconds = Double(startup.components.attoseconds) / 1e15 + Double(startup.components.seconds) * 1000
         printError(
             """
@@ -82,6 +83,22 @@ public enum SandboxCommand {
               paste the export lines below into bash; Ctrl-C stops the sandbox
             """)
         FileHandle.standardOutput.write(Data((exportLines(sandbox.exports).joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// For a wildcard bind: which address the export lines name and why, and where other machines reach it.
+    static func wildcardNote(host: String, port: Int, addresses: [String] = InterfaceAddresses.list()) -> String? {
+        guard ["0.0.0.0", "::", ""].contains(host) else { return nil }
+        let local = AdvertisedAddress.format(host: host, port: port)
+        var note =
+            "lp-shell sandbox: note: the export lines name \(local), which works on this machine and is in the "
+            + "certificate"
+        let others = addresses.map { AdvertisedAddress.format(host: $0, port: port) }
+        if !others.isEmpty {
+            note +=
+                "; other machines reach it at \(others.joined(separator: ", ")), which the certificate does not name "
+                + "(curl -k, wscat -n)"
+        }
+        return note
     }
 
     static func printError(_ text: String) {

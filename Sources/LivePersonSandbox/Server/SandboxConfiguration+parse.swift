@@ -37,6 +37,12 @@ extension SandboxConfiguration {
                 ["--init-timeout"], .required, placeholder: "TIME",
                 help: "time allowed before InitConnection on a socket without a token (default 5s)"),
             OptionDefinition(
+                ["--idle-timeout"], .required, placeholder: "TIME",
+                help: "close a connection that sends no request for this long (default 10s)"),
+            OptionDefinition(
+                ["--header-timeout"], .required, placeholder: "TIME",
+                help: "answer 408 and close when a request head takes longer (default 10s)"),
+            OptionDefinition(
                 ["--rate-limit"], .required, placeholder: "N",
                 help: "requests per second per socket before 429 (default 2000)"),
             OptionDefinition(["-h", "--help"], help: "show this help"),
@@ -110,6 +116,10 @@ extension SandboxConfiguration {
                 configuration.botEnabled = false
             case "--init-timeout":
                 configuration.initConnectionTimeout = try Self.duration(value, option: option.name)
+            case "--idle-timeout":
+                configuration.idleTimeout = try Self.duration(value, option: option.name)
+            case "--header-timeout":
+                configuration.headerTimeout = try Self.duration(value, option: option.name)
             default:  // --rate-limit
                 guard let limit = Int(value), limit > 0 else { throw invalid("not a positive number: '\(value)'") }
                 configuration.requestsPerSecond = limit

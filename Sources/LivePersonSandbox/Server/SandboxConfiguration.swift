@@ -27,6 +27,12 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var initConnectionTimeout: Duration = .seconds(5)
     /// Server ping period; a peer that does not answer two pings is closed (the UMS wants traffic every 60 s).
     public var pingPeriod: Duration = .seconds(30)
+    /// How long a connection may stay open without sending a byte of a request (a TLS handshake that never ends
+    /// included) before it is closed.
+    public var idleTimeout: Duration = .seconds(10)
+    /// How long the first request head may take from its first byte to its blank line before the connection gets
+    /// `408 Request Timeout` and is closed.
+    public var headerTimeout: Duration = .seconds(10)
     /// Requests per second one socket may send before getting 429 answers.
     public var requestsPerSecond: Int = 2000
     /// Whether `lp-shell sandbox --help` was asked for.

@@ -32,7 +32,9 @@ struct SocketReader {
 
     var store: any SandboxStore { session.store }
 
-    mutating func run(inbound: WebSocketInboundStream) async {
+    /// Reads requests until the socket closes. A protocol error of the client (text that is not UTF-8, a message
+    /// over the size limit) is rethrown after clean-up: the WebSocket handler closes with its code (1007, 1009).
+    mutating func run(inbound: WebSocketInboundStream) async throws {
         defer {
             for timer in timers { timer.cancel() }
         }
@@ -64,6 +66,7 @@ struct SocketReader {
                     }
                 })
         }
+        var failure: (any Error)?
         do {
             for try await message in inbound.messages(maxSize: 1 << 20) {
                 guard case .text(let text) = message else {
@@ -74,10 +77,12 @@ struct SocketReader {
             }
         } catch {
             session.logger.debug("socket read ended", metadata: ["error": "\(error)"])
+            failure = error
         }
         if let connection {
             await store.disconnect(connection)
         }
+        if let failure { throw failure }
     }
 
     /// Closes the socket with the code and reason of the failed authentication.

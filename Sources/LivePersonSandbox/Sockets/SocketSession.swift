@@ -22,10 +22,11 @@ struct SocketSession: Sendable {
     let configuration: SandboxConfiguration
     let logger: Logger
 
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+    /// Runs until either side closes; rethrows the reader's protocol error so that the close carries its code.
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let (outbox, stream) = Outbox.make()
         let reader = SocketReader(session: self, outbox: outbox)
-        await withTaskGroup(of: Void.self) { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await frame in stream {
                     switch frame {
@@ -39,11 +40,13 @@ struct SocketSession: Sendable {
             }
             group.addTask { [reader] in
                 var reader = reader
-                await reader.run(inbound: inbound)
+                // On a protocol error the writer is left running, so that this error, not the writer's end, is
+                // what the group reports (the writer ends when the group cancels it).
+                try await reader.run(inbound: inbound)
                 outbox.continuation.finish()
             }
-            await group.next()
-            group.cancelAll()
+            defer { group.cancelAll() }
+            try await group.next()
         }
         _ = reader
     }

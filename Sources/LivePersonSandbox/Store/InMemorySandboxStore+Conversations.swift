@@ -34,11 +34,7 @@ extension InMemorySandboxStore {
         }
         if agents.isEmpty {
             guard bot.enabled else { return }
-            let delay = bot.delay
-            Task {
-                try? await Task.sleep(for: delay)
-                self.botAccept(conversationId)
-            }
+            enqueueBot(.accept, in: conversationId)
             return
         }
         let ringId = "\(conversation.id)_\(conversation.account)_\(Self.now())"

@@ -18,11 +18,7 @@ extension InMemorySandboxStore {
         if let sequence, case .consumer = connection.participant, botWillAnswer,
             event["type"]?.stringValue == "ContentEvent", let text = event["message"]?.stringValue
         {
-            let delay = bot.delay
-            Task {
-                try? await Task.sleep(for: delay)
-                self.botAnswer(dialogId, sequence: sequence, text: text)
-            }
+            enqueueBot(.answer(sequence: sequence, text: text), in: dialogId)
         }
     }
 

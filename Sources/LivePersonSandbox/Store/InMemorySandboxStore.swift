@@ -33,6 +33,8 @@ actor InMemorySandboxStore: SandboxStore {
     var openConversation: [String: String] = [:]
     /// Revoked tokens (SHA-256 hex) and when each would have expired anyway (epoch seconds).
     var revokedTokens: [String: Int64] = [:]
+    /// The bot's pending steps per conversation, run in order by one task per conversation (``enqueueBot(_:in:)``).
+    var botQueues: [String: [(work: BotWork, due: ContinuousClock.Instant)]] = [:]
     /// Where changes are written before they are acknowledged; `nil`: memory only.
     let persistence: (any SandboxPersistence)?
 

@@ -23,8 +23,13 @@ final class SQLitePersistence: SandboxPersistence {
             throw SandboxPersistenceError(description: "cannot use data directory \(directory): \(error)")
         }
         do {
+            // A new database is created 0600 (SQLite gives its -wal and -shm files the same mode); an existing
+            // one keeps its mode: lp-shell warns about a loose one at start-up and leaves the fix to the user.
+            if access(path, F_OK) != 0 {
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                if descriptor >= 0 { close(descriptor) }
+            }
             database = try SQLiteConnection(path: path)
-            chmod(path, 0o600)
             try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
             let version = (try database.run("PRAGMA user_version").first?.first ?? nil).flatMap { Int($0) } ?? 0
             if version == 0 {

@@ -23,7 +23,7 @@ struct Env: Builtin {
                 }
             }
         } catch {
-            context.io.stderr.write(Self.options.message(for: error))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             return .usage
         }
         if arguments.first == "-" {
@@ -36,7 +36,7 @@ struct Env: Builtin {
             arguments.removeFirst()
         }
         if let option = arguments.first, option.hasPrefix("-") {
-            context.io.stderr.write(Self.options.message(for: UsageError(.unknownOption, spelling: option)))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: UsageError(.unknownOption, spelling: option)))
             return .usage
         }
         guard let command = arguments.first else {

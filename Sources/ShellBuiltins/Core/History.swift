@@ -16,7 +16,7 @@ struct History: Builtin {
         do {
             parsed = try Self.options.parse(context.arguments)
         } catch {
-            context.io.stderr.write(Self.options.message(for: error))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             return .usage
         }
         if case .option = parsed.first {  // -c

@@ -17,7 +17,8 @@ struct Pwd: Builtin {
     func run(_ context: inout CommandContext) -> ExitStatus {
         guard let operands = context.operands(Self.options) else { return .usage }
         if let extra = operands.first {
-            context.io.stderr.write(Self.options.message(for: .invalid("\(extra): invalid option\n\(Self.synopsis)")))
+            context.io.stderr.writeDiagnostic(
+                Self.options.message(for: .invalid("\(extra): invalid option\n\(Self.synopsis)")))
             return .usage
         }
         context.io.stdout.write(context.state.workingDirectory + "\n")

@@ -29,7 +29,7 @@ struct Read: Builtin {
                 }
             }
         } catch {
-            context.io.stderr.write(Self.options.message(for: error))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             return .usage
         }
         if names.isEmpty { names = ["REPLY"] }

@@ -68,7 +68,7 @@ struct SetCommand: Builtin {
             listOptions(context)  // `set -o`
             return .success
         } catch {
-            context.io.stderr.write(Self.options.message(for: error))
+            context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             // `set` is a special builtin: a usage error ends a non-interactive shell.
             if !context.state.isInteractive { context.state.exitRequest = .usage }
             return .usage

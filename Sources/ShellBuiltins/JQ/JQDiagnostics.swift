@@ -13,6 +13,6 @@ enum JQDiagnostics {
                 .error, error.message, kind: "error", location: SourceLocation(range, in: program))
             output.write(renderer.renderInJQLayout(diagnostic))
         }
-        output.write("jq: \(errors.count) compile error\(errors.count == 1 ? "" : "s")\n")
+        output.writeDiagnostic("jq: \(errors.count) compile error\(errors.count == 1 ? "" : "s")\n")
     }
 }

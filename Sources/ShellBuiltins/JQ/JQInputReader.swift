@@ -100,7 +100,7 @@ final class JQInputReader: QueryHost {
                     readChunk = source.read
                     currentName = name
                 case .failure(let failure):
-                    stderrOutput.write("jq: error: \(failure.message)\n")
+                    stderrOutput.writeDiagnostic("jq: error: \(failure.message)\n")
                     hadFileError = true
                     continue
                 }

@@ -29,7 +29,7 @@ struct JQRunner {
                     value = try reader.nextInput()
                 } catch {
                     flush()
-                    io.stderr.write("jq: error (at \(reader.position)): \(error)\n")
+                    io.stderr.writeDiagnostic("jq: error (at \(reader.position)): \(error)\n")
                     outcome = .status(.usage)
                     break
                 }
@@ -99,9 +99,9 @@ struct JQRunner {
         case .error(let message):
             flush()
             if case .string(let text) = message {
-                io.stderr.write("jq: error (at \(reader.position)): \(text)\n")
+                io.stderr.writeDiagnostic("jq: error (at \(reader.position)): \(text)\n")
             } else {
-                io.stderr.write(
+                io.stderr.writeDiagnostic(
                     "jq: error (at \(reader.position)) (not a string): \(JSONWriter.compactString(message))\n")
             }
             return .status(.jqRuntimeError)

@@ -21,7 +21,7 @@ enum WSCatErrorText {
             if let first = error.connectionErrors.first { return describe(first.error, url: url, proxy: proxy) }
             return "cannot connect to \(address)"
         case let refused as WSCatTunnelRefused:
-            let hint = refused.status == 407 ? " (give credentials: --proxy http://user:password@host:port)" : ""
+            let hint = refused.status == 407 ? " (give credentials: --proxy user:password@host:port)" : ""
             return "the proxy refused the tunnel to \(url.host):\(url.port): \(refused.status) \(refused.reason)"
                 + hint
         case let error as IOError:

@@ -8,7 +8,7 @@ import ShellSyntax
 ///        ^
 /// ```
 ///
-/// A diagnostic without a location is one line: `lp-shell: <message>`, `lp-shell: warning: <message>`.
+/// Every secret in the text is masked (``masked(_:)``). A diagnostic without a location is one line: `lp-shell: <message>`, `lp-shell: warning: <message>`.
 public struct DiagnosticRenderer: Sendable {
     /// The program name that starts each message.
     public var programName: String
@@ -40,7 +40,7 @@ public struct DiagnosticRenderer: Sendable {
             }
         }
         if let label = diagnostic.label { text += style.paint(label, labelAttribute(diagnostic.severity)) + ": " }
-        text += diagnostic.message + "\n"
+        text = Self.masked(text + diagnostic.message + "\n")
         guard let excerpt = diagnostic.location?.excerpt else { return text }
         return text + "  \(excerpt.line)\n  \(excerpt.caretIndent)\(style.paint(excerpt.carets, .boldGreen))\n"
     }
@@ -69,6 +69,13 @@ public struct DiagnosticRenderer: Sendable {
     /// A one-line note: `lp-shell: note: <message>`.
     public func render(note: String) -> String {
         render(Diagnostic(.note, note))
+    }
+
+    /// `text` with every secret masked (JWTs as `eyJr…Q`, passwords as `…`): the one masking point every
+    /// diagnostic passes, whether rendered here or worded by a builtin (``ByteOutput/writeDiagnostic(_:)``).
+    /// Source excerpts mask their JWTs themselves, so that carets stay under their token.
+    public static func masked(_ text: String) -> String {
+        SecretMasking.mask(text)
     }
 
     private func labelAttribute(_ severity: Diagnostic.Severity) -> TerminalStyle.Attribute {

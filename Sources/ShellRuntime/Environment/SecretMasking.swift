@@ -45,16 +45,37 @@ public enum SecretMasking {
         return String(word[..<authority.index(after: colon)]) + "…" + String(word[at...])
     }
 
-    private static func maskTokens(_ text: String) -> String {
+    /// The text with every JWT masked and nothing else changed (no password masking), so that a caret line
+    /// drawn under it can be moved with ``tokenSpans(in:)``.
+    public static func maskTokens(_ text: String) -> String {
         guard text.contains("eyJ") else { return text }
+        let characters = Array(text)
+        let spans = tokenSpans(in: characters)
+        guard !spans.isEmpty else { return text }
         var result = ""
-        var remainder = Substring(text)
-        while let start = remainder.range(of: "eyJ") {
-            result += remainder[..<start.lowerBound]
-            var end = start.lowerBound
+        var position = 0
+        for span in spans {
+            result += String(characters[position..<span.range.lowerBound])
+            result += span.masked
+            position = span.range.upperBound
+        }
+        return result + String(characters[position...])
+    }
+
+    /// Where the JWTs are in `characters` (character offsets, in order) and what each becomes once masked: a run
+    /// of base64url characters and dots that starts with `eyJ`, has at least two dots and 20 characters.
+    public static func tokenSpans(in characters: [Character]) -> [(range: Range<Int>, masked: String)] {
+        var spans: [(range: Range<Int>, masked: String)] = []
+        var index = 0
+        while index + 2 < characters.count {
+            guard characters[index] == "e", characters[index + 1] == "y", characters[index + 2] == "J" else {
+                index += 1
+                continue
+            }
+            var end = index
             var dots = 0
-            while end < remainder.endIndex {
-                let character = remainder[end]
+            while end < characters.count {
+                let character = characters[end]
                 if character == "." {
                     dots += 1
                 } else if !(character.isLetter || character.isNumber || character == "-" || character == "_"
@@ -62,17 +83,14 @@ public enum SecretMasking {
                 {
                     break
                 }
-                end = remainder.index(after: end)
+                end += 1
             }
-            let token = remainder[start.lowerBound..<end]
-            if dots >= 2 && token.count >= 20 {
-                result += maskedForm(String(token))
-            } else {
-                result += token
+            if dots >= 2 && end - index >= 20 {
+                spans.append((index..<end, maskedForm(String(characters[index..<end]))))
             }
-            remainder = remainder[end...]
+            index = end
         }
-        return result + remainder
+        return spans
     }
 
     /// `eyJr…Q`: enough to tell tokens apart, not enough to use one.
