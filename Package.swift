@@ -4,6 +4,11 @@ import PackageDescription
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // Start-up: concrete generic types (the environment's `[String: String]` storage, …) get direct metadata
+    // accessors instead of mangled-name lookups, whose first conformance check scans every conformance record of
+    // the static binary: 47% of `lp-shell -c true`'s instructions (BENCHMARKS.md, "Start-up").
+    .unsafeFlags(
+        ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
 ]
 
 let package = Package(

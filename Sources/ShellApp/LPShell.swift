@@ -156,13 +156,16 @@ public enum LPShell {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// The process's environment. Split at the `=` byte: finding it as a `Character` (grapheme breaking over every
+    /// entry) was a quarter of `lp-shell -c true`'s instructions.
     static func processEnvironment() -> [String: String] {
         var result: [String: String] = [:]
+        result.reserveCapacity(64)
         var pointer = environ
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            if let equals = strchr(entry, Int32(UInt8(ascii: "="))) {
+                let name = UnsafeRawBufferPointer(start: entry, count: entry.distance(to: equals))
+                result[String(decoding: name, as: UTF8.self)] = String(cString: equals + 1)
             }
             pointer += 1
         }
