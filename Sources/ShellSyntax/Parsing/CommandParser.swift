@@ -144,7 +144,10 @@ extension Parser {
             }
             let wordStart = position
             guard let word = try parseWord() else { break }
-            if words.isEmpty, let assignment = Parser.assignment(from: word, start: wordStart) {
+            // Most command words have no `=` in their source: no assignment to look for in their parts.
+            if words.isEmpty, bytes[wordStart..<position].contains(ByteClass.equals),
+                let assignment = Parser.assignment(from: word, start: wordStart)
+            {
                 assignments.append(assignment)
             } else {
                 words.append(word)
