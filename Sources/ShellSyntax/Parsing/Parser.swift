@@ -55,6 +55,12 @@ public struct Parser {
         return index < limit ? bytes[index] : nil
     }
 
+    /// The offset of the first byte at or after `offset` (before `limit`) that `stops`, or `limit`. Scanning loops
+    /// use it: a slice's search runs without a bounds check per byte, which `peek()` makes.
+    func firstOffset(from offset: Int, where stops: (UInt8) -> Bool) -> Int {
+        bytes[offset..<limit].firstIndex(where: stops) ?? limit
+    }
+
     func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }

@@ -74,8 +74,7 @@ extension Parser {
                 parts.append(try parseBacktick(inDoubleQuotes: false))
             default:
                 let runStart = position
-                position += 1
-                while let next = peek(), !Parser.isSpecialInWord(next, mode: mode) { position += 1 }
+                position = firstOffset(from: position + 1) { Parser.isSpecialInWord($0, mode: mode) }
                 literal.append(runStart..<position, in: bytes)
             }
         }
@@ -161,8 +160,7 @@ extension Parser {
                 parts.append(try parseBacktick(inDoubleQuotes: true))
             default:
                 let runStart = position
-                position += 1
-                while let next = peek(), next != terminator, !Parser.isSpecialInDoubleQuotes(next) { position += 1 }
+                position = firstOffset(from: position + 1) { $0 == terminator || Parser.isSpecialInDoubleQuotes($0) }
                 literal.append(runStart..<position, in: bytes)
             }
         }
@@ -355,8 +353,10 @@ extension Parser {
         position += 1
         let bodyStart = position
         var hasEscapes = false
-        while let byte = peek(), byte != ByteClass.backtick {
-            if byte == ByteClass.backslash, let next = peek(1), Parser.isBacktickEscapable(next, inDoubleQuotes) {
+        while true {
+            position = firstOffset(from: position) { $0 == ByteClass.backtick || $0 == ByteClass.backslash }
+            guard peek() == ByteClass.backslash else { break }
+            if let next = peek(1), Parser.isBacktickEscapable(next, inDoubleQuotes) {
                 hasEscapes = true
                 position += 2
             } else {
