@@ -53,18 +53,22 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
 /// Reads lines from a string (`lp-shell -c`, `source`, tests).
 public final class StringLineReader: LineReader, @unchecked Sendable {
     // @unchecked: used by the shell's one reading thread; builtins that read script lines run on that thread.
-    private let bytes: [UInt8]
+    // The lines are cut from the string's own UTF-8 storage: a whole script is not copied into a byte array.
+    private var text: String
     private var offset = 0
 
     /// Reads the lines of `text` (a trailing newline does not add an empty line).
     public init(_ text: String) {
-        self.bytes = Array(text.utf8)
+        self.text = text
     }
 
     public func readLine(prompt: String) -> ReadResult {
-        guard offset < bytes.count else { return .endOfInput }
-        let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        defer { offset = end + 1 }
-        return .line(String(decoding: bytes[offset..<end], as: UTF8.self))
+        let offset = offset
+        return text.withUTF8 { bytes in
+            guard offset < bytes.count else { return .endOfInput }
+            let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            self.offset = end + 1
+            return .line(String(decoding: bytes[offset..<end], as: UTF8.self))
+        }
     }
 }

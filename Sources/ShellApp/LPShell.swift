@@ -95,9 +95,13 @@ public enum LPShell {
 
         let interactive = isatty(0) == 1 && options.mode == .standardInput
         var scriptText: String?
+        var scriptReadError: Int32 = 0
         switch options.mode {
         case .command(let command): scriptText = command
-        case .script(let path): scriptText = FileReading.readText(path)
+        case .script(let path):
+            // Read once: it decides whether LivePerson is needed, and it is what runs.
+            scriptText = FileReading.readText(path)
+            scriptReadError = errno
         default: break
         }
         let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
@@ -112,8 +116,8 @@ public enum LPShell {
         case .command(let command):
             status = runner.run(reader: StringLineReader(command), state: &state)
         case .script(let path):
-            guard let text = FileReading.readText(path) else {
-                let reason = errno
+            guard let text = scriptText else {
+                let reason = scriptReadError
                 io.stderr.write(renderer.render(message: "\(path): \(String(cString: strerror(reason)))"))
                 io.flush()
                 return (reason == EISDIR ? ExitStatus.notExecutable : ExitStatus.notFound).rawValue

@@ -76,7 +76,10 @@ public struct Pipeline: Sendable, Hashable {
 }
 
 /// One stage of a pipeline.
-public indirect enum Command: Sendable, Hashable {
+///
+/// Only `functionDefinition`, which holds a `Command`, is boxed (`indirect`); the others sit inline in the
+/// pipeline's array.
+public enum Command: Sendable, Hashable {
     /// `A=1 cmd args >file`.
     case simple(SimpleCommand)
     /// `{ list; }` with redirections.
@@ -92,7 +95,7 @@ public indirect enum Command: Sendable, Hashable {
     /// `case word in pattern) …;; esac`.
     case caseClause(CaseClause, [Redirection])
     /// `name() { …; }`.
-    case functionDefinition(name: String, body: Command)
+    indirect case functionDefinition(name: String, body: Command)
 }
 
 /// A command with its assignments, words and redirections.

@@ -33,7 +33,10 @@ public struct Word: Sendable, Hashable {
 }
 
 /// One piece of a word.
-public indirect enum WordPart: Sendable, Hashable {
+///
+/// Only `parameterExpansion` is boxed (`indirect`): the other payloads are strings and arrays, so a part sits inline
+/// in its word's array instead of costing an allocation of its own (parsing is allocation-bound).
+public enum WordPart: Sendable, Hashable {
     /// Unquoted text: subject to field splitting (after expansion) and pathname expansion.
     case literal(String)
     /// A backslash-escaped character outside quotes: taken literally, never split or globbed.
@@ -45,7 +48,7 @@ public indirect enum WordPart: Sendable, Hashable {
     /// `$NAME`, `$1`, `$?`, `$$`, `$#`, `$@`, `$*`: a simple parameter.
     case parameter(String)
     /// `${…}`: a parameter with an optional operator.
-    case parameterExpansion(ParameterExpansion)
+    indirect case parameterExpansion(ParameterExpansion)
     /// `$(…)` or `` `…` ``: command substitution, parsed when the word was parsed.
     case commandSubstitution(Script, CommandSubstitutionStyle)
     /// `$((…))`: arithmetic expansion, kept as source text and evaluated at run time.

@@ -38,21 +38,11 @@ extension Parser {
 
     /// The reserved word at the current position, if the next word is one.
     func peekReservedWord() -> String? {
+        // A reserved word is short and unquoted: the bytes up to the next blank or operator (or the end), no more
+        // than the longest reserved word.
         var end = position
-        while end < limit {
-            let byte = bytes[end]
-            if ByteClass.isMeta(byte) || byte == ByteClass.singleQuote || byte == ByteClass.doubleQuote
-                || byte == ByteClass.backslash || byte == ByteClass.dollar || byte == ByteClass.backtick
-            {
-                break
-            }
-            end += 1
-        }
-        guard end > position else { return nil }
-        if end < limit {
-            let next = bytes[end]
-            guard ByteClass.isMeta(next) else { return nil }
-        }
+        while end < limit, end - position <= Parser.longestReservedWord, !ByteClass.isMeta(bytes[end]) { end += 1 }
+        guard end > position, end - position <= Parser.longestReservedWord else { return nil }
         let word = text(position..<end)
         return Parser.reservedWords.contains(word) ? word : nil
     }

@@ -3,6 +3,8 @@ extension Parser {
     static let reservedWords: Set<String> = [
         "if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "{", "}", "!",
     ]
+    /// The length of `while` and `until`: a longer word is not looked up.
+    static let longestReservedWord = 5
 
     /// Parses and-or lists until the end, a `)`, `;;`, or a reserved word in `stopWords` at command position.
     mutating func parseScript(stopWords: Set<String>) throws(SyntaxError) -> Script {
@@ -11,7 +13,7 @@ extension Parser {
             skipSeparatorsAndComments()
             guard let byte = peek(), byte != ByteClass.closeParen else { break }
             if byte == ByteClass.semicolon && peek(1) == ByteClass.semicolon { break }
-            if let word = peekReservedWord(), stopWords.contains(word) { break }
+            if !stopWords.isEmpty, let word = peekReservedWord(), stopWords.contains(word) { break }
             let andOr = try parseAndOr()
             skipBlanks()
             var isBackground = false
@@ -66,7 +68,7 @@ extension Parser {
         skipBlanks()
         let start = position
         var isNegated = false
-        if peekReservedWord() == "!" {
+        if peek() == UInt8(ascii: "!"), peekReservedWord() == "!" {
             isNegated = true
             position += 1
             skipBlanks()
@@ -126,6 +128,7 @@ extension Parser {
         let start = position
         var assignments: [Assignment] = []
         var words: [Word] = []
+        words.reserveCapacity(Parser.typicalWordCount)
         var redirections: [Redirection] = []
         while true {
             skipBlanks()
@@ -141,7 +144,10 @@ extension Parser {
             }
             let wordStart = position
             guard let word = try parseWord() else { break }
-            if words.isEmpty, let assignment = Parser.assignment(from: word, start: wordStart) {
+            // Most command words have no `=` in their source: no assignment to look for in their parts.
+            if words.isEmpty, bytes[wordStart..<position].contains(ByteClass.equals),
+                let assignment = Parser.assignment(from: word, start: wordStart)
+            {
                 assignments.append(assignment)
             } else {
                 words.append(word)
@@ -156,11 +162,14 @@ extension Parser {
 
     /// Splits `NAME=value` into an assignment when the name part is an unquoted valid name.
     static func assignment(from word: Word, start: Int) -> Assignment? {
-        guard case .literal(let first)? = word.parts.first, let equals = first.firstIndex(of: "=") else { return nil }
+        // On UTF-8 bytes: most words are not assignments, and a name is ASCII. The `=` must be a character of its own
+        // (a combining mark after it makes one character of both, and the word is then not an assignment).
+        guard case .literal(let first)? = word.parts.first, let equals = first.utf8.firstIndex(of: ByteClass.equals),
+            isValidName(first.utf8[..<equals]), first[equals] == "="
+        else { return nil }
         let name = String(first[..<equals])
-        guard isValidName(name) else { return nil }
         var valueParts = word.parts
-        let rest = String(first[first.index(after: equals)...])
+        let rest = String(first[first.utf8.index(after: equals)...])
         if rest.isEmpty {
             valueParts.removeFirst()
         } else if rest.hasPrefix("~") {
@@ -180,9 +189,11 @@ extension Parser {
         )
     }
 
-    static func isValidName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, ByteClass.isNameStart(first) else { return false }
-        return name.utf8.allSatisfy(ByteClass.isNameChar)
+    static func isValidName(_ name: String) -> Bool { isValidName(name.utf8) }
+
+    static func isValidName(_ name: some Collection<UInt8>) -> Bool {
+        guard let first = name.first, ByteClass.isNameStart(first) else { return false }
+        return name.allSatisfy(ByteClass.isNameChar)
     }
 
     /// `name() compound-command`.
@@ -229,6 +240,10 @@ extension Parser {
 
     /// A redirection at the current position, or nil.
     mutating func parseRedirection() throws(SyntaxError) -> Redirection? {
+        guard let first = peek(),
+            ByteClass.isDigit(first) || first == ByteClass.less || first == ByteClass.greater
+                || first == ByteClass.ampersand
+        else { return nil }
         let start = position
         var offset = 0
         while let byte = peek(offset), ByteClass.isDigit(byte) { offset += 1 }

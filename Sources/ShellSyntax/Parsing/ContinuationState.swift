@@ -68,7 +68,7 @@ public struct ContinuationState {
     }
 
     public mutating func reset() {
-        lines.removeAll()
+        lines.removeAll(keepingCapacity: true)
         notes.removeAll()
     }
 
@@ -77,11 +77,18 @@ public struct ContinuationState {
 
     /// The line without a leading `> ` or `$ ` prompt (and the blanks after it), or nil when there is none.
     public static func strippingPastedPrompt(_ line: String, atCommandStart: Bool) -> String? {
-        guard atCommandStart else { return nil }
+        guard atCommandStart, startsWithPromptCharacter(line) else { return nil }
         let trimmed = line.drop { $0 == " " }
         guard trimmed.hasPrefix("> ") || trimmed.hasPrefix("$ ") else { return nil }
         let rest = trimmed.dropFirst(2).drop { $0 == " " || $0 == "\t" }
         guard !rest.isEmpty else { return nil }
         return String(rest)
+    }
+
+    /// A cheap look at the bytes before the exact check: is the first non-blank byte a `>` or `$`? (Most lines are
+    /// not pasted prompts, and the check on characters costs more than the parse of a short line.)
+    private static func startsWithPromptCharacter(_ line: String) -> Bool {
+        let first = line.utf8.first { $0 != UInt8(ascii: " ") }
+        return first == UInt8(ascii: ">") || first == UInt8(ascii: "$")
     }
 }

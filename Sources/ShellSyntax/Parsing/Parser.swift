@@ -21,8 +21,18 @@ public struct Parser {
 
     static let maximumDepth = 200
 
+    /// Room reserved up front for a word's parts and for a simple command's words. A tutorial word has up to about
+    /// four parts (`https://$LP_IDP/api/$LP_ACCOUNT`), a command up to about eight words; growing an array from
+    /// empty instead costs an allocation and a copy at each doubling, which showed in the parse profile.
+    static let typicalPartCount = 4
+    static let typicalWordCount = 8
+
     init(source: String) {
-        self.bytes = Array(source.utf8)
+        self.init(bytes: Array(source.utf8))
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         self.limit = bytes.count
     }
 
@@ -43,6 +53,12 @@ public struct Parser {
     func peek(_ offset: Int = 0) -> UInt8? {
         let index = position + offset
         return index < limit ? bytes[index] : nil
+    }
+
+    /// The offset of the first byte at or after `offset` (before `limit`) that `stops`, or `limit`. Scanning loops
+    /// use it: a slice's search runs without a bounds check per byte, which `peek()` makes.
+    func firstOffset(from offset: Int, where stops: (UInt8) -> Bool) -> Int {
+        bytes[offset..<limit].firstIndex(where: stops) ?? limit
     }
 
     func text(_ range: Range<Int>) -> String {

@@ -14,13 +14,11 @@ extension Parser {
     mutating func parseWord(mode: WordMode = .unquoted) throws(SyntaxError) -> Word? {
         let start = position
         var parts: [WordPart] = []
-        var literal: [UInt8] = []
+        parts.reserveCapacity(Parser.typicalPartCount)
+        var literal = LiteralRun()
 
         func flush() {
-            if !literal.isEmpty {
-                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                literal.removeAll()
-            }
+            if !literal.isEmpty { parts.append(.literal(literal.take(from: bytes))) }
         }
 
         if case .unquoted = mode, peek() == ByteClass.tilde, let tilde = parseTildePrefix() {
@@ -44,7 +42,7 @@ extension Parser {
                     continue
                 }
                 if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next) {
-                    literal.append(byte)
+                    literal.append(at: position, in: bytes)
                     position += 1
                     continue
                 }
@@ -54,7 +52,7 @@ extension Parser {
                 position += 1 + length
             case ByteClass.singleQuote:
                 if case .braceOperand(inDoubleQuotes: true) = mode {
-                    literal.append(byte)
+                    literal.append(at: position, in: bytes)
                     position += 1
                     continue
                 }
@@ -68,15 +66,16 @@ extension Parser {
                     flush()
                     parts.append(part)
                 } else {
-                    literal.append(byte)
+                    literal.append(at: position, in: bytes)
                     position += 1
                 }
             case ByteClass.backtick:
                 flush()
                 parts.append(try parseBacktick(inDoubleQuotes: false))
             default:
-                literal.append(byte)
-                position += 1
+                let runStart = position
+                position = firstOffset(from: position + 1) { Parser.isSpecialInWord($0, mode: mode) }
+                literal.append(runStart..<position, in: bytes)
             }
         }
         flush()
@@ -130,12 +129,10 @@ extension Parser {
         -> [WordPart]
     {
         var parts: [WordPart] = []
-        var literal: [UInt8] = []
+        parts.reserveCapacity(Parser.typicalPartCount)
+        var literal = LiteralRun()
         func flush() {
-            if !literal.isEmpty {
-                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                literal.removeAll()
-            }
+            if !literal.isEmpty { parts.append(.literal(literal.take(from: bytes))) }
         }
         while let byte = peek(), byte != terminator {
             switch byte {
@@ -144,10 +141,10 @@ extension Parser {
                 if let next = peek(1), Parser.isDoubleQuoteEscapable(next),
                     !(terminator == nil && next == ByteClass.doubleQuote)
                 {
-                    if next != ByteClass.newline { literal.append(next) }
+                    if next != ByteClass.newline { literal.append(at: position + 1, in: bytes) }
                     position += 2
                 } else {
-                    literal.append(byte)
+                    literal.append(at: position, in: bytes)
                     position += 1
                 }
             case ByteClass.dollar:
@@ -155,19 +152,38 @@ extension Parser {
                     flush()
                     parts.append(part)
                 } else {
-                    literal.append(byte)
+                    literal.append(at: position, in: bytes)
                     position += 1
                 }
             case ByteClass.backtick:
                 flush()
                 parts.append(try parseBacktick(inDoubleQuotes: true))
             default:
-                literal.append(byte)
-                position += 1
+                let runStart = position
+                position = firstOffset(from: position + 1) { $0 == terminator || Parser.isSpecialInDoubleQuotes($0) }
+                literal.append(runStart..<position, in: bytes)
             }
         }
         flush()
         return parts
+    }
+
+    /// Bytes that end a run of plain characters in a word: quotes, `\`, `$`, `` ` `` and whatever ends the word.
+    static func isSpecialInWord(_ byte: UInt8, mode: WordMode) -> Bool {
+        switch byte {
+        case ByteClass.backslash, ByteClass.singleQuote, ByteClass.doubleQuote, ByteClass.dollar, ByteClass.backtick:
+            return true
+        default:
+            switch mode {
+            case .unquoted, .pattern: return ByteClass.isMeta(byte)
+            case .braceOperand: return byte == ByteClass.closeBrace
+            }
+        }
+    }
+
+    /// Bytes that end a run of plain characters inside double quotes (besides the closing quote).
+    static func isSpecialInDoubleQuotes(_ byte: UInt8) -> Bool {
+        byte == ByteClass.backslash || byte == ByteClass.dollar || byte == ByteClass.backtick
     }
 
     static func isDoubleQuoteEscapable(_ byte: UInt8) -> Bool {
@@ -330,31 +346,37 @@ extension Parser {
         position += 1
     }
 
-    /// `` `…` ``: the body is unescaped (`\\`, `` \` ``, `\$`) and parsed as a script right away.
+    /// `` `…` ``: the body is unescaped (`\\`, `` \` ``, `\$`) and parsed as a script right away, on its own (its ranges
+    /// count from the body's first byte).
     mutating func parseBacktick(inDoubleQuotes: Bool) throws(SyntaxError) -> WordPart {
         let start = position
         position += 1
-        var body: [UInt8] = []
-        var offsets: [Int] = []  // source offset of each body byte, to map errors back
-        while let byte = peek(), byte != ByteClass.backtick {
-            if byte == ByteClass.backslash, let next = peek(1),
-                next == ByteClass.backtick || next == ByteClass.dollar || next == ByteClass.backslash
-                    || (inDoubleQuotes && next == ByteClass.doubleQuote)
-            {
-                body.append(next)
-                offsets.append(position + 1)
+        let bodyStart = position
+        var hasEscapes = false
+        while true {
+            position = firstOffset(from: position) { $0 == ByteClass.backtick || $0 == ByteClass.backslash }
+            guard peek() == ByteClass.backslash else { break }
+            if let next = peek(1), Parser.isBacktickEscapable(next, inDoubleQuotes) {
+                hasEscapes = true
                 position += 2
-                continue
+            } else {
+                position += 1
             }
-            body.append(byte)
-            offsets.append(position)
-            position += 1
         }
         guard peek() == ByteClass.backtick else {
             throw SyntaxError("unterminated backtick", at: point(start), isIncomplete: true)
         }
+        let bodyEnd = position
         position += 1
-        var inner = Parser(source: String(decoding: body, as: UTF8.self))
+        // The source offset of each body byte, to map errors back; without escapes it is `bodyStart + index`.
+        var offsets: [Int] = []
+        var body: [UInt8]
+        if hasEscapes {
+            (body, offsets) = unescapedBacktickBody(bodyStart..<bodyEnd, inDoubleQuotes: inDoubleQuotes)
+        } else {
+            body = Array(bytes[bodyStart..<bodyEnd])
+        }
+        var inner = Parser(bytes: body)
         inner.depth = depth + 1
         do throws(SyntaxError) {
             let script = try inner.parseScript(stopWords: [])
@@ -363,12 +385,41 @@ extension Parser {
             return .commandSubstitution(script, .backtick)
         } catch {
             func map(_ offset: Int) -> Int {
-                offset < offsets.count ? offsets[offset] : (offsets.last.map { $0 + 1 } ?? start + 1)
+                guard hasEscapes else { return bodyStart + min(offset, body.count) }
+                return offset < offsets.count ? offsets[offset] : (offsets.last.map { $0 + 1 } ?? start + 1)
             }
             let mappedStart = map(error.range.start)
             let mapped = SourceRange(start: mappedStart, end: max(mappedStart + 1, map(error.range.end)))
             // An incomplete construct inside a closed backtick can't be completed by more input.
             throw SyntaxError(error.message + " inside backticks", at: mapped, isIncomplete: false)
         }
+    }
+
+    /// `\\`, `` \` ``, `\$` (and `\"` inside double quotes) lose their backslash in a backtick body.
+    static func isBacktickEscapable(_ byte: UInt8, _ inDoubleQuotes: Bool) -> Bool {
+        byte == ByteClass.backtick || byte == ByteClass.dollar || byte == ByteClass.backslash
+            || (inDoubleQuotes && byte == ByteClass.doubleQuote)
+    }
+
+    /// A backtick body with its escapes removed, and the source offset of each byte kept.
+    func unescapedBacktickBody(_ range: Range<Int>, inDoubleQuotes: Bool) -> (body: [UInt8], offsets: [Int]) {
+        var body: [UInt8] = []
+        var offsets: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == ByteClass.backslash, index + 1 < range.upperBound,
+                Parser.isBacktickEscapable(bytes[index + 1], inDoubleQuotes)
+            {
+                body.append(bytes[index + 1])
+                offsets.append(index + 1)
+                index += 2
+            } else {
+                body.append(byte)
+                offsets.append(index)
+                index += 1
+            }
+        }
+        return (body, offsets)
     }
 }
