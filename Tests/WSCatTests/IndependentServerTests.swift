@@ -210,6 +210,22 @@ struct IndependentServerTests {
         }
     }
 
+    /// A frame shown before the `/wait-for` line is read (here by `/wait`; in the seed tutorial with
+    /// `--bot-delay 0ms`, by the pump after the subscribe line when its backlog already held the bot's `echo:`)
+    /// still satisfies it: `/wait-for` used to look only at frames arriving while it waited, and waited 30 s.
+    /// Each frame satisfies one `/wait-for`: the second finds `two`, which came after `one`.
+    @Test func waitForFindsAFrameThatCameBeforeIt() async throws {
+        try await withServer { server in
+            let start = ContinuousClock.now
+            let result = await WSCatHarness.run(
+                [server.url("/echo")], script: ["one", "two", "/wait 0.3", "/wait-for one", "/wait-for two", "/close"])
+            #expect(result.status == .success, "\(result.stderr)")
+            #expect(result.stdout == "one\ntwo\n")
+            #expect(!result.stderr.contains("/wait-for"), "\(result.stderr)")
+            #expect(ContinuousClock.now - start < .seconds(10))
+        }
+    }
+
     @Test func closeWithACodeAndRawTimestampedOutput() async throws {
         try await withServer { server in
             let result = await WSCatHarness.run(
@@ -219,5 +235,26 @@ struct IndependentServerTests {
             let line = try #require(result.frames.first)
             #expect(line.hasPrefix("[") && line.hasSuffix("] { \"a\" : 1 }"))
         }
+    }
+}
+
+/// The frames a `/wait-for` has not looked at yet.
+struct UnclaimedFramesTests {
+    @Test func claimingForgetsTheMatchAndWhatCameBeforeIt() {
+        var frames = UnclaimedFrames()
+        for text in ["a1", "b1", "a2", "b2"] { frames.append(text) }
+        let claims = ["b", "a", "b", "a", "b"].map { frames.claim(firstContaining: $0) }
+        #expect(claims == [true, true, true, false, false])
+    }
+
+    @Test func theOldestFramesGoFirstPastTheLimitButNeverTheNewest() {
+        var frames = UnclaimedFrames(limit: 10)
+        for index in 0..<1000 { frames.append("f\(index)") }
+        // Two frames of 4 bytes fit in 10.
+        let claims = ["f997", "f998", "f999"].map { frames.claim(firstContaining: $0) }
+        #expect(claims == [false, true, true])
+        frames.append(String(repeating: "x", count: 100))
+        let claimedTheNewest = frames.claim(firstContaining: "xx")
+        #expect(claimedTheNewest)
     }
 }

@@ -13,7 +13,8 @@ package enum SlashCommands {
         case show(String)
         /// Keep receiving frames for this many seconds (a transcript waiting for the agent's reply).
         case wait(Double)
-        /// Keep receiving frames until one contains this text (at most `SlashCommands.waitForLimit` seconds).
+        /// Keep receiving frames until one contains this text (at most `SlashCommands.waitForLimit` seconds); the
+        /// frames received since the previous `/wait-for` count too.
         case waitFor(String)
         /// A mistake: the message.
         case error(String)
@@ -24,7 +25,10 @@ package enum SlashCommands {
         ("/ping", "send a WebSocket ping"),
         ("/pong", "send a WebSocket pong"),
         ("/wait", "/wait SECONDS: keep receiving frames for SECONDS (e.g. until the agent answers)"),
-        ("/wait-for", "/wait-for TEXT: keep receiving frames until one contains TEXT (at most 30 s)"),
+        (
+            "/wait-for",
+            "/wait-for TEXT: keep receiving frames until one contains TEXT; one already received counts (at most 30 s)"
+        ),
         ("/close", "/close [CODE [REASON]]: close the socket (default 1000) and return to the shell"),
         ("/help", "this list"),
     ]

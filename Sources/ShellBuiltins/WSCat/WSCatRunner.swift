@@ -34,6 +34,12 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     /// The text `/wait-for` is waiting for, and whether a received frame held it.
     private var awaitedText: String?
     private var sawAwaitedText = false
+    /// The frames `/wait-for` has not looked at yet: those received since the last `/wait-for` ended (or since
+    /// connecting), oldest first. A frame that was already shown, by a `/wait`, by the pump after the line before
+    /// or while a frame was held back, still satisfies the next `/wait-for`: a fast server's whole answer can
+    /// come back before the `/wait-for` line is read (the seed tutorial's subscribe backlog holding the bot's
+    /// `echo:` with `--bot-delay 0ms`, which left `/wait-for echo:` waiting about one run in fifty).
+    private var unclaimed = UnclaimedFrames()
 
     init(
         options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter, dialect: Dialect,
@@ -90,10 +96,13 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         handle(session.events.drain())
     }
 
-    /// Waits up to `seconds` for events and shows them; returns early when `stop` becomes true.
-    func wait(seconds: Double, until stop: () -> Bool = { false }) {
+    /// Waits up to `seconds` for events and shows them; returns early when `stop` becomes true, or on Ctrl-C
+    /// unless `interruptible` is false.
+    func wait(seconds: Double, interruptible: Bool = true, until stop: () -> Bool = { false }) {
         let deadline = Deadline(seconds: seconds)
-        while let session, closed == nil, !stop(), deadline.remaining > 0, !InterruptState.isInterrupted {
+        while let session, closed == nil, !stop(), deadline.remaining > 0,
+            !(interruptible && InterruptState.isInterrupted)
+        {
             handle(session.events.wait(seconds: min(deadline.remaining, 0.25)))
         }
     }
@@ -103,7 +112,12 @@ final class WSCatRunner<Dialect: WSCatDialect> {
             switch event {
             case .text(let text):
                 let received = dialect.receive(text)
-                if let awaitedText, text.contains(awaitedText) { sawAwaitedText = true }
+                if let awaitedText, !sawAwaitedText, text.contains(awaitedText) {
+                    sawAwaitedText = true
+                    unclaimed.removeAll()
+                } else {
+                    unclaimed.append(text)
+                }
                 write(formatter.received(text, received), true)
                 for note in received.notes { write(formatter.note(note), false) }
             case .binary(let count):
@@ -185,11 +199,17 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         session.send(prepared.text)
     }
 
-    /// `/wait-for TEXT`: receives until a frame contains `text`; says so when it never came.
+    /// `/wait-for TEXT`: receives until a frame contains `text`, starting with the frames received since the last
+    /// `/wait-for` (``unclaimed``); says so when it never came.
     private func waitFor(_ text: String) {
+        pump()
+        sawAwaitedText = unclaimed.claim(firstContaining: text)
+        if sawAwaitedText { return }
         awaitedText = text
-        sawAwaitedText = false
-        defer { awaitedText = nil }
+        defer {
+            awaitedText = nil
+            if !sawAwaitedText { unclaimed.removeAll() }
+        }
         wait(seconds: SlashCommands.waitForLimit) { sawAwaitedText }
         if !sawAwaitedText && !InterruptState.isInterrupted {
             hadFailure = true
@@ -214,7 +234,8 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     /// Closes (if still open) and waits up to 5 s for the server's answer.
     func closeAndWait() {
         close(code: requestedClose?.code ?? 1000, reason: requestedClose?.reason)
-        wait(seconds: 3)
+        // Also after Ctrl-C (batch mode closes then): the answer is waited for, not taken for a silent server.
+        wait(seconds: 3, interruptible: false)
         if closed == nil, let session {
             // The server never answered the close frame: the socket is closed on our side all the same.
             session.abandon()
@@ -268,6 +289,48 @@ final class WSCatRunner<Dialect: WSCatDialect> {
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// The received frames `/wait-for` has not looked at, oldest first, at most about `limit` bytes of them (the
+/// oldest are dropped first; the newest is always kept).
+struct UnclaimedFrames {
+    private var frames: [String] = []
+    /// Index of the oldest frame kept (the ones before it were dropped; compacted now and then).
+    private var start = 0
+    private var bytes = 0
+    let limit: Int
+
+    init(limit: Int = 1 << 20) {
+        self.limit = limit
+    }
+
+    mutating func append(_ text: String) {
+        frames.append(text)
+        bytes += text.utf8.count
+        while bytes > limit && frames.count - start > 1 {
+            bytes -= frames[start].utf8.count
+            start += 1
+        }
+        if start >= 64 && start * 2 >= frames.count {
+            frames.removeFirst(start)
+            start = 0
+        }
+    }
+
+    /// Finds the oldest frame containing `text`; when there is one, forgets it and every frame before it.
+    mutating func claim(firstContaining text: String) -> Bool {
+        guard let index = frames[start...].firstIndex(where: { $0.contains(text) }) else { return false }
+        for frame in frames[start...index] { bytes -= frame.utf8.count }
+        start = index + 1
+        if start == frames.count { removeAll() }
+        return true
+    }
+
+    mutating func removeAll() {
+        frames.removeAll(keepingCapacity: true)
+        start = 0
+        bytes = 0
     }
 }
 
