@@ -231,7 +231,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         }
     }
 
-    /// Closes (if still open) and waits up to 5 s for the server's answer.
+    /// Closes (if still open) and waits up to 3 s for the server's answer.
     func closeAndWait() {
         close(code: requestedClose?.code ?? 1000, reason: requestedClose?.reason)
         // Also after Ctrl-C (batch mode closes then): the answer is waited for, not taken for a silent server.
