@@ -21,17 +21,26 @@ public struct ShellCompletion: Sendable {
         self.choices = choices
     }
 
-    /// What an option's value completes to.
+    /// What the word after an option completes to.
     enum ValueKind: Equatable {
-        case file, directory, none
+        /// The option takes no next word (a flag, or a value only attached to its name).
+        case none
+        /// One of a fixed list (`--completion bash`).
+        case choice([String])
+        case file
+        case directory
+        /// A value of its own (`-c COMMAND`, `--port N`): nothing is offered.
+        case free
     }
 
-    static func valueKind(_ option: OptionDefinition) -> ValueKind {
+    /// The one place that decides: a fixed list first, then the placeholder's name (`FILE`, `DIR`, …).
+    func valueKind(_ option: OptionDefinition) -> ValueKind {
         guard option.argument == .required else { return .none }
+        if let words = choices[option.name] { return .choice(words) }
         switch option.placeholder {
         case "FILE", "SCRIPT", "PATH": return .file
         case "DIR": return .directory
-        default: return .none
+        default: return .free
         }
     }
 
@@ -88,7 +97,7 @@ public struct ShellCompletion: Sendable {
             cases.append("\(name)) COMPREPLY=($(compgen -W '\(words.joined(separator: " "))' -- \"$cur\")); return ;;")
         }
         func spellings(_ kind: ValueKind) -> [String] {
-            Set(options.filter { valueKind($0) == kind && choices[$0.name] == nil }.flatMap(\.spellings)).sorted()
+            Set(options.filter { valueKind($0) == kind }.flatMap(\.spellings)).sorted()
         }
         if !spellings(.file).isEmpty {
             cases.append("\(spellings(.file).joined(separator: "|"))) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;")
@@ -97,14 +106,9 @@ public struct ShellCompletion: Sendable {
             cases.append(
                 "\(spellings(.directory).joined(separator: "|"))) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;")
         }
-        let free = options.filter { $0.argument == .required && valueKind($0) == .none && choices[$0.name] == nil }
-        if !free.isEmpty {
-            cases.append(Set(free.flatMap(\.spellings)).sorted().joined(separator: "|") + ") return ;;")
-        }
+        if !spellings(.free).isEmpty { cases.append(spellings(.free).joined(separator: "|") + ") return ;;") }
         return "    case $prev in\n" + cases.map { "        " + $0 + "\n" }.joined() + "    esac\n"
     }
-
-    private func valueKind(_ option: OptionDefinition) -> ValueKind { Self.valueKind(option) }
 
     /// A zsh script for `fpath` (`_lp-shell`, autoloaded by compinit).
     public var zsh: String {
@@ -139,11 +143,10 @@ public struct ShellCompletion: Sendable {
         if option.argument == .required || option.argument == .optional {
             let placeholder = option.placeholder.replacingCharacters([":", "'"], with: " ")
             switch valueKind(option) {
-            case _ where choices[option.name] != nil:
-                action = ":\(placeholder):(\(choices[option.name]!.joined(separator: " ")))"
+            case .choice(let words): action = ":\(placeholder):(\(words.joined(separator: " ")))"
             case .file: action = ":\(placeholder):_files"
             case .directory: action = ":\(placeholder):_files -/"
-            case .none: action = ":\(placeholder): "
+            case .none, .free: action = ":\(placeholder): "
             }
         }
         let repeatable = option.help.contains("repeatable") ? "*" : ""
