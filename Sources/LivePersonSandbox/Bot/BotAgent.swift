@@ -51,9 +51,10 @@ extension InMemorySandboxStore {
     }
 
     func botAnswer(_ dialogId: String, sequence: Int, text: String) {
-        // The conversation's queue runs its accept first; an answer that still finds no agent (called on its own)
-        // takes the conversation itself rather than being dropped, which once left the tutorial's `/wait-for`
-        // waiting forever. Not while human agents are being rung for it.
+        // The conversation's queue runs its accept first. An answer can still find no agent where no accept is queued:
+        // a conversation reloaded from `--data` whose accept was pending when the sandbox stopped, or `botAnswer`
+        // called on its own. It then takes the conversation instead of dropping the consumer's answer. Not while
+        // human agents are being rung for it.
         if bot.enabled, conversations[dialogId]?.ringId == nil { botAccept(dialogId) }
         guard let conversation = conversations[dialogId], conversation.agentIsBot, conversation.state == "OPEN" else {
             return
