@@ -9,6 +9,16 @@ final class Environment {
         /// uses none (`.token`) never parses the prelude.
         case prelude
         case root
+        /// The definitions of an included library, by signature.
+        case functions([Prelude.Signature: FunctionEntry])
+        /// The definitions of a library imported `as alias`, called as `alias::name`.
+        case namespace(String, [Prelude.Signature: FunctionEntry])
+    }
+
+    /// A library definition and the scope it runs in (its library's imports and earlier definitions).
+    struct FunctionEntry {
+        var definition: FunctionDefinition
+        var scope: Environment
     }
 
     let binding: Binding
@@ -59,6 +69,15 @@ final class Environment {
                 return .definition(definition, current)
             case .closure(let parameter, let body, let closureEnvironment) where arity == 0 && parameter == name:
                 return .closure(body, closureEnvironment)
+            case .functions(let table):
+                if let entry = table[Prelude.Signature(name: name, arity: arity)] {
+                    return .definition(entry.definition, entry.scope)
+                }
+            case .namespace(let alias, let table) where name.hasPrefix(alias + "::"):
+                let local = String(name.dropFirst(alias.count + 2))
+                if let entry = table[Prelude.Signature(name: local, arity: arity)] {
+                    return .definition(entry.definition, entry.scope)
+                }
             case .prelude where Prelude.names.contains(name):
                 if let definition = Prelude.definitionsBySignature[Prelude.Signature(name: name, arity: arity)] {
                     return .definition(definition, current)
@@ -69,5 +88,43 @@ final class Environment {
             node = current.parent
         }
         return nil
+    }
+}
+
+extension Environment {
+    /// `imports` bound over `base`: libraries' definitions (each library's scope built once, shared by every
+    /// import of it) and data variables (`$alias` and `$alias::alias`).
+    static func binding(
+        _ imports: [LinkedImport], onto base: Environment,
+        libraries: inout [ObjectIdentifier: [Prelude.Signature: FunctionEntry]]
+    ) -> Environment {
+        var node = base
+        for linked in imports {
+            switch linked {
+            case .data(let alias, let value):
+                node = Environment(.variable(alias, value), parent: node)
+                node = Environment(.variable(alias + "::" + alias, value), parent: node)
+            case .functions(let alias, let library):
+                let table = definitions(of: library, base: base, libraries: &libraries)
+                node = Environment(alias.map { .namespace($0, table) } ?? .functions(table), parent: node)
+            }
+        }
+        return node
+    }
+
+    private static func definitions(
+        of library: LoadedLibrary, base: Environment,
+        libraries: inout [ObjectIdentifier: [Prelude.Signature: FunctionEntry]]
+    ) -> [Prelude.Signature: FunctionEntry] {
+        if let table = libraries[ObjectIdentifier(library)] { return table }
+        var node = binding(library.imports, onto: base, libraries: &libraries)
+        var table: [Prelude.Signature: FunctionEntry] = [:]
+        for definition in library.definitions {
+            node = Environment(.function(definition), parent: node)
+            table[Prelude.Signature(name: definition.name, arity: definition.parameters.count)] = FunctionEntry(
+                definition: definition, scope: node)
+        }
+        libraries[ObjectIdentifier(library)] = table
+        return table
     }
 }

@@ -21,6 +21,8 @@ final class Evaluator {
     typealias PathEmit = ([JSONValue], JSONValue) throws -> Void
 
     let host: any QueryHost
+    /// The running program's module loader (`modulemeta`, `get_search_list`); nil when modules are unavailable.
+    var modules: ModuleLoader?
     let environmentObject: JSONValue
     private var nextLabel = 0
     private var steps = 0

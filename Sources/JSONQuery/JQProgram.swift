@@ -4,46 +4,54 @@ public struct JQProgram: Sendable {
     public let ast: AST
     /// The program text.
     public let source: String
+    /// What its `import` and `include` directives bound, in order.
+    let imports: [LinkedImport]
+    /// Where `modulemeta` and `get_search_list` look.
+    let modules: ModuleLoader?
 
     /// Programs longer than this compile on a `LargeStack`: the parser and the resolver recurse once per nesting
     /// level and per pipe stage, and a generated program of thousands of stages would exhaust a thread's 8 MB.
     static let largeStackSourceLength = 4096
 
-    /// Parses and checks a program; `variables` are the names bound by `--arg` and friends.
-    public init(_ source: String, variables: [String] = []) throws(JQCompileFailure) {
+    /// Parses and checks a program; `variables` are the names bound by `--arg` and friends; `modules` finds the
+    /// files of `import` and `include` (without it, a program that imports fails to compile).
+    public init(_ source: String, variables: [String] = [], modules: ModuleLoader? = nil)
+        throws(JQCompileFailure)
+    {
         let compiled =
             source.utf8.count > Self.largeStackSourceLength
-            ? LargeStack.run { Result { () throws(JQCompileFailure) in try Self.compile(source, variables) } }
-            : Result { () throws(JQCompileFailure) in try Self.compile(source, variables) }
+            ? LargeStack.run { Result { () throws(JQCompileFailure) in try Self.compile(source, variables, modules) } }
+            : Result { () throws(JQCompileFailure) in try Self.compile(source, variables, modules) }
         self.source = source
-        ast = try compiled.get()
+        (ast, imports) = try compiled.get()
+        self.modules = modules
     }
 
-    private static func compile(_ source: String, _ variables: [String]) throws(JQCompileFailure) -> AST {
-        let ast: AST
-        do {
-            ast = try Parser.parse(source)
+    private static func compile(_ source: String, _ variables: [String], _ modules: ModuleLoader?)
+        throws(JQCompileFailure) -> (AST, [LinkedImport])
+    {
+        let syntax: ProgramSyntax
+        var imports: [LinkedImport] = []
+        do throws(QueryCompileError) {
+            syntax = try Parser.parseProgram(source)
+            if let modules {
+                var linker = ModuleLinker(loader: modules)
+                imports = try linker.linkProgram(syntax.header)
+            } else if let first = syntax.header.imports.first {
+                throw QueryCompileError(
+                    message: "module not found: \(first.path) (modules are not available here)", offset: first.offset,
+                    length: first.length)
+            }
         } catch {
             throw JQCompileFailure(errors: [error])
         }
-        let problems = Resolver.check(ast, globals: variables + ["ARGS", "__loc__"])
+        let names = LinkedImport.visibleNames(imports)
+        let problems = Resolver.check(
+            syntax.body, globals: variables + ["ARGS", "__loc__"] + names.variables, functions: names.functions)
         if !problems.isEmpty {
-            let tokens = (try? Lexer.tokenize(source)) ?? []
-            throw JQCompileFailure(
-                errors: problems.map { problem in
-                    let token = tokens.first { token in
-                        switch token.kind {
-                        case .identifier(let name): name == problem.token
-                        case .variable(let name): "$" + name == problem.token
-                        case .format(let name): "@" + name == problem.token
-                        default: false
-                        }
-                    }
-                    return QueryCompileError(
-                        message: problem.message, offset: token?.offset ?? 0, length: token?.length ?? 1)
-                })
+            throw JQCompileFailure(errors: problems.map { QueryCompileError.locating($0, in: source) })
         }
-        return ast
+        return (syntax.body, imports)
     }
 
     /// Runs the program on one input, passing each output to `emit`.
@@ -53,7 +61,8 @@ public struct JQProgram: Sendable {
     ) throws(JQRuntimeFailure) {
         do {
             session.evaluator.prepareStack()
-            try session.evaluator.eval(ast, input, session.root, emit)
+            session.evaluator.modules = modules
+            try session.evaluator.eval(ast, input, session.environment(for: self), emit)
         } catch let failure as QueryFailure {
             switch failure {
             case .error(let message): throw .error(message)
@@ -89,12 +98,33 @@ public final class JQSession {
         for (name, value) in variables { node = Environment(.variable(name, value), parent: node) }
         root = node
     }
+
+    /// The scope a program's body runs in: the session's, with the program's imports bound (once per session).
+    private var boundPrograms: [String: Environment] = [:]
+
+    func environment(for program: JQProgram) -> Environment {
+        if program.imports.isEmpty { return root }
+        if let bound = boundPrograms[program.source] { return bound }
+        var libraries: [ObjectIdentifier: [Prelude.Signature: Environment.FunctionEntry]] = [:]
+        let bound = Environment.binding(program.imports, onto: root, libraries: &libraries)
+        boundPrograms[program.source] = bound
+        return bound
+    }
 }
 
 /// Why a program did not compile: one or more errors.
 public struct JQCompileFailure: Error, Sendable {
     /// The errors, in program order.
     public var errors: [QueryCompileError]
+
+    /// The first line of jq's message for the last error (`jq: error: MESSAGE at <top-level>, line N:`), the line
+    /// jq's `--run-tests` compares for a `%%FAIL` case.
+    public func firstLine(source: String) -> String {
+        guard let error = errors.last else { return "jq: error" }
+        let text = error.module?.text ?? source
+        let line = 1 + text.utf8.prefix(error.offset).count { $0 == UInt8(ascii: "\n") }
+        return "jq: error: \(error.message) at \(error.module?.path ?? "<top-level>"), line \(line):"
+    }
 }
 
 /// How a run ended abnormally.

@@ -163,7 +163,8 @@ extension JSONValue {
         case (.object(let object), .string(let name)): return object[name] ?? .null
         case (.array(let array), _) where key.doubleValue != nil:
             let number = key.doubleValue!
-            if number.isNaN || number != number.rounded(.down) { return .null }
+            // jq 1.7.1 floors a fractional index (`.[1.5]` is `.[1]`); NaN indexes nothing.
+            if number.isNaN { return .null }
             var position = Int(clampedInteger(number.rounded(.down)))
             if position < 0 { position += array.count }
             return position >= 0 && position < array.count ? array[position] : .null
@@ -208,8 +209,11 @@ extension JSONValue {
             return number
         }
         let length = Double(count)
+        // NaN bounds mean the ends, as jq 1.7.1 reads them (`.[nan:1]` is `.[:1]`).
         var start = try bound(from, 0)
+        if start.isNaN { start = 0 }
         var end = try bound(to, count)
+        if end.isNaN { end = length }
         if start < 0 { start += length }
         if end < 0 { end += length }
         start = min(max(start, 0), length)
@@ -263,7 +267,8 @@ extension JSONValue {
             var array: [JSONValue] = []
             if case .array(let existing) = self { array = existing }
             let number = key.doubleValue!
-            var position = number.isNaN ? 0 : Int(clampedInteger(number.rounded(.down)))
+            if number.isNaN { throw Self.fail("Cannot set array element at NaN index") }
+            var position = Int(clampedInteger(number.rounded(.down)))
             if position < 0 {
                 position += array.count
                 if position < 0 { throw Self.fail("Out of bounds negative array index") }

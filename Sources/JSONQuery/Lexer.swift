@@ -5,7 +5,7 @@ struct Lexer {
 
     static let keywords: Set<String> = [
         "def", "if", "then", "elif", "else", "end", "as", "reduce", "foreach", "try", "catch", "label",
-        "import", "include", "and", "or", "__loc__",
+        "import", "include", "module", "and", "or", "__loc__",
     ]
 
     init(_ source: String) {
@@ -221,7 +221,11 @@ struct Lexer {
                 let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
                 text.append(contentsOf: String(Character(scalar)).utf8)
             default:
-                throw QueryCompileError(message: "syntax error, invalid escape", offset: offset - 2, length: 2)
+                // jq parses each escape as a JSON string and reports that parser's words.
+                let escaped = String(decoding: [0x5C, escape], as: UTF8.self)
+                throw QueryCompileError(
+                    message: "Invalid escape at line 1, column 4 (while parsing '\"\(escaped)\"')", offset: offset - 2,
+                    length: 2)
             }
         }
         if !text.isEmpty || parts.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }

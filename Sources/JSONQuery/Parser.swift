@@ -12,12 +12,80 @@ public struct Parser {
     /// The most `|` stages or definitions in one chain (jq 1.6 runs out of parser stack near 4,500).
     static let maximumChain = 10_000
 
-    /// Parses a complete program.
+    /// Parses a complete program; its module directives, if any, are checked but not part of the tree.
     public static func parse(_ source: String) throws(QueryCompileError) -> AST {
+        try parseProgram(source).body
+    }
+
+    /// Parses a main program: module directives, then an expression.
+    static func parseProgram(_ source: String) throws(QueryCompileError) -> ProgramSyntax {
         var parser = Parser(tokens: try Lexer.tokenize(source))
+        let header = try parser.parseHeader()
         let ast = try parser.parsePipe()
         try parser.expectEnd()
-        return ast
+        return ProgramSyntax(header: header, body: ast)
+    }
+
+    /// Parses a library (a module file): module directives, then definitions only.
+    static func parseLibrary(_ source: String) throws(QueryCompileError) -> LibrarySyntax {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        let header = try parser.parseHeader()
+        var definitions: [FunctionDefinition] = []
+        while parser.isKeyword("def") { definitions.append(try parser.parseDefinition()) }
+        try parser.expectEnd()
+        return LibrarySyntax(header: header, definitions: definitions)
+    }
+
+    /// `module META;` and the `import`/`include` directives that open a program or library.
+    private mutating func parseHeader() throws(QueryCompileError) -> ModuleHeader {
+        var header = ModuleHeader()
+        if isKeyword("module") {
+            let start = current
+            advance()
+            header.metadata = try metadataObject(try parsePostTerm(), at: start)
+            try expectPunctuation(";")
+        }
+        while isKeyword("import") || isKeyword("include") {
+            let start = current
+            let isInclude = isKeyword("include")
+            advance()
+            guard case .string(let pieces) = current.kind else { throw unexpected() }
+            guard pieces.count == 1, case .text(let path) = pieces[0] else {
+                throw QueryCompileError(
+                    message: "Import path must be constant", offset: start.offset, length: current.offset - start.offset
+                )
+            }
+            advance()
+            var kind = ImportDirective.Kind.include
+            if !isInclude {
+                try expectKeyword("as")
+                switch current.kind {
+                case .identifier(let alias), .keyword(let alias): kind = .functions(alias: alias)
+                case .variable(let alias): kind = .data(alias: alias)
+                default: throw unexpected()
+                }
+                advance()
+            }
+            var metadata: JSONObject?
+            if !isPunctuation(";") { metadata = try metadataObject(try parsePostTerm(), at: start) }
+            let length = current.offset + current.length - start.offset
+            try expectPunctuation(";")
+            header.imports.append(
+                ImportDirective(path: path, kind: kind, metadata: metadata, offset: start.offset, length: length))
+        }
+        return header
+    }
+
+    /// Module metadata: a constant object, else jq's compile error.
+    private func metadataObject(_ term: AST, at start: Token) throws(QueryCompileError) -> JSONObject {
+        let length = max(1, current.offset - start.offset)
+        guard let value = term.constantValue else {
+            throw QueryCompileError(message: "Module metadata must be constant", offset: start.offset, length: length)
+        }
+        guard case .object(let object) = value else {
+            throw QueryCompileError(message: "Module metadata must be an object", offset: start.offset, length: length)
+        }
+        return object
     }
 
     private init(tokens: [Token]) {

@@ -6,14 +6,19 @@ struct Resolver {
         var labels: [String] = []
     }
 
-    /// Problems found, in program order: (message, name to locate).
-    private(set) var problems: [(message: String, token: String)] = []
+    /// A problem: jq's message and the name to point at.
+    typealias Problem = (message: String, token: String)
 
-    static func check(_ ast: AST, globals: [String]) -> [(message: String, token: String)] {
+    /// Problems found, in program order.
+    private(set) var problems: [Problem] = []
+
+    /// Checks `ast` where `globals` (variables) and `functions` (`name/arity`, imported) are defined beside
+    /// the builtins.
+    static func check(_ ast: AST, globals: [String], functions: [String] = []) -> [Problem] {
         var resolver = Resolver()
         var scope = Scope()
         scope.variables = globals + ["ENV", "__prog_args"]
-        scope.functions = Prelude.signatures + Array(Builtins.table.keys)
+        scope.functions = Prelude.signatures + Array(Builtins.table.keys) + functions
         resolver.visit(ast, scope)
         return resolver.problems
     }

@@ -47,6 +47,7 @@ struct JQ: Builtin {
             io.stdout.write("jq-1.7.1\n")
             return .success
         }
+        if options.runTests { return JQTestCommand.run(options, context: context) }
         var filter = options.filter
         var files = options.files
         if options.fromFile, let path = filter {
@@ -70,7 +71,8 @@ struct JQ: Builtin {
             JSONObject([("positional", .array(options.positional)), ("named", .object(JSONObject(named)))]))
         let program: JQProgram
         do {
-            program = try JQProgram(source, variables: named.map { $0.0 } + ["ARGS"])
+            program = try JQProgram(
+                source, variables: named.map { $0.0 } + ["ARGS"], modules: JQModules.loader(options, context: context))
         } catch {
             JQDiagnostics.writeCompileErrors(error.errors, source: source, to: io.stderr)
             return .jqCompileError

@@ -17,6 +17,7 @@ enum Builtins {
         registerMath(&table)
         registerRegex(&table)
         registerDates(&table)
+        registerModules(&table)
         return table
     }()
 
@@ -234,35 +235,18 @@ enum Builtins {
                             try emit(.number(current))
                             current += step
                         }
-                    } else if from < to {
-                        while true {
-                            try evaluator.checkInterrupt()
-                            try emit(.number(from))
-                        }
                     }
+                    // A step of 0 or NaN yields nothing, as jq 1.7.1's `range/3` (src/builtin.jq) does.
                 }
             }, paths: nil)
         table["repeat/1"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
-                // jq 1.6's `def repeat(f): def _repeat: f | (., _repeat); _repeat;`, iterative for single outputs.
-                func run(_ start: JSONValue) throws {
-                    var value = start
-                    while true {
-                        try evaluator.checkInterrupt()
-                        let next = try evaluator.collect(arguments[0], value, env)
-                        if next.count == 1 {
-                            try emit(next[0])
-                            value = next[0]
-                            continue
-                        }
-                        for item in next {
-                            try emit(item)
-                            try run(item)
-                        }
-                        return
-                    }
+                // jq 1.7.1's `def repeat(f): def _repeat: f, _repeat; _repeat;`: f again and again on the same input,
+                // until an error or a consumer (`limit`, `first`, `label`) stops it.
+                while true {
+                    try evaluator.checkInterrupt()
+                    try evaluator.eval(arguments[0], input, env, emit)
                 }
-                try run(input)
             }, paths: nil)
         table["while/2"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in

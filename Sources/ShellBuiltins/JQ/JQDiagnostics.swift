@@ -6,8 +6,8 @@ import ShellSyntax
 enum JQDiagnostics {
     static func writeCompileErrors(_ errors: [QueryCompileError], source: String, to output: ByteOutput) {
         let renderer = DiagnosticRenderer(programName: "jq")
-        let program = SourceText(source)
         for error in errors {
+            let program = error.module.map { SourceText($0.text, fileName: $0.path) } ?? SourceText(source)
             let range = SourceRange(start: error.offset, end: error.offset + error.length)
             let diagnostic = Diagnostic(
                 .error, error.message, kind: "error", location: SourceLocation(range, in: program))

@@ -26,6 +26,10 @@ struct JQOptions {
     var positional: [JSONValue] = []
     var showHelp = false
     var showVersion = false
+    /// `--run-tests`: the operand is a test file in jq's format, not a filter.
+    var runTests = false
+    /// `-L dir`, in order.
+    var libraryPaths: [String] = []
 
     /// Reads a file for `--slurpfile`/`--rawfile`/`-f`.
     typealias FileReader = (String) -> Result<[UInt8], FileReadError>
@@ -107,7 +111,9 @@ struct JQOptions {
                 try Self.load(values[1], raw: name == "rawfile", name: name, variable: values[0], readFile: readFile))
         case "--help": showHelp = true
         case "--version": showVersion = true
-        default: break  // -L, --unbuffered, --stream-errors: accepted, nothing to do in-process
+        case "--run-tests": runTests = true
+        case "--library-path": libraryPaths.append(values[0])
+        default: break  // --unbuffered, --stream-errors: accepted, nothing to do in-process
         }
     }
 
@@ -163,7 +169,7 @@ extension JQOptions {
             OptionDefinition(
                 ["-f", "--from-file"], help: "load filter from the file named by the first\nargument;"),
             OptionDefinition(
-                ["-L", "--library-path"], .required, placeholder: "dir", help: "accepted; modules are not supported;"),
+                ["-L", "--library-path"], .required, placeholder: "dir", help: "search modules from the directory;"),
             OptionDefinition(["--arg"], .pair, placeholder: "name value", help: "set $name to the string value;"),
             OptionDefinition(["--argjson"], .pair, placeholder: "name value", help: "set $name to the JSON value;"),
             OptionDefinition(
@@ -177,6 +183,8 @@ extension JQOptions {
                 ["--jsonargs"], help: "consume remaining arguments as positional\nJSON values;"),
             OptionDefinition(["-e", "--exit-status"], help: "set exit status code based on the output;"),
             OptionDefinition(["-V", "--version"], help: "show the version;"),
+            OptionDefinition(
+                ["--run-tests"], help: "run the tests of a file in jq's test format\n(standard input without one);"),
             OptionDefinition(["-h", "--help"], help: "show the help;"),
         ],
         syntax: syntax, wording: wording)
