@@ -6,6 +6,21 @@ extension Evaluator {
         JSONValue.fail("Invalid path expression with result \(value.errorDump(limit: 26))")
     }
 
+    /// The path given to a value that a non-path expression produced (`map(…)` inside `path(…)`). As in jq, it is
+    /// an error only when something indexes or iterates it, or when it ends a path expression.
+    static let notAPath: [JSONValue] = [.object(JSONObject([("\u{0}not-a-path", .null)]))]
+
+    static func isNotAPath(_ path: [JSONValue]) -> Bool {
+        guard path.count == 1, case .object(let object) = path[0] else { return false }
+        return object["\u{0}not-a-path"] != nil
+    }
+
+    /// The path of a finished path expression; a value that is not at a path is jq's error.
+    func checkedPath(_ path: [JSONValue], _ value: JSONValue) throws -> [JSONValue] {
+        if Self.isNotAPath(path) { throw invalidPath(value) }
+        return path
+    }
+
     func evalPaths(_ node: AST, _ input: PathInput, _ env: Environment, _ emit: PathEmit) throws {
         switch node {
         case .identity:
@@ -15,6 +30,11 @@ extension Evaluator {
         case .index(let target, let key):
             try eval(key, input.value, env) { keyValue in
                 try self.evalPaths(target, input, env) { path, value in
+                    if Self.isNotAPath(path) {
+                        throw JSONValue.fail(
+                            "Invalid path expression near attempt to access element \(keyValue.errorDump()) of "
+                                + value.errorDump(limit: 26))
+                    }
                     let child: JSONValue
                     if case .null = value {
                         guard keyValue.isString || keyValue.doubleValue != nil || keyValue.isObjectOrNull else {
@@ -32,12 +52,21 @@ extension Evaluator {
                 try self.evalOptional(from, input.value, env) { fromValue in
                     try self.evalPaths(target, input, env) { path, value in
                         let key = JSONValue.object(JSONObject([("start", fromValue), ("end", toValue)]))
+                        if Self.isNotAPath(path) {
+                            throw JSONValue.fail(
+                                "Invalid path expression near attempt to access element \(key.errorDump()) of "
+                                    + value.errorDump(limit: 26))
+                        }
                         try emit(path + [key], try value.slice(fromValue, toValue))
                     }
                 }
             }
         case .iterate(let target):
             try evalPaths(target, input, env) { path, value in
+                if Self.isNotAPath(path) {
+                    throw JSONValue.fail(
+                        "Invalid path expression near attempt to iterate through \(value.errorDump(limit: 26))")
+                }
                 switch value {
                 case .array(let elements):
                     for (offset, element) in elements.enumerated() {
@@ -67,7 +96,7 @@ extension Evaluator {
                 failure = caught
             }
             if let handler, case .error(let message)? = failure {
-                try eval(handler, message, env) { throw self.invalidPath($0) }
+                try eval(handler, message, env) { try emit(Self.notAPath, $0) }
             }
         case .pipe(let left, let right):
             try evalPaths(left, input, env) { path, value in try self.evalPaths(right, (path, value), env, emit) }
@@ -135,12 +164,13 @@ extension Evaluator {
             // `path(null)` is allowed by jq: null is the empty path's value.
             try emit(input.path, .null)
         default:
-            try eval(node, input.value, env) { value in throw self.invalidPath(value) }
+            try eval(node, input.value, env) { value in try emit(Self.notAPath, value) }
         }
     }
 
     private func recursePaths(_ path: [JSONValue], _ value: JSONValue, _ emit: PathEmit) throws {
         try emit(path, value)
+        if Self.isNotAPath(path) { return }  // jq's `recurse` iterates with `.[]?`: the error is suppressed
         try checkStack()
         switch value {
         case .array(let elements):
@@ -188,7 +218,7 @@ extension Evaluator {
             throw JSONValue.fail("\(name)/\(arguments.count) is not defined")
         }
         guard let paths = native.paths else {
-            try native.value(self, arguments, input.value, env) { throw self.invalidPath($0) }
+            try native.value(self, arguments, input.value, env) { try emit(Self.notAPath, $0) }
             return
         }
         try paths(self, arguments, input, env, emit)

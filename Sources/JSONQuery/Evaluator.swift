@@ -316,8 +316,10 @@ final class Evaluator {
         switch op {
         case .modify:
             var paths: [[JSONValue]] = []
-            try evalPaths(left, ([], input), env) { path, _ in paths.append(path) }
+            try evalPaths(left, ([], input), env) { path, value in paths.append(try self.checkedPath(path, value)) }
             var result = input
+            // As jq 1.7.1's `_modify`: paths whose update is empty are deleted together at the end.
+            var deletions: [JSONValue] = []
             for path in paths {
                 let old = try result.getPath(path[...])
                 var replacement: JSONValue?
@@ -331,14 +333,16 @@ final class Evaluator {
                 if let replacement {
                     result = try result.setPath(path[...], replacement)
                 } else {
-                    result = try result.deletePaths([.array(path)])
+                    deletions.append(.array(path))
                 }
             }
-            try emit(result)
+            try emit(deletions.isEmpty ? result : try result.deletePaths(deletions))
         default:
             try eval(right, input, env) { rhs in
                 var paths: [[JSONValue]] = []
-                try self.evalPaths(left, ([], input), env) { path, _ in paths.append(path) }
+                try self.evalPaths(left, ([], input), env) { path, value in
+                    paths.append(try self.checkedPath(path, value))
+                }
                 var result = input
                 for path in paths {
                     let newValue: JSONValue

@@ -175,13 +175,18 @@ extension JSONValue {
             return try slice(bounds["start"] ?? .null, bounds["end"] ?? .null)
         case (.array(let array), .array(let needle)):
             return .array(Self.indices(of: needle, in: array).map { .number(Double($0)) })
-        case (_, .string(let name)) where !(self.isArray):
-            throw Self.fail("Cannot index \(typeName) with \"\(name)\"")
-        case (.array, .string(let name)):
-            throw Self.fail("Cannot index array with string \"\(name)\"")
+        case (_, .string(let name)):
+            throw Self.cannotIndex(self, with: name)
         default:
             throw Self.fail("Cannot index \(typeName) with \(key.typeName)")
         }
+    }
+
+    /// jq 1.7.1's `jv_get` error for a string key: the key is quoted when it is shorter than 30 bytes.
+    static func cannotIndex(_ container: JSONValue, with key: String) -> QueryFailure {
+        key.utf8.count < 30
+            ? fail("Cannot index \(container.typeName) with string \"\(key)\"")
+            : fail("Cannot index \(container.typeName) with string")
     }
 
     var isArray: Bool {
@@ -295,10 +300,10 @@ extension JSONValue {
             return .array(result)
         case (.object, _):
             throw Self.fail("Cannot index object with \(key.typeName)")
-        case (.array, .string(let name)):
-            throw Self.fail("Cannot index array with string \"\(name)\"")
+        case (.string, .object):
+            throw Self.fail("Cannot update string slices")
         case (_, .string(let name)):
-            throw Self.fail("Cannot index \(typeName) with \"\(name)\"")
+            throw Self.cannotIndex(self, with: name)
         default:
             throw Self.fail("Cannot index \(typeName) with \(key.typeName)")
         }
@@ -315,44 +320,73 @@ extension JSONValue {
     }
 
     /// `delpaths(paths)`: deletes the longest paths first so earlier deletions don't shift later ones.
+    /// `delpaths(paths)` as jq 1.7.1's `jv_delpaths` does it: the paths sorted, grouped by their first key, and every
+    /// key of one container deleted at once, so that deleting `.[1]` does not move what `.[2]` names.
     func deletePaths(_ paths: [JSONValue]) throws(QueryFailure) -> JSONValue {
-        var result = self
-        let sorted = paths.sorted { JSONValue.compare($0, $1) > 0 }
-        for path in sorted {
-            guard case .array(let components) = path else { throw Self.fail("Path must be specified as an array") }
-            result = try result.deletePath(components[...])
+        var components: [[JSONValue]] = []
+        for path in paths {
+            guard case .array(let keys) = path else { throw Self.fail("Path must be specified as an array") }
+            components.append(keys)
         }
-        return result
+        if components.isEmpty { return self }
+        components.sort { JSONValue.compare(.array($0), .array($1)) < 0 }
+        if components[0].isEmpty { return .null }
+        return try deleteSorted(components[...], depth: 0)
     }
 
-    func deletePath(_ path: ArraySlice<JSONValue>) throws(QueryFailure) -> JSONValue {
-        guard let key = path.first else { return .null }
-        if case .null = self { return .null }
-        if path.count == 1 {
-            switch (self, key) {
-            case (.object(var object), .string(let name)):
-                object[name] = nil
-                return .object(object)
-            case (.array(var array), _) where key.doubleValue != nil:
-                var position = Int(clampedInteger(key.doubleValue!.rounded(.down)))
-                if position < 0 { position += array.count }
-                if position < 0 { throw Self.fail("Out of bounds negative array index") }
-                if position < array.count { array.remove(at: position) }
-                return .array(array)
-            case (.array(var array), .object(let bounds)):
-                let (start, end) = try Self.sliceBounds(
-                    bounds["start"] ?? .null, bounds["end"] ?? .null, count: array.count)
-                array.removeSubrange(start..<end)
-                return .array(array)
-            default:
-                _ = try index(key)
-                throw Self.fail("Cannot delete field at \(key.typeName) index of \(typeName)")
+    private func deleteSorted(_ paths: ArraySlice<[JSONValue]>, depth: Int) throws(QueryFailure) -> JSONValue {
+        var result = self
+        var keys: [JSONValue] = []
+        var start = paths.startIndex
+        while start < paths.endIndex {
+            let key = paths[start][depth]
+            var end = start
+            while end < paths.endIndex && paths[end][depth] == key { end += 1 }
+            if paths[start].count == depth + 1 {
+                keys.append(key)  // the whole member goes: deeper deletions inside it do not matter
+            } else {
+                let child = try result.index(key)
+                if case .null = child {} else {
+                    result = try result.setPath([key][...], try child.deleteSorted(paths[start..<end], depth: depth + 1))
+                }
             }
+            start = end
         }
-        let child = try index(key)
-        if case .null = child { return self }
-        let updated = try child.deletePath(path.dropFirst())
-        return try setPath([key][...], updated)
+        return try result.deleteKeys(keys)
+    }
+
+    /// jq's `jv_dels`: the members at `keys` removed together; array indices count in the array before any removal.
+    private func deleteKeys(_ keys: [JSONValue]) throws(QueryFailure) -> JSONValue {
+        switch self {
+        case .null:
+            return .null
+        case .array(let array):
+            var doomed = Set<Int>()
+            for key in keys {
+                switch key {
+                case .object(let bounds):
+                    let (start, end) = try Self.sliceBounds(
+                        bounds["start"] ?? .null, bounds["end"] ?? .null, count: array.count)
+                    doomed.formUnion(start..<end)
+                case _ where key.doubleValue != nil:
+                    let number = key.doubleValue!
+                    if number.isNaN { continue }
+                    let index = Int(clampedInteger(number))
+                    doomed.insert(index < 0 ? array.count + index : index)
+                default:
+                    throw Self.fail("Cannot delete \(key.typeName) element of array")
+                }
+            }
+            return .array(array.indices.filter { !doomed.contains($0) }.map { array[$0] })
+        case .object(var object):
+            for key in keys {
+                guard case .string(let name) = key else { throw Self.fail("Cannot delete \(key.typeName) field of object") }
+                object[name] = nil
+            }
+            return .object(object)
+        default:
+            throw Self.fail("Cannot delete fields from \(typeName)")
+        }
     }
 }
 

@@ -101,6 +101,12 @@ extension Builtins {
             }
             return .array(flatten(array, depth: 1e9))
         }
+        table["bsearch/1"] = withValues { input, values in
+            guard case .array(let array) = input else {
+                throw fail("\(input.errorDescription) cannot be searched from")
+            }
+            return .number(Double(binarySearch(array, for: values[0])))
+        }
         table["indices/1"] = withValues { input, values in try indices(input, values[0]) }
         table["index/1"] = withValues { input, values in
             guard case .array(let found) = try indices(input, values[0]) else { return .null }
@@ -218,16 +224,25 @@ extension Builtins {
         return result
     }
 
+    /// `contains`: only values of one kind (`true` and `false` are two kinds, as in jq) can be checked.
     static func contains(_ a: JSONValue, _ b: JSONValue) throws -> Bool {
+        guard a.typeRank == b.typeRank else {
+            throw fail("\(a.errorDescription) and \(b.errorDescription) cannot have their containment checked")
+        }
+        return containsValue(a, b)
+    }
+
+    /// jq 1.7.1's `jv_contains`: inside arrays and objects, values of different kinds are simply not contained.
+    private static func containsValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        guard a.typeRank == b.typeRank else { return false }
         switch (a, b) {
         case (.object(let left), .object(let right)):
             for (key, value) in right.entries {
-                guard let member = left[key], try contains(member, value) else { return false }
+                guard let member = left[key], containsValue(member, value) else { return false }
             }
             return true
         case (.array(let left), .array(let right)):
-            for needle in right where try !left.contains(where: { try contains($0, needle) }) { return false }
-            return true
+            return right.allSatisfy { needle in left.contains { containsValue($0, needle) } }
         case (.string(let left), .string(let right)):
             if right.isEmpty { return true }
             let haystack = Array(left.utf8)
@@ -239,9 +254,7 @@ extension Builtins {
             }
             return false
         default:
-            if a.typeRank == b.typeRank || (a.doubleValue != nil && b.doubleValue != nil) { return a == b }
-            if case .bool = a, case .bool = b { return a == b }
-            throw fail("\(a.errorDescription) and \(b.errorDescription) cannot have their containment checked")
+            return a == b
         }
     }
 
@@ -265,5 +278,20 @@ extension Builtins {
         default:
             return try input.index(target)
         }
+    }
+
+    /// jq's `bsearch`: the index of `target` in the sorted `array`, else `-1 - insertionPoint`.
+    static func binarySearch(_ array: [JSONValue], for target: JSONValue) -> Int {
+        var low = 0
+        var high = array.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            switch JSONValue.compare(array[middle], target) {
+            case 0: return middle
+            case ..<0: low = middle + 1
+            default: high = middle - 1
+            }
+        }
+        return -1 - low
     }
 }

@@ -70,7 +70,9 @@ enum Builtins {
             })
         table["path/1"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
-                try evaluator.evalPaths(arguments[0], ([], input), env) { path, _ in try emit(.array(path)) }
+                try evaluator.evalPaths(arguments[0], ([], input), env) { path, value in
+                    try emit(.array(try evaluator.checkedPath(path, value)))
+                }
             }, paths: nil)
         table["getpath/1"] = NativeFunction(
             value: { evaluator, arguments, input, env, emit in
@@ -342,7 +344,10 @@ enum Builtins {
             }, paths: nil)
         table["type/0"] = unary { .string($0.typeName) }
         table["builtins/0"] = unary { _ in
-            .array((Array(Builtins.table.keys) + Prelude.signatures).sorted().map(JSONValue.string))
+            // Helpers (`_match_impl`) are not builtins to the user, as in jq.
+            .array(
+                (Array(Builtins.table.keys) + Prelude.signatures).filter { !$0.hasPrefix("_") }.sorted()
+                    .map(JSONValue.string))
         }
     }
 }

@@ -18,7 +18,7 @@ enum Formats {
                 case "<": result += "&lt;"
                 case ">": result += "&gt;"
                 case "&": result += "&amp;"
-                case "'": result += "&#39;"
+                case "'": result += "&apos;"
                 case "\"": result += "&quot;"
                 default: result.unicodeScalars.append(scalar)
                 }

@@ -11,14 +11,15 @@ enum Prelude {
         def objects: select(type == "object");
         def iterables: select(type|. == "array" or . == "object");
         def scalars: select(type|. != "array" and . != "object");
-        def finites: select(isinfinite or isnan | not);
+        def isfinite: type == "number" and (isinfinite | not);
+        def finites: select(isfinite);
         def normals: select(isnormal);
         def map_values(f): .[] |= f;
         def recurse(f; cond): def r: ., (f | select(cond) | r); r;
         def from_entries: reduce .[] as $x ({};
             . + { ($x | if .key == null then .k // .name // .Name // .K // .Key else .key end
                       | if type == "string" then . else tojson end):
-                  ($x | if has("value") then .value else .v end) });
+                  ($x | if has("value") then .value elif has("Value") then .Value else .v end) });
         def with_entries(f): to_entries | map(f) | from_entries;
         def paths: path(..) | select(length > 0);
         def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);
@@ -32,7 +33,8 @@ enum Prelude {
         def first: .[0];
         def last: .[-1];
         def nth($n): .[$n];
-        def nth($n; f): if $n < 0 then error("Out of bounds negative array index") else last(limit($n + 1; f)) end;
+        def nth($n; f): if $n < 0 then error("nth doesn't support negative indices")
+            else label $out | foreach f as $item ($n + 1; . - 1; if . <= 0 then $item, break $out else empty end) end;
         def range($x): range(0; $x);
         def todate: strftime("%Y-%m-%dT%H:%M:%SZ");
         def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");
@@ -51,6 +53,9 @@ enum Prelude {
         def IN(src; s): any(src == s; .);
         def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);
         def INDEX(idx_expr): INDEX(.[]; idx_expr);
+        def JOIN($idx; idx_expr): [.[] | [., $idx[idx_expr]]];
+        def JOIN($idx; stream; idx_expr): stream | [., $idx[idx_expr]];
+        def JOIN($idx; stream; idx_expr; join_expr): stream | [., $idx[idx_expr]] | join_expr;
         def abs: if type == "number" and . < 0 then - . else . end;
         def toarray: if type == "array" then . else [.] end;
         def have_literal_numbers: true;
@@ -129,11 +134,11 @@ enum Prelude {
     /// `name/arity` of every prelude function, written out so that compiling a program does not parse the prelude.
     static let signatures: [String] = [
         "map/1", "values/0", "nulls/0", "booleans/0", "numbers/0", "strings/0", "arrays/0", "objects/0",
-        "iterables/0", "scalars/0", "finites/0", "normals/0", "map_values/1", "recurse/2", "from_entries/0",
+        "iterables/0", "scalars/0", "isfinite/0", "finites/0", "normals/0", "map_values/1", "recurse/2", "from_entries/0",
         "with_entries/1", "paths/0", "paths/1", "leaf_paths/0", "del/1", "in/1", "inside/1", "combinations/0",
         "combinations/1", "walk/1", "first/0", "last/0", "nth/1", "nth/2", "range/1", "todate/0", "todateiso8601/0",
         "fromdateiso8601/0", "fromdate/0", "date/0", "dateadd/2", "datesub/2", "any/0", "all/0", "any/1", "all/1",
-        "any/2", "all/2", "IN/1", "IN/2", "INDEX/2", "INDEX/1", "abs/0", "toarray/0", "have_literal_numbers/0",
+        "any/2", "all/2", "IN/1", "IN/2", "INDEX/2", "INDEX/1", "JOIN/2", "JOIN/3", "JOIN/4", "abs/0", "toarray/0", "have_literal_numbers/0",
         "have_decnum/0", "error/1", "halt_error/0", "debug/1", "pick/1", "match/2", "match/1", "test/1",
         "capture/2", "capture/1", "scan/2", "scan/1", "split/2", "splits/2", "splits/1", "sub/2", "gsub/3",
         "gsub/2", "ascii/1", "fromstream/1", "truncate_stream/1",
