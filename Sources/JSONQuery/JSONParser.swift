@@ -22,6 +22,8 @@ public struct JSONParser {
     private var discardedColumn = 0
     /// Bytes dropped from the front of the window (error offsets count from the start of the input).
     private var discardedBytes = 0
+    /// Set once the start of the input was checked for a UTF-8 byte order mark, which jq skips there.
+    private var checkedByteOrderMark = false
     /// Which texts count as JSON.
     private let grammar: Grammar
     /// The nesting limit jq uses.
@@ -130,6 +132,12 @@ public struct JSONParser {
 
     /// The next JSON text, or nil at the end of input.
     public mutating func next() throws(JSONParseError) -> JSONValue? {
+        if !checkedByteOrderMark {
+            checkedByteOrderMark = true
+            if offset == 0, discardedBytes == 0, has(2), bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                offset = 3
+            }
+        }
         skipWhitespace()
         guard offset < bytes.count else { return nil }
         return try parseValue()
@@ -467,9 +475,10 @@ public struct JSONParser {
             if token.elementsEqual("false".utf8) { return .bool(false) }
         case UInt8(ascii: "n"):
             if token.elementsEqual("null".utf8) { return .null }
-            if token.elementsEqual("nan".utf8) && grammar == .jq { return .number(.nan) }
+            if grammar == .jq, let special = Self.specialNumber(token) { return special }
         default:
             if let number = Self.fastInteger(token) { return .number(number) }
+            if grammar == .jq, let special = Self.specialNumber(token) { return special }
             if grammar == .jq || Self.isRFC8259Number(token), let number = NumberFormat.value(forLiteral: token) {
                 return number
             }
@@ -479,6 +488,23 @@ public struct JSONParser {
                 looksNumeric ? "invalid number" : Self.notAValue(token))
         }
         throw error("Invalid literal", at: end, caret: start, Self.notAValue(token))
+    }
+
+    /// The special numbers jq 1.7.1's literal parser (decNumber) reads, in any letter case: `nan`, `NaN` with an
+    /// optional payload of digits (`nan1234`), `sNaN`, `Infinity` and `inf`, each with an optional sign.
+    static func specialNumber(_ token: ArraySlice<UInt8>) -> JSONValue? {
+        var word = token.map { $0 | 0x20 }[...]  // ASCII lower case (digits are unchanged by it)
+        var negative = false
+        if let sign = word.first, sign == UInt8(ascii: "-") | 0x20 || sign == UInt8(ascii: "+") | 0x20 {
+            negative = token.first == UInt8(ascii: "-")
+            word = word.dropFirst()
+        }
+        if word.elementsEqual("inf".utf8) || word.elementsEqual("infinity".utf8) {
+            return .number(negative ? -.infinity : .infinity)
+        }
+        if word.starts(with: "snan".utf8) { word = word.dropFirst() }
+        if word.starts(with: "nan".utf8) && word.dropFirst(3).allSatisfy(isDigit) { return .number(.nan) }
+        return nil
     }
 
     /// Plain words for a token that is no JSON value.

@@ -8,6 +8,7 @@ extension JSONValue {
 
     /// `text` repeated `times` times by doubling: log2(times) copies instead of one append per repetition.
     static func repeated(_ text: String, _ times: Int) -> String {
+        guard times > 0 else { return "" }
         let unit = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(unit.count * times)
@@ -56,15 +57,15 @@ extension JSONValue {
                 count = n
             }
             if let string, let count {
-                if count <= 0 || count.isNaN { return .null }
+                // jq 1.7.1: a negative or NaN count is null, otherwise the count truncated (`* 0.5` is "").
+                if count < 0 || count.isNaN { return .null }
                 // jq's message; jq's limit is 2 GiB, this one 256 MiB, as for arrays (the built-in runs inside the
                 // shell's process); also keeps Int(count) from trapping (found by scripts/fuzz: `"ab" * 5e18`).
                 let length = Double(max(string.utf8.count, 1))
-                guard count.rounded(.up) * length <= Double(Self.maximumRepeatedStringBytes) else {
+                guard count.rounded(.towardZero) * length <= Double(Self.maximumRepeatedStringBytes) else {
                     throw fail("Repeat string result too long")
                 }
-                let times = count < 1 ? 1 : Int(count.rounded(.up))
-                return .string(Self.repeated(string, max(1, times)))
+                return .string(Self.repeated(string, Int(count.rounded(.towardZero))))
             }
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be multiplied")
         case .divide:
@@ -82,13 +83,13 @@ extension JSONValue {
             throw fail("\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided")
         case .modulo:
             if let a = lhs.doubleValue, let b = rhs.doubleValue {
-                let divisor = b.isNaN ? 0 : clampedInteger(b)
-                if divisor == 0 || b.isNaN {
+                if a.isNaN || b.isNaN { return .number(.nan) }
+                let divisor = clampedInteger(b)
+                if divisor == 0 {
                     throw fail(
                         "\(lhs.errorDescription) and \(rhs.errorDescription) cannot be divided (remainder) because the divisor is zero"
                     )
                 }
-                if a.isNaN { return .number(.nan) }
                 let dividend = clampedInteger(a)
                 if divisor == -1 { return .number(0) }
                 // Swift's remainder takes the dividend's sign whatever the divisor's, as jq's does; abs(Int.min) would trap

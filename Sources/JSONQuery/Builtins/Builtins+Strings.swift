@@ -69,12 +69,12 @@ extension Builtins {
             guard case .array(let codes) = input else { throw fail("implode input must be an array") }
             var scalars = String.UnicodeScalarView()
             for code in codes {
-                guard let number = code.doubleValue else { throw fail("Unicode codepoint must be numeric") }
-                let integer = clampedInteger(number)
-                guard integer >= 0, integer <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(integer)) else {
-                    throw fail("Invalid codepoint literal")
+                guard let number = code.doubleValue, !number.isNaN else {
+                    throw fail("\(code.errorDescription) can't be imploded, unicode codepoint needs to be numeric")
                 }
-                scalars.append(scalar)
+                // jq 1.7.1: truncated; outside Unicode or a UTF-16 surrogate becomes U+FFFD.
+                let integer = cInt32(number)
+                scalars.append((integer >= 0 ? Unicode.Scalar(UInt32(integer)) : nil) ?? "\u{FFFD}")
             }
             return .string(String(scalars))
         }

@@ -66,7 +66,8 @@ enum Formats {
         case "base64d":
             let input = text(value)
             guard let bytes = Base64.decode(input) else {
-                throw fail("\(value.errorDescription) is not valid base64 data")
+                let reason = Base64.hasTrailingByte(input) ? "trailing base64 byte found" : "is not valid base64 data"
+                throw fail("\(value.errorDescription) \(reason)")
             }
             return String(decoding: bytes, as: UTF8.self)
         case "base32": return Base32.encode(Array(text(value).utf8))
@@ -112,6 +113,13 @@ enum Base64 {
             index += 3
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// True when `text` is base64 but for one character left over after the last group of four (jq's
+    /// "trailing base64 byte found").
+    static func hasTrailingByte(_ text: String) -> Bool {
+        let characters = text.utf8.prefix { $0 != 61 }
+        return characters.allSatisfy { alphabet.contains($0) } && characters.count % 4 == 1
     }
 
     /// Decodes, ignoring trailing padding; nil when a character is outside the alphabet or the data is truncated.
