@@ -77,6 +77,54 @@ public final class NumberLiteral: Sendable {
         self.text = text
         self.value = value
     }
+
+    /// The canonical text as a decimal: sign, significant digits (no leading or trailing zeros) and the exponent of
+    /// the first digit (`1.5E+3` is digits "15", exponent 3). Zero has no digits.
+    var decimal: (negative: Bool, digits: [UInt8], exponent: Int) {
+        var negative = false
+        var digits: [UInt8] = []
+        var pointPosition: Int?
+        var exponent = 0
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true
+            bytes = bytes.dropFirst()
+        }
+        while let byte = bytes.first {
+            bytes = bytes.dropFirst()
+            if byte == UInt8(ascii: ".") {
+                pointPosition = digits.count
+            } else if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "e") {
+                exponent = Int(String(decoding: bytes, as: UTF8.self)) ?? 0
+                break
+            } else {
+                digits.append(byte)
+            }
+        }
+        let integerDigits = pointPosition ?? digits.count
+        guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return (negative, [], 0) }
+        let last = digits.lastIndex { $0 != UInt8(ascii: "0") }!
+        return (negative, Array(digits[first...last]), exponent + integerDigits - first - 1)
+    }
+
+    /// Compares two literals as exact decimals, as jq 1.7.1 compares two number literals.
+    static func compare(_ a: NumberLiteral, _ b: NumberLiteral) -> Int {
+        let x = a.decimal
+        let y = b.decimal
+        let signX = x.digits.isEmpty ? 0 : (x.negative ? -1 : 1)
+        let signY = y.digits.isEmpty ? 0 : (y.negative ? -1 : 1)
+        if signX != signY { return signX < signY ? -1 : 1 }
+        if signX == 0 { return 0 }
+        var magnitude = 0
+        if x.exponent != y.exponent {
+            magnitude = x.exponent < y.exponent ? -1 : 1
+        } else if let difference = zip(x.digits, y.digits).first(where: { $0 != $1 }) {
+            magnitude = difference.0 < difference.1 ? -1 : 1
+        } else if x.digits.count != y.digits.count {
+            magnitude = x.digits.count < y.digits.count ? -1 : 1
+        }
+        return signX * magnitude
+    }
 }
 
 extension JSONValue: Equatable {
@@ -110,6 +158,8 @@ extension JSONValue {
                 if result != 0 { return result }
             }
             return 0
+        case (.literal(let a), .literal(let b)):
+            return NumberLiteral.compare(a, b)
         default:
             if let a = lhs.doubleValue, let b = rhs.doubleValue {
                 return a < b ? -1 : (a == b ? 0 : 1)

@@ -155,7 +155,21 @@ enum NumberFormat {
         guard let canonical = canonicalLiteral(bytes) else { return nil }
         let double = Double(String(decoding: bytes, as: UTF8.self)) ?? .nan
         if double.isNaN { return nil }
-        if format(double) == canonical { return .number(double) }
+        // Integers of 16 digits or more stay literals even when the double prints the same: jq 1.7.1 compares two
+        // literals as decimals (`13911860366432393 == 13911860366432392` is false, though their doubles are equal).
+        if format(double) == canonical && !isLongInteger(canonical) { return .number(double) }
         return .literal(NumberLiteral(text: canonical, value: double))
+    }
+
+    private static func isLongInteger(_ canonical: String) -> Bool {
+        var digits = 0
+        for byte in canonical.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-"): continue
+            default: return false
+            }
+        }
+        return digits > 15
     }
 }

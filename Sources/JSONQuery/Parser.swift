@@ -504,8 +504,12 @@ public struct Parser {
                 if !isPunctuation(":") { value = .index(.identity, key) }
             case .variable(let name):
                 advance()
-                key = .literal(.string(name))
-                value = .variable(name)
+                if isPunctuation(":") {
+                    key = .variable(name)  // `{$k: v}`: the key is $k's value
+                } else {
+                    key = .literal(.string(name))
+                    value = .variable(name)
+                }
             case .number(let number):
                 advance()
                 key = .literal(number)
@@ -517,8 +521,15 @@ public struct Parser {
                 key = try parseStringLiteral(format: name)
                 if !isPunctuation(":") { value = .index(.identity, key) }
             case .punctuation("("):
+                let start = current
                 advance()
                 key = try parsePipe()
+                // jq folds constant keys at compile time and refuses those that are not strings.
+                if let constant = key.constantValue, !constant.isString {
+                    throw QueryCompileError(
+                        message: "Cannot use \(constant.errorDescription) as object key", offset: start.offset,
+                        length: current.offset + current.length - start.offset)
+                }
                 try expectPunctuation(")")
             default:
                 throw unexpected()
@@ -556,13 +567,12 @@ public struct Parser {
             return .variable(name)
         case .punctuation("["):
             advance()
-            var elements: [Pattern] = []
-            if !isPunctuation("]") {
+            // `[]` binds nothing: jq's grammar wants at least one element.
+            if isPunctuation("]") { throw unexpected("'$' or '[' or '{'") }
+            var elements = [try parsePattern()]
+            while isPunctuation(",") {
+                advance()
                 elements.append(try parsePattern())
-                while isPunctuation(",") {
-                    advance()
-                    elements.append(try parsePattern())
-                }
             }
             try expectPunctuation("]")
             return .array(elements)

@@ -47,17 +47,17 @@ extension Builtins {
     static func matches(
         _ evaluator: Evaluator, _ regex: Regex, _ scalars: [Unicode.Scalar], global: Bool, skipEmpty: Bool
     ) throws(QueryFailure) -> [Regex.Match] {
+        // jq 1.7.1's loop: after an empty match the search resumes one code point later, after any other at its
+        // end, and it goes on while the start is within the text (so an empty match at the very end is found).
         var results: [Regex.Match] = []
         var start = 0
         let host = evaluator.host
-        while start <= scalars.count,
-            let match = try regex.firstMatch(in: scalars, from: start, interrupted: { host.isInterrupted })
-        {
+        repeat {
+            guard let match = try regex.firstMatch(in: scalars, from: start, interrupted: { host.isInterrupted })
+            else { break }
             if !(skipEmpty && match.start == match.end) { results.append(match) }
-            if !global { break }
-            start = match.end > match.start ? match.end : match.start + 1
-            if start >= scalars.count { break }
-        }
+            start = match.end > match.start ? match.end : match.end + 1
+        } while global && start <= scalars.count
         return results
     }
 
@@ -70,7 +70,10 @@ extension Builtins {
         var captures: [JSONValue] = []
         for (index, name) in regex.captureNames.enumerated() {
             let nameValue = name.map(JSONValue.string) ?? .null
-            if let (start, end) = match.captures[index] {
+            // As jq 1.7.1: in an empty match every group is empty at the match; otherwise a group that did not
+            // take part is offset -1, string null.
+            let span = match.start == match.end ? (match.start, match.start) : match.captures[index]
+            if let (start, end) = span {
                 captures.append(
                     .object(
                         JSONObject([
@@ -114,28 +117,39 @@ extension Builtins {
             view.append(contentsOf: scalars[start..<end])
             return String(view)
         }
-        func build(_ index: Int, _ prefix: String, _ previousEnd: Int) throws {
-            guard index < found.count else {
-                try emit(.string(prefix + text(previousEnd, scalars.count)))
-                return
-            }
-            let match = found[index]
-            var captureObject = JSONObject()
-            for (position, name) in regex.captureNames.enumerated() {
-                guard let name else { continue }
-                if let (start, end) = match.captures[position] {
-                    captureObject[name] = .string(text(start, end))
-                } else {
-                    captureObject[name] = .null
+        // jq 1.7.1's `sub`: the i-th output of the replacement builds the i-th result, match after match; no match
+        // (or an error while building, which jq's `//` swallows) gives the input back.
+        var results: [JSONValue] = []
+        var previous = 0
+        do {
+            for match in found {
+                let gap = JSONValue.string(text(previous, match.start))
+                var captureObject = JSONObject()
+                for (position, name) in regex.captureNames.enumerated() {
+                    guard let name else { continue }
+                    let span = match.start == match.end ? (match.start, match.start) : match.captures[position]
+                    captureObject[name] = span.map { .string(text($0.0, $0.1)) } ?? .null
                 }
-            }
-            try evaluator.eval(replacement, .object(captureObject), env) { value in
-                guard case .string(let string) = value else {
-                    throw fail("\(JSONValue.object(captureObject).errorDescription) cannot be added to a string")
+                var index = 0
+                try evaluator.eval(replacement, .object(captureObject), env) { insert in
+                    if index == results.count { results.append(.null) }
+                    results[index] = try JSONValue.add(results[index], try JSONValue.add(gap, insert))
+                    index += 1
                 }
-                try build(index + 1, prefix + text(previousEnd, match.start) + string, match.end)
+                previous = match.end
             }
+        } catch let failure as QueryFailure {
+            guard case .error = failure else { throw failure }
+            try emit(input)
+            return
         }
-        try build(0, "", 0)
+        let rest = JSONValue.string(text(previous, scalars.count))
+        var emitted = false
+        for result in results {
+            guard let whole = try? JSONValue.add(result, rest), whole.isTruthy else { continue }
+            emitted = true
+            try emit(whole)
+        }
+        if !emitted { try emit(input) }
     }
 }

@@ -307,7 +307,8 @@ enum Builtins {
             }, paths: nil)
         table["input/0"] = NativeFunction(
             value: { evaluator, _, _, _, emit in
-                guard let value = try evaluator.nextInput() else { throw fail("No more inputs") }
+                // jq 1.7.1 says "break" when the inputs are exhausted (its `inputs` stops on exactly that error).
+                guard let value = try evaluator.nextInput() else { throw fail("break") }
                 try emit(value)
             }, paths: nil)
         table["inputs/0"] = NativeFunction(

@@ -20,6 +20,18 @@ struct Regex {
         /// Matches its node once, at its first success, and never backtracks into it (`(?>…)`, `x*+`).
         case atomic(Node)
         case backreference(Int)
+        /// `(?=…)`, `(?!…)` (ahead) and `(?<=…)`, `(?<!…)` (behind): a zero-width test of the text around.
+        case look(Node, ahead: Bool, positive: Bool)
+    }
+
+    /// Oniguruma's `\w` and `\b` in Unicode: letters, marks (so a combining accent stays inside its word), decimal
+    /// digits and connector punctuation such as `_`.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isAlphabetic { return true }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
     }
 
     enum ClassItem {
@@ -117,8 +129,7 @@ struct Regex {
 
         func isWord(_ position: Int) -> Bool {
             guard position >= 0 && position < text.count else { return false }
-            let value = text[position].properties.isAlphabetic || text[position].properties.numericType != nil
-            return value || text[position] == "_"
+            return Regex.isWordScalar(text[position])
         }
 
         func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -140,10 +151,7 @@ struct Regex {
                     case .digit(let positive):
                         if (candidate.value >= 48 && candidate.value <= 57) == positive { return true }
                     case .word(let positive):
-                        let word =
-                            candidate.properties.isAlphabetic || (candidate.value >= 48 && candidate.value <= 57)
-                            || candidate == "_"
-                        if word == positive { return true }
+                        if Regex.isWordScalar(candidate) == positive { return true }
                     case .space(let positive):
                         if candidate.properties.isWhitespace == positive { return true }
                     }
@@ -216,6 +224,21 @@ struct Regex {
                         })
                 else { return false }
                 if next(innerEnd, &self) { return true }
+                captures = saved
+                return false
+            case .look(let inner, let ahead, let positive):
+                let saved = captures
+                var found = false
+                if ahead {
+                    found = match(inner, position) { _, _ in true }
+                } else {
+                    for start in stride(from: position, through: 0, by: -1) where !found {
+                        found = match(inner, start) { end, _ in end == position }
+                    }
+                }
+                if !(found && positive) { captures = saved }
+                guard found == positive else { return false }
+                if next(position, &self) { return true }
                 captures = saved
                 return false
             case .backreference(let index):
@@ -294,6 +317,28 @@ struct RegexParser {
             } else {
                 return
             }
+        }
+    }
+
+    /// After `(`: `?=`, `?!`, `?<=` or `?<!`, consumed; nil (nothing consumed) for any other group.
+    mutating func lookaround() -> (ahead: Bool, positive: Bool)? {
+        func scalar(_ offset: Int) -> Unicode.Scalar? {
+            position + offset < scalars.count ? scalars[position + offset] : nil
+        }
+        switch (scalar(1), scalar(2)) {
+        case ("=", _):
+            position += 2
+            return (true, true)
+        case ("!", _):
+            position += 2
+            return (true, false)
+        case ("<", "="):
+            position += 3
+            return (false, true)
+        case ("<", "!"):
+            position += 3
+            return (false, false)
+        default: return nil
         }
     }
 
@@ -405,6 +450,13 @@ struct RegexParser {
                     }
                     position += 1
                     return .atomic(inner)
+                } else if let look = lookaround() {
+                    let inner = try parseAlternation()
+                    guard position < scalars.count && scalars[position] == ")" else {
+                        throw error("end pattern with unmatched parenthesis")
+                    }
+                    position += 1
+                    return .look(inner, ahead: look.ahead, positive: look.positive)
                 } else if scalars[position + 1] == "<" || scalars[position + 1] == "P" {
                     position += scalars[position + 1] == "P" ? 3 : 2
                     var name = ""

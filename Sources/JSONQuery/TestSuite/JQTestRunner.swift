@@ -124,7 +124,7 @@ public struct JQTestRunner {
     }
 }
 
-/// The host of a test case: no further inputs (`input` fails with "No more inputs"), messages dropped.
+/// The host of a test case: no further inputs (`input` fails with "break", as jq 1.7.1 says), messages dropped.
 private final class SuiteHost: QueryHost {
     func nextInput() throws -> JSONValue? { nil }
     func debug(_ value: JSONValue) {}
