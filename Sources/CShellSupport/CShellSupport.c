@@ -25,6 +25,51 @@ void cshell_install_sigint(void (*flag_setter)(int)) {
 
 void cshell_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 
+static void write_text(const char *text) {
+    size_t length = strlen(text);
+    while (length > 0) {
+        ssize_t written = write(2, text, length);
+        if (written <= 0) return;
+        text += written;
+        length -= (size_t)written;
+    }
+}
+
+static void crash_handler(int signal_number) {
+    const char *name = "a fatal signal";
+    switch (signal_number) {
+    case SIGILL: name = "SIGILL (a failed check)"; break;
+    case SIGTRAP: name = "SIGTRAP (a failed check)"; break;
+    case SIGSEGV: name = "SIGSEGV"; break;
+    case SIGBUS: name = "SIGBUS"; break;
+    case SIGFPE: name = "SIGFPE"; break;
+    case SIGABRT: name = "SIGABRT"; break;
+    }
+    write_text("\nlp-shell: internal error: ");
+    write_text(name);
+    write_text(". This is a bug in lp-shell: please report the command that caused it. "
+               "History up to that command is saved.\n");
+    _exit(128 + signal_number);
+}
+
+void cshell_install_crash_handlers(void) {
+    static char alternate_stack[1 << 16];
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = alternate_stack;
+    stack.ss_size = sizeof alternate_stack;
+    sigaltstack(&stack, NULL);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = crash_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    int signals[] = {SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT};
+    for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
+        sigaction(signals[index], &action, NULL);
+    }
+}
+
 struct build_id_search {
     unsigned char *out;
     int capacity;

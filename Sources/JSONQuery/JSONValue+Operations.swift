@@ -341,14 +341,17 @@ extension JSONValue {
         var start = paths.startIndex
         while start < paths.endIndex {
             let key = paths[start][depth]
-            var end = start
+            // The group always holds its first path: a key holding NaN is not equal to itself.
+            var end = start + 1
             while end < paths.endIndex && paths[end][depth] == key { end += 1 }
             if paths[start].count == depth + 1 {
                 keys.append(key)  // the whole member goes: deeper deletions inside it do not matter
             } else {
                 let child = try result.index(key)
-                if case .null = child {} else {
-                    result = try result.setPath([key][...], try child.deleteSorted(paths[start..<end], depth: depth + 1))
+                if case .null = child {
+                } else {
+                    result = try result.setPath(
+                        [key][...], try child.deleteSorted(paths[start..<end], depth: depth + 1))
                 }
             }
             start = end
@@ -381,7 +384,9 @@ extension JSONValue {
             return .array(array.indices.filter { !doomed.contains($0) }.map { array[$0] })
         case .object(var object):
             for key in keys {
-                guard case .string(let name) = key else { throw Self.fail("Cannot delete \(key.typeName) field of object") }
+                guard case .string(let name) = key else {
+                    throw Self.fail("Cannot delete \(key.typeName) field of object")
+                }
                 object[name] = nil
             }
             return .object(object)

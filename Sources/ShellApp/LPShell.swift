@@ -47,6 +47,7 @@ public enum LPShell {
             io.flush()
             return 0
         case .sandbox(let sandboxArguments):
+            Signals.installCrashHandlers()
             let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments)
             for warning in SecretFileAudit.warnings(
                 environment: processEnvironment(), environmentFiles: [], sandboxFolders: folders)

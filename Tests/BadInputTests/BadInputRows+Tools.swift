@@ -70,10 +70,10 @@ extension BadInputRows {
             ], status: 0, stdout: ["after:3 A=kept"]
         ).echoing("nosuch(1)", as: "nosuch(\"{T}\")"),
         .init(
+            // Not echoing: jq 1.7.1 quotes a key only when it is shorter than 30 bytes, so a JWT key never shows.
             "jq runtime error", .command, keep("echo '[1]' | jq .a.b"),
             stderr: ["jq: error (at <stdin>:1): Cannot index array with string \"a\""], status: 0,
-            stdout: ["after:5 A=kept"]
-        ).echoing(".a.b", as: "'.\"{T}\".b'"),
+            stdout: ["after:5 A=kept"]),
         .init(
             "step 99", .command, keep("step 99"),
             stderr: ["step: 99: no such step in unauthenticated (steps: 1, 2, 3, 4)"], status: 0,

@@ -8,7 +8,7 @@ import Testing
 struct BadInputTests {
     static let rows: [BadInputCase] =
         BadInputRows.shell + BadInputRows.tools + BadInputRows.network
-        + BadInputRows.files + BadInputRows.tokens
+        + BadInputRows.files + BadInputRows.tokens + BadInputRows.jqTraps
 
     @Test("the table has at least 45 rows")
     func tableSize() {

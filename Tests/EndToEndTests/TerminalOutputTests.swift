@@ -30,4 +30,21 @@ struct TerminalOutputTests {
         let piped = try shell.command("curl -s --pretty \(server.baseURL)/json")
         #expect(piped.stdout == Self.body)
     }
+
+    /// A trap (here a SIGILL sent from outside, as a failed Swift check raises it) prints one line and ends the
+    /// process at once: Swift's crash reporter would wait for a keypress on the terminal and look frozen.
+    @Test func aTrapOnATerminalEndsAtOnceWithOneLine() throws {
+        let shell = try Shell()
+        let started = Date()
+        let result = try ChildProcess.run(
+            executable: "/usr/bin/script",
+            arguments: ["-qec", "\(shell.binary.path) -c '/bin/kill -s ILL $$; echo not-reached'", "/dev/null"],
+            stdin: nil, environment: shell.environment, directory: shell.home.url, timeout: 20)
+        #expect(Date().timeIntervalSince(started) < 10, "the trap took too long: \(result)")
+        #expect(result.status == 128 + 4, "\(result)")
+        let text = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(text.contains("lp-shell: internal error: SIGILL"), "\(text.debugDescription)")
+        #expect(!text.contains("not-reached"))
+        #expect(!text.contains("Backtracing"), "Swift's crash reporter ran: \(text)")
+    }
 }

@@ -13,6 +13,12 @@ int cshell_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path)
 /// in a builtin returns EINTR); `flag_setter` must be async-signal-safe.
 void cshell_install_sigint(void (*flag_setter)(int));
 
+/// Replaces the default reaction to a trap (SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT): one line on
+/// standard error naming the signal, then exit with status 128 + the signal number, on an alternate stack (so a
+/// stack overflow is reported too). Swift's own crash reporter waits for a keypress when standard error is a
+/// terminal, which leaves the terminal looking frozen; this handler never waits.
+void cshell_install_crash_handlers(void);
+
 /// Ignores SIGPIPE (writes to a closed pipe fail with EPIPE instead of killing the shell).
 void cshell_ignore_sigpipe(void);
 

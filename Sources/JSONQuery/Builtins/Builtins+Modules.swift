@@ -3,7 +3,9 @@ extension Builtins {
     static func registerModules(_ table: inout [String: NativeFunction]) {
         table["modulemeta/0"] = NativeFunction(
             value: { evaluator, _, input, _, emit in
-                guard case .string(let name) = input else { throw fail("modulemeta input module name must be a string") }
+                guard case .string(let name) = input else {
+                    throw fail("modulemeta input module name must be a string")
+                }
                 try emit(try moduleMetadata(name, loader: evaluator.modules))
             }, paths: nil)
         table["get_search_list/0"] = NativeFunction(

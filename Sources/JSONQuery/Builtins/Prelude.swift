@@ -134,11 +134,13 @@ enum Prelude {
     /// `name/arity` of every prelude function, written out so that compiling a program does not parse the prelude.
     static let signatures: [String] = [
         "map/1", "values/0", "nulls/0", "booleans/0", "numbers/0", "strings/0", "arrays/0", "objects/0",
-        "iterables/0", "scalars/0", "isfinite/0", "finites/0", "normals/0", "map_values/1", "recurse/2", "from_entries/0",
+        "iterables/0", "scalars/0", "isfinite/0", "finites/0", "normals/0", "map_values/1", "recurse/2",
+        "from_entries/0",
         "with_entries/1", "paths/0", "paths/1", "leaf_paths/0", "del/1", "in/1", "inside/1", "combinations/0",
         "combinations/1", "walk/1", "first/0", "last/0", "nth/1", "nth/2", "range/1", "todate/0", "todateiso8601/0",
         "fromdateiso8601/0", "fromdate/0", "date/0", "dateadd/2", "datesub/2", "any/0", "all/0", "any/1", "all/1",
-        "any/2", "all/2", "IN/1", "IN/2", "INDEX/2", "INDEX/1", "JOIN/2", "JOIN/3", "JOIN/4", "abs/0", "toarray/0", "have_literal_numbers/0",
+        "any/2", "all/2", "IN/1", "IN/2", "INDEX/2", "INDEX/1", "JOIN/2", "JOIN/3", "JOIN/4", "abs/0", "toarray/0",
+        "have_literal_numbers/0",
         "have_decnum/0", "error/1", "halt_error/0", "debug/1", "pick/1", "match/2", "match/1", "test/1",
         "capture/2", "capture/1", "scan/2", "scan/1", "split/2", "splits/2", "splits/1", "sub/2", "gsub/3",
         "gsub/2", "ascii/1", "fromstream/1", "truncate_stream/1",

@@ -10,7 +10,8 @@ extension DiagnosticRenderer {
         guard let location = diagnostic.location else { return text + "\n" }
         let excerpt = location.excerpt
         // Tokens only: the caret line below is drawn under this text, and the excerpt masks the same tokens.
-        text += " at \(location.source.fileName ?? "<top-level>"), line \(location.lineNumber):\n\(SecretMasking.maskTokens(location.source.text))\n"
+        let origin = location.source.fileName ?? "<top-level>"
+        text += " at \(origin), line \(location.lineNumber):\n\(SecretMasking.maskTokens(location.source.text))\n"
         if location.source.text.contains("\n") || excerpt.isWindowed { text += excerpt.line + "\n" }
         return text + excerpt.caretIndent + excerpt.carets + "\n"
     }
