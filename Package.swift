@@ -1,7 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-let strict: [SwiftSetting] = [
+/// `LP_FUZZ=1` (set by scripts/fuzz, with its own scratch path): every library and lp-fuzz are built with libFuzzer's
+/// coverage and AddressSanitizer; the build tools that run during the build (embed-files) are not, or they would
+/// link libFuzzer's `main` instead of their own.
+let fuzzing = Context.environment["LP_FUZZ"] != nil
+let fuzzSettings: [SwiftSetting] =
+    fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+
+let strict: [SwiftSetting] = fuzzSettings + [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
     // Start-up: concrete generic types (the environment's `[String: String]` storage, …) get direct metadata
@@ -186,7 +193,8 @@ let package = Package(
             path: "Fuzz/FuzzTargets",
             swiftSettings: strict),
         .executableTarget(
-            name: "lp-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/lp-fuzz", swiftSettings: strict),
+            name: "lp-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/lp-fuzz", swiftSettings: strict,
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []),
 
         // Tests
         .target(
