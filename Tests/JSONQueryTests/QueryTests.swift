@@ -3,18 +3,9 @@ import Testing
 
 /// Engine-level checks that the CLI table cannot express well: laziness, recursion and the AST printer.
 @Suite struct QueryTests {
-    final class Host: QueryHost {
-        func nextInput() throws -> JSONValue? { nil }
-        func debug(_ value: JSONValue) {}
-        func stderr(_ value: JSONValue) {}
-        var currentFilename: String? { nil }
-        var inputLineNumber: Int { 0 }
-        var isInterrupted: Bool { false }
-    }
-
     private func outputs(_ program: String, _ input: JSONValue = .null) throws -> [String] {
         let compiled = try JQProgram(program)
-        let session = JQSession(variables: [], environment: [:], host: Host())
+        let session = JQSession(variables: [], environment: [:], host: SilentQueryHost())
         let result = LargeStack.run { () -> Result<[String], JQRuntimeFailure> in
             var results: [String] = []
             do {

@@ -113,7 +113,7 @@ public struct JQTestRunner {
     private func outputs(of program: JQProgram, on input: JSONValue, wanting limit: Int) -> [JSONValue] {
         struct Enough: Error {}
         var values: [JSONValue] = []
-        let session = JQSession(variables: [], environment: environment, host: SuiteHost())
+        let session = JQSession(variables: [], environment: environment, host: SilentQueryHost())
         do {
             try program.run(input: input, session: session) { value in
                 values.append(value)
@@ -124,12 +124,14 @@ public struct JQTestRunner {
     }
 }
 
-/// The host of a test case: no further inputs (`input` fails with "break", as jq 1.7.1 says), messages dropped.
-private final class SuiteHost: QueryHost {
-    func nextInput() throws -> JSONValue? { nil }
-    func debug(_ value: JSONValue) {}
-    func stderr(_ value: JSONValue) {}
-    var currentFilename: String? { nil }
-    var inputLineNumber: Int { 0 }
-    var isInterrupted: Bool { false }
+/// A host with no inputs (`input` fails with "break", as jq 1.7.1 says when they are exhausted) that drops `debug`
+/// and `stderr` messages: jq's test harness, and programs run on a single value.
+public final class SilentQueryHost: QueryHost {
+    public init() {}
+    public func nextInput() throws -> JSONValue? { nil }
+    public func debug(_ value: JSONValue) {}
+    public func stderr(_ value: JSONValue) {}
+    public var currentFilename: String? { nil }
+    public var inputLineNumber: Int { 0 }
+    public var isInterrupted: Bool { false }
 }
