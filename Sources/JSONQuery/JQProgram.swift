@@ -12,6 +12,24 @@ public struct JQProgram: Sendable {
     /// Programs longer than this compile on a `LargeStack`: the parser and the resolver recurse once per nesting
     /// level and per pipe stage, and a generated program of thousands of stages would exhaust a thread's 8 MB.
     static let largeStackSourceLength = 4096
+    /// Programs nested deeper than this compile on a `LargeStack` too, however short: each level costs a dozen parser
+    /// frames, and 256 levels (the parser's limit) overflow 8 MB in a debug or sanitizer build (found by scripts/fuzz).
+    static let largeStackNesting = 32
+
+    static func needsLargeStack(_ source: String) -> Bool {
+        if source.utf8.count > largeStackSourceLength { return true }
+        var depth = 0
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > largeStackNesting { return true }
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return false
+    }
 
     /// Parses and checks a program; `variables` are the names bound by `--arg` and friends; `modules` finds the
     /// files of `import` and `include` (without it, a program that imports fails to compile).
@@ -19,7 +37,7 @@ public struct JQProgram: Sendable {
         throws(JQCompileFailure)
     {
         let compiled =
-            source.utf8.count > Self.largeStackSourceLength
+            Self.needsLargeStack(source)
             ? LargeStack.run { Result { () throws(JQCompileFailure) in try Self.compile(source, variables, modules) } }
             : Result { () throws(JQCompileFailure) in try Self.compile(source, variables, modules) }
         self.source = source
