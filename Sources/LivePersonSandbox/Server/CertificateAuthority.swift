@@ -41,6 +41,7 @@ public struct CertificateAuthority: Sendable {
 
         let caKey: P256.Signing.PrivateKey
         let caCertificate: Certificate
+        var caIsNew = false
         if let keyPEM = files.read(FileName.caKey), let certificatePEM = files.read(FileName.caCertificate),
             let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM),
             let certificate = try? Certificate(pemEncoded: certificatePEM), certificate.notValidAfter > now
@@ -50,6 +51,7 @@ public struct CertificateAuthority: Sendable {
         } else {
             caKey = P256.Signing.PrivateKey()
             caCertificate = try makeCACertificate(key: caKey, now: now)
+            caIsNew = true
             try files.write(FileName.caKey, caKey.pemRepresentation)
             try files.write(FileName.caCertificate, try caCertificate.serializeAsPEM().pemString)
             files.remove(FileName.serverCertificate)
@@ -76,14 +78,27 @@ public struct CertificateAuthority: Sendable {
             try files.write(FileName.signingKey, signingKey.pemRepresentation)
         }
 
-        let system = systemBundles.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
+        try writeBundle(files: files, caPEM: caPEM, caIsNew: caIsNew)
+        return CertificateAuthority(
+            directory: directory, caCertificatePEM: caPEM, serverCertificatePEM: serverCertificatePEM!,
+            serverKeyPEM: serverKeyPEM!, signingKey: signingKey)
+    }
+
+    /// Writes `ca-bundle.pem` (the system's CA bundle, then the sandbox CA) unless it is newer than both of them:
+    /// at an ordinary start nothing is read (the system bundle is ~200 KB; comparing it cost 1–2 ms of start-up).
+    static func writeBundle(files: SecretFiles, caPEM: String, caIsNew: Bool) throws {
+        let systemPath = systemBundles.first { SecretFiles.modificationTime($0) != nil }
+        if !caIsNew, let bundleTime = SecretFiles.modificationTime(files.directory + "/" + FileName.bundle),
+            let caTime = SecretFiles.modificationTime(files.directory + "/" + FileName.caCertificate),
+            bundleTime >= caTime, bundleTime >= systemPath.flatMap(SecretFiles.modificationTime) ?? 0
+        {
+            return
+        }
+        let system = systemPath.flatMap(SecretFiles.readText) ?? ""
         let bundle = system + (system.isEmpty || system.hasSuffix("\n") ? "" : "\n") + caPEM + "\n"
         if files.read(FileName.bundle) != bundle {
             try files.write(FileName.bundle, bundle)
         }
-        return CertificateAuthority(
-            directory: directory, caCertificatePEM: caPEM, serverCertificatePEM: serverCertificatePEM!,
-            serverKeyPEM: serverKeyPEM!, signingKey: signingKey)
     }
 
     static func makeCACertificate(key: P256.Signing.PrivateKey, now: Date) throws -> Certificate {
