@@ -21,13 +21,8 @@ struct SecretFiles {
     }
 
     func prepareDirectory() throws {
-        // mkdir first: at every start but the first the folder is there, and one call says so.
-        if mkdir(directory, 0o700) == 0 { return }
-        var info = stat()
-        if errno == EEXIST, stat(directory, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw WriteError(path: directory, reason: "not a directory") }
-            return
-        }
+        // At every start but the first the folder is there, and one mkdir says so.
+        if PosixFiles.makeFolder(directory) { return }
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -42,32 +37,8 @@ struct SecretFiles {
         }
     }
 
-    /// The file's text, read with plain POSIX calls (Foundation's reader costs more than the read at start-up).
     func read(_ name: String) -> String? {
-        Self.readText(directory + "/" + name)
-    }
-
-    /// The text of the file at `path`, or nil when it cannot be read.
-    static func readText(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The file's modification time in nanoseconds, or nil when it does not exist.
-    static func modificationTime(_ path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+        PosixFiles.readText(directory + "/" + name)
     }
 
     func remove(_ name: String) {
