@@ -88,12 +88,6 @@ public enum LPShell {
             io.stderr.write(renderer.render(warning: warning))
         }
 
-        let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)
-        var state = ShellState(environment: environment, scriptName: options.scriptName, arguments: options.arguments)
-        var runner = SourceRunner(interpreter: interpreter, io: io, renderer: renderer, sourceName: nil)
-        runner.parseOnly = options.parseOnly
-        installAdvisor(interpreter, renderer: renderer)
-
         let interactive = isatty(0) == 1 && options.mode == .standardInput
         var scriptText: String?
         var scriptReadError: Int32 = 0
@@ -105,11 +99,37 @@ public enum LPShell {
             scriptReadError = errno
         default: break
         }
+        // The embedded sandbox starts now, in the background; the interpreter and the prompt are prepared meanwhile.
+        let launch =
+            LivePersonStartup.SandboxLaunch.isNeeded(options: options, environment: environment, text: scriptText)
+            ? LivePersonStartup.SandboxLaunch(arguments: options.sandboxArguments) : nil
+
+        let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)
+        var state = ShellState(environment: environment, scriptName: options.scriptName, arguments: options.arguments)
+        var runner = SourceRunner(interpreter: interpreter, io: io, renderer: renderer, sourceName: nil)
+        runner.parseOnly = options.parseOnly
+        installAdvisor(interpreter, renderer: renderer)
+
+        var lineReader: ReadlineLineReader?
+        if interactive {
+            state.isInteractive = true
+            let history = HistoryFile.defaultPath(environment: environment)
+            let reader = ReadlineLineReader(historyFile: history)
+            if let problem = reader.historyProblem {
+                io.stderr.write(renderer.render(warning: problem))
+                io.flush()
+            }
+            interpreter.historyStore = ReadlineHistory(reader: reader)
+            interpreter.terminal = ReadlineInteractiveTerminal()
+            ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
+            lineReader = reader
+        }
         let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
         let mode =
             options.parseOnly || options.plain
             ? .none
-            : startup.start(options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true)
+            : startup.start(
+                options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true, launch: launch)
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
         let status: ExitStatus
@@ -126,17 +146,7 @@ public enum LPShell {
             runner.sourceName = path
             status = runner.run(reader: StringLineReader(text), state: &state)
         default:
-            if interactive {
-                state.isInteractive = true
-                let history = HistoryFile.defaultPath(environment: environment)
-                let reader = ReadlineLineReader(historyFile: history)
-                if let problem = reader.historyProblem {
-                    io.stderr.write(renderer.render(warning: problem))
-                    io.flush()
-                }
-                interpreter.historyStore = ReadlineHistory(reader: reader)
-                interpreter.terminal = ReadlineInteractiveTerminal()
-                ReadlineLineReader.setCompletionProvider(Completion.provider(interpreter: interpreter))
+            if let reader = lineReader {
                 let repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
                 status = repl.run(state: &state)
             } else {

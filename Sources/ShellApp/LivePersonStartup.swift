@@ -29,33 +29,42 @@ struct LivePersonStartup {
     }
 
     /// Chooses and performs the start-up; returns the mode for the banner.
-    func start(options: CommandLineOptions, state: inout ShellState, sandboxNeeded: Bool) -> Mode {
+    func start(
+        options: CommandLineOptions, state: inout ShellState, sandboxNeeded: Bool, launch: SandboxLaunch? = nil
+    ) -> Mode {
         defer { aliasConnectorID(&state) }
         let account = state.variables["LP_ACCOUNT"] ?? ""
         if options.forceSandbox || account.isEmpty {
             guard sandboxNeeded else { return .none }
-            return startSandbox(options: options, state: &state)
+            return startSandbox(launch ?? SandboxLaunch(arguments: options.sandboxArguments), state: &state)
         }
         return resolveServices(account: account, offline: options.offline, state: &state)
     }
 
     // MARK: Sandbox
 
-    private func startSandbox(options: CommandLineOptions, state: inout ShellState) -> Mode {
-        var configuration: SandboxConfiguration
-        do {
-            configuration = try SandboxConfiguration.parse(arguments: options.sandboxArguments)
-        } catch {
-            // `lp-shell: sandbox: --ext-token-ttl: not a duration: …` (the table words it for `lp-shell sandbox`).
-            let message = SandboxConfiguration.table.message(for: error).dropLast()
-            io.stderr.write(renderer.render(message: "sandbox: \(message.trimmingPrefix("lp-shell sandbox: "))"))
-            return .none
+    /// The embedded sandbox, starting in the background from the moment it is made (lp-shell makes it first thing
+    /// when it knows the sandbox is needed, and prepares the prompt meanwhile), or the configuration error.
+    struct SandboxLaunch {
+        let work: Result<BackgroundWork<RunningSandbox>, UsageError>
+
+        /// Whether `lp-shell` with these options and this environment will start the embedded sandbox.
+        static func isNeeded(options: CommandLineOptions, environment: [String: String], text: String?) -> Bool {
+            guard !options.parseOnly, !options.plain else { return false }
+            guard options.forceSandbox || (environment["LP_ACCOUNT"] ?? "").isEmpty else { return false }
+            return text.map(LPShell.usesLivePerson) ?? true
         }
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        let started: RunningSandbox
-        let finalConfiguration = configuration
-        do {
+
+        init(arguments: [String]) {
+            var configuration: SandboxConfiguration
+            do {
+                configuration = try SandboxConfiguration.parse(arguments: arguments)
+            } catch {
+                work = .failure(error)
+                return
+            }
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
             // Inside the shell the sandbox stays quiet: a server library's log line (a client that hung up during
             // an upgrade) would land in the middle of the user's prompt. `LOG_LEVEL` brings the logs back, and
             // `lp-shell sandbox` run alone logs as before.
@@ -65,10 +74,26 @@ struct LivePersonStartup {
                 quiet?.logLevel = .critical
             }
             let logger = quiet
-            started = try runBlocking { try await RunningSandbox.start(finalConfiguration, logger: logger) }
-        } catch {
-            io.stderr.write(renderer.render(message: "could not start the embedded sandbox: \(error)"))
+            let finalConfiguration = configuration
+            work = .success(BackgroundWork { try await RunningSandbox.start(finalConfiguration, logger: logger) })
+        }
+    }
+
+    private func startSandbox(_ launch: SandboxLaunch, state: inout ShellState) -> Mode {
+        let started: RunningSandbox
+        switch launch.work {
+        case .failure(let error):
+            // `lp-shell: sandbox: --ext-token-ttl: not a duration: …` (the table words it for `lp-shell sandbox`).
+            let message = SandboxConfiguration.table.message(for: error).dropLast()
+            io.stderr.write(renderer.render(message: "sandbox: \(message.trimmingPrefix("lp-shell sandbox: "))"))
             return .none
+        case .success(let work):
+            do {
+                started = try work.wait()
+            } catch {
+                io.stderr.write(renderer.render(message: "could not start the embedded sandbox: \(error)"))
+                return .none
+            }
         }
         SandboxHolder.keep(started)
         for (name, value) in started.exports {
