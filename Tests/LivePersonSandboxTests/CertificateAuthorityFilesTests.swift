@@ -48,4 +48,21 @@ import Testing
         #expect(bundle.hasSuffix(renewed.caCertificatePEM + "\n"))
         #expect(!bundle.contains(first.caCertificatePEM))
     }
+
+    /// The CA's key is read only when a server certificate must be issued; a damaged one then means a new CA.
+    @Test func aDamagedCAKeyIsReplacedWhenItIsNeeded() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try CertificateAuthority.loadOrCreate(directory: directory)
+        try "not a key".write(toFile: directory + "/ca-key.pem", atomically: true, encoding: .utf8)
+        // The server certificate is still good: the damaged key is not even read.
+        let unchanged = try CertificateAuthority.loadOrCreate(directory: directory)
+        #expect(unchanged.caCertificatePEM == first.caCertificatePEM)
+        // Without it, a new server certificate needs the key: the CA is made again, and the bundle carries it.
+        try FileManager.default.removeItem(atPath: directory + "/server.pem")
+        let renewed = try CertificateAuthority.loadOrCreate(directory: directory)
+        #expect(renewed.caCertificatePEM != first.caCertificatePEM)
+        #expect(
+            try String(contentsOfFile: renewed.bundlePath, encoding: .utf8).hasSuffix(renewed.caCertificatePEM + "\n"))
+    }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOSSL
 import SwiftASN1
 import X509
 import _CryptoExtras
@@ -39,31 +40,43 @@ public struct CertificateAuthority: Sendable {
         let files = SecretFiles(directory: directory)
         try files.prepareDirectory()
 
-        let caKey: P256.Signing.PrivateKey
+        // The CA's key is parsed only when a server certificate has to be issued: at an ordinary start the files
+        // are valid and the key is not needed (each P256 PEM parse cost ~4% of the embedded sandbox's start-up).
+        var caKey: P256.Signing.PrivateKey?
         let caCertificate: Certificate
+        let caPEM: String
         var caIsNew = false
-        if let keyPEM = files.read(FileName.caKey), let certificatePEM = files.read(FileName.caCertificate),
-            let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM),
+        if files.read(FileName.caKey) != nil, let certificatePEM = files.read(FileName.caCertificate),
             let certificate = try? Certificate(pemEncoded: certificatePEM), certificate.notValidAfter > now
         {
-            caKey = key
             caCertificate = certificate
+            caPEM = certificatePEM
         } else {
-            caKey = P256.Signing.PrivateKey()
-            caCertificate = try makeCACertificate(key: caKey, now: now)
+            let key = P256.Signing.PrivateKey()
+            caKey = key
+            caCertificate = try makeCACertificate(key: key, now: now)
+            caPEM = try caCertificate.serializeAsPEM().pemString
             caIsNew = true
-            try files.write(FileName.caKey, caKey.pemRepresentation)
-            try files.write(FileName.caCertificate, try caCertificate.serializeAsPEM().pemString)
+            try files.write(FileName.caKey, key.pemRepresentation)
+            try files.write(FileName.caCertificate, caPEM)
             files.remove(FileName.serverCertificate)
         }
-        let caPEM = try caCertificate.serializeAsPEM().pemString
 
         var serverCertificatePEM = files.read(FileName.serverCertificate)
         var serverKeyPEM = files.read(FileName.serverKey)
         if !isUsableServerCertificate(serverCertificatePEM, key: serverKeyPEM, issuer: caCertificate, now: now) {
+            guard
+                let issuerKey = caKey
+                    ?? files.read(FileName.caKey).flatMap({ try? P256.Signing.PrivateKey(pemRepresentation: $0) })
+            else {
+                // The CA's key file is damaged: start over with a new CA (the bundle follows it).
+                files.remove(FileName.caKey)
+                files.remove(FileName.caCertificate)
+                return try loadOrCreate(directory: directory, now: now)
+            }
             let serverKey = P256.Signing.PrivateKey()
             let certificate = try makeServerCertificate(
-                key: serverKey, issuer: caCertificate, issuerKey: caKey, now: now)
+                key: serverKey, issuer: caCertificate, issuerKey: issuerKey, now: now)
             serverCertificatePEM = try certificate.serializeAsPEM().pemString
             serverKeyPEM = serverKey.pemRepresentation
             try files.write(FileName.serverKey, serverKeyPEM!)
@@ -146,7 +159,8 @@ public struct CertificateAuthority: Sendable {
     }
 
     static func isUsableServerCertificate(_ pem: String?, key: String?, issuer: Certificate, now: Date) -> Bool {
-        guard let pem, let key, (try? P256.Signing.PrivateKey(pemRepresentation: key)) != nil,
+        // The key is checked with BoringSSL's own PEM reader, as the server will load it (swift-crypto's costs more).
+        guard let pem, let key, (try? NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem)) != nil,
             let certificate = try? Certificate(pemEncoded: pem)
         else { return false }
         return certificate.issuer == issuer.subject && certificate.notValidAfter > now.addingTimeInterval(86400)
