@@ -6,9 +6,11 @@ public enum StandardBuiltins {
     /// Every standard builtin type.
     public static let all: [any Builtin.Type] = [
         // Shell
+        Break.self,
         Cd.self,
         Clear.self,
         Colon.self,
+        Continue.self,
         Echo.self,
         Env.self,
         Eval.self,
@@ -17,10 +19,12 @@ public enum StandardBuiltins {
         False.self,
         Help.self,
         History.self,
+        Local.self,
         Printf.self,
         Pwd.self,
         Read.self,
         Readonly.self,
+        Return.self,
         SetCommand.self,
         Shift.self,
         Source.self,

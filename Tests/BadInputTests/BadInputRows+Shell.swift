@@ -46,6 +46,13 @@ enum BadInputRows {
             status: 0, stdout: ["after:2 A=kept"]
         ).echoing("abc"),
         .init(
+            // `break` was once unknown: `while true; do …; break; done` looped forever.
+            "a stray break, a break with a bad count, and break in an endless loop", .command,
+            keep("break\nwhile true; do echo loop; break 1 2; done\nwhile true; do break; done"),
+            stderr: [
+                "break: only meaningful in a `for', `while', or `until' loop", "break: too many arguments",
+            ], status: 0, stdout: ["loop", "after:0 A=kept"]),
+        .init(
             "a 10 MB line", .stdin,
             "A=kept\necho " + String(repeating: "a", count: 10_000_000) + " | wc -c\necho after:$? A=$A\n",
             stderr: [], status: 0, stdout: ["10000001", "after:0 A=kept"]),

@@ -26,6 +26,13 @@ public struct ShellState: Sendable {
     public var isInteractive = false
     /// Set by `exit`: the shell stops after the current command with this status.
     public var exitRequest: ExitStatus?
+    /// Set by `break`, `continue` and `return`: the commands around it stop until the loop, function or sourced
+    /// file it names takes it back.
+    public var jump: Jump?
+    /// How many loops enclose the running command in the current function (what `break N` can leave).
+    public internal(set) var loopDepth = 0
+    /// How many function calls and sourced files enclose the running command (where `return` is allowed).
+    public var returnDepth = 0
     /// Notes already shown once this session (keys chosen by whoever shows them).
     public var shownNotes: Set<String> = []
     /// What the layers above the shell keep here (see `ShellStateKey`).
@@ -51,7 +58,26 @@ public struct ShellState: Sendable {
         } else {
             self.workingDirectory = environment["PWD"] ?? "/"
         }
+        setStartupVariables(environment)
     }
+
+    /// What every POSIX shell sets at start-up: `$PWD` (exported; kept when the inherited one names the working
+    /// directory through a link), `$PPID`, and a default `$PATH` when none was inherited.
+    private mutating func setStartupVariables(_ environment: [String: String]) {
+        var inherited = stat()
+        var current = stat()
+        let keepsPWD =
+            environment["PWD"].map { pwd in
+                pwd.hasPrefix("/") && stat(pwd, &inherited) == 0 && stat(workingDirectory, &current) == 0
+                    && inherited.st_dev == current.st_dev && inherited.st_ino == current.st_ino
+            } ?? false
+        if !keepsPWD { try? variables.set("PWD", to: workingDirectory, exported: true) }
+        try? variables.set("PPID", to: String(getppid()))
+        if environment["PATH"] == nil { try? variables.set("PATH", to: ShellState.defaultPath) }
+    }
+
+    /// `$PATH` when the environment has none (what bash and dash use).
+    public static let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
     /// Resolves a path against the working directory (`~` is expanded earlier, by word expansion).
     public func resolvePath(_ path: String) -> String {
@@ -80,7 +106,20 @@ public struct ShellOptions: Sendable, Hashable {
     public init() {}
 }
 
+/// A transfer of control that ends the commands around it: `break N`, `continue N`, `return`.
+public enum Jump: Sendable, Hashable {
+    /// Leave this many enclosing loops.
+    case breakLoops(Int)
+    /// Leave this many enclosing loops less one, then start the next iteration of that one.
+    case continueLoop(Int)
+    /// Leave the function or sourced file.
+    case returnFromFunction
+}
+
 extension ShellState {
+    /// True while `exit`, `break`, `continue` or `return` is unwinding: the commands around it stop.
+    public var isUnwinding: Bool { exitRequest != nil || jump != nil }
+
     /// Functions defined with `name() { …; }`.
     public var functionNames: [String] { functions.keys.sorted() }
 }

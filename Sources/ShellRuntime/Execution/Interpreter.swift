@@ -88,7 +88,7 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public func execute(_ script: Script, state: inout ShellState, io: IOStreams) -> ExitStatus {
         var status = state.lastStatus
         for item in script.items {
-            if state.exitRequest != nil { break }
+            if state.isUnwinding { break }
             if InterruptState.isInterrupted {
                 status = .interrupted
                 state.lastStatus = status
@@ -121,7 +121,7 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
         var status = executePipeline(list.first, state: &state, io: io)
         if hasFollowers { state.errexitSuppression -= 1 }
         for (index, (op, pipeline)) in list.rest.enumerated() {
-            if state.exitRequest != nil || InterruptState.isInterrupted { break }
+            if state.isUnwinding || InterruptState.isInterrupted { break }
             state.lastStatus = status
             let shouldRun = op == .and ? status.isSuccess : !status.isSuccess
             guard shouldRun else { continue }
