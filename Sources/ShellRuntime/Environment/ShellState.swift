@@ -99,6 +99,12 @@ public struct ShellOptions: Sendable, Hashable {
     public var pipefail = false
     /// `set -f`: no pathname expansion.
     public var noglob = false
+    /// `set -a`: every variable assigned is exported (the variable store applies it: `exportsAssignments`).
+    public var allexport = false
+    /// `set -v`: input lines are echoed to stderr as they are read (accepted; lp-shell echoes nothing).
+    public var verbose = false
+    /// `set -C`: `>` does not overwrite an existing regular file (`>|` does).
+    public var noclobber = false
     /// Options lp-shell adds (`set -o autorefresh`), by name.
     public var extra: Set<String> = []
 

@@ -41,6 +41,7 @@ public struct VariableStore: Sendable {
         var variable = storage[name] ?? ShellVariable(value: value)
         variable.value = value
         if let exported { variable.isExported = exported || variable.isExported }
+        if exportsAssignments { variable.isExported = true }
         storage[name] = variable
     }
 
@@ -77,6 +78,9 @@ public struct VariableStore: Sendable {
         storage[name] = nil
         pendingExports.remove(name)
     }
+
+    /// `set -a`: every assignment exports its variable.
+    public var exportsAssignments = false
 
     /// Starts a function's scope for `local`.
     mutating func pushLocalScope() {

@@ -100,6 +100,11 @@ struct Redirector {
                     }
                 }
             case .output, .clobber, .append, .outputAndError:
+                if state.options.noclobber && redirection.operation != .clobber
+                    && redirection.operation != .append && Self.isRegularFile(state.resolvePath(target))
+                {
+                    return .failure("\(target): cannot overwrite existing file")
+                }
                 let flags = O_WRONLY | O_CREAT | (redirection.operation == .append ? O_APPEND : O_TRUNC)
                 guard let output = openOutput(target, flags: flags, state: state) else { return .failure(lastError) }
                 if redirection.operation == .outputAndError {
@@ -118,6 +123,12 @@ struct Redirector {
     }
 
     private var lastError = ""
+
+    /// `set -C` leaves devices, pipes and missing files alone: only an existing regular file is protected.
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
 
     private mutating func openOutput(_ target: String, flags: Int32, state: ShellState) -> ByteOutput? {
         switch FileDescriptors.open(state.resolvePath(target), flags: flags) {

@@ -172,7 +172,7 @@ struct WordExpander {
             do {
                 return String(try ArithmeticEvaluator.evaluate(expanded, state: &state))
             } catch {
-                throw ExpansionError("\(expanded): \(error.message)")
+                throw ExpansionError("\(expanded): \(error.message)", isFatal: error.isFatal)
             }
         }
     }
@@ -294,10 +294,13 @@ extension ShellOptions {
     /// `$-`: the single-letter options that are on.
     var flagString: String {
         var flags = ""
+        if allexport { flags += "a" }
         if errexit { flags += "e" }
         if noglob { flags += "f" }
         if nounset { flags += "u" }
+        if verbose { flags += "v" }
         if xtrace { flags += "x" }
+        if noclobber { flags += "C" }
         return flags
     }
 }
