@@ -16,6 +16,8 @@ extension Parser {
             if !stopWords.isEmpty, let word = peekReservedWord(), stopWords.contains(word) { break }
             let andOr = try parseAndOr()
             skipBlanks()
+            // A comment may follow any command, not only a simple one: `x=1 # c`, `fi # c`, `} # c`.
+            if peek() == ByteClass.hash { skipComment() }
             var isBackground = false
             if peek() == ByteClass.ampersand && peek(1) != ByteClass.ampersand {
                 isBackground = true
