@@ -17,6 +17,7 @@ public enum StandardBuiltins {
         Exit.self,
         Export.self,
         False.self,
+        Hash.self,
         Help.self,
         History.self,
         Local.self,

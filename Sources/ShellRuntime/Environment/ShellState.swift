@@ -40,6 +40,8 @@ public struct ShellState: Sendable {
     /// The text the running commands were parsed from (a runtime error shows its line with a caret); nil when
     /// unknown.
     public var source: SourceText?
+    /// Where commands were found in `PATH` (`hash`): a name runs from there until `hash -r` or `PATH` changes.
+    public var commandCache = CommandCache()
     /// Functions defined with `name() { …; }`.
     var functions: [String: FunctionBody] = [:]
     /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.
@@ -112,6 +114,38 @@ public struct ShellOptions: Sendable, Hashable {
     public init() {}
 }
 
+/// The locations of commands found in `PATH`, valid for the `PATH` they were found with.
+public struct CommandCache: Sendable {
+    /// The `PATH` the entries were found with.
+    var path: String?
+    /// Command name → the file it ran from.
+    public private(set) var entries: [String: String] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    /// The cached file for `name` under `path` (a changed `PATH` empties the cache).
+    mutating func lookUp(_ name: String, path: String?) -> String? {
+        if path != self.path {
+            entries.removeAll()
+            self.path = path
+        }
+        return entries[name]
+    }
+
+    /// Remembers where `name` was found under `path`.
+    public mutating func remember(_ name: String, at file: String, path: String?) {
+        if path != self.path {
+            entries.removeAll()
+            self.path = path
+        }
+        entries[name] = file
+    }
+
+    /// `hash -r`.
+    public mutating func removeAll() { entries.removeAll() }
+}
+
 /// A transfer of control that ends the commands around it: `break N`, `continue N`, `return`.
 public enum Jump: Sendable, Hashable {
     /// Leave this many enclosing loops.
@@ -123,6 +157,15 @@ public enum Jump: Sendable, Hashable {
 }
 
 extension ShellState {
+    /// The file `name` runs from, found in `PATH` and remembered (`hash NAME`); nil when there is none.
+    public mutating func locateCommand(_ name: String) -> String? {
+        let path = variables["PATH"]
+        guard case .success(let file) = ProcessLauncher.resolve(name, path: path, workingDirectory: workingDirectory)
+        else { return nil }
+        if !name.contains("/") { commandCache.remember(name, at: file, path: path) }
+        return file
+    }
+
     /// True while `exit`, `break`, `continue` or `return` is unwinding: the commands around it stop.
     public var isUnwinding: Bool { exitRequest != nil || jump != nil }
 

@@ -71,7 +71,9 @@ extension Interpreter {
             }
             var environment = state.variables.exportedEnvironment
             for (name, value) in assignments { environment[name] = value }
-            return runExternal(name, arguments: arguments, environment: environment, state: state, io: io)
+            let searchPath = assignments.last { $0.name == "PATH" }.map(\.value)
+            return runExternal(
+                name, arguments: arguments, environment: environment, searchPath: searchPath, state: &state, io: io)
         }
     }
 
@@ -127,19 +129,50 @@ extension Interpreter {
         return status
     }
 
+    /// Runs a program found in `PATH` (or `searchPath`, a `PATH=… cmd` prefix, which the command cache ignores).
     func runExternal(
-        _ name: String, arguments: [String], environment: [String: String], state: ShellState, io: IOStreams
+        _ name: String, arguments: [String], environment: [String: String], searchPath: String? = nil,
+        state: inout ShellState, io: IOStreams
     ) -> ExitStatus {
         let path: String
-        switch ProcessLauncher.resolve(name, path: state.variables["PATH"], workingDirectory: state.workingDirectory) {
-        case .success(let found): path = found
-        case .failure(.notExecutable(let reason)):
-            report("\(name): \(reason)", io: io)
-            return .notExecutable
-        case .failure:
-            report("\(name): command not found", io: io)
-            return .notFound
+        let usesCache = searchPath == nil && !name.contains("/")
+        if usesCache, let cached = state.commandCache.lookUp(name, path: state.variables["PATH"]) {
+            // As in bash and dash: the remembered file runs until `hash -r`, even when it is gone.
+            guard access(cached, F_OK) == 0 else {
+                report("\(cached): No such file or directory", io: io)
+                return .notFound
+            }
+            path = cached
+        } else {
+            switch resolveCommand(name, searchPath: searchPath, state: &state, remember: usesCache) {
+            case .success(let found): path = found
+            case .failure(.notExecutable(let reason)):
+                report("\(name): \(reason)", io: io)
+                return .notExecutable
+            case .failure:
+                report("\(name): command not found", io: io)
+                return .notFound
+            }
         }
+        return spawn(name, path: path, arguments: arguments, environment: environment, state: state, io: io)
+    }
+
+    /// Where `name` is in `PATH` (remembered for the next run when `remember`).
+    func resolveCommand(_ name: String, searchPath: String? = nil, state: inout ShellState, remember: Bool)
+        -> Result<String, ProcessLauncher.LaunchError>
+    {
+        let path = searchPath ?? state.variables["PATH"]
+        let found = ProcessLauncher.resolve(name, path: path, workingDirectory: state.workingDirectory)
+        if remember, case .success(let file) = found {
+            state.commandCache.remember(name, at: file, path: path)
+        }
+        return found
+    }
+
+    private func spawn(
+        _ name: String, path: String, arguments: [String], environment: [String: String], state: ShellState,
+        io: IOStreams
+    ) -> ExitStatus {
         io.flush()
         var bridge = StreamBridge()
         guard let stdin = bridge.descriptor(for: io.stdin), let stdout = bridge.descriptor(for: io.stdout),

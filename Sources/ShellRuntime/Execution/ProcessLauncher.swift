@@ -93,7 +93,14 @@ enum ProcessLauncher {
             for pointer in envp { free(pointer) }
         }
         var pid = pid_t()
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        if result == ENOEXEC, let shell = selfPath {
+            // A script without `#!` is the shell's to run (POSIX 2.9.1.1): this shell, plain, in a new process.
+            let shellArguments = [shell, "--plain", path] + arguments.dropFirst()
+            let shellArgv = shellArguments.map { strdup($0) } + [nil]
+            defer { for pointer in shellArgv { free(pointer) } }
+            result = posix_spawn(&pid, shell, &actions, &attributes, shellArgv, envp)
+        }
         guard result == 0 else {
             let reason = String(cString: strerror(result))
             if result == EACCES || result == ENOEXEC { return .failure(.notExecutable(reason)) }
@@ -101,6 +108,14 @@ enum ProcessLauncher {
         }
         return .success(pid)
     }
+
+    /// The running shell's own executable (Linux `/proc/self/exe`), which runs scripts that have no `#!` line.
+    private static let selfPath: String? = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 
     /// Waits for a child and converts its wait status to a shell status (128 + signal when killed).
     static func wait(for pid: pid_t) -> ExitStatus {
