@@ -7,15 +7,7 @@ struct Return: Builtin {
     static let usage = "usage: return [N]"
 
     func run(_ context: inout CommandContext) -> ExitStatus {
-        var status = context.state.lastStatus
-        if let argument = context.arguments.first {
-            guard let value = Int(argument) else {
-                context.error("\(argument): numeric argument required")
-                status = .usage
-                return finish(&context, status)
-            }
-            status = ExitStatus(Int32(truncatingIfNeeded: value & 0xff))
-        }
+        guard let status = StatusOperand.read(&context) else { return finish(&context, .usage) }
         if context.arguments.count > 1 {
             context.error("too many arguments")
             return .failure
