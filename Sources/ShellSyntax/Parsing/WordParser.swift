@@ -41,7 +41,9 @@ extension Parser {
                     position += 2  // line continuation
                     continue
                 }
-                if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next) {
+                if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next),
+                    next != ByteClass.closeBrace
+                {
                     literal.append(at: position, in: bytes)
                     position += 1
                     continue
@@ -322,7 +324,8 @@ extension Parser {
             position += 1
             let longest = peek() == op
             if longest { position += 1 }
-            let word = try parseBraceOperand(inDoubleQuotes: inDoubleQuotes)
+            // A pattern's quotes are its own, even inside double quotes: `"${x#'a'}"` strips `a` (bash and dash).
+            let word = try parseBraceOperand(inDoubleQuotes: false)
             operation =
                 op == ByteClass.hash ? .removePrefix(word, longest: longest) : .removeSuffix(word, longest: longest)
         default:
