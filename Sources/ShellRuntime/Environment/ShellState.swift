@@ -42,6 +42,8 @@ public struct ShellState: Sendable {
     public var source: SourceText?
     /// Where commands were found in `PATH` (`hash`): a name runs from there until `hash -r` or `PATH` changes.
     public var commandCache = CommandCache()
+    /// The descriptors redirections and `exec` changed (`exec 3>file`, `cmd 4<in`).
+    public var descriptors = DescriptorTable()
     /// Functions defined with `name() { …; }`.
     var functions: [String: FunctionBody] = [:]
     /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.

@@ -3,6 +3,7 @@ import ShellSyntax
 /// Compound commands (`{ }`, `( )`, `if`, `for`, `while`, `case`, functions).
 extension Interpreter {
     func executeCommand(_ command: Command, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        let io = state.descriptors.overlay(io)
         switch command {
         case .simple(let simple):
             return executeSimple(simple, state: &state, io: io)
@@ -98,26 +99,35 @@ extension Interpreter {
         }
     }
 
-    /// Runs `body` with the redirections of a compound command applied.
+    /// Runs `body` with the redirections of a command applied; afterwards the descriptors are put back, unless
+    /// `permanently` (`exec 3>file`).
     func withRedirections(
         _ redirections: [Redirection],
         state: inout ShellState,
         io: IOStreams,
+        permanently: Bool = false,
         body: (inout ShellState, IOStreams) -> ExitStatus
     ) -> ExitStatus {
         if redirections.isEmpty { return body(&state, io) }
         var redirector = Redirector(interpreter: self)
         switch redirector.apply(redirections, to: io, state: &state) {
         case .failure(let message):
+            redirector.restore(&state)
             report(message, io: io)
             return .failure
         case .expansionFailure(let error):
+            redirector.restore(&state)
             report(error, state: state, io: io)
             return .failure
         case .success(let redirected):
             let status = body(&state, redirected)
             redirected.flush()
-            redirector.closeAll()
+            if permanently {
+                redirector.keep()
+            } else {
+                for (_, stream) in state.descriptors.extraStreams { stream.output?.flush() }
+                redirector.restore(&state)
+            }
             return status
         }
     }

@@ -4,6 +4,7 @@ import ShellSyntax
 /// each in a subshell), connected by real pipes so external programs and builtins mix freely.
 extension Interpreter {
     func executePipeline(_ pipeline: Pipeline, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        let io = state.descriptors.overlay(io)
         if pipeline.isNegated { state.errexitSuppression += 1 }
         var status: ExitStatus
         if pipeline.commands.count == 1 {
@@ -50,6 +51,9 @@ extension Interpreter {
             runners.append(
                 ThreadRunner.start { [self] in
                     var stageState = snapshot
+                    // The pipe is what the stage's standard input or output is now, whatever `exec` said before.
+                    if inputFD != nil { stageState.descriptors.forget(0) }
+                    if outputFD != nil { stageState.descriptors.forget(1) }
                     stageState.errexitSuppression = 0
                     result.value = self.executeCommand(command, state: &stageState, io: stageIO)
                     if let exit = stageState.exitRequest, !self.isSimpleExit(command) { result.value = exit }
@@ -82,6 +86,7 @@ extension Interpreter {
         let runner = ThreadRunner.start { [self] in
             var copy = state
             copy.errexitSuppression = 0
+            copy.descriptors.forget(1)
             let output = ByteOutput(fileDescriptor: pipe.write)
             let io = IOStreams(stdin: ByteInput(fileDescriptor: 0), stdout: output, stderr: stderr)
             var status = self.execute(script, state: &copy, io: io)

@@ -58,7 +58,10 @@ extension Interpreter {
         observer.willRun(fields, state: &state, io: io)
         let arguments = Array(fields.dropFirst())
 
-        return withRedirections(command.redirections, state: &state, io: io) { state, io in
+        // `exec` with only redirections changes the shell's descriptors for the commands that follow.
+        let isPermanent =
+            name == "exec" && arguments.isEmpty && state.functions[name] == nil && builtinTable[name] != nil
+        return withRedirections(command.redirections, state: &state, io: io, permanently: isPermanent) { state, io in
             if let function = state.functions[name] {
                 return withTemporaryAssignments(assignments, state: &state, io: io) { state in
                     callFunction(function, arguments: arguments, state: &state, io: io)
@@ -75,6 +78,21 @@ extension Interpreter {
             return runExternal(
                 name, arguments: arguments, environment: environment, searchPath: searchPath, state: &state, io: io)
         }
+    }
+
+    public func runCommand(_ words: [String], functions: Bool, state: inout ShellState, io: IOStreams)
+        -> ExitStatus
+    {
+        guard let name = words.first else { return .success }
+        let arguments = Array(words.dropFirst())
+        if functions, let function = state.functions[name] {
+            return callFunction(function, arguments: arguments, state: &state, io: io)
+        }
+        if let builtin = builtinTable[name] {
+            return runBuiltin(builtin, name: name, arguments: arguments, state: &state, io: io)
+        }
+        return runExternal(
+            name, arguments: arguments, environment: state.variables.exportedEnvironment, state: &state, io: io)
     }
 
     /// Prefix assignments (`A=1 cmd`) last for one builtin or function call only.
@@ -182,9 +200,17 @@ extension Interpreter {
             report("\(name): cannot create pipes: too many open files", io: io)
             return .failure
         }
+        var extra: [(fd: Int32, source: Int32)] = []
+        for (fd, stream) in state.descriptors.extraStreams {
+            let source =
+                stream.output.flatMap { bridge.descriptor(for: $0) }
+                ?? stream.input.flatMap { bridge.descriptor(for: $0) }
+            if let source { extra.append((fd, source)) }
+        }
         let launched = ProcessLauncher.spawn(
             path: path, arguments: [name] + arguments, environment: environment,
-            workingDirectory: state.workingDirectory, stdin: stdin, stdout: stdout, stderr: stderr)
+            workingDirectory: state.workingDirectory, stdin: stdin, stdout: stdout, stderr: stderr, extra: extra,
+            closed: state.descriptors.closedExtras)
         bridge.childStarted()
         let status: ExitStatus
         switch launched {

@@ -50,7 +50,8 @@ enum ProcessLauncher {
         return .success(path)
     }
 
-    /// Spawns `path` with `arguments` (including argv[0]) and the given descriptors as 0, 1 and 2.
+    /// Spawns `path` with `arguments` (including argv[0]) and the given descriptors as 0, 1 and 2, `extra` ones at
+    /// their numbers (`cmd 3>file`), and the numbers in `closed` closed.
     static func spawn(
         path: String,
         arguments: [String],
@@ -58,19 +59,25 @@ enum ProcessLauncher {
         workingDirectory: String,
         stdin: Int32,
         stdout: Int32,
-        stderr: Int32
+        stderr: Int32,
+        extra: [(fd: Int32, source: Int32)] = [],
+        closed: [Int32] = []
     ) -> Result<pid_t, LaunchError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // dup2 onto a temporary range first so that swapping (e.g. 1 and 2) cannot clobber a source.
-        let sources = [stdin, stdout, stderr]
+        for fd in closed { posix_spawn_file_actions_addclose(&actions, fd) }
+        // dup2 onto a temporary range above every number involved first, so that swapping (e.g. 1 and 2) cannot
+        // clobber a source.
+        let targets: [Int32] = [0, 1, 2] + extra.map(\.fd)
+        let sources = [stdin, stdout, stderr] + extra.map(\.source)
+        let temporary = max(100, (targets + sources).max()! + 1)
         for (index, fd) in sources.enumerated() {
-            posix_spawn_file_actions_adddup2(&actions, fd, Int32(100 + index))
+            posix_spawn_file_actions_adddup2(&actions, fd, temporary + Int32(index))
         }
-        for index in 0..<3 {
-            posix_spawn_file_actions_adddup2(&actions, Int32(100 + index), Int32(index))
-            posix_spawn_file_actions_addclose(&actions, Int32(100 + index))
+        for (index, target) in targets.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, temporary + Int32(index), target)
+            posix_spawn_file_actions_addclose(&actions, temporary + Int32(index))
         }
         cshell_spawn_addchdir(&actions, workingDirectory)
 

@@ -265,6 +265,7 @@ extension Parser {
         case (ByteClass.greater, ByteClass.greater, _): operation = .append
         case (ByteClass.greater, ByteClass.ampersand, _): operation = .duplicateOutput
         case (ByteClass.greater, ByteClass.pipe, _): operation = .clobber
+        case (ByteClass.ampersand, ByteClass.greater, ByteClass.greater): operation = .appendOutputAndError
         case (ByteClass.ampersand, _, _): operation = .outputAndError
         default: operation = .output
         }

@@ -140,3 +140,24 @@ echo "[${A-unset}]"
 export LP_ACCOUNT=123
 env sh -c 'echo $LP_ACCOUNT'
 ## stdout: 123
+
+#### command skips a function of the same name
+echo() { printf 'function\n'; }
+command echo builtin
+## stdout: builtin
+
+#### command -v prints a builtin's name and a program's path
+command -v echo
+command -v sh >/dev/null && echo found
+command -v no-such-command-here
+echo status=$?
+## STDOUT:
+echo
+found
+status=1
+## END
+## OK dash STDOUT:
+echo
+found
+status=127
+## END
