@@ -161,3 +161,19 @@ echo
 found
 status=127
 ## END
+
+#### read gives the last variable the rest of the line as written
+printf '  a  b   c  d  \n' | { read x y; echo "[$x] [$y]"; }
+## stdout: [a] [b   c  d]
+
+#### read with a custom IFS keeps empty fields
+printf 'a::c\n' | { IFS=: read x y z; echo "[$x] [$y] [$z]"; }
+## stdout: [a] [] [c]
+
+#### read returns 1 on a last line without newline, but sets the variable
+printf 'last' | { read x; echo "status=$? x=$x"; }
+## stdout: status=1 x=last
+
+#### read without -r: a backslash keeps a separator in the field
+printf 'a\\ b c\n' | { read x y; echo "[$x] [$y]"; }
+## stdout: [a b] [c]
