@@ -39,7 +39,7 @@ struct Read: Builtin {
         var line: [(character: Character, escaped: Bool)] = []
         var complete = false
         while let bytes = context.io.stdin.readLine() {
-            let chunk = String(decoding: bytes, as: UTF8.self)
+            let chunk = String(shellBytes: bytes)
             var escaping = false
             for character in chunk {
                 if escaping {

@@ -93,8 +93,8 @@ enum ProcessLauncher {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let argv = arguments.map(duplicate) + [nil]
+        let envp = environment.map { duplicate("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
@@ -104,7 +104,7 @@ enum ProcessLauncher {
         if result == ENOEXEC, let shell = selfPath {
             // A script without `#!` is the shell's to run (POSIX 2.9.1.1): this shell, plain, in a new process.
             let shellArguments = [shell, "--plain", path] + arguments.dropFirst()
-            let shellArgv = shellArguments.map { strdup($0) } + [nil]
+            let shellArgv = shellArguments.map(duplicate) + [nil]
             defer { for pointer in shellArgv { free(pointer) } }
             result = posix_spawn(&pid, shell, &actions, &attributes, shellArgv, envp)
         }
@@ -117,6 +117,17 @@ enum ProcessLauncher {
     }
 
     /// The running shell's own executable (Linux `/proc/self/exe`), which runs scripts that have no `#!` line.
+    /// A C copy of an argument or environment entry, its bytes as the shell holds them (see `String(shellBytes:)`).
+    private static func duplicate(_ text: String) -> UnsafeMutablePointer<CChar>? {
+        let bytes = text.shellBytes
+        guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return nil }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { memcpy(copy, base, bytes.count) }
+        }
+        copy[bytes.count] = 0
+        return copy
+    }
+
     private static let selfPath: String? = {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)

@@ -220,7 +220,7 @@ struct WordExpander {
                 let warning = "command substitution: ignored null byte in input"
                 io.stderr.write(interpreter.renderer.render(warning: warning))
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(shellBytes: bytes)
         case .arithmetic(let text):
             let expanded = try expandArithmeticText(text, state: &state)
             do {
