@@ -111,7 +111,7 @@ public enum LPShell {
             : startup.start(options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true)
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
-        let status: ExitStatus
+        var status: ExitStatus
         switch options.mode {
         case .command(let command):
             status = runner.run(reader: StringLineReader(command), state: &state)
@@ -142,6 +142,7 @@ public enum LPShell {
                 status = runner.run(reader: PlainLineReader(), state: &state)
             }
         }
+        status = interpreter.runExitTrap(status: status, state: &state, io: io)
         io.flush()
         return status.rawValue
     }

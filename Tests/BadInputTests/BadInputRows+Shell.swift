@@ -53,6 +53,18 @@ enum BadInputRows {
                 "break: only meaningful in a `for', `while', or `until' loop", "break: too many arguments",
             ], status: 0, stdout: ["loop", "after:0 A=kept"]),
         .init(
+            "trap with an unknown signal, getopts without a name, wait for no such job, umask with a bad mode",
+            .command, keep("trap 'echo x' NOSUCH\ngetopts ab\nwait 99\numask 8"),
+            stderr: [
+                "trap: NOSUCH: invalid signal specification", "getopts: usage: getopts OPTSTRING NAME [ARG ...]",
+                "wait: pid 99 is not a child of this shell", "umask: 8: octal number out of range",
+            ], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "getopts with an unknown option and a missing argument", .command,
+            keep("while getopts ab: o -x -b; do echo \"$o\"; done"),
+            stderr: ["getopts: illegal option -- x", "getopts: option requires an argument -- b"], status: 0,
+            stdout: ["?", "?", "after:0 A=kept"]),
+        .init(
             "a 10 MB line", .stdin,
             "A=kept\necho " + String(repeating: "a", count: 10_000_000) + " | wc -c\necho after:$? A=$A\n",
             stderr: [], status: 0, stdout: ["10000001", "after:0 A=kept"]),

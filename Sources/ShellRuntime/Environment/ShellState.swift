@@ -44,6 +44,17 @@ public struct ShellState: Sendable {
     public var commandCache = CommandCache()
     /// The descriptors redirections and `exec` changed (`exec 3>file`, `cmd 4<in`).
     public var descriptors = DescriptorTable()
+    /// The commands started with `&` not yet collected by `wait` (shared with subshells).
+    public var backgroundJobs = BackgroundJobs()
+    /// `$!`: the id of the last command started with `&`.
+    public var lastBackgroundJob: Int?
+    /// The actions `trap` set, by condition (`EXIT`, `INT`, …); an empty action ignores the condition. `EXIT`'s
+    /// runs when the shell or subshell ends (`Interpreter.runExitTrap`).
+    public var traps: [String: String] = [:]
+    /// The file mode creation mask `umask` shows and sets (the process's own, read once at start-up).
+    public var fileCreationMask: mode_t = ShellState.processUmask
+    /// Where `getopts` is inside a group of options (`-ab`): the `OPTIND` it left and the letter it reached.
+    public var getoptsPosition = (optind: 1, letter: 0)
     /// Functions defined with `name() { …; }`.
     var functions: [String: FunctionBody] = [:]
     /// Greater than zero while running a condition (`if`, `&&`, `!`), where `set -e` does not apply.
@@ -78,6 +89,18 @@ public struct ShellState: Sendable {
         if !keepsPWD { try? variables.set("PWD", to: workingDirectory, exported: true) }
         try? variables.set("PPID", to: String(getppid()))
         if environment["PATH"] == nil { try? variables.set("PATH", to: ShellState.defaultPath) }
+    }
+
+    /// The process's umask at start-up (read by setting it and putting it back).
+    public static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+
+    /// Puts the process's umask back to this shell's after a subshell set its own (`( umask 077; … )`).
+    func restoreFileCreationMask(after subshell: ShellState) {
+        if subshell.fileCreationMask != fileCreationMask { umask(fileCreationMask) }
     }
 
     /// `$PATH` when the environment has none (what bash and dash use).

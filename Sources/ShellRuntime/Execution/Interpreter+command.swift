@@ -17,8 +17,12 @@ extension Interpreter {
         case .subshell(let body, let redirections):
             return withRedirections(redirections, state: &state, io: io) { state, io in
                 var copy = state
+                // A subshell starts without the shell's traps, but keeps what it ignores (POSIX 2.12).
+                copy.traps = state.traps.filter { $0.value.isEmpty }
                 let status = execute(body, state: &copy, io: io)
-                return copy.exitRequest ?? status
+                let final = runExitTrap(status: copy.exitRequest ?? status, state: &copy, io: io)
+                state.restoreFileCreationMask(after: copy)
+                return final
             }
         case .ifClause(let clause, let redirections):
             return withRedirections(redirections, state: &state, io: io) { state, io in

@@ -258,7 +258,7 @@ struct WordExpander {
         case "#": return String(state.positionalParameters.count)
         case "0": return state.scriptName
         case "@", "*": return state.positionalParameters.concatenated(separator: " ")
-        case "!": return nil
+        case "!": return state.lastBackgroundJob.map(String.init)
         case "-": return state.options.flagString
         default:
             if let first = name.utf8.first, first >= 48 && first <= 57 {
