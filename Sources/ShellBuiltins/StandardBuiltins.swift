@@ -6,6 +6,7 @@ public enum StandardBuiltins {
     /// Every standard builtin type.
     public static let all: [any Builtin.Type] = [
         // Shell
+        Alias.self,
         Break.self,
         Cd.self,
         Clear.self,
@@ -38,6 +39,7 @@ public enum StandardBuiltins {
         True.self,
         TypeCommand.self,
         Umask.self,
+        Unalias.self,
         Unset.self,
         Wait.self,
         // Doc tools

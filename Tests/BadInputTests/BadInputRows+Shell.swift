@@ -60,6 +60,13 @@ enum BadInputRows {
                 "wait: pid 99 is not a child of this shell", "umask: 8: octal number out of range",
             ], status: 0, stdout: ["after:1 A=kept"]),
         .init(
+            "an alias with a bad name, an unknown alias, unalias of nothing, an alias that calls itself", .command,
+            keep("alias 'a b=x'\nalias nope\nunalias nope\nalias loop='loop; echo inner'\nloop"),
+            stderr: [
+                "alias: `a b': invalid alias name", "alias: nope: not found", "unalias: nope: not found",
+                "lp-shell: loop: command not found",
+            ], status: 0, stdout: ["inner", "after:0 A=kept"]),
+        .init(
             "getopts with an unknown option and a missing argument", .command,
             keep("while getopts ab: o -x -b; do echo \"$o\"; done"),
             stderr: ["getopts: illegal option -- x", "getopts: option requires an argument -- b"], status: 0,

@@ -79,8 +79,7 @@ struct Trap: Builtin {
         if operands.isEmpty { names = Self.conditions.map(\.name) }
         for name in names {
             guard let action = context.state.traps[name] else { continue }
-            let pieces = action.split(separator: "'", omittingEmptySubsequences: false)
-            let quoted = "'" + pieces.joined(separator: "'\\''") + "'"
+            let quoted = ShellQuoting.singleQuote(action)
             context.io.stdout.write("trap -- \(quoted) \(name)\n")
         }
         return status

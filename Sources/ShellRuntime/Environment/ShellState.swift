@@ -48,6 +48,10 @@ public struct ShellState: Sendable {
     public var backgroundJobs = BackgroundJobs()
     /// `$!`: the id of the last command started with `&`.
     public var lastBackgroundJob: Int?
+    /// `alias NAME=VALUE`: a command word NAME runs as VALUE (`Interpreter.expandAlias`).
+    public var aliases: [String: String] = [:]
+    /// The aliases being expanded (an alias is not expanded again inside its own expansion).
+    var expandingAliases: Set<String> = []
     /// The actions `trap` set, by condition (`EXIT`, `INT`, …); an empty action ignores the condition. `EXIT`'s
     /// runs when the shell or subshell ends (`Interpreter.runExitTrap`).
     public var traps: [String: String] = [:]

@@ -7,6 +7,7 @@ import ShellSyntax
 /// Simple commands: expansion, assignments, redirections, then a function, a builtin or a program from `PATH`.
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        if !state.aliases.isEmpty, let status = expandAlias(command, state: &state, io: io) { return status }
         var expander = WordExpander(interpreter: self, io: io)
         let fields: [String]
         var assignments: [(name: String, value: String)] = []
@@ -250,5 +251,28 @@ extension Interpreter {
                 warning:
                     "\(last.name) was set empty (for this command only) and `\(first)` ran as a command; "
                     + "to assign, remove the space: \(last.name)=\(first)"))
+    }
+
+    /// Runs `command` with an alias for its command word: the alias's text in place of the word, then the rest of
+    /// the command as written, parsed again (so an alias may hold `;`, `|` or redirections). Nil when the command
+    /// word is no alias, is quoted, or is already being expanded; or when the command's text is not known.
+    private func expandAlias(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus? {
+        guard let word = command.words.first, let name = word.literalText, let value = state.aliases[name],
+            !state.expandingAliases.contains(name), let source = state.source
+        else { return nil }
+        let text = source.text.utf8
+        guard command.range.start <= word.range.start, word.range.end <= command.range.end,
+            command.range.end <= text.count
+        else { return nil }
+        let start = text.index(text.startIndex, offsetBy: command.range.start)
+        let wordStart = text.index(text.startIndex, offsetBy: word.range.start)
+        let wordEnd = text.index(text.startIndex, offsetBy: word.range.end)
+        let end = text.index(text.startIndex, offsetBy: command.range.end)
+        let before = String(decoding: text[start..<wordStart], as: UTF8.self)
+        let after = String(decoding: text[wordEnd..<end], as: UTF8.self)
+        let expanded = before + value + after
+        state.expandingAliases.insert(name)
+        defer { state.expandingAliases.remove(name) }
+        return run(source: expanded, name: "alias", state: &state, io: io)
     }
 }

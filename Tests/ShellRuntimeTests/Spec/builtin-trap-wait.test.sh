@@ -145,3 +145,41 @@ umask
 #### times prints two lines
 times | wc -l | tr -d ' '
 ## stdout: 2
+
+#### alias runs its text in place of the command word
+alias say='echo said'
+say hi > out
+cat out
+## stdout: said hi
+
+#### an alias may hold several commands
+alias two='echo one; echo two'
+two
+## STDOUT:
+one
+two
+## END
+
+#### an alias is not expanded inside itself, a quoted word is no alias
+alias echo='echo X'
+echo a
+'echo' b
+## STDOUT:
+X a
+b
+## END
+
+#### alias lists, unalias removes
+alias b='echo b' a='echo a'
+alias
+alias a
+unalias a
+alias a 2>/dev/null || echo gone
+unalias -a
+alias
+## STDOUT:
+a='echo a'
+b='echo b'
+a='echo a'
+gone
+## END
