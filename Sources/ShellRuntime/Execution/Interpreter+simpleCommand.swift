@@ -50,6 +50,8 @@ extension Interpreter {
             }
             return status
         }
+        // `$_`: the last word of the previous simple command (bash; dash has none).
+        try? state.variables.set("_", to: fields[fields.count - 1])
         if state.options.xtrace {
             let prefix = assignments.map { "\($0.name)=\(ShellQuoting.quote($0.value)) " }.joined()
             // The trace is a log: tokens in it are masked like everywhere else.

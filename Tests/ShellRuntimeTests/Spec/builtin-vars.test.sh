@@ -177,3 +177,23 @@ printf 'last' | { read x; echo "status=$? x=$x"; }
 #### read without -r: a backslash keeps a separator in the field
 printf 'a\\ b c\n' | { read x y; echo "[$x] [$y]"; }
 ## stdout: [a b] [c]
+
+#### $_ is the last word of the previous command
+: first 'two words'
+echo "$_"
+echo hi && echo "last=$_"
+for x in 1 2; do echo "prev=$_"; done
+## STDOUT:
+two words
+hi
+last=hi
+prev=last=hi
+prev=prev=last=hi
+## END
+## N-I dash STDOUT:
+
+hi
+last=
+prev=
+prev=
+## END
