@@ -118,10 +118,13 @@ extension Interpreter {
         case .failure(let message):
             redirector.restore(&state)
             report(message, io: io)
+            // Answered here for compound commands too (`{ …; } < missing` ends a `set -e` shell).
+            checkErrexit(.failure, state: &state)
             return .failure
         case .expansionFailure(let error):
             redirector.restore(&state)
             report(error, state: state, io: io)
+            checkErrexit(.failure, state: &state)
             return .failure
         case .success(let redirected):
             let status = body(&state, redirected)

@@ -15,10 +15,19 @@ extension Interpreter {
         if pipeline.isNegated {
             state.errexitSuppression -= 1
             status = status.isSuccess ? .failure : .success
-        } else {
+        } else if pipeline.commands.count > 1 || !Self.isCompound(pipeline.commands[0]) {
             checkErrexit(status, state: &state)
         }
         return status
+    }
+
+    /// `{ }`, `if`, loops and `case`: the commands inside already answered to `set -e`, so a failure that comes out
+    /// of one (`{ false && true; }`, whose `false` is tested) does not end the shell. A subshell's status does.
+    private static func isCompound(_ command: Command) -> Bool {
+        switch command {
+        case .group, .ifClause, .forLoop, .whileLoop, .caseClause: true
+        case .simple, .subshell, .functionDefinition: false
+        }
     }
 
     private func executeStages(_ commands: [Command], state: inout ShellState, io: IOStreams) -> ExitStatus {

@@ -45,6 +45,35 @@ false && true
 echo reached
 ## stdout: reached
 
+#### set -e ignores a tested failure that ends a brace group or an if
+set -e
+{ test no = yes && echo hi; }
+echo "group $?"
+if true; then false && true; fi
+echo "if $?"
+## STDOUT:
+group 1
+if 1
+## END
+
+#### set -e still stops after a subshell, a function or a redirection that fails
+set -e
+f() { false && true; }
+( f ) || echo "subshell $?"
+{ echo x; } < missing-file 2>/dev/null || echo "redirect $?"
+{ echo x; } < missing-file 2>/dev/null
+echo not-reached
+## status: 1
+## STDOUT:
+subshell 1
+redirect 1
+## END
+## OK dash status: 2
+## OK dash STDOUT:
+subshell 1
+redirect 2
+## END
+
 #### set -e ignores a negated command
 set -e
 ! true
