@@ -174,21 +174,53 @@ extension Parser {
         let rest = String(first[first.utf8.index(after: equals)...])
         if rest.isEmpty {
             valueParts.removeFirst()
-        } else if rest.hasPrefix("~") {
-            // `A=~/x` expands the tilde, as bash does in assignments.
-            let end = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
-            let user = String(rest[rest.index(after: rest.startIndex)..<end])
-            let tail = String(rest[end...])
-            valueParts.replaceSubrange(0...0, with: [.tilde(user)] + (tail.isEmpty ? [] : [.literal(tail)]))
         } else {
             valueParts[0] = .literal(rest)
         }
+        valueParts = assignmentTildes(valueParts)
         let valueStart = start + name.utf8.count + 1
         return Assignment(
             name: name,
             value: Word(parts: valueParts, range: SourceRange(start: valueStart, end: word.range.end)),
             range: word.range
         )
+    }
+
+    /// `A=~/x:~user/y`: in an assignment a tilde prefix may start the value or follow any unquoted `:` (POSIX 2.6.1),
+    /// ending at `/`, `:` or the end of the value; a prefix that runs into a quote or an expansion stays literal.
+    static func assignmentTildes(_ parts: [WordPart]) -> [WordPart] {
+        var result: [WordPart] = []
+        var atSegmentStart = true
+        for (index, part) in parts.enumerated() {
+            guard case .literal(let text) = part else {
+                result.append(part)
+                atSegmentStart = false
+                continue
+            }
+            let isLastPart = index == parts.count - 1
+            var literal = ""
+            var rest = Substring(text)
+            while let character = rest.first {
+                if atSegmentStart && character == "~" {
+                    let end = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
+                    let user = rest[rest.index(after: rest.startIndex)..<end]
+                    let isTerminated = end != rest.endIndex || isLastPart
+                    if isTerminated && user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
+                        if !literal.isEmpty { result.append(.literal(literal)) }
+                        literal = ""
+                        result.append(.tilde(String(user)))
+                        rest = rest[end...]
+                        atSegmentStart = false
+                        continue
+                    }
+                }
+                literal.append(character)
+                atSegmentStart = character == ":"
+                rest.removeFirst()
+            }
+            if !literal.isEmpty { result.append(.literal(literal)) }
+        }
+        return result
     }
 
     static func isValidName(_ name: String) -> Bool { isValidName(name.utf8) }
