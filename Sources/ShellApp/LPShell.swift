@@ -123,6 +123,7 @@ public enum LPShell {
                 return (reason == EISDIR ? ExitStatus.notExecutable : ExitStatus.notFound).rawValue
             }
             runner.sourceName = path
+            runner.stripsPastedPrompts = false
             status = runner.run(reader: StringLineReader(text), state: &state)
         default:
             if interactive {
