@@ -51,31 +51,15 @@ struct Trap: Builtin {
         let resets = first == "-" || (UInt(first) != nil && Self.condition(first) != nil) || arguments.count == 1
         let action: String? = resets ? nil : first
         if first == "-" || !resets { arguments.removeFirst() }
-        var status = ExitStatus.success
-        for operand in arguments {
-            guard let name = Self.condition(operand) else {
-                context.error("\(operand): invalid signal specification")
-                status = .failure
-                continue
-            }
-            context.state.traps[name] = action
-        }
+        let (names, status) = Self.conditions(arguments, context: context)
+        for name in names { context.state.traps[name] = action }
         return status
     }
 
     /// `trap` and `trap -p [CONDITION ...]`: `trap -- 'ACTION' NAME` lines, in signal-number order (names without
     /// `SIG`, as dash and bash --posix print them).
     private func list(_ operands: ArraySlice<String>, context: inout CommandContext) -> ExitStatus {
-        var names: [String] = []
-        var status = ExitStatus.success
-        for operand in operands {
-            guard let name = Self.condition(operand) else {
-                context.error("\(operand): invalid signal specification")
-                status = .failure
-                continue
-            }
-            names.append(name)
-        }
+        var (names, status) = Self.conditions(operands, context: context)
         if operands.isEmpty { names = Self.conditions.map(\.name) }
         for name in names {
             guard let action = context.state.traps[name] else { continue }
@@ -83,6 +67,21 @@ struct Trap: Builtin {
             context.io.stdout.write("trap -- \(quoted) \(name)\n")
         }
         return status
+    }
+
+    /// The canonical names of `operands`; each one that names no condition is reported and makes the status 1.
+    private static func conditions(_ operands: ArraySlice<String>, context: CommandContext) -> ([String], ExitStatus) {
+        var names: [String] = []
+        var status = ExitStatus.success
+        for operand in operands {
+            guard let name = condition(operand) else {
+                context.error("\(operand): invalid signal specification")
+                status = .failure
+                continue
+            }
+            names.append(name)
+        }
+        return (names, status)
     }
 
     /// The condition's canonical name (`EXIT`, `INT`, …) for a name, `SIG` name or number, in any case.
