@@ -323,8 +323,10 @@ extension Parser {
 
     /// Reads a heredoc's body from the lines after the current one; parsing later jumps over them.
     mutating func readHeredocBody(delimiterWord: Word, stripTabs: Bool, start: Int) throws(SyntaxError) -> Heredoc {
-        let delimiter = Parser.quoteRemoved(delimiterWord)
         let isQuoted = delimiterWord.hasQuotes
+        // No expansion: an unquoted `<<${a}` ends at a line `${a}`, as in bash and dash.
+        let delimiter =
+            isQuoted ? Parser.quoteRemoved(delimiterWord) : text(delimiterWord.range.start..<delimiterWord.range.end)
         var bodyStart: Int
         if let cursor = heredocCursor {
             bodyStart = cursor
@@ -369,19 +371,45 @@ extension Parser {
             heredocSkip = skip
         }
         var body: [WordPart] = []
-        for line in lines {
-            if isQuoted {
-                body.append(.literal(text(line)))
-            } else {
-                var inner = self
-                inner.position = line.lowerBound
-                inner.limit = line.upperBound
-                inner.heredocSkip = nil
-                inner.heredocCursor = nil
-                body.append(contentsOf: try inner.parseDoubleQuotedContent(until: nil, openedAt: line.lowerBound))
+        if isQuoted {
+            for line in lines { body.append(.literal(text(line))) }
+        } else if !stripTabs, let first = lines.first, let last = lines.last {
+            body = try heredocContent(first.lowerBound..<last.upperBound)
+        } else {
+            // `<<-`: line by line (each without its leading tabs); a line whose `$(` or backtick goes on (a heredoc
+            // of its own inside `$( )`) is read with the lines that finish it.
+            var index = 0
+            while index < lines.count {
+                var last = index
+                var restChecked = false
+                while true {
+                    do {
+                        body.append(contentsOf: try heredocContent(lines[index].lowerBound..<lines[last].upperBound))
+                        break
+                    } catch {
+                        guard error.isIncomplete, last + 1 < lines.count else { throw error }
+                        if !restChecked {
+                            // Unfinished even with every line left: an error now, not one parse per line.
+                            _ = try heredocContent(lines[index].lowerBound..<lines[lines.count - 1].upperBound)
+                            restChecked = true
+                        }
+                        last += 1
+                    }
+                }
+                index = last + 1
             }
         }
         return Heredoc(body: Parser.mergeLiterals(body), isQuoted: isQuoted, delimiter: delimiter)
+    }
+
+    /// The parts of an unquoted heredoc's text in `range` (expansions, `\` escapes; quotes are literal).
+    private func heredocContent(_ range: Range<Int>) throws(SyntaxError) -> [WordPart] {
+        var inner = self
+        inner.position = range.lowerBound
+        inner.limit = range.upperBound
+        inner.heredocSkip = nil
+        inner.heredocCursor = nil
+        return try inner.parseDoubleQuotedContent(until: nil, openedAt: range.lowerBound)
     }
 
     /// The offset of the newline that ends the current logical line, where pending heredoc bodies begin (POSIX
