@@ -8,6 +8,7 @@ public enum StandardBuiltins {
         // Shell
         Alias.self,
         Break.self,
+        BuiltinCommand.self,
         Cd.self,
         Clear.self,
         Colon.self,

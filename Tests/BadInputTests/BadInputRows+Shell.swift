@@ -67,6 +67,9 @@ enum BadInputRows {
                 "lp-shell: loop: command not found",
             ], status: 0, stdout: ["inner", "after:0 A=kept"]),
         .init(
+            "builtin of a name that is no builtin", .command, keep("builtin nosuch arg"),
+            stderr: ["builtin: nosuch: not a shell builtin"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
             "getopts with an unknown option and a missing argument", .command,
             keep("while getopts ab: o -x -b; do echo \"$o\"; done"),
             stderr: ["getopts: illegal option -- x", "getopts: option requires an argument -- b"], status: 0,

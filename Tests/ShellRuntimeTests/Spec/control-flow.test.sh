@@ -170,3 +170,15 @@ echo status=$?
 ## stdout: status=1
 ## OK dash stdout: status=0
 ## tags: control-flow
+
+#### builtin runs the builtin, skipping a function, and can break a loop
+echo() { printf 'function\n'; }
+builtin echo hi
+for i in 1 2 3; do builtin printf '%s\n' $i; builtin break; done
+## STDOUT:
+hi
+1
+## END
+## N-I dash STDOUT:
+## END
+## N-I dash status: 127
