@@ -76,6 +76,17 @@ struct Redirector {
                         return .failure("\(target): bad file descriptor")
                     }
                     stream = found
+                } else if target.hasSuffix("-"), let source = Int32(target.dropLast()), source > 2,
+                    source != descriptor
+                {
+                    // bash's `N>&M-`: N becomes what M was, and M is closed (a move).
+                    guard let found = current(source, streams, state) else {
+                        return .failure("\(source): bad file descriptor")
+                    }
+                    if let message = set(descriptor, to: found, &streams, &state) { return .failure(message) }
+                    remember(source, state)
+                    state.descriptors.close(source)
+                    continue
                 } else if redirection.operation == .duplicateOutput && descriptor == 1
                     && redirection.fileDescriptor == nil
                 {

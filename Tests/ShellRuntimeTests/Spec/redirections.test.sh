@@ -196,3 +196,20 @@ cat six.txt
 exec echo replaced
 echo not reached
 ## stdout: replaced
+
+#### N>&M- moves a descriptor: N gets it, M is closed
+exec 5> f.txt
+echo five >&5
+exec 6>&5-
+echo gone >&5 2>/dev/null || echo closed
+echo six >&6
+exec 6>&-
+cat f.txt
+## STDOUT:
+closed
+five
+six
+## END
+## N-I dash STDOUT:
+## END
+## N-I dash status: 2
