@@ -132,7 +132,7 @@ public enum LPShell {
                 options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true, launch: launch)
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
-        let status: ExitStatus
+        var status: ExitStatus
         switch options.mode {
         case .command(let command):
             status = runner.run(reader: StringLineReader(command), state: &state)
@@ -144,6 +144,7 @@ public enum LPShell {
                 return (reason == EISDIR ? ExitStatus.notExecutable : ExitStatus.notFound).rawValue
             }
             runner.sourceName = path
+            runner.stripsPastedPrompts = false
             status = runner.run(reader: StringLineReader(text), state: &state)
         default:
             if let reader = lineReader {
@@ -153,6 +154,7 @@ public enum LPShell {
                 status = runner.run(reader: PlainLineReader(), state: &state)
             }
         }
+        status = interpreter.runExitTrap(status: status, state: &state, io: io)
         io.flush()
         return status.rawValue
     }

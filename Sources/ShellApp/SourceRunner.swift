@@ -18,12 +18,14 @@ struct SourceRunner {
     var sourceName: String?
     /// `-n`: parse only.
     var parseOnly = false
+    /// Whether a leading `> `/`$ ` is a pasted prompt (REPL, stdin, `-c`), not a redirection (a script file).
+    var stripsPastedPrompts = true
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
     func run(reader: some LineReader & Sendable, state: inout ShellState) -> ExitStatus {
         interpreter.scriptLines = ReaderLines(reader: reader)
         defer { interpreter.scriptLines = nil }
-        var continuation = ContinuationState()
+        var continuation = ContinuationState(stripsPastedPrompts: stripsPastedPrompts)
         var lineNumber = 0
         var commandStart = 1  // the line where the command being collected started, for error locations
         while state.exitRequest == nil {

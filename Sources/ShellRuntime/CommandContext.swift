@@ -59,6 +59,9 @@ public protocol ShellServices: AnyObject, Sendable {
     func discardPushedScriptLines()
     /// The terminal's line editor for builtins with their own prompt (wscat); nil when not at a terminal.
     var terminal: (any InteractiveTerminal)? { get }
+    /// Runs a command from its expanded words as a simple command would: a function (unless `functions` is
+    /// false, as for `command NAME`), a builtin, or a program from `PATH` (used by `exec` and `command`).
+    func runCommand(_ words: [String], functions: Bool, state: inout ShellState, io: IOStreams) -> ExitStatus
 }
 
 extension ShellServices {
@@ -70,4 +73,8 @@ extension ShellServices {
     public func discardPushedScriptLines() {}
     /// No terminal unless the shell provides one.
     public var terminal: (any InteractiveTerminal)? { nil }
+    /// Runs nothing unless the shell provides it.
+    public func runCommand(_ words: [String], functions: Bool, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        .notFound
+    }
 }

@@ -46,6 +46,35 @@ enum BadInputRows {
             status: 0, stdout: ["after:2 A=kept"]
         ).echoing("abc"),
         .init(
+            // `break` was once unknown: `while true; do …; break; done` looped forever.
+            "a stray break, a break with a bad count, and break in an endless loop", .command,
+            keep("break\nwhile true; do echo loop; break 1 2; done\nwhile true; do break; done"),
+            stderr: [
+                "break: only meaningful in a `for', `while', or `until' loop", "break: too many arguments",
+            ], status: 0, stdout: ["loop", "after:0 A=kept"]),
+        .init(
+            "trap with an unknown signal, getopts without a name, wait for no such job, umask with a bad mode",
+            .command, keep("trap 'echo x' NOSUCH\ngetopts ab\nwait 99\numask 8"),
+            stderr: [
+                "trap: NOSUCH: invalid signal specification", "getopts: usage: getopts OPTSTRING NAME [ARG ...]",
+                "wait: pid 99 is not a child of this shell", "umask: 8: octal number out of range",
+            ], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "an alias with a bad name, an unknown alias, unalias of nothing, an alias that calls itself", .command,
+            keep("alias 'a b=x'\nalias nope\nunalias nope\nalias loop='loop; echo inner'\nloop"),
+            stderr: [
+                "alias: `a b': invalid alias name", "alias: nope: not found", "unalias: nope: not found",
+                "lp-shell: loop: command not found",
+            ], status: 0, stdout: ["inner", "after:0 A=kept"]),
+        .init(
+            "builtin of a name that is no builtin", .command, keep("builtin nosuch arg"),
+            stderr: ["builtin: nosuch: not a shell builtin"], status: 0, stdout: ["after:1 A=kept"]),
+        .init(
+            "getopts with an unknown option and a missing argument", .command,
+            keep("while getopts ab: o -x -b; do echo \"$o\"; done"),
+            stderr: ["getopts: illegal option -- x", "getopts: option requires an argument -- b"], status: 0,
+            stdout: ["?", "?", "after:0 A=kept"]),
+        .init(
             "a 10 MB line", .stdin,
             "A=kept\necho " + String(repeating: "a", count: 10_000_000) + " | wc -c\necho after:$? A=$A\n",
             stderr: [], status: 0, stdout: ["10000001", "after:0 A=kept"]),

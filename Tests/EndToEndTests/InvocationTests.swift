@@ -50,6 +50,17 @@ struct InvocationTests {
         #expect(result.stderr.hasPrefix("lp-shell: note: dropped the pasted prompt `$`"))
     }
 
+    @Test func scriptFileKeepsALeadingGreaterThanAsARedirection() throws {
+        // A script is a program, not a paste: `> f` truncates f as in bash, and `$ x` is a command named `$`.
+        let shell = try Shell()
+        defer { shell.home.remove() }
+        let script = try shell.home.write("cd \"${0%/*}\"\necho hi > f\n> f\necho \"[$(cat f)]\"\n", to: "truncate.sh")
+        let result = try shell.run([script.path])
+        #expect(result.stdout == "[]\n")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
+
     @Test func scriptFileWithArguments() throws {
         let shell = try Shell()
         defer { shell.home.remove() }

@@ -41,7 +41,8 @@ struct BuiltinHelpTests {
         #expect(runBuiltin(Pwd.self, ["x"]).stderr == "pwd: x: invalid option\nusage: pwd [-LP]\n")
         #expect(
             runBuiltin(SetCommand.self, ["+eZ"]).stderr
-                == "set: +Z: invalid option\nusage: set [-euxf] [+euxf] [-o OPTION] [+o OPTION] [--] [ARG ...]\n")
+                == "set: +Z: invalid option\nusage: set [-aeufvxC] [+aeufvxC] [-o OPTION] [+o OPTION] [--|-] [ARG ...]\n"
+        )
         #expect(runBuiltin(Cd.self, ["-LP", "-q"]).stderr == "cd: -q: invalid option\nusage: cd [-L|-P] [DIR]\n")
     }
 }

@@ -30,13 +30,13 @@ struct Echo: Builtin {
             }
             arguments.removeFirst()
         }
-        var output = arguments.concatenated(separator: " ")
+        var output = arguments.concatenated(separator: " ").shellBytes
         if escapes {
-            let (text, stop) = EscapeSequences.interpret(output, octalNeedsZero: true)
-            output = text
+            let (bytes, stop) = EscapeSequences.interpret(output, octal: .zeroFirst)
+            output = bytes
             if stop { newline = false }
         }
-        if newline { output += "\n" }
+        if newline { output.append(UInt8(ascii: "\n")) }
         context.io.stdout.write(output)
         return context.io.stdout.isBroken ? .failure : .success
     }

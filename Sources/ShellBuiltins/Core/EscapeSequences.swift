@@ -2,11 +2,20 @@ import ShellRuntime
 
 /// Backslash escapes shared by `echo -e` and `printf` (`%b` and the format string).
 enum EscapeSequences {
-    /// Interprets escapes; returns the text and whether `\c` asked to stop all output.
-    /// - Parameter octalNeedsZero: `echo -e` and `%b` spell octal `\0NNN`; a printf format spells it `\NNN`.
-    static func interpret(_ text: String, octalNeedsZero: Bool) -> (String, stop: Bool) {
+    /// How an octal escape is spelled, which differs between the three users (as in bash and dash).
+    enum Octal {
+        /// `echo -e`: `\0NNN` only (a zero, then up to three digits).
+        case zeroFirst
+        /// printf's `%b`: `\0NNN` or `\NNN` (one to three digits).
+        case either
+        /// A printf format: `\NNN` (one to three digits, a leading zero one of them).
+        case threeDigits
+    }
+
+    /// Interprets escapes in `bytes`; returns the bytes (an octal escape above `\377` keeps its low eight bits) and
+    /// whether `\c` asked to stop all output.
+    static func interpret(_ bytes: [UInt8], octal: Octal) -> ([UInt8], stop: Bool) {
         var output: [UInt8] = []
-        let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -27,7 +36,7 @@ enum EscapeSequences {
             case UInt8(ascii: "v"): output.append(11)
             case UInt8(ascii: "e"), UInt8(ascii: "E"): output.append(27)
             case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "c"): return (String(decoding: output, as: UTF8.self), true)
+            case UInt8(ascii: "c"): return (output, true)
             case UInt8(ascii: "x"):
                 var value = 0
                 var digits = 0
@@ -44,18 +53,19 @@ enum EscapeSequences {
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var value = 0
                 var digits = 0
-                var maximumDigits = 3
-                if octalNeedsZero {
-                    guard next == UInt8(ascii: "0") else {
-                        output.append(contentsOf: [UInt8(ascii: "\\"), next])
-                        continue
-                    }
-                } else {
+                switch octal {
+                case .zeroFirst where next != UInt8(ascii: "0"):
+                    output.append(contentsOf: [UInt8(ascii: "\\"), next])
+                    continue
+                case .zeroFirst:
+                    break
+                case .either where next == UInt8(ascii: "0"):
+                    break
+                case .either, .threeDigits:
                     value = Int(next - 48)
                     digits = 1
-                    maximumDigits = 3
                 }
-                while digits < maximumDigits, index < bytes.count, bytes[index] >= 48, bytes[index] <= 55 {
+                while digits < 3, index < bytes.count, bytes[index] >= 48, bytes[index] <= 55 {
                     value = value * 8 + Int(bytes[index] - 48)
                     index += 1
                     digits += 1
@@ -65,7 +75,6 @@ enum EscapeSequences {
                 output.append(contentsOf: [UInt8(ascii: "\\"), next])
             }
         }
-        if index == bytes.count - 1 { output.append(bytes[index]) }
-        return (String(decoding: output, as: UTF8.self), false)
+        return (output, false)
     }
 }

@@ -27,6 +27,7 @@ struct Printf: Builtin {
         let output = formatter.render()
         context.io.stdout.write(output)
         for error in formatter.errors { context.error(error) }
+        if formatter.hasInvalidDirective { return .usage }
         return formatter.errors.isEmpty ? .success : .failure
     }
 }
@@ -37,6 +38,8 @@ struct PrintfFormatter {
     var arguments: [String]
     var index = 0
     var errors: [String] = []
+    /// A conversion printf does not know stops it with status 2 (dash; bash says 1).
+    var hasInvalidDirective = false
 
     init(format: String, arguments: [String]) {
         self.format = Array(format)
@@ -68,7 +71,7 @@ struct PrintfFormatter {
             if character == "\\" {
                 var end = position + 1
                 if end < format.count {
-                    if format[end].isNumber {
+                    if ("0"..."7").contains(format[end]) {
                         while end < format.count && end < position + 4 && ("0"..."7").contains(format[end]) { end += 1 }
                     } else if format[end] == "x" {
                         end += 1
@@ -77,14 +80,15 @@ struct PrintfFormatter {
                         end += 1
                     }
                 }
-                let (text, stop) = EscapeSequences.interpret(String(format[position..<end]), octalNeedsZero: false)
-                output.append(contentsOf: text.utf8)
+                let escape = String(format[position..<end]).shellBytes
+                let (bytes, stop) = EscapeSequences.interpret(escape, octal: .threeDigits)
+                output.append(contentsOf: bytes)
                 if stop { return (output, true) }
                 position = end
                 continue
             }
             guard character == "%", position + 1 < format.count else {
-                output.append(contentsOf: String(character).utf8)
+                output.append(contentsOf: String(character).shellBytes)
                 position += 1
                 continue
             }
@@ -119,6 +123,7 @@ struct PrintfFormatter {
             }
             guard end < format.count else {
                 errors.append("`\(String(format[position...]))': missing format character")
+                hasInvalidDirective = true
                 return (output, true)
             }
             let conversion = format[end]
@@ -130,20 +135,22 @@ struct PrintfFormatter {
             case "s":
                 output.append(contentsOf: pad(truncate(nextArgument() ?? "", precision), flags: flags, width: width))
             case "b":
-                let (text, stop) = EscapeSequences.interpret(nextArgument() ?? "", octalNeedsZero: true)
+                let (bytes, stop) = EscapeSequences.interpret((nextArgument() ?? "").shellBytes, octal: .either)
+                let text = String(shellBytes: bytes)
                 output.append(contentsOf: pad(truncate(text, precision), flags: flags, width: width))
                 if stop { return (output, true) }
             case "c":
                 let first = (nextArgument() ?? "").first.map(String.init) ?? ""
                 output.append(contentsOf: pad(first, flags: flags, width: width))
             case "d", "i", "u", "o", "x", "X":
-                let value = integerArgument()
+                let value = integerArgument(signed: conversion == "d" || conversion == "i")
                 let letter = conversion == "i" ? "d" : String(conversion)
                 output.append(contentsOf: cFormat(spec + "ll" + letter, integer: value))
             case "f", "F", "e", "E", "g", "G", "a", "A":
                 output.append(contentsOf: cFormat(spec + String(conversion), double: doubleArgument()))
             default:
                 errors.append("%\(conversion): invalid format character")
+                hasInvalidDirective = true
                 return (output, true)
             }
         }
@@ -157,42 +164,37 @@ struct PrintfFormatter {
 
     private func pad(_ text: String, flags: String, width: String) -> [UInt8] {
         let count = text.count
-        guard let width = Int(width), width > count else { return Array(text.utf8) }
+        guard let width = Int(width), width > count else { return text.shellBytes }
         let padding = String(repeating: " ", count: width - count)
-        return Array((flags.contains("-") ? text + padding : padding + text).utf8)
+        return (flags.contains("-") ? text + padding : padding + text).shellBytes
     }
 
-    private mutating func integerArgument() -> Int64 {
-        guard let text = nextArgument() else { return 0 }
-        let trimmed = text.trimmingCharacters
-        if let first = trimmed.first, first == "'" || first == "\"" {
-            return Int64(trimmed.dropFirst().unicodeScalars.first?.value ?? 0)
+    /// An integer argument as C's strtoll/strtoull read it (leading blanks, a sign, 0x and 0 prefixes), or a
+    /// character's code after a quote (`'a` is 97; a byte outside UTF-8 is its own value). Trailing text is an
+    /// error with the number read so far; an out-of-range number is clamped, with dash's message and status 1.
+    private mutating func integerArgument(signed: Bool) -> Int64 {
+        guard let text = nextArgument(), !text.isEmpty else { return 0 }
+        if let first = text.first, first == "'" || first == "\"" {
+            guard let scalar = text.unicodeScalars.dropFirst().first else { return 0 }
+            return Int64(scalar.rawByte.map(UInt32.init) ?? scalar.value)
         }
-        if let value = PrintfFormatter.parseInteger(trimmed) { return value }
-        errors.append("\(text): invalid number")
-        var digits = ""
-        for character in trimmed where character.isNumber || (digits.isEmpty && character == "-") {
-            digits.append(character)
+        var cText = text.shellBytes.map { CChar(bitPattern: $0) }
+        let length = cText.count
+        cText.append(0)
+        return cText.withUnsafeMutableBufferPointer { buffer -> Int64 in
+            let start = buffer.baseAddress!
+            var end: UnsafeMutablePointer<CChar>? = start
+            errno = 0
+            let value = signed ? Int64(strtoll(start, &end, 0)) : Int64(bitPattern: UInt64(strtoull(start, &end, 0)))
+            let overflowed = errno == ERANGE
+            let consumed = end.map { $0 - start } ?? 0
+            if consumed == 0 || consumed < length {
+                errors.append("\(text): invalid number")
+            } else if overflowed {
+                errors.append("\(text): Numerical result out of range")
+            }
+            return value
         }
-        return Int64(digits) ?? 0
-    }
-
-    static func parseInteger(_ text: String) -> Int64? {
-        var body = Substring(text)
-        var negative = false
-        if body.first == "-" || body.first == "+" {
-            negative = body.first == "-"
-            body = body.dropFirst()
-        }
-        let value: Int64?
-        if body.hasPrefix("0x") || body.hasPrefix("0X") {
-            value = Int64(body.dropFirst(2), radix: 16)
-        } else if body.count > 1 && body.hasPrefix("0") {
-            value = Int64(body.dropFirst(), radix: 8)
-        } else {
-            value = Int64(body)
-        }
-        return value.map { negative ? -$0 : $0 }
     }
 
     private mutating func doubleArgument() -> Double {

@@ -32,31 +32,33 @@ struct Read: Builtin {
             context.io.stderr.writeDiagnostic(Self.options.message(for: error))
             return .usage
         }
+        // Without a name, REPLY gets the whole line, not split or trimmed (bash).
+        let splits = !names.isEmpty
         if names.isEmpty { names = ["REPLY"] }
-        var text = ""
-        var sawEnd = true
-        while let line = context.io.stdin.readLine() {
-            var chunk = String(decoding: line, as: UTF8.self)
-            if !raw && chunk.hasSuffix("\\") {
-                chunk.removeLast()
-                text += chunk
-                continue
+        // The line, each character marked when a backslash escaped it (then it never separates fields).
+        var line: [(character: Character, escaped: Bool)] = []
+        var complete = false
+        while let bytes = context.io.stdin.readLine() {
+            let chunk = String(shellBytes: bytes)
+            var escaping = false
+            for character in chunk {
+                if escaping {
+                    line.append((character, true))
+                    escaping = false
+                } else if character == "\\" && !raw {
+                    escaping = true
+                } else {
+                    line.append((character, false))
+                }
             }
-            text += chunk
-            sawEnd = false
+            complete = context.io.stdin.lastLineHadNewline
+            // `\` at the end of a line (without -r) joins the next line.
+            if escaping && complete { continue }
             break
         }
-        if !raw { text = text.replacingBackslashEscapes() }
         let ifs = context.state.variables["IFS"] ?? " \t\n"
-        var fields = text.split(whereSeparator: { ifs.contains($0) }).map(String.init)
-        for (index, name) in names.enumerated() {
-            let value: String
-            if index == names.count - 1 {
-                value = fields.isEmpty ? "" : fields.joined(separator: " ")
-                fields = []
-            } else {
-                value = fields.isEmpty ? "" : fields.removeFirst()
-            }
+        let values = splits ? Self.split(line, into: names.count, ifs: ifs) : [String(line.map(\.character))]
+        for (name, value) in zip(names, values) {
             do {
                 try context.state.variables.set(name, to: value)
             } catch {
@@ -64,24 +66,47 @@ struct Read: Builtin {
                 return .failure
             }
         }
-        return sawEnd && text.isEmpty ? .failure : .success
+        // A last line without its newline is still read, but the status says the input ended (POSIX).
+        return complete ? .success : .failure
     }
-}
 
-extension String {
-    fileprivate func replacingBackslashEscapes() -> String {
-        var result = ""
-        var escaping = false
-        for character in self {
-            if escaping {
-                result.append(character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
+    /// Splits a line into `count` values as POSIX `read` does: leading and trailing IFS whitespace dropped, fields
+    /// separated by IFS whitespace around at most one other IFS character, the last value the rest of the line as
+    /// it was written.
+    static func split(_ line: [(character: Character, escaped: Bool)], into count: Int, ifs: String) -> [String] {
+        func isWhitespace(_ item: (character: Character, escaped: Bool)) -> Bool {
+            !item.escaped && ifs.contains(item.character) && " \t\n".contains(item.character)
+        }
+        func isDelimiter(_ item: (character: Character, escaped: Bool)) -> Bool {
+            !item.escaped && ifs.contains(item.character) && !" \t\n".contains(item.character)
+        }
+        var values: [String] = []
+        var index = 0
+        while index < line.count && isWhitespace(line[index]) { index += 1 }
+        while values.count < count - 1 && index < line.count {
+            var value = ""
+            while index < line.count && !isWhitespace(line[index]) && !isDelimiter(line[index]) {
+                value.append(line[index].character)
+                index += 1
+            }
+            values.append(value)
+            while index < line.count && isWhitespace(line[index]) { index += 1 }
+            if index < line.count && isDelimiter(line[index]) {
+                index += 1
+                while index < line.count && isWhitespace(line[index]) { index += 1 }
             }
         }
-        return result
+        var end = line.count
+        while end > index && isWhitespace(line[end - 1]) { end -= 1 }
+        var rest = index < end ? line[index..<end] : []
+        // A single trailing delimiter after the last field is a separator, not part of it (`a:b:` gives `b`).
+        if values.count == count - 1, let last = rest.last, isDelimiter(last),
+            !rest.dropLast().contains(where: { isDelimiter($0) || isWhitespace($0) })
+        {
+            rest = rest.dropLast()
+        }
+        if values.count < count { values.append(String(rest.map(\.character))) }
+        while values.count < count { values.append("") }
+        return values
     }
 }

@@ -79,7 +79,7 @@ struct TestEvaluator {
     }
 
     static let binaryOperators: Set<String> = [
-        "=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "<", ">", "-nt", "-ot", "-a", "-o",
+        "=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "<", ">", "-nt", "-ot", "-ef", "-a", "-o",
     ]
 
     private mutating func parseOr() throws -> Bool {
@@ -150,6 +150,14 @@ struct TestEvaluator {
         case "-x": return access(path, X_OK) == 0
         case "-L", "-h": return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
         case "-p": return statOK() && (info.st_mode & S_IFMT) == S_IFIFO
+        case "-b": return statOK() && (info.st_mode & S_IFMT) == S_IFBLK
+        case "-c": return statOK() && (info.st_mode & S_IFMT) == S_IFCHR
+        case "-S": return statOK() && (info.st_mode & S_IFMT) == S_IFSOCK
+        case "-k": return statOK() && (info.st_mode & S_ISVTX) != 0
+        case "-u": return statOK() && (info.st_mode & S_ISUID) != 0
+        case "-g": return statOK() && (info.st_mode & S_ISGID) != 0
+        case "-O": return statOK() && info.st_uid == geteuid()
+        case "-G": return statOK() && info.st_gid == getegid()
         case "-t": return isatty(Int32(operand) ?? -1) == 1
         default: throw Failure(message: "\(op): unary operator expected")
         }
@@ -163,6 +171,20 @@ struct TestEvaluator {
         case ">": return left > right
         case "-a": return !left.isEmpty && !right.isEmpty
         case "-o": return !left.isEmpty || !right.isEmpty
+        case "-nt", "-ot", "-ef":
+            var leftInfo = stat()
+            var rightInfo = stat()
+            let leftExists = stat(state.resolvePath(left), &leftInfo) == 0
+            let rightExists = stat(state.resolvePath(right), &rightInfo) == 0
+            func modified(_ info: stat) -> (Int, Int) { (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) }
+            switch op {
+            // A missing file is older than any file that exists (bash).
+            case "-nt": return leftExists && (!rightExists || modified(leftInfo) > modified(rightInfo))
+            case "-ot": return rightExists && (!leftExists || modified(leftInfo) < modified(rightInfo))
+            default:
+                return leftExists && rightExists && leftInfo.st_dev == rightInfo.st_dev
+                    && leftInfo.st_ino == rightInfo.st_ino
+            }
         default:
             guard let a = Int(left.trimmingSpacesForTest) else {
                 throw Failure(message: "\(left): integer expression expected")

@@ -8,7 +8,12 @@ public enum ShellQuoting {
                 || (scalar.value >= 0x61 && scalar.value <= 0x7A) || "@%+=:,./-_".unicodeScalars.contains(scalar)
         }
         if safe { return value }
-        return "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return singleQuote(value)
+    }
+
+    /// The value in single quotes, always (`'` written as `'\''`): how `trap` and `alias` list what they hold.
+    public static func singleQuote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

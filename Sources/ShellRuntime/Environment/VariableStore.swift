@@ -4,6 +4,13 @@
 /// never leak out, as in bash's subshells.
 public struct VariableStore: Sendable {
     private var storage: [String: ShellVariable] = [:]
+    /// One scope per running function: each `local` name with what it was before (nil: unset), put back when the
+    /// function returns. Scoping is dynamic, as in bash and dash: a function called from there sees the local.
+    private var localScopes: [[String: SavedVariable]] = []
+
+    private struct SavedVariable: Sendable {
+        var variable: ShellVariable?
+    }
 
     /// An empty store.
     public init() {}
@@ -34,6 +41,7 @@ public struct VariableStore: Sendable {
         var variable = storage[name] ?? ShellVariable(value: value)
         variable.value = value
         if let exported { variable.isExported = exported || variable.isExported }
+        if exportsAssignments { variable.isExported = true }
         storage[name] = variable
     }
 
@@ -69,6 +77,34 @@ public struct VariableStore: Sendable {
         }
         storage[name] = nil
         pendingExports.remove(name)
+    }
+
+    /// `set -a`: every assignment exports its variable.
+    public var exportsAssignments = false
+
+    /// Starts a function's scope for `local`.
+    mutating func pushLocalScope() {
+        localScopes.append([:])
+    }
+
+    /// Ends a function's scope: every local gets back the value and attributes it had before.
+    mutating func popLocalScope() {
+        guard let scope = localScopes.popLast() else { return }
+        for (name, saved) in scope { storage[name] = saved.variable }
+    }
+
+    /// True while a function runs (where `local` is allowed).
+    public var hasLocalScope: Bool { !localScopes.isEmpty }
+
+    /// Makes `name` local to the running function: it is put back when the function returns. A new local is unset
+    /// (bash) until assigned; a name already local in this function keeps its value.
+    /// - Throws: `VariableError.readonly` for a read-only variable.
+    public mutating func makeLocal(_ name: String) throws(VariableError) {
+        guard !localScopes.isEmpty else { return }
+        if localScopes[localScopes.count - 1][name] != nil { return }
+        if let existing = storage[name], existing.isReadonly { throw .readonly(name) }
+        localScopes[localScopes.count - 1][name] = SavedVariable(variable: storage[name])
+        storage[name] = nil
     }
 
     /// Every variable name, sorted.

@@ -4,6 +4,7 @@ import ShellSyntax
 /// each in a subshell), connected by real pipes so external programs and builtins mix freely.
 extension Interpreter {
     func executePipeline(_ pipeline: Pipeline, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        let io = state.descriptors.overlay(io)
         if pipeline.isNegated { state.errexitSuppression += 1 }
         var status: ExitStatus
         if pipeline.commands.count == 1 {
@@ -14,10 +15,19 @@ extension Interpreter {
         if pipeline.isNegated {
             state.errexitSuppression -= 1
             status = status.isSuccess ? .failure : .success
-        } else {
+        } else if pipeline.commands.count > 1 || !Self.isCompound(pipeline.commands[0]) {
             checkErrexit(status, state: &state)
         }
         return status
+    }
+
+    /// `{ }`, `if`, loops and `case`: the commands inside already answered to `set -e`, so a failure that comes out
+    /// of one (`{ false && true; }`, whose `false` is tested) does not end the shell. A subshell's status does.
+    private static func isCompound(_ command: Command) -> Bool {
+        switch command {
+        case .group, .ifClause, .forLoop, .whileLoop, .caseClause: true
+        case .simple, .subshell, .functionDefinition: false
+        }
     }
 
     private func executeStages(_ commands: [Command], state: inout ShellState, io: IOStreams) -> ExitStatus {
@@ -50,6 +60,9 @@ extension Interpreter {
             runners.append(
                 ThreadRunner.start { [self] in
                     var stageState = snapshot
+                    // The pipe is what the stage's standard input or output is now, whatever `exec` said before.
+                    if inputFD != nil { stageState.descriptors.forget(0) }
+                    if outputFD != nil { stageState.descriptors.forget(1) }
                     stageState.errexitSuppression = 0
                     result.value = self.executeCommand(command, state: &stageState, io: stageIO)
                     if let exit = stageState.exitRequest, !self.isSimpleExit(command) { result.value = exit }
@@ -82,6 +95,7 @@ extension Interpreter {
         let runner = ThreadRunner.start { [self] in
             var copy = state
             copy.errexitSuppression = 0
+            copy.descriptors.forget(1)
             let output = ByteOutput(fileDescriptor: pipe.write)
             let io = IOStreams(stdin: ByteInput(fileDescriptor: 0), stdout: output, stderr: stderr)
             var status = self.execute(script, state: &copy, io: io)

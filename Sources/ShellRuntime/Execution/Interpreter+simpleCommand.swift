@@ -7,6 +7,7 @@ import ShellSyntax
 /// Simple commands: expansion, assignments, redirections, then a function, a builtin or a program from `PATH`.
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        if !state.aliases.isEmpty, let status = expandAlias(command, state: &state, io: io) { return status }
         var expander = WordExpander(interpreter: self, io: io)
         let fields: [String]
         var assignments: [(name: String, value: String)] = []
@@ -49,6 +50,8 @@ extension Interpreter {
             }
             return status
         }
+        // `$_`: the last word of the previous simple command (bash; dash has none).
+        try? state.variables.set("_", to: fields[fields.count - 1])
         if state.options.xtrace {
             let prefix = assignments.map { "\($0.name)=\(ShellQuoting.quote($0.value)) " }.joined()
             // The trace is a log: tokens in it are masked like everywhere else.
@@ -58,7 +61,10 @@ extension Interpreter {
         observer.willRun(fields, state: &state, io: io)
         let arguments = Array(fields.dropFirst())
 
-        return withRedirections(command.redirections, state: &state, io: io) { state, io in
+        // `exec` with only redirections changes the shell's descriptors for the commands that follow.
+        let isPermanent =
+            name == "exec" && arguments.isEmpty && state.functions[name] == nil && builtinTable[name] != nil
+        return withRedirections(command.redirections, state: &state, io: io, permanently: isPermanent) { state, io in
             if let function = state.functions[name] {
                 return withTemporaryAssignments(assignments, state: &state, io: io) { state in
                     callFunction(function, arguments: arguments, state: &state, io: io)
@@ -71,8 +77,25 @@ extension Interpreter {
             }
             var environment = state.variables.exportedEnvironment
             for (name, value) in assignments { environment[name] = value }
-            return runExternal(name, arguments: arguments, environment: environment, state: state, io: io)
+            let searchPath = assignments.last { $0.name == "PATH" }.map(\.value)
+            return runExternal(
+                name, arguments: arguments, environment: environment, searchPath: searchPath, state: &state, io: io)
         }
+    }
+
+    public func runCommand(_ words: [String], functions: Bool, state: inout ShellState, io: IOStreams)
+        -> ExitStatus
+    {
+        guard let name = words.first else { return .success }
+        let arguments = Array(words.dropFirst())
+        if functions, let function = state.functions[name] {
+            return callFunction(function, arguments: arguments, state: &state, io: io)
+        }
+        if let builtin = builtinTable[name] {
+            return runBuiltin(builtin, name: name, arguments: arguments, state: &state, io: io)
+        }
+        return runExternal(
+            name, arguments: arguments, environment: state.variables.exportedEnvironment, state: &state, io: io)
     }
 
     /// Prefix assignments (`A=1 cmd`) last for one builtin or function call only.
@@ -127,19 +150,50 @@ extension Interpreter {
         return status
     }
 
+    /// Runs a program found in `PATH` (or `searchPath`, a `PATH=… cmd` prefix, which the command cache ignores).
     func runExternal(
-        _ name: String, arguments: [String], environment: [String: String], state: ShellState, io: IOStreams
+        _ name: String, arguments: [String], environment: [String: String], searchPath: String? = nil,
+        state: inout ShellState, io: IOStreams
     ) -> ExitStatus {
         let path: String
-        switch ProcessLauncher.resolve(name, path: state.variables["PATH"], workingDirectory: state.workingDirectory) {
-        case .success(let found): path = found
-        case .failure(.notExecutable(let reason)):
-            report("\(name): \(reason)", io: io)
-            return .notExecutable
-        case .failure:
-            report("\(name): command not found", io: io)
-            return .notFound
+        let usesCache = searchPath == nil && !name.contains("/")
+        if usesCache, let cached = state.commandCache.lookUp(name, path: state.variables["PATH"]) {
+            // As in bash and dash: the remembered file runs until `hash -r`, even when it is gone.
+            guard access(cached, F_OK) == 0 else {
+                report("\(cached): No such file or directory", io: io)
+                return .notFound
+            }
+            path = cached
+        } else {
+            switch resolveCommand(name, searchPath: searchPath, state: &state, remember: usesCache) {
+            case .success(let found): path = found
+            case .failure(.notExecutable(let reason)):
+                report("\(name): \(reason)", io: io)
+                return .notExecutable
+            case .failure:
+                report("\(name): command not found", io: io)
+                return .notFound
+            }
         }
+        return spawn(name, path: path, arguments: arguments, environment: environment, state: state, io: io)
+    }
+
+    /// Where `name` is in `PATH` (remembered for the next run when `remember`).
+    func resolveCommand(_ name: String, searchPath: String? = nil, state: inout ShellState, remember: Bool)
+        -> Result<String, ProcessLauncher.LaunchError>
+    {
+        let path = searchPath ?? state.variables["PATH"]
+        let found = ProcessLauncher.resolve(name, path: path, workingDirectory: state.workingDirectory)
+        if remember, case .success(let file) = found {
+            state.commandCache.remember(name, at: file, path: path)
+        }
+        return found
+    }
+
+    private func spawn(
+        _ name: String, path: String, arguments: [String], environment: [String: String], state: ShellState,
+        io: IOStreams
+    ) -> ExitStatus {
         io.flush()
         var bridge = StreamBridge()
         guard let stdin = bridge.descriptor(for: io.stdin), let stdout = bridge.descriptor(for: io.stdout),
@@ -149,9 +203,17 @@ extension Interpreter {
             report("\(name): cannot create pipes: too many open files", io: io)
             return .failure
         }
+        var extra: [(fd: Int32, source: Int32)] = []
+        for (fd, stream) in state.descriptors.extraStreams {
+            let source =
+                stream.output.flatMap { bridge.descriptor(for: $0) }
+                ?? stream.input.flatMap { bridge.descriptor(for: $0) }
+            if let source { extra.append((fd, source)) }
+        }
         let launched = ProcessLauncher.spawn(
             path: path, arguments: [name] + arguments, environment: environment,
-            workingDirectory: state.workingDirectory, stdin: stdin, stdout: stdout, stderr: stderr)
+            workingDirectory: state.workingDirectory, stdin: stdin, stdout: stdout, stderr: stderr, extra: extra,
+            closed: state.descriptors.closedExtras)
         bridge.childStarted()
         let status: ExitStatus
         switch launched {
@@ -191,5 +253,28 @@ extension Interpreter {
                 warning:
                     "\(last.name) was set empty (for this command only) and `\(first)` ran as a command; "
                     + "to assign, remove the space: \(last.name)=\(first)"))
+    }
+
+    /// Runs `command` with an alias for its command word: the alias's text in place of the word, then the rest of
+    /// the command as written, parsed again (so an alias may hold `;`, `|` or redirections). Nil when the command
+    /// word is no alias, is quoted, or is already being expanded; or when the command's text is not known.
+    private func expandAlias(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus? {
+        guard let word = command.words.first, let name = word.literalText, let value = state.aliases[name],
+            !state.expandingAliases.contains(name), let source = state.source
+        else { return nil }
+        let text = source.text.utf8
+        guard command.range.start <= word.range.start, word.range.end <= command.range.end,
+            command.range.end <= text.count
+        else { return nil }
+        let start = text.index(text.startIndex, offsetBy: command.range.start)
+        let wordStart = text.index(text.startIndex, offsetBy: word.range.start)
+        let wordEnd = text.index(text.startIndex, offsetBy: word.range.end)
+        let end = text.index(text.startIndex, offsetBy: command.range.end)
+        let before = String(decoding: text[start..<wordStart], as: UTF8.self)
+        let after = String(decoding: text[wordEnd..<end], as: UTF8.self)
+        let expanded = before + value + after
+        state.expandingAliases.insert(name)
+        defer { state.expandingAliases.remove(name) }
+        return run(source: expanded, name: "alias", state: &state, io: io)
     }
 }

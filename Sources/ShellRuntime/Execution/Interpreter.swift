@@ -88,14 +88,14 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public func execute(_ script: Script, state: inout ShellState, io: IOStreams) -> ExitStatus {
         var status = state.lastStatus
         for item in script.items {
-            if state.exitRequest != nil { break }
+            if state.isUnwinding { break }
             if InterruptState.isInterrupted {
                 status = .interrupted
                 state.lastStatus = status
                 break
             }
             if item.isBackground {
-                runInBackground(item.andOr, state: state, io: io)
+                runInBackground(item.andOr, state: &state, io: io)
                 status = .success
             } else {
                 status = executeAndOr(item.andOr, state: &state, io: io)
@@ -106,12 +106,28 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
         return status
     }
 
-    /// `cmd &`: runs on its own thread with a copy of the state; the shell does not wait.
-    private func runInBackground(_ andOr: AndOrList, state: ShellState, io: IOStreams) {
-        _ = ThreadRunner.start { [self] in
-            var copy = state
-            _ = self.executeAndOr(andOr, state: &copy, io: io)
+    /// Runs the `EXIT` trap, once, when the shell or a subshell ends with `status`: `$?` is `status` inside it, and
+    /// the shell still ends with `status` unless the trap runs `exit N`.
+    public func runExitTrap(status: ExitStatus, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        guard let action = state.traps.removeValue(forKey: "EXIT"), !action.isEmpty else { return status }
+        state.exitRequest = nil
+        state.jump = nil
+        state.lastStatus = status
+        _ = run(source: action, name: "trap", state: &state, io: io)
+        io.flush()
+        return state.exitRequest ?? status
+    }
+
+    /// `cmd &`: runs on its own thread with a copy of the state; the shell goes on, `$!` names the job for `wait`.
+    private func runInBackground(_ andOr: AndOrList, state: inout ShellState, io: IOStreams) {
+        let snapshot = state
+        state.lastBackgroundJob = state.backgroundJobs.start { [self] in
+            var copy = snapshot
+            copy.traps = snapshot.traps.filter { $0.value.isEmpty }
+            let status = self.executeAndOr(andOr, state: &copy, io: io)
+            let final = self.runExitTrap(status: copy.exitRequest ?? status, state: &copy, io: io)
             io.flush()
+            return final
         }
     }
 
@@ -121,7 +137,7 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
         var status = executePipeline(list.first, state: &state, io: io)
         if hasFollowers { state.errexitSuppression -= 1 }
         for (index, (op, pipeline)) in list.rest.enumerated() {
-            if state.exitRequest != nil || InterruptState.isInterrupted { break }
+            if state.isUnwinding || InterruptState.isInterrupted { break }
             state.lastStatus = status
             let shouldRun = op == .and ? status.isSuccess : !status.isSuccess
             guard shouldRun else { continue }

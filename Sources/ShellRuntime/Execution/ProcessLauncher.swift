@@ -50,7 +50,8 @@ enum ProcessLauncher {
         return .success(path)
     }
 
-    /// Spawns `path` with `arguments` (including argv[0]) and the given descriptors as 0, 1 and 2.
+    /// Spawns `path` with `arguments` (including argv[0]) and the given descriptors as 0, 1 and 2, `extra` ones at
+    /// their numbers (`cmd 3>file`), and the numbers in `closed` closed.
     static func spawn(
         path: String,
         arguments: [String],
@@ -58,19 +59,25 @@ enum ProcessLauncher {
         workingDirectory: String,
         stdin: Int32,
         stdout: Int32,
-        stderr: Int32
+        stderr: Int32,
+        extra: [(fd: Int32, source: Int32)] = [],
+        closed: [Int32] = []
     ) -> Result<pid_t, LaunchError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // dup2 onto a temporary range first so that swapping (e.g. 1 and 2) cannot clobber a source.
-        let sources = [stdin, stdout, stderr]
+        for fd in closed { posix_spawn_file_actions_addclose(&actions, fd) }
+        // dup2 onto a temporary range above every number involved first, so that swapping (e.g. 1 and 2) cannot
+        // clobber a source.
+        let targets: [Int32] = [0, 1, 2] + extra.map(\.fd)
+        let sources = [stdin, stdout, stderr] + extra.map(\.source)
+        let temporary = max(100, (targets + sources).max()! + 1)
         for (index, fd) in sources.enumerated() {
-            posix_spawn_file_actions_adddup2(&actions, fd, Int32(100 + index))
+            posix_spawn_file_actions_adddup2(&actions, fd, temporary + Int32(index))
         }
-        for index in 0..<3 {
-            posix_spawn_file_actions_adddup2(&actions, Int32(100 + index), Int32(index))
-            posix_spawn_file_actions_addclose(&actions, Int32(100 + index))
+        for (index, target) in targets.enumerated() {
+            posix_spawn_file_actions_adddup2(&actions, temporary + Int32(index), target)
+            posix_spawn_file_actions_addclose(&actions, temporary + Int32(index))
         }
         cshell_spawn_addchdir(&actions, workingDirectory)
 
@@ -86,14 +93,21 @@ enum ProcessLauncher {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let argv = arguments.map(duplicate) + [nil]
+        let envp = environment.map { duplicate("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
         var pid = pid_t()
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        var result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        if result == ENOEXEC, let shell = selfPath {
+            // A script without `#!` is the shell's to run (POSIX 2.9.1.1): this shell, plain, in a new process.
+            let shellArguments = [shell, "--plain", path] + arguments.dropFirst()
+            let shellArgv = shellArguments.map(duplicate) + [nil]
+            defer { for pointer in shellArgv { free(pointer) } }
+            result = posix_spawn(&pid, shell, &actions, &attributes, shellArgv, envp)
+        }
         guard result == 0 else {
             let reason = String(cString: strerror(result))
             if result == EACCES || result == ENOEXEC { return .failure(.notExecutable(reason)) }
@@ -101,6 +115,25 @@ enum ProcessLauncher {
         }
         return .success(pid)
     }
+
+    /// The running shell's own executable (Linux `/proc/self/exe`), which runs scripts that have no `#!` line.
+    /// A C copy of an argument or environment entry, its bytes as the shell holds them (see `String(shellBytes:)`).
+    private static func duplicate(_ text: String) -> UnsafeMutablePointer<CChar>? {
+        let bytes = text.shellBytes
+        guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return nil }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { memcpy(copy, base, bytes.count) }
+        }
+        copy[bytes.count] = 0
+        return copy
+    }
+
+    private static let selfPath: String? = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 
     /// Waits for a child and converts its wait status to a shell status (128 + signal when killed).
     static func wait(for pid: pid_t) -> ExitStatus {

@@ -6,10 +6,16 @@
 
 /// Shell pattern matching (`case`, `${x#pat}`) and pathname expansion, on top of fnmatch(3) and glob(3).
 enum PatternMatcher {
-    /// True when `text` matches the shell pattern.
+    /// True when `text` matches the shell pattern. `?`, `*` and `[…]` match characters, not bytes: fnmatch runs in a
+    /// UTF-8 locale whatever the process's own locale is.
     static func matches(_ text: String, pattern: String) -> Bool {
-        fnmatch(pattern, text, 0) == 0
+        let previous = utf8Locale.map { uselocale($0) }
+        defer { if let previous { uselocale(previous) } }
+        return fnmatch(pattern, text, 0) == 0
     }
+
+    /// A UTF-8 character-type locale for `fnmatch` (nil when the system has none: then it matches bytes).
+    nonisolated(unsafe) private static let utf8Locale: locale_t? = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
 
     /// `${x#pattern}` / `${x##pattern}`.
     static func removePrefix(_ pattern: String, from text: String, longest: Bool) -> String {
@@ -42,7 +48,8 @@ enum PatternMatcher {
         var matches: [String] = []
         for index in 0..<Int(result.gl_pathc) {
             guard let pointer = result.gl_pathv[index] else { continue }
-            var path = String(cString: pointer)
+            let name = UnsafeBufferPointer(start: pointer, count: strlen(pointer))
+            var path = String(shellBytes: name.map(UInt8.init(bitPattern:)))
             if isRelative && path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
             matches.append(path)
         }

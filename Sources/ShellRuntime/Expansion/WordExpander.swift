@@ -27,13 +27,14 @@ struct WordExpander {
     mutating func expandFields(_ words: [Word], state: inout ShellState) throws(ExpansionError) -> [String] {
         var result: [String] = []
         for word in words {
-            var fields = [ExpandedField()]
+            var pieces: [ExpansionPiece] = []
             do {
-                try expandParts(word.parts, quoted: false, into: &fields, state: &state)
+                try expandParts(word.parts, context: .unquoted, into: &pieces, state: &state)
             } catch {
                 throw error.located(at: word)
             }
-            for field in fields where field.isQuotedOrNonEmpty {
+            let splitter = FieldSplitter(ifs: state.variables["IFS"])
+            for field in splitter.fields(of: pieces) {
                 result.append(contentsOf: glob(field, state: state))
             }
         }
@@ -50,91 +51,144 @@ struct WordExpander {
     }
 
     mutating func expandString(parts: [WordPart], state: inout ShellState) throws(ExpansionError) -> String {
-        var fields = [ExpandedField()]
-        try expandParts(parts, quoted: true, into: &fields, state: &state, joinFields: true)
-        return fields.map { $0.text }.concatenated(separator: " ")
+        var pieces: [ExpansionPiece] = []
+        try expandParts(parts, context: .unquoted, into: &pieces, state: &state, joining: true)
+        return FieldSplitter(ifs: state.variables["IFS"]).joined(pieces)
     }
 
     /// Expands a word as a pattern for `case` and `${x#pattern}`: quoted characters are escaped.
     mutating func expandPattern(_ word: Word, state: inout ShellState) throws(ExpansionError) -> String {
-        var fields = [ExpandedField()]
+        var pieces: [ExpansionPiece] = []
         do {
-            try expandParts(word.parts, quoted: false, into: &fields, state: &state, joinFields: true, splitting: false)
+            try expandParts(word.parts, context: .unquoted, into: &pieces, state: &state, joining: true)
         } catch {
             throw error.located(at: word)
         }
-        return fields.map { $0.pattern }.concatenated(separator: " ")
+        return FieldSplitter(ifs: state.variables["IFS"]).pattern(pieces)
     }
 
     // MARK: Parts
 
+    /// Where parts are being expanded.
+    private enum PartContext {
+        /// In a word outside quotes: source text is literal, expansions split.
+        case unquoted
+        /// In the operand of an unquoted `${x:-word}`: its source text splits too, as an expansion's result does.
+        case operand
+        /// Inside double quotes (or the operand of a double-quoted `${x:-word}`).
+        case quoted
+    }
+
+    /// Appends the pieces of `parts`. `joining`: the word becomes one string (an assignment, a `case` word), so
+    /// `"$@"` joins its parameters as `"$*"` does.
     private mutating func expandParts(
         _ parts: [WordPart],
-        quoted: Bool,
-        into fields: inout [ExpandedField],
+        context: PartContext,
+        into pieces: inout [ExpansionPiece],
         state: inout ShellState,
-        joinFields: Bool = false,
-        splitting: Bool = true
+        joining: Bool = false
     ) throws(ExpansionError) {
-        let splitter = FieldSplitter(ifs: (quoted || !splitting) ? "" : state.variables["IFS"])
+        func append(_ value: String) {
+            pieces.append(context == .quoted ? .quoted(value) : .expanded(value))
+        }
         for part in parts {
             switch part {
             case .literal(let text):
-                if quoted {
-                    fields[fields.count - 1].appendQuoted(text)
-                } else {
-                    fields[fields.count - 1].appendUnquoted(text)
+                switch context {
+                case .unquoted: pieces.append(.literal(text))
+                case .operand: pieces.append(.expanded(text))
+                case .quoted: pieces.append(.quoted(text))
                 }
             case .escaped(let text), .singleQuoted(let text):
-                fields[fields.count - 1].appendQuoted(text)
+                pieces.append(.quoted(text))
             case .doubleQuoted(let inner):
-                fields[fields.count - 1].isQuotedOrNonEmpty = true
-                try expandDoubleQuoted(inner, into: &fields, state: &state, joinFields: joinFields)
+                // `"$@"` with no parameters is no field at all; any other double-quoted text keeps its field.
+                if !inner.contains(where: { Self.positionalName(of: $0) == "@" }) { pieces.append(.quoted("")) }
+                try expandParts(inner, context: .quoted, into: &pieces, state: &state, joining: joining)
             case .tilde(let user):
-                fields[fields.count - 1].appendQuoted(tildeExpansion(user, state: state))
-            case .parameter(let name) where name == "@" || name == "*":
-                let values = state.positionalParameters
-                if quoted {
-                    fields[fields.count - 1].appendQuoted(values.concatenated(separator: " "))
-                } else {
-                    splitter.append(values.concatenated(separator: " "), to: &fields)
-                }
+                pieces.append(.quoted(tildeExpansion(user, state: state)))
+            case _ where Self.positionalName(of: part) != nil:
+                appendPositional(Self.positionalName(of: part)!, context: context, joining: joining, to: &pieces, state)
+            case .parameterExpansion(let expansion):
+                try expandParameter(expansion, context: context, into: &pieces, state: &state, joining: joining)
             default:
-                let value = try expandScalar(part, state: &state)
-                if quoted {
-                    fields[fields.count - 1].appendQuoted(value)
-                } else {
-                    splitter.append(value, to: &fields)
-                }
+                append(try expandScalar(part, state: &state))
             }
         }
     }
 
-    private mutating func expandDoubleQuoted(
-        _ parts: [WordPart],
-        into fields: inout [ExpandedField],
+    /// `$@` or `$*`: `"$*"` (and `"$@"` in a word that becomes one string) joins the parameters with the first
+    /// character of `IFS`; `"$@"`, `$@` and `$*` give one field per parameter (each split, outside quotes), joined
+    /// to the text around the first and the last.
+    private func appendPositional(
+        _ name: String,
+        context: PartContext,
+        joining: Bool,
+        to pieces: inout [ExpansionPiece],
+        _ state: ShellState
+    ) {
+        let values = state.positionalParameters
+        if context == .quoted && (name == "*" || joining) {
+            let separator = FieldSplitter(ifs: state.variables["IFS"]).separator
+            pieces.append(.quoted(values.concatenated(separator: separator)))
+            return
+        }
+        for (index, value) in values.enumerated() {
+            if index > 0 { pieces.append(.fieldBreak) }
+            pieces.append(context == .quoted ? .quoted(value) : .expanded(value))
+        }
+    }
+
+    /// `@` or `*` when the part is `$@`, `$*`, `${@}` or `${*}`.
+    private static func positionalName(of part: WordPart) -> String? {
+        switch part {
+        case .parameter(let name) where name == "@" || name == "*": name
+        case .parameterExpansion(let expansion) where expansion.operation == .plain:
+            expansion.name == "@" || expansion.name == "*" ? expansion.name : nil
+        default: nil
+        }
+    }
+
+    /// A `${…}` expansion: an operand chosen by `:-` or `:+` keeps its own quoting (`${u:-"a b" c}` is two fields).
+    private mutating func expandParameter(
+        _ expansion: ParameterExpansion,
+        context: PartContext,
+        into pieces: inout [ExpansionPiece],
         state: inout ShellState,
-        joinFields: Bool
+        joining: Bool
     ) throws(ExpansionError) {
-        for part in parts {
-            switch part {
-            case .literal(let text), .escaped(let text), .singleQuoted(let text):
-                fields[fields.count - 1].appendQuoted(text)
-            case .parameter("@") where !joinFields:
-                // "$@": one field per positional parameter, joined to the text around it.
-                for (index, value) in state.positionalParameters.enumerated() {
-                    if index > 0 { fields.append(ExpandedField()) }
-                    fields[fields.count - 1].appendQuoted(value)
+        let operandContext: PartContext = context == .quoted ? .quoted : .operand
+        let name = expansion.name
+        if name == "@" || name == "*" {
+            // `${@:-word}`, `${*+word}`: set when there are parameters, null when they join to nothing (`"$*"` with
+            // the first character of IFS, the others with a space); otherwise the parameters as `$@` gives them.
+            let values = state.positionalParameters
+            let separator =
+                name == "*" && context == .quoted ? FieldSplitter(ifs: state.variables["IFS"]).separator : " "
+            let isNull = values.isEmpty || values.concatenated(separator: separator).isEmpty
+            switch expansion.operation {
+            case .useDefault(let word, let colon), .useAlternative(let word, let colon):
+                var useWord = colon ? isNull : values.isEmpty
+                if case .useAlternative = expansion.operation { useWord.toggle() }
+                if useWord {
+                    try expandParts(word.parts, context: operandContext, into: &pieces, state: &state, joining: joining)
+                } else if case .useDefault = expansion.operation {
+                    appendPositional(name, context: context, joining: joining, to: &pieces, state)
                 }
-                if state.positionalParameters.isEmpty && parts.count == 1 {
-                    fields[fields.count - 1].isQuotedOrNonEmpty = false
-                }
-            case .parameter("*"), .parameter("@"):
-                let separator = state.variables["IFS"].map { $0.isEmpty ? "" : String($0.first!) } ?? " "
-                fields[fields.count - 1].appendQuoted(state.positionalParameters.concatenated(separator: separator))
-            default:
-                fields[fields.count - 1].appendQuoted(try expandScalar(part, state: &state))
+                return
+            default: break
             }
+        }
+        let value = parameterValue(name, state: state)
+        switch expansion.operation {
+        case .useDefault(let word, let colon) where value == nil || (colon && value!.isEmpty):
+            try expandParts(word.parts, context: operandContext, into: &pieces, state: &state, joining: joining)
+        case .useAlternative(let word, let colon):
+            guard !(value == nil || (colon && value!.isEmpty)) else { return }
+            try expandParts(word.parts, context: operandContext, into: &pieces, state: &state, joining: joining)
+        default:
+            let text = try expandParameter(expansion, state: &state)
+            pieces.append(context == .quoted ? .quoted(text) : .expanded(text))
         }
     }
 
@@ -166,13 +220,13 @@ struct WordExpander {
                 let warning = "command substitution: ignored null byte in input"
                 io.stderr.write(interpreter.renderer.render(warning: warning))
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(shellBytes: bytes)
         case .arithmetic(let text):
             let expanded = try expandArithmeticText(text, state: &state)
             do {
                 return String(try ArithmeticEvaluator.evaluate(expanded, state: &state))
             } catch {
-                throw ExpansionError("\(expanded): \(error.message)")
+                throw ExpansionError("\(expanded): \(error.message)", isFatal: error.isFatal)
             }
         }
     }
@@ -204,7 +258,7 @@ struct WordExpander {
         case "#": return String(state.positionalParameters.count)
         case "0": return state.scriptName
         case "@", "*": return state.positionalParameters.concatenated(separator: " ")
-        case "!": return nil
+        case "!": return state.lastBackgroundJob.map(String.init)
         case "-": return state.options.flagString
         default:
             if let first = name.utf8.first, first >= 48 && first <= 57 {
@@ -294,10 +348,13 @@ extension ShellOptions {
     /// `$-`: the single-letter options that are on.
     var flagString: String {
         var flags = ""
+        if allexport { flags += "a" }
         if errexit { flags += "e" }
         if noglob { flags += "f" }
         if nounset { flags += "u" }
+        if verbose { flags += "v" }
         if xtrace { flags += "x" }
+        if noclobber { flags += "C" }
         return flags
     }
 }

@@ -77,8 +77,12 @@ public final class ByteInput: @unchecked Sendable {
         return result
     }
 
+    /// False when the last line `readLine` returned ended at the end of input instead of at a newline.
+    public private(set) var lastLineHadNewline = true
+
     /// Reads one line without its terminating newline; nil at end of input.
     public func readLine() -> [UInt8]? {
+        lastLineHadNewline = true
         while true {
             if let newline = buffer[bufferStart...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[bufferStart..<newline])
@@ -88,6 +92,7 @@ public final class ByteInput: @unchecked Sendable {
             }
             let chunk = readFromSource(65_536)
             if chunk.isEmpty {
+                lastLineHadNewline = false
                 guard bufferStart < buffer.count else { return nil }
                 let line = Array(buffer[bufferStart...])
                 buffer = []

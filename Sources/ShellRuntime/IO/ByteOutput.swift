@@ -76,8 +76,9 @@ public final class ByteOutput: @unchecked Sendable {
         lock.withLock { _ in captured }
     }
 
-    /// Everything written so far decoded as UTF-8, for a capturing output.
-    public var capturedString: String { String(decoding: capturedBytes, as: UTF8.self) }
+    /// Everything written so far decoded as UTF-8 (bytes outside it kept, see `String(shellBytes:)`), for a
+    /// capturing output.
+    public var capturedString: String { String(shellBytes: capturedBytes) }
 
     /// Appends bytes.
     public func write(_ bytes: some Sequence<UInt8>) {
@@ -108,9 +109,9 @@ public final class ByteOutput: @unchecked Sendable {
         }
     }
 
-    /// Appends the UTF-8 bytes of a string.
+    /// Appends the bytes of a string: its UTF-8, with the stand-ins for bytes outside UTF-8 written as those bytes.
     public func write(_ string: String) {
-        write(string.utf8)
+        write(string.shellBytes)
     }
 
     /// Sends buffered bytes to the descriptor.

@@ -31,7 +31,7 @@ public struct Redirection: Sendable, Hashable {
         if let fileDescriptor { return fileDescriptor }
         switch operation {
         case .input, .duplicateInput, .heredoc, .heredocStrippingTabs, .readWrite: return 0
-        case .output, .append, .clobber, .duplicateOutput, .outputAndError: return 1
+        case .output, .append, .clobber, .duplicateOutput, .outputAndError, .appendOutputAndError: return 1
         }
     }
 }
@@ -54,6 +54,8 @@ public enum RedirectionOperator: String, Sendable, Hashable {
     case duplicateOutput = ">&"
     /// `&>` (bash: stdout and stderr to a file).
     case outputAndError = "&>"
+    /// `&>>` (bash: stdout and stderr appended to a file).
+    case appendOutputAndError = "&>>"
     /// `<<`.
     case heredoc = "<<"
     /// `<<-`.

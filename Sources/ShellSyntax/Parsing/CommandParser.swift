@@ -16,6 +16,8 @@ extension Parser {
             if !stopWords.isEmpty, let word = peekReservedWord(), stopWords.contains(word) { break }
             let andOr = try parseAndOr()
             skipBlanks()
+            // A comment may follow any command, not only a simple one: `x=1 # c`, `fi # c`, `} # c`.
+            if peek() == ByteClass.hash { skipComment() }
             var isBackground = false
             if peek() == ByteClass.ampersand && peek(1) != ByteClass.ampersand {
                 isBackground = true
@@ -172,21 +174,53 @@ extension Parser {
         let rest = String(first[first.utf8.index(after: equals)...])
         if rest.isEmpty {
             valueParts.removeFirst()
-        } else if rest.hasPrefix("~") {
-            // `A=~/x` expands the tilde, as bash does in assignments.
-            let end = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
-            let user = String(rest[rest.index(after: rest.startIndex)..<end])
-            let tail = String(rest[end...])
-            valueParts.replaceSubrange(0...0, with: [.tilde(user)] + (tail.isEmpty ? [] : [.literal(tail)]))
         } else {
             valueParts[0] = .literal(rest)
         }
+        valueParts = assignmentTildes(valueParts)
         let valueStart = start + name.utf8.count + 1
         return Assignment(
             name: name,
             value: Word(parts: valueParts, range: SourceRange(start: valueStart, end: word.range.end)),
             range: word.range
         )
+    }
+
+    /// `A=~/x:~user/y`: in an assignment a tilde prefix may start the value or follow any unquoted `:` (POSIX 2.6.1),
+    /// ending at `/`, `:` or the end of the value; a prefix that runs into a quote or an expansion stays literal.
+    static func assignmentTildes(_ parts: [WordPart]) -> [WordPart] {
+        var result: [WordPart] = []
+        var atSegmentStart = true
+        for (index, part) in parts.enumerated() {
+            guard case .literal(let text) = part else {
+                result.append(part)
+                atSegmentStart = false
+                continue
+            }
+            let isLastPart = index == parts.count - 1
+            var literal = ""
+            var rest = Substring(text)
+            while let character = rest.first {
+                if atSegmentStart && character == "~" {
+                    let end = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
+                    let user = rest[rest.index(after: rest.startIndex)..<end]
+                    let isTerminated = end != rest.endIndex || isLastPart
+                    if isTerminated && user.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
+                        if !literal.isEmpty { result.append(.literal(literal)) }
+                        literal = ""
+                        result.append(.tilde(String(user)))
+                        rest = rest[end...]
+                        atSegmentStart = false
+                        continue
+                    }
+                }
+                literal.append(character)
+                atSegmentStart = character == ":"
+                rest.removeFirst()
+            }
+            if !literal.isEmpty { result.append(.literal(literal)) }
+        }
+        return result
     }
 
     static func isValidName(_ name: String) -> Bool { isValidName(name.utf8) }
@@ -263,6 +297,7 @@ extension Parser {
         case (ByteClass.greater, ByteClass.greater, _): operation = .append
         case (ByteClass.greater, ByteClass.ampersand, _): operation = .duplicateOutput
         case (ByteClass.greater, ByteClass.pipe, _): operation = .clobber
+        case (ByteClass.ampersand, ByteClass.greater, ByteClass.greater): operation = .appendOutputAndError
         case (ByteClass.ampersand, _, _): operation = .outputAndError
         default: operation = .output
         }
@@ -288,8 +323,10 @@ extension Parser {
 
     /// Reads a heredoc's body from the lines after the current one; parsing later jumps over them.
     mutating func readHeredocBody(delimiterWord: Word, stripTabs: Bool, start: Int) throws(SyntaxError) -> Heredoc {
-        let delimiter = Parser.quoteRemoved(delimiterWord)
         let isQuoted = delimiterWord.hasQuotes
+        // No expansion: an unquoted `<<${a}` ends at a line `${a}`, as in bash and dash.
+        let delimiter =
+            isQuoted ? Parser.quoteRemoved(delimiterWord) : text(delimiterWord.range.start..<delimiterWord.range.end)
         var bodyStart: Int
         if let cursor = heredocCursor {
             bodyStart = cursor
@@ -334,19 +371,45 @@ extension Parser {
             heredocSkip = skip
         }
         var body: [WordPart] = []
-        for line in lines {
-            if isQuoted {
-                body.append(.literal(text(line)))
-            } else {
-                var inner = self
-                inner.position = line.lowerBound
-                inner.limit = line.upperBound
-                inner.heredocSkip = nil
-                inner.heredocCursor = nil
-                body.append(contentsOf: try inner.parseDoubleQuotedContent(until: nil, openedAt: line.lowerBound))
+        if isQuoted {
+            for line in lines { body.append(.literal(text(line))) }
+        } else if !stripTabs, let first = lines.first, let last = lines.last {
+            body = try heredocContent(first.lowerBound..<last.upperBound)
+        } else {
+            // `<<-`: line by line (each without its leading tabs); a line whose `$(` or backtick goes on (a heredoc
+            // of its own inside `$( )`) is read with the lines that finish it.
+            var index = 0
+            while index < lines.count {
+                var last = index
+                var restChecked = false
+                while true {
+                    do {
+                        body.append(contentsOf: try heredocContent(lines[index].lowerBound..<lines[last].upperBound))
+                        break
+                    } catch {
+                        guard error.isIncomplete, last + 1 < lines.count else { throw error }
+                        if !restChecked {
+                            // Unfinished even with every line left: an error now, not one parse per line.
+                            _ = try heredocContent(lines[index].lowerBound..<lines[lines.count - 1].upperBound)
+                            restChecked = true
+                        }
+                        last += 1
+                    }
+                }
+                index = last + 1
             }
         }
         return Heredoc(body: Parser.mergeLiterals(body), isQuoted: isQuoted, delimiter: delimiter)
+    }
+
+    /// The parts of an unquoted heredoc's text in `range` (expansions, `\` escapes; quotes are literal).
+    private func heredocContent(_ range: Range<Int>) throws(SyntaxError) -> [WordPart] {
+        var inner = self
+        inner.position = range.lowerBound
+        inner.limit = range.upperBound
+        inner.heredocSkip = nil
+        inner.heredocCursor = nil
+        return try inner.parseDoubleQuotedContent(until: nil, openedAt: range.lowerBound)
     }
 
     /// The offset of the newline that ends the current logical line, where pending heredoc bodies begin (POSIX

@@ -2,7 +2,8 @@
 /// trailing `|` or missing `fi` asks for more, with the PS2 prompt), then handed over as one command.
 ///
 /// It also drops a prompt pasted with a command from the docs (`> echo $LP_JWT`, `$ curl …`) at the start of
-/// a command, with a note, since bash would redirect to a file named `echo` instead.
+/// a command, with a note, since bash would redirect to a file named `echo` instead; only where commands are
+/// pasted (the REPL, standard input, `-c`): in a script file `> file` is a redirection, as in any shell.
 public struct ContinuationState {
     /// What feeding a line produced.
     public enum Event: Equatable {
@@ -18,8 +19,12 @@ public struct ContinuationState {
 
     private var lines: [String] = []
     private var notes: [String] = []
+    /// False for a script file, whose lines are a program, not a paste.
+    private let stripsPastedPrompts: Bool
 
-    public init() {}
+    public init(stripsPastedPrompts: Bool = true) {
+        self.stripsPastedPrompts = stripsPastedPrompts
+    }
 
     /// True while lines are being collected.
     public var isContinuing: Bool { !lines.isEmpty }
@@ -27,7 +32,9 @@ public struct ContinuationState {
     /// Adds a line and reports whether a command is complete.
     public mutating func feed(_ line: String) -> Event {
         var line = line
-        if let stripped = ContinuationState.strippingPastedPrompt(line, atCommandStart: isCommandStart) {
+        if stripsPastedPrompts,
+            let stripped = ContinuationState.strippingPastedPrompt(line, atCommandStart: isCommandStart)
+        {
             notes.append("dropped the pasted prompt `\(line.prefix(1))` before the command (it is not part of it)")
             line = stripped
         }

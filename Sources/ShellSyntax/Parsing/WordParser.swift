@@ -21,8 +21,16 @@ extension Parser {
             if !literal.isEmpty { parts.append(.literal(literal.take(from: bytes))) }
         }
 
-        if case .unquoted = mode, peek() == ByteClass.tilde, let tilde = parseTildePrefix() {
-            parts.append(tilde)
+        // `~` starts a word, and the operand of `${u:-~}` outside double quotes.
+        if peek() == ByteClass.tilde {
+            switch mode {
+            case .unquoted:
+                if let tilde = parseTildePrefix() { parts.append(tilde) }
+            case .braceOperand(inDoubleQuotes: false):
+                if let tilde = parseTildePrefix(inBraceOperand: true) { parts.append(tilde) }
+            default:
+                break
+            }
         }
 
         loop: while let byte = peek() {
@@ -41,7 +49,9 @@ extension Parser {
                     position += 2  // line continuation
                     continue
                 }
-                if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next) {
+                if case .braceOperand(inDoubleQuotes: true) = mode, !Parser.isDoubleQuoteEscapable(next),
+                    next != ByteClass.closeBrace
+                {
                     literal.append(at: position, in: bytes)
                     position += 1
                     continue
@@ -83,12 +93,14 @@ extension Parser {
         return Word(parts: parts, range: range(from: start))
     }
 
-    /// `~` or `~user` at the start of a word, when followed by `/` or the end of the word.
-    mutating func parseTildePrefix() -> WordPart? {
+    /// `~` or `~user` at the start of a word, when followed by `/` or the end of the word (or of the operand: `}`).
+    mutating func parseTildePrefix(inBraceOperand: Bool = false) -> WordPart? {
         var end = position + 1
         while end < limit {
             let byte = bytes[end]
-            if byte == ByteClass.slash || ByteClass.isMeta(byte) { break }
+            if byte == ByteClass.slash || (inBraceOperand ? byte == ByteClass.closeBrace : ByteClass.isMeta(byte)) {
+                break
+            }
             guard ByteClass.isNameChar(byte) || byte == UInt8(ascii: ".") || byte == ByteClass.minus else { return nil }
             end += 1
         }
@@ -322,7 +334,8 @@ extension Parser {
             position += 1
             let longest = peek() == op
             if longest { position += 1 }
-            let word = try parseBraceOperand(inDoubleQuotes: inDoubleQuotes)
+            // A pattern's quotes are its own, even inside double quotes: `"${x#'a'}"` strips `a` (bash and dash).
+            let word = try parseBraceOperand(inDoubleQuotes: false)
             operation =
                 op == ByteClass.hash ? .removePrefix(word, longest: longest) : .removeSuffix(word, longest: longest)
         default:

@@ -51,6 +51,11 @@ echo '|'
 ## stdout: ab|
 ## N-I dash stdout: -e ab|
 
+#### echo -e octal \0NNN writes one byte, its low eight bits
+echo -en '\03777\0777' | od -A n -t x1 | tr -d ' '
+## stdout: ff37ff
+## N-I dash stdout: 2d656e20ff37ff0a
+
 #### echo -E keeps backslashes
 echo -E 'a\tb'
 ## stdout: a\tb
@@ -168,3 +173,63 @@ printf '\101\102\n'
 #### printf numbers from hex and octal arguments
 printf '%d %d\n' 0x1F 010
 ## stdout: 31 8
+
+#### printf %b takes octal as \NNN and \0NNN
+printf '%b|%b|%b|%b\n' '\141' '\0141' '\1419' '\558'
+## stdout: a|a|a9|-8
+
+#### printf \377 is one byte, kept through $( ) and variables
+x=$(printf '\377')
+printf '%s' "$x" | od -A n -t x1 | tr -d ' '
+echo ${#x}
+## STDOUT:
+ff
+1
+## END
+
+#### patterns match characters, not bytes
+v='μ-'
+x=${v#?}
+echo "${#x}" "${#v}"
+case $x in -) echo stripped ;; esac
+## STDOUT:
+1 2
+stripped
+## END
+## N-I dash stdout: 2 3
+
+#### a byte outside UTF-8 keeps its value in printf's 'c form
+x=$(printf '\316\316')
+printf '%x\n' "'$x"
+## stdout: ce
+
+#### printf numbers: leading blanks are fine, trailing text is an error with the number read so far
+printf '%d|' ' -42'; echo $?
+printf '%d|' ' -42 ' 2>/dev/null; echo $?
+printf '%d|' '' ; echo $?
+## STDOUT:
+-42|0
+-42|1
+0|0
+## END
+
+#### printf clamps an out-of-range number and fails
+printf '%d\n' 99999999999999999999 2>/dev/null; echo $?
+printf '%u\n' -18446744073709551615; echo $?
+## STDOUT:
+9223372036854775807
+1
+1
+0
+## END
+## OK bash STDOUT:
+9223372036854775807
+0
+1
+0
+## END
+
+#### printf with an unknown conversion stops with status 2
+printf '[%z]\n' 2>/dev/null; echo " $?"
+## stdout: [ 2
+## OK bash stdout: [ 1

@@ -191,3 +191,46 @@ LP_JWT=abc
 #### unset variable needs quotes
 [ -z "$NOPE" ] && echo unset
 ## stdout: unset
+
+#### file type and mode operators
+touch f
+chmod 1755 f
+test -k f && echo sticky
+test -u f || echo no-setuid
+test -c /dev/null && echo char
+test -b /dev/null || echo no-block
+test -S f || echo no-socket
+test -O f && test -G f && echo owned
+## STDOUT:
+sticky
+no-setuid
+char
+no-block
+no-socket
+owned
+## END
+## tags: test
+
+#### -nt -ot -ef
+touch -d '2001-01-01' old
+touch new
+ln -s new link
+test new -nt old && echo newer
+test old -ot new && echo older
+test new -nt missing && echo newer-than-missing
+test new -ef link && echo same
+test new -ef old || echo different
+## STDOUT:
+newer
+older
+newer-than-missing
+same
+different
+## END
+## OK dash STDOUT:
+newer
+older
+same
+different
+## END
+## tags: test

@@ -45,6 +45,35 @@ false && true
 echo reached
 ## stdout: reached
 
+#### set -e ignores a tested failure that ends a brace group or an if
+set -e
+{ test no = yes && echo hi; }
+echo "group $?"
+if true; then false && true; fi
+echo "if $?"
+## STDOUT:
+group 1
+if 1
+## END
+
+#### set -e still stops after a subshell, a function or a redirection that fails
+set -e
+f() { false && true; }
+( f ) || echo "subshell $?"
+{ echo x; } < missing-file 2>/dev/null || echo "redirect $?"
+{ echo x; } < missing-file 2>/dev/null
+echo not-reached
+## status: 1
+## STDOUT:
+subshell 1
+redirect 1
+## END
+## OK dash status: 2
+## OK dash STDOUT:
+subshell 1
+redirect 2
+## END
+
 #### set -e ignores a negated command
 set -e
 ! true
@@ -140,3 +169,60 @@ echo "[${A-unset}]"
 export LP_ACCOUNT=123
 env sh -c 'echo $LP_ACCOUNT'
 ## stdout: 123
+
+#### command skips a function of the same name
+echo() { printf 'function\n'; }
+command echo builtin
+## stdout: builtin
+
+#### command -v prints a builtin's name and a program's path
+command -v echo
+command -v sh >/dev/null && echo found
+command -v no-such-command-here
+echo status=$?
+## STDOUT:
+echo
+found
+status=1
+## END
+## OK dash STDOUT:
+echo
+found
+status=127
+## END
+
+#### read gives the last variable the rest of the line as written
+printf '  a  b   c  d  \n' | { read x y; echo "[$x] [$y]"; }
+## stdout: [a] [b   c  d]
+
+#### read with a custom IFS keeps empty fields
+printf 'a::c\n' | { IFS=: read x y z; echo "[$x] [$y] [$z]"; }
+## stdout: [a] [] [c]
+
+#### read returns 1 on a last line without newline, but sets the variable
+printf 'last' | { read x; echo "status=$? x=$x"; }
+## stdout: status=1 x=last
+
+#### read without -r: a backslash keeps a separator in the field
+printf 'a\\ b c\n' | { read x y; echo "[$x] [$y]"; }
+## stdout: [a b] [c]
+
+#### $_ is the last word of the previous command
+: first 'two words'
+echo "$_"
+echo hi && echo "last=$_"
+for x in 1 2; do echo "prev=$_"; done
+## STDOUT:
+two words
+hi
+last=hi
+prev=last=hi
+prev=prev=last=hi
+## END
+## N-I dash STDOUT:
+
+hi
+last=
+prev=
+prev=
+## END

@@ -131,3 +131,22 @@ if true; then echo x
 ## status: 2
 ## stderr-contains: syntax error
 ## tags: compound
+
+#### a comment may follow any command
+x=1 # after an assignment
+( echo a ) # after a subshell
+if true; then echo b; fi # after fi
+{ echo c; } # after a group
+f() { echo d; } # after a function
+f
+for i in e; do echo $i; done # after done
+echo $x
+## STDOUT:
+a
+b
+c
+d
+e
+1
+## END
+## tags: compound

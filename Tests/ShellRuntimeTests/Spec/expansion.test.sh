@@ -87,3 +87,14 @@ printf '%s\n' "$A"
 #### empty directory keeps the pattern
 printf '%s\n' *
 ## stdout: *
+
+#### a tilde after a colon in an assignment expands
+HOME=/h
+x=~/a:~/b:c~:"~"
+echo "$x"
+## stdout: /h/a:/h/b:c~:~
+
+#### a tilde in the operand of ${u:-~} expands, not inside double quotes
+HOME=/h
+echo ${u:-~} ${u:-~/x} "${u:-~}"
+## stdout: /h /h/x ~

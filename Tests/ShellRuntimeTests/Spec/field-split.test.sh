@@ -136,3 +136,72 @@ X='a b'
 Y=$X
 printf '[%s]\n' "$Y"
 ## stdout: [a b]
+
+#### unquoted dollar-star with an empty IFS still gives one field per parameter
+set -- '1 2' '3  4'
+IFS=
+printf '[%s]\n' $*
+## STDOUT:
+[1 2]
+[3  4]
+## END
+
+#### unquoted dollar-at splits each parameter on a custom IFS
+set -- x 'y:z'
+IFS=:
+printf '[%s]\n' $@ =$@=
+## STDOUT:
+[x]
+[y]
+[z]
+[=x]
+[y]
+[z=]
+## END
+
+#### empty parameters of unquoted dollar-at vanish
+set -- '' a '' b ''
+printf '[%s]\n' $@
+## STDOUT:
+[a]
+[b]
+## END
+
+#### quotes inside an unquoted default keep words together
+printf '[%s]\n' 1 ${U:-"2 3" "4 5"} 6
+## STDOUT:
+[1]
+[2 3]
+[4 5]
+[6]
+## END
+
+#### an unquoted default's own text splits on IFS, its quoted text does not
+IFS=_
+printf '[%s]\n' 1${U:-"2_3"x_x"4_5"}6
+## STDOUT:
+[12_3x]
+[x4_56]
+## END
+
+#### a double-quoted default is never split
+IFS=x
+echo "${U:-AxBxC}"x ${U:-AxBxC} ${U:-"AxBxC"}
+## stdout: AxBxCx A B C AxBxC
+
+#### whitespace around a non-whitespace IFS character is one separator
+IFS=' :'
+X='a : b: :c'
+printf '[%s]\n' $X
+## STDOUT:
+[a]
+[b]
+[]
+[c]
+## END
+
+#### dollar-star with operators: set when there are parameters
+set -- '' ''
+IFS=
+echo "[${*:-minus}]" "[${*:+plus}]" "[${@:-minus}]"
+## stdout: [minus] [] [ ]

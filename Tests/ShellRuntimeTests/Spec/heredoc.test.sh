@@ -112,3 +112,22 @@ cat <<EOF \
 body
 EOF
 ## stdout: body
+
+#### a here-document delimiter is not expanded
+cat <<${a}
+here
+${a}
+## stdout: here
+
+#### a here-document inside $( ) inside an indented here-document
+cat <<- EOF
+	outside
+	$(cat <<- INSIDE
+		inside
+INSIDE
+)
+EOF
+## STDOUT:
+outside
+inside
+## END

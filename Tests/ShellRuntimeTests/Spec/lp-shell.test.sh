@@ -1,6 +1,7 @@
 # lp-shell's deliberate differences from POSIX shells (compare-shells skips `## lp-shell-only:` cases for
 # bash and dash). A line that starts with a pasted prompt, "> " or "$ ", runs without it and stderr gets a
-# one-line note containing "pasted prompt". Text inside here-documents and quoted strings is never touched
+# one-line note containing "pasted prompt" (these cases run with -c; the REPL and standard input do the same; a
+# script file does not: there `> file` is a redirection, see EndToEndTests' InvocationTests). Text inside here-documents and quoted strings is never touched
 # (those cases are ordinary and checked against bash and dash).
 
 #### greater-than prompt is dropped

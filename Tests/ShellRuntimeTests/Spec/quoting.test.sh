@@ -129,3 +129,12 @@ a$
 $
 a$
 ## END
+
+#### a pattern's single quotes quote even inside double quotes
+var=a
+echo -"${var#'a'}"- -${var#'a'}-
+## stdout: -- --
+
+#### a backslash before a right brace in a double-quoted default
+echo "${U-\}}" "${U-'x'}"
+## stdout: } 'x'

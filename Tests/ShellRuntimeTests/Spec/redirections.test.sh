@@ -130,3 +130,86 @@ echo $?
 echo new >> f
 cat f
 ## stdout: new
+
+#### exec opens a descriptor above 2 for the commands that follow
+exec 3>three.txt
+echo one >&3
+echo two >&3
+exec 3>&-
+cat three.txt
+## STDOUT:
+one
+two
+## END
+
+#### a closed descriptor is a bad descriptor
+exec 3>closed.txt
+exec 3>&-
+echo x >&3
+echo status=$?
+## stdout: status=1
+## OK dash stdout: status=2
+
+#### a redirection above 2 lasts for its command only
+echo hi 4>four.txt >&4
+cat four.txt
+echo again >&4
+echo status=$?
+## STDOUT:
+hi
+status=1
+## END
+## OK dash STDOUT:
+hi
+status=2
+## END
+
+#### a program inherits descriptors above 2
+sh -c 'echo from-child >&5' 5>five.txt
+cat five.txt
+## stdout: from-child
+
+#### a heredoc on another descriptor
+cat 3<<EOF <&3
+on three
+EOF
+## stdout: on three
+
+#### read from a descriptor opened for reading and writing
+printf 'first\nsecond\n' > rw.txt
+exec 8<>rw.txt
+read line <&8
+echo "line=$line"
+read line <&8
+echo "line=$line"
+## STDOUT:
+line=first
+line=second
+## END
+
+#### a group's redirection puts the descriptor back afterwards
+{ echo in-group >&6; } 6>six.txt
+cat six.txt
+## stdout: in-group
+
+#### exec command runs it and ends the shell
+exec echo replaced
+echo not reached
+## stdout: replaced
+
+#### N>&M- moves a descriptor: N gets it, M is closed
+exec 5> f.txt
+echo five >&5
+exec 6>&5-
+echo gone >&5 2>/dev/null || echo closed
+echo six >&6
+exec 6>&-
+cat f.txt
+## STDOUT:
+closed
+five
+six
+## END
+## N-I dash STDOUT:
+## END
+## N-I dash status: 2

@@ -100,3 +100,44 @@ mkdir -p d/tool
 PATH="$PWD/d:$PATH" tool
 echo "status $?"
 ## stdout: status 127
+
+#### a script without a #! line is run by the shell
+printf 'echo run by the shell: $1\n' > script
+chmod +x script
+./script arg
+echo status=$?
+## STDOUT:
+run by the shell: arg
+status=0
+## END
+## tags: status
+
+#### hash remembers where a program was found until hash -r
+mkdir one two
+printf 'echo two\n' > two/cmd
+chmod +x two/cmd
+PATH="$PWD/one:$PWD/two:$PATH"
+cmd
+printf 'echo one\n' > one/cmd
+chmod +x one/cmd
+cmd
+hash -r
+cmd
+hash cmd && echo hashed
+hash no-such-command 2>/dev/null || echo not-found
+## STDOUT:
+two
+two
+one
+hashed
+not-found
+## END
+## tags: status
+
+#### PATH=dir cmd looks in dir
+mkdir bin
+printf 'echo from bin\n' > bin/hello
+chmod +x bin/hello
+PATH="$PWD/bin:$PATH" hello
+## stdout: from bin
+## tags: status
