@@ -8,15 +8,16 @@ let fuzzing = Context.environment["LP_FUZZ"] != nil
 let fuzzSettings: [SwiftSetting] =
     fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
 
-let strict: [SwiftSetting] = fuzzSettings + [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-    // Start-up: concrete generic types (the environment's `[String: String]` storage, …) get direct metadata
-    // accessors instead of mangled-name lookups, whose first conformance check scans every conformance record of
-    // the static binary: 47% of `lp-shell -c true`'s instructions (BENCHMARKS.md, "Start-up").
-    .unsafeFlags(
-        ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
-]
+let strict: [SwiftSetting] =
+    fuzzSettings + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        // Start-up: concrete generic types (the environment's `[String: String]` storage, …) get direct metadata
+        // accessors instead of mangled-name lookups, whose first conformance check scans every conformance record of
+        // the static binary: 47% of `lp-shell -c true`'s instructions (BENCHMARKS.md, "Start-up").
+        .unsafeFlags(
+            ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
 
 let package = Package(
     name: "lp-shell",
