@@ -42,9 +42,12 @@ outer
 ## END
 
 #### trap lists what is set
+# Only EXIT and INT are looked at: bash also lists signals ignored when it started (a shell started in the background
+# has QUIT ignored), which depends on the caller, not on the shell. Not in a pipeline: dash lists a subshell's traps.
 trap 'echo a' EXIT
 trap '' INT
-trap
+trap > traps.txt
+grep -e EXIT -e INT traps.txt
 ## STDOUT:
 trap -- 'echo a' EXIT
 trap -- '' INT
