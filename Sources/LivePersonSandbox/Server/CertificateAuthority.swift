@@ -100,15 +100,18 @@ public struct CertificateAuthority: Sendable {
     /// Writes `ca-bundle.pem` (the system's CA bundle, then the sandbox CA) unless it is newer than both of them:
     /// at an ordinary start nothing is read (the system bundle is ~200 KB; comparing it cost 1–2 ms of start-up).
     static func writeBundle(files: SecretFiles, caPEM: String, caIsNew: Bool) throws {
-        let systemPath = systemBundles.first { PosixFiles.modificationTime($0) != nil }
-        if !caIsNew, let bundleTime = PosixFiles.modificationTime(files.directory + "/" + FileName.bundle),
-            let caTime = PosixFiles.modificationTime(files.directory + "/" + FileName.caCertificate),
-            bundleTime >= caTime, bundleTime >= systemPath.flatMap(PosixFiles.modificationTime) ?? .distantPast
+        let system = systemBundles.lazy.compactMap { path in
+            SecretFiles.modificationTime(path).map { (path: path, time: $0) }
+        }
+        .first
+        if !caIsNew, let bundleTime = SecretFiles.modificationTime(files.directory + "/" + FileName.bundle),
+            let caTime = SecretFiles.modificationTime(files.directory + "/" + FileName.caCertificate),
+            bundleTime >= caTime, bundleTime >= system?.time ?? .distantPast
         {
             return
         }
-        let system = systemPath.flatMap(PosixFiles.readText) ?? ""
-        let bundle = system + (system.isEmpty || system.hasSuffix("\n") ? "" : "\n") + caPEM + "\n"
+        let systemText = system.flatMap { try? String(contentsOfFile: $0.path, encoding: .utf8) } ?? ""
+        let bundle = systemText + (systemText.isEmpty || systemText.hasSuffix("\n") ? "" : "\n") + caPEM + "\n"
         if files.read(FileName.bundle) != bundle {
             try files.write(FileName.bundle, bundle)
         }

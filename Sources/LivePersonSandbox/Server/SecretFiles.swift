@@ -22,12 +22,17 @@ struct SecretFiles {
 
     func prepareDirectory() throws {
         // At every start but the first the folder is there, and one mkdir says so.
-        if PosixFiles.makeFolder(directory) { return }
+        var isDirectory: ObjCBool = false
+        if mkdir(directory, 0o700) == 0
+            || (errno == EEXIST && FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+                && isDirectory.boolValue)
+        {
+            return
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw WriteError(path: directory, reason: "not a directory")
             }
@@ -38,7 +43,12 @@ struct SecretFiles {
     }
 
     func read(_ name: String) -> String? {
-        PosixFiles.readText(directory + "/" + name)
+        try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    }
+
+    /// When the file at `path` was last written; nil when it does not exist.
+    static func modificationTime(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
     func remove(_ name: String) {
