@@ -128,8 +128,7 @@ public enum LPShell {
         let mode =
             options.parseOnly || options.plain
             ? .none
-            : startup.start(
-                options: options, state: &state, sandboxNeeded: scriptText.map(usesLivePerson) ?? true, launch: launch)
+            : startup.start(options: options, state: &state, launch: launch)
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
         var status: ExitStatus

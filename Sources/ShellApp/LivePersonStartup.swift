@@ -29,14 +29,13 @@ struct LivePersonStartup {
     }
 
     /// Chooses and performs the start-up; returns the mode for the banner.
-    func start(
-        options: CommandLineOptions, state: inout ShellState, sandboxNeeded: Bool, launch: SandboxLaunch? = nil
-    ) -> Mode {
+    /// `launch` is the sandbox started early, made when `SandboxLaunch.isNeeded` said so (nil otherwise).
+    func start(options: CommandLineOptions, state: inout ShellState, launch: SandboxLaunch?) -> Mode {
         defer { aliasConnectorID(&state) }
         let account = state.variables["LP_ACCOUNT"] ?? ""
         if options.forceSandbox || account.isEmpty {
-            guard sandboxNeeded else { return .none }
-            return startSandbox(launch ?? SandboxLaunch(arguments: options.sandboxArguments), state: &state)
+            guard let launch else { return .none }
+            return startSandbox(launch, state: &state)
         }
         return resolveServices(account: account, offline: options.offline, state: &state)
     }
