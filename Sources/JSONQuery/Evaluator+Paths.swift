@@ -15,6 +15,14 @@ extension Evaluator {
         return object["\u{0}not-a-path"] != nil
     }
 
+    /// Indexing a value that is not at a path is jq's error, naming the key and the value.
+    static func checkAccess(_ key: JSONValue, of value: JSONValue, at path: [JSONValue]) throws {
+        guard isNotAPath(path) else { return }
+        throw JSONValue.fail(
+            "Invalid path expression near attempt to access element \(key.errorDump()) of \(value.errorDump(limit: 26))"
+        )
+    }
+
     /// The path of a finished path expression; a value that is not at a path is jq's error.
     func checkedPath(_ path: [JSONValue], _ value: JSONValue) throws -> [JSONValue] {
         if Self.isNotAPath(path) { throw invalidPath(value) }
@@ -30,11 +38,7 @@ extension Evaluator {
         case .index(let target, let key):
             try eval(key, input.value, env) { keyValue in
                 try self.evalPaths(target, input, env) { path, value in
-                    if Self.isNotAPath(path) {
-                        throw JSONValue.fail(
-                            "Invalid path expression near attempt to access element \(keyValue.errorDump()) of "
-                                + value.errorDump(limit: 26))
-                    }
+                    try Self.checkAccess(keyValue, of: value, at: path)
                     let child: JSONValue
                     if case .null = value {
                         guard keyValue.isString || keyValue.doubleValue != nil || keyValue.isObjectOrNull else {
@@ -52,11 +56,7 @@ extension Evaluator {
                 try self.evalOptional(from, input.value, env) { fromValue in
                     try self.evalPaths(target, input, env) { path, value in
                         let key = JSONValue.object(JSONObject([("start", fromValue), ("end", toValue)]))
-                        if Self.isNotAPath(path) {
-                            throw JSONValue.fail(
-                                "Invalid path expression near attempt to access element \(key.errorDump()) of "
-                                    + value.errorDump(limit: 26))
-                        }
+                        try Self.checkAccess(key, of: value, at: path)
                         try emit(path + [key], try value.slice(fromValue, toValue))
                     }
                 }

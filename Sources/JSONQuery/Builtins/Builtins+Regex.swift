@@ -70,9 +70,8 @@ extension Builtins {
         var captures: [JSONValue] = []
         for (index, name) in regex.captureNames.enumerated() {
             let nameValue = name.map(JSONValue.string) ?? .null
-            // As jq 1.7.1: in an empty match every group is empty at the match; otherwise a group that did not
-            // take part is offset -1, string null.
-            let span = match.start == match.end ? (match.start, match.start) : match.captures[index]
+            // A group that took no part is offset -1, string null.
+            let span = match.span(ofGroup: index)
             if let (start, end) = span {
                 captures.append(
                     .object(
@@ -127,7 +126,7 @@ extension Builtins {
                 var captureObject = JSONObject()
                 for (position, name) in regex.captureNames.enumerated() {
                     guard let name else { continue }
-                    let span = match.start == match.end ? (match.start, match.start) : match.captures[position]
+                    let span = match.span(ofGroup: position)
                     captureObject[name] = span.map { .string(text($0.0, $0.1)) } ?? .null
                 }
                 var index = 0

@@ -83,6 +83,12 @@ struct Regex {
         var start: Int
         var end: Int
         var captures: [(Int, Int)?]
+
+        /// Where group `index` matched, as jq 1.7.1 reports it: in an empty match every group is empty at the
+        /// match; otherwise nil for a group that took no part.
+        func span(ofGroup index: Int) -> (Int, Int)? {
+            start == end ? (start, start) : captures[index]
+        }
     }
 
     /// The first match at or after `from`; fails when the search takes more than `retryLimit` steps, and stops
