@@ -101,7 +101,7 @@ enum ProcessLauncher {
         }
         var pid = pid_t()
         var result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        if result == ENOEXEC, let shell = selfPath {
+        if result == ENOEXEC, let shell = RunningProgram.path {
             // A script without `#!` is the shell's to run (POSIX 2.9.1.1): this shell, plain, in a new process.
             let shellArguments = [shell, "--plain", path] + arguments.dropFirst()
             let shellArgv = shellArguments.map(duplicate) + [nil]
@@ -116,7 +116,6 @@ enum ProcessLauncher {
         return .success(pid)
     }
 
-    /// The running shell's own executable (Linux `/proc/self/exe`), which runs scripts that have no `#!` line.
     /// A C copy of an argument or environment entry, its bytes as the shell holds them (see `String(shellBytes:)`).
     private static func duplicate(_ text: String) -> UnsafeMutablePointer<CChar>? {
         let bytes = text.shellBytes
@@ -127,13 +126,6 @@ enum ProcessLauncher {
         copy[bytes.count] = 0
         return copy
     }
-
-    private static let selfPath: String? = {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }()
 
     /// Waits for a child and converts its wait status to a shell status (128 + signal when killed).
     static func wait(for pid: pid_t) -> ExitStatus {
