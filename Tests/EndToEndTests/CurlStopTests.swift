@@ -29,7 +29,8 @@ import Testing
         let result = try ChildProcess.run(
             executable: "/bin/bash", arguments: ["-c", script], stdin: nil, environment: environment,
             directory: shell.home.url, timeout: 20)
-        #expect(ContinuousClock.now - start < .seconds(5), "Ctrl-C took effect late")
+        // Unstopped, the transfer would last until the 20 s timeout; the bound is loose for a loaded CI machine.
+        #expect(ContinuousClock.now - start < .seconds(15), "Ctrl-C took effect late")
         #expect(result.stdout == "exit=130\n")
         #expect(!crashSignatures.contains { result.stderr.contains($0) }, "\(result.stderr)")
     }

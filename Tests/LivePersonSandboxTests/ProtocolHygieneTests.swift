@@ -72,12 +72,13 @@ struct ProtocolHygieneTests {
                         let connection = try await RawConnection.open(port: sandbox.port)
                         return try await connection.exchange(
                             Array("GET /api/account/a/service/idp/baseURI.json HTTP/1.1\r\nHost: x\r\n".utf8),
-                            readingFor: 5)
+                            readingFor: 30)
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(ContinuousClock.now - started < .seconds(4))
+            // Without the header timeout each read would last its 30 s; the bound is loose for a loaded CI machine.
+            #expect(ContinuousClock.now - started < .seconds(20))
             for answer in connections {
                 #expect(answer.closed)
                 #expect(answer.text.hasPrefix("HTTP/1.1 408 Request Timeout"), "\(answer.text)")

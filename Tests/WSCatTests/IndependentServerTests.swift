@@ -216,13 +216,12 @@ struct IndependentServerTests {
     /// Each frame satisfies one `/wait-for`: the second finds `two`, which came after `one`.
     @Test func waitForFindsAFrameThatCameBeforeIt() async throws {
         try await withServer { server in
-            let start = ContinuousClock.now
             let result = await WSCatHarness.run(
                 [server.url("/echo")], script: ["one", "two", "/wait 0.3", "/wait-for one", "/wait-for two", "/close"])
             #expect(result.status == .success, "\(result.stderr)")
             #expect(result.stdout == "one\ntwo\n")
+            // A `/wait-for` that missed its frame fails after 30 s with a message: no wall-clock check needed.
             #expect(!result.stderr.contains("/wait-for"), "\(result.stderr)")
-            #expect(ContinuousClock.now - start < .seconds(10))
         }
     }
 
