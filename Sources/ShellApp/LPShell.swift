@@ -128,7 +128,7 @@ public enum LPShell {
         let mode =
             options.parseOnly || options.plain
             ? .none
-            : startup.start(options: options, state: &state, launch: launch)
+            : startup.start(options: options, state: &state, launch: launch, finishLater: lineReader != nil)
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
         var status: ExitStatus
@@ -147,7 +147,11 @@ public enum LPShell {
             status = runner.run(reader: StringLineReader(text), state: &state)
         default:
             if let reader = lineReader {
-                let repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
+                var repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
+                // The prompt did not wait for the sandbox (its port was held in advance); the first command does.
+                if let launch, launch.plannedPort != nil, case .sandbox = mode {
+                    repl.beforeFirstCommand = { startup.finishSandboxStart(launch, state: &$0) }
+                }
                 status = repl.run(state: &state)
             } else {
                 status = runner.run(reader: PlainLineReader(), state: &state)

@@ -29,12 +29,20 @@ struct LivePersonStartup {
     }
 
     /// Chooses and performs the start-up; returns the mode for the banner.
-    /// `launch` is the sandbox started early, made when `SandboxLaunch.isNeeded` said so (nil otherwise).
-    func start(options: CommandLineOptions, state: inout ShellState, launch: SandboxLaunch?) -> Mode {
+    /// `launch` is the sandbox started early, made when `SandboxLaunch.isNeeded` said so (nil otherwise). With
+    /// `finishLater`, a sandbox whose port is already known is not waited for: its variables are set now and
+    /// ``finishSandboxStart(_:state:)`` must run before the first command (the prompt need not wait for the server).
+    func start(options: CommandLineOptions, state: inout ShellState, launch: SandboxLaunch?, finishLater: Bool = false)
+        -> Mode
+    {
         defer { aliasConnectorID(&state) }
         let account = state.variables["LP_ACCOUNT"] ?? ""
         if options.forceSandbox || account.isEmpty {
             guard let launch else { return .none }
+            if finishLater, let port = launch.plannedPort, case .success = launch.work {
+                exportSandbox(launch.plannedExports, state: &state)
+                return .sandbox(port: port)
+            }
             return startSandbox(launch, state: &state)
         }
         return resolveServices(account: account, offline: options.offline, state: &state)
@@ -46,6 +54,10 @@ struct LivePersonStartup {
     /// when it knows the sandbox is needed, and prepares the prompt meanwhile), or the configuration error.
     struct SandboxLaunch {
         let work: Result<BackgroundWork<RunningSandbox>, UsageError>
+        /// The port held for the sandbox before it started (nil when none could be held: then it is waited for).
+        let plannedPort: Int?
+        /// The variables the sandbox will export, known from ``plannedPort``.
+        let plannedExports: [(name: String, value: String)]
 
         /// Whether `lp-shell` with these options and this environment will start the embedded sandbox.
         static func isNeeded(options: CommandLineOptions, environment: [String: String], text: String?) -> Bool {
@@ -60,10 +72,15 @@ struct LivePersonStartup {
                 configuration = try SandboxConfiguration.parse(arguments: arguments)
             } catch {
                 work = .failure(error)
+                plannedPort = nil
+                plannedExports = []
                 return
             }
             configuration.host = "127.0.0.1"
-            configuration.port = 0
+            let reservation = PortReservation.hold(host: configuration.host)
+            configuration.port = reservation?.port ?? 0
+            plannedPort = reservation?.port
+            plannedExports = reservation == nil ? [] : RunningSandbox.plannedExports(for: configuration)
             // Inside the shell the sandbox stays quiet: a server library's log line (a client that hung up during
             // an upgrade) would land in the middle of the user's prompt. `LOG_LEVEL` brings the logs back, and
             // `lp-shell sandbox` run alone logs as before.
@@ -74,28 +91,62 @@ struct LivePersonStartup {
             }
             let logger = quiet
             let finalConfiguration = configuration
-            work = .success(BackgroundWork { try await RunningSandbox.start(finalConfiguration, logger: logger) })
+            work = .success(
+                BackgroundWork {
+                    defer { reservation?.release() }
+                    return try await RunningSandbox.start(finalConfiguration, logger: logger)
+                })
         }
     }
 
+    /// Waits for a sandbox that ``start(options:state:launch:finishLater:)`` did not wait for. When it could not
+    /// start, says why and takes back the variables that pointed at it; when it exports something other than was
+    /// planned, sets what it exports.
+    func finishSandboxStart(_ launch: SandboxLaunch, state: inout ShellState) {
+        guard let started = waitForSandbox(launch) else {
+            io.flush()
+            for (name, _) in launch.plannedExports + [("LP_SANDBOX", "1")] where state.derivedVariables.contains(name) {
+                try? state.variables.unset(name)
+                state.derivedVariables.remove(name)
+            }
+            return
+        }
+        let planned = launch.plannedExports
+        let differs =
+            planned.count != started.exports.count
+            || zip(planned, started.exports).contains { $0.name != $1.name || $0.value != $1.value }
+        if differs { exportSandbox(started.exports, state: &state) }
+    }
+
     private func startSandbox(_ launch: SandboxLaunch, state: inout ShellState) -> Mode {
-        let started: RunningSandbox
+        guard let started = waitForSandbox(launch) else { return .none }
+        exportSandbox(started.exports, state: &state)
+        return .sandbox(port: started.port)
+    }
+
+    /// The started sandbox, kept for the life of the process; nil after saying why it could not start.
+    private func waitForSandbox(_ launch: SandboxLaunch) -> RunningSandbox? {
         switch launch.work {
         case .failure(let error):
             // `lp-shell: sandbox: --ext-token-ttl: not a duration: …` (the table words it for `lp-shell sandbox`).
             let message = SandboxConfiguration.table.message(for: error).dropLast()
             io.stderr.write(renderer.render(message: "sandbox: \(message.trimmingPrefix("lp-shell sandbox: "))"))
-            return .none
+            return nil
         case .success(let work):
             do {
-                started = try work.wait()
+                let started = try work.wait()
+                SandboxHolder.keep(started)
+                return started
             } catch {
                 io.stderr.write(renderer.render(message: "could not start the embedded sandbox: \(error)"))
-                return .none
+                return nil
             }
         }
-        SandboxHolder.keep(started)
-        for (name, value) in started.exports {
+    }
+
+    /// Sets the sandbox's variables (exported, marked as derived) and says where they override the user's.
+    private func exportSandbox(_ exports: [(name: String, value: String)], state: inout ShellState) {
+        for (name, value) in exports {
             if let mine = state.variables[name], !mine.isEmpty, mine != value, !state.derivedVariables.contains(name),
                 name == "LP_ACCOUNT" || name == "LP_CONN_ID" || name == "LP_APP_CONN_ID"
             {
@@ -117,7 +168,6 @@ struct LivePersonStartup {
                     note: "sandbox mode: 127.0.0.1 added to no_proxy and NO_PROXY, so that your proxy settings do not "
                         + "catch the sandbox's requests"))
         }
-        return .sandbox(port: started.port)
     }
 
     // MARK: CSDS

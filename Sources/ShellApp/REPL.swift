@@ -9,8 +9,11 @@ struct REPL {
     let runner: SourceRunner
     let reader: ReadlineLineReader
     let prompt: Prompt
+    /// Runs once, before the first line typed is handled (the rest of start-up that the prompt did not wait for).
+    var beforeFirstCommand: ((inout ShellState) -> Void)?
 
     func run(state: inout ShellState) -> ExitStatus {
+        var beforeFirstCommand = self.beforeFirstCommand
         var continuation = ContinuationState()
         var pendingHistory: [String] = []
         Completion.variableNames.withLock { $0 = state.variables.names }
@@ -33,6 +36,8 @@ struct REPL {
                 InterruptState.reset()
                 state.lastStatus = .interrupted
             case .line(let line):
+                beforeFirstCommand?(&state)
+                beforeFirstCommand = nil
                 pendingHistory.append(line)
                 let event = continuation.feed(line)
                 if event != .needsMoreInput {

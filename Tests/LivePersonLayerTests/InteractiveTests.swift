@@ -49,6 +49,27 @@ struct InteractiveTests {
         #expect(Self.endsWithBadgePrompt(screen), "\(screen)")
     }
 
+    /// The prompt does not wait for the embedded sandbox (its port is held in advance); when the sandbox then
+    /// fails to start, the first command says why before it runs, and the variables that pointed at it are gone.
+    @Test func aSandboxThatFailsToStartIsReportedAtTheFirstCommand() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        var environment = session.environment
+        environment["TERM"] = "xterm"
+        let tmux = try Tmux(
+            command: [session.binary.path, "--sandbox", "--data", "/proc/lp-shell-no-such-dir"],
+            environment: environment, directory: session.work)
+        defer { tmux.kill() }
+
+        try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
+        try tmux.typeLine("echo idp=[$LP_IDP] sandbox=[$LP_SANDBOX]")
+        try await tmux.waitFor("the command ran") { $0.contains("idp=[] sandbox=[]") }
+        let screen = tmux.screen()
+        let failure = try #require(screen.range(of: "lp-shell: could not start the embedded sandbox: "))
+        #expect(failure.lowerBound < screen.range(of: "idp=[] sandbox=[]")!.lowerBound, "\(screen)")
+        #expect(screen.contains("/proc/lp-shell-no-such-dir"), "\(screen)")
+    }
+
     /// Getting Started's first two lines typed at the prompt as the docs print them: the signup token, then
     /// `> echo $LP_JWT` (the docs' pasted prompt, dropped instead of redirecting into a file named `echo`).
     @Test func gettingStartedTypedAtThePrompt() async throws {

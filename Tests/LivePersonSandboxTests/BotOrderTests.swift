@@ -54,7 +54,7 @@ struct BotOrderTests {
         try await store.requestConversation(consumer, skillId: nil, reply: Reply(reqId: "1", outbox: outbox))
         var iterator = frames.makeAsyncIterator()
         guard case .text(let response)? = await iterator.next(),
-            let conversationId = (try? RequestParser.value(response))?["body"]?["conversationId"]?.stringValue
+            let conversationId = RequestParser.value(response)?["body"]?["conversationId"]?.stringValue
         else {
             Issue.record("no conversation id")
             return

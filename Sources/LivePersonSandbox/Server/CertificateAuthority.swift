@@ -32,8 +32,11 @@ public struct CertificateAuthority: Sendable {
     public let serverKeyPEM: String
     let signingKey: _RSA.Signing.PrivateKey
 
-    public var caCertificatePath: String { directory + "/" + FileName.caCertificate }
-    public var bundlePath: String { directory + "/" + FileName.bundle }
+    public var caCertificatePath: String { Self.path(of: FileName.caCertificate, in: directory) }
+    public var bundlePath: String { Self.path(of: FileName.bundle, in: directory) }
+
+    /// Where one of the files lives in a sandbox directory.
+    static func path(of file: String, in directory: String) -> String { directory + "/" + file }
 
     /// Reads the material from `directory`, creating whatever is missing or expired.
     public static func loadOrCreate(directory: String, now: Date = Date()) throws -> CertificateAuthority {

@@ -124,6 +124,27 @@ public final class RunningSandbox: Sendable {
 
     /// The variables a shell needs to run the tutorials against this sandbox, in print order.
     public var exports: [(name: String, value: String)] {
+        Self.exports(
+            hostPort: hostPort, account: account, connectorID: connectorID, caCertificatePath: caCertificatePath,
+            caBundlePath: caBundlePath)
+    }
+
+    /// The ``exports`` a sandbox started with `configuration` will have: known before it starts when its port is
+    /// (a ``PortReservation``'s), so a shell can show its prompt while the server is still starting.
+    public static func plannedExports(for configuration: SandboxConfiguration) -> [(name: String, value: String)] {
+        let directory = configuration.resolvedCADirectory()
+        typealias FileName = CertificateAuthority.FileName
+        return exports(
+            hostPort: AdvertisedAddress.format(host: configuration.host, port: configuration.port),
+            account: configuration.defaultAccount,
+            connectorID: InMemorySandboxStore.connectorID(for: configuration.defaultAccount),
+            caCertificatePath: CertificateAuthority.path(of: FileName.caCertificate, in: directory),
+            caBundlePath: CertificateAuthority.path(of: FileName.bundle, in: directory))
+    }
+
+    private static func exports(
+        hostPort: String, account: String, connectorID: String, caCertificatePath: String, caBundlePath: String
+    ) -> [(name: String, value: String)] {
         var lines: [(name: String, value: String)] = [
             ("LP_CSDS", hostPort),
             ("LP_ACCOUNT", account),
