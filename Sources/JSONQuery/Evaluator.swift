@@ -23,15 +23,19 @@ final class Evaluator {
     let host: any QueryHost
     /// The running program's module loader (`modulemeta`, `get_search_list`); nil when modules are unavailable.
     var modules: ModuleLoader?
-    let environmentObject: JSONValue
+    private let environment: [String: String]
+    /// `$ENV` and `env`, made on first use: most programs never read them, and the object of a shell's whole
+    /// environment was a visible share of a short `jq -r .token`.
+    private(set) lazy var environmentObject = JSONValue.object(
+        JSONObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
     private var nextLabel = 0
     private var steps = 0
     /// Calls deeper than this address fail with an error instead of overflowing the thread's stack.
     private var stackLimit: UInt = 0
 
-    init(host: any QueryHost, environmentObject: JSONValue) {
+    init(host: any QueryHost, environment: [String: String]) {
         self.host = host
-        self.environmentObject = environmentObject
+        self.environment = environment
     }
 
     /// Records how deep this run may go: the bound `LargeStack` set, or 256 KiB below the current frame.

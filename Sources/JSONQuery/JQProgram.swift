@@ -105,12 +105,11 @@ public final class JQSession {
 
     /// A session with named variables (`$name`), `$ENV` and a host for inputs and diagnostics.
     public init(variables: [(String, JSONValue)], environment: [String: String], host: any QueryHost) {
-        let environmentObject = JSONValue.object(
-            JSONObject(environment.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
-        evaluator = Evaluator(host: host, environmentObject: environmentObject)
+        // `$ENV` is not bound here: the evaluator answers it (when no program binding shadows it) from its lazily
+        // made environment object.
+        evaluator = Evaluator(host: host, environment: environment)
         var node = Environment(.root, parent: nil)
         node = Environment(.prelude, parent: node)
-        node = Environment(.variable("ENV", environmentObject), parent: node)
         let location = JSONObject([("file", .string("<top-level>")), ("line", .number(1))])
         node = Environment(.variable("__loc__", .object(location)), parent: node)
         for (name, value) in variables { node = Environment(.variable(name, value), parent: node) }

@@ -49,11 +49,14 @@ public enum SessionAdvisor {
     public static func checkTokens(
         in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer
     ) {
-        guard fields.contains(where: { $0.contains("eyJ") }) else { return }
+        guard fields.contains(where: { $0.containsBytes("eyJ") }) else { return }
         // Refreshing posts the expired external token to anonymous/authorize on purpose.
         let refreshing = fields.contains { $0.hasSuffix("/anonymous/authorize") }
-        for token in Tokens.summaries(state) {
-            guard let value = state.variables[token.name], fields.contains(where: { $0.contains(value) }),
+        // Only the variables whose value the command carries are decoded (every command runs this).
+        for (name, variable) in state.variables.all(whereValue: { $0.hasPrefix("eyJ") }) {
+            let value = variable.value
+            guard fields.contains(where: { $0.containsBytes(value) }),
+                let token = TokenSummary.inspect(name: name, value: value),
                 let left = token.secondsLeft(), left <= 0, !(refreshing && token.kind == "external")
             else { continue }
             // Read from the tutorial files only when a warning is due (commands carry tokens all the time).

@@ -2,6 +2,7 @@ import JSONQuery
 import LivePersonAPI
 import ShellBuiltins
 import ShellRuntime
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,9 +28,25 @@ struct TokenSummary: Sendable, Equatable {
     /// Seconds since 1970.
     static func now() -> Int64 { Int64(time(nil)) }
 
-    /// The summary of a variable when its value is a JWT, else nil.
+    /// The summary of a variable when its value is a JWT, else nil. Remembered: every command that carries a token
+    /// is checked for expiry, and the prompt reads LP_JWT's, so the same few tokens are asked about again and again.
     static func inspect(name: String, value: String) -> TokenSummary? {
-        guard value.hasPrefix("eyJ"), let token = try? JWTToken(value) else { return nil }
+        guard value.hasPrefix("eyJ") else { return nil }
+        let key = name + "=" + value
+        if let known = recent.withLock({ $0[key] }) { return known }
+        let summary = decode(name: name, value: value)
+        recent.withLock { cache in
+            if cache.count >= 64 { cache.removeAll() }
+            cache[key] = summary
+        }
+        return summary
+    }
+
+    /// The summaries ``inspect(name:value:)`` made, by `NAME=VALUE` (nil for a value that is no JWT).
+    private static let recent = Mutex<[String: TokenSummary?]>([:])
+
+    private static func decode(name: String, value: String) -> TokenSummary? {
+        guard let token = try? JWTToken(value) else { return nil }
         let payload = token.payload
         var kind = "LP consumer"
         if case .string(let declared)? = payload.member(TokenClaims.CodingKeys.kind.rawValue) {

@@ -1,5 +1,4 @@
-import Foundation
-import LivePersonAPI
+import JSONQuery
 
 #if canImport(Glibc)
     import Glibc
@@ -68,8 +67,20 @@ struct CSDSCache {
     }
 
     /// `service → host` pairs from the all-services answer (`ServiceBaseURIList`, spec §1.2).
+    /// Read with jq's parser: `JSONDecoder` would instantiate its generic containers at run time in every start-up
+    /// that finds a cache (a visible share of a short script's time).
     static func parse(_ body: [UInt8]) -> [(String, String)]? {
-        guard let list = try? JSONDecoder().decode(ServiceBaseURIList.self, from: Data(body)) else { return nil }
-        return list.baseURIs.map { ($0.service, $0.baseURI) }
+        var parser = JSONParser(bytes: body, grammar: .rfc8259)
+        guard case .object(let answer)?? = try? parser.next(), case .array(let entries)? = answer["baseURIs"] else {
+            return nil
+        }
+        var services: [(String, String)] = []
+        for entry in entries {
+            guard case .object(let fields) = entry, case .string(let service)? = fields["service"],
+                case .string(let host)? = fields["baseURI"]
+            else { return nil }
+            services.append((service, host))
+        }
+        return services
     }
 }

@@ -1,5 +1,6 @@
 import NIOSSL
 import ShellRuntime
+import Synchronization
 
 /// Which certificates a curl transfer trusts, and the TLS configuration that follows.
 ///
@@ -44,11 +45,22 @@ package struct TrustStore: Sendable, Equatable {
             return .defaultRoots(extraFile: caFile)
         }
         guard let caFile else { return .systemDirectory(system.directory, extra: []) }
+        let version = FileReading.version(of: caFile)
+        if let version, let known = Self.extraRoots.withLock({ $0[caFile] }), known.version == version {
+            return .systemDirectory(system.directory, extra: known.extra)
+        }
         guard let bytes = FileReading.readBytes(caFile), Self.holdsPEMCertificate(bytes) else {
             throw .caCertificateFile(caFile)
         }
-        return .systemDirectory(system.directory, extra: system.certificatesMissing(from: bytes))
+        let extra = system.certificatesMissing(from: bytes)
+        if let version { Self.extraRoots.withLock { $0[caFile] = (version, extra) } }
+        return .systemDirectory(system.directory, extra: extra)
     }
+
+    /// What ``roots()`` found in each CA file, by the file's version: every curl of a session names the same
+    /// bundle (the sandbox's holds the system's ~140 roots), and reading and comparing it was a tenth of each
+    /// tutorial curl's time.
+    private static let extraRoots = Mutex<[String: (version: FileVersion, extra: [[UInt8]])]>([:])
 
     /// The client TLS configuration for AHC.
     /// - Throws: `CurlError` 77 when the CA file cannot be used.

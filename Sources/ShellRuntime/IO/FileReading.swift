@@ -20,6 +20,16 @@ public enum FileReading {
         }
     }
 
+    /// Which version of a file is at `path` (device, inode, size, modification time in nanoseconds), to tell whether
+    /// what was read from it earlier still holds; nil when it cannot be examined.
+    public static func version(of path: String) -> FileVersion? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileVersion(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
     /// Opens `path` for reading and passes the descriptor and the size (nil when unknown, or 0 as for a pipe).
     private static func withOpenFile<Result>(_ path: String, _ body: (Int32, Int?) -> Result?) -> Result? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -73,4 +83,12 @@ public enum FileReading {
 
     /// `strerror(errno)`: why the last file call failed (a read here, or a write or open elsewhere).
     public static var lastErrorText: String { String(cString: strerror(errno)) }
+}
+
+/// A file's identity and version, as ``FileReading/version(of:)`` reads it.
+public struct FileVersion: Sendable, Equatable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modified: Int64
 }
