@@ -118,7 +118,8 @@ public struct VariableStore: Sendable {
     /// The variables whose value satisfies `isWanted`, sorted by name (only those are sorted: cheaper than `all`
     /// for a check that runs before every command).
     public func all(whereValue isWanted: (String) -> Bool) -> [(name: String, variable: ShellVariable)] {
-        storage.filter { isWanted($0.value.value) }.sorted { $0.key < $1.key }.map { (name: $0.key, variable: $0.value) }
+        storage.filter { isWanted($0.value.value) }.sorted { $0.key < $1.key }
+            .map { (name: $0.key, variable: $0.value) }
     }
 
     /// The exported variables, as a child process's environment.
