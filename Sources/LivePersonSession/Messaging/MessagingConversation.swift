@@ -1,6 +1,7 @@
 import JSONQuery
 import LivePersonAPI
 import ShellBuiltins
+import ShellRuntime
 
 /// What `wscat` knows about the LivePerson conversation on the socket: requests waiting for their response
 /// (matched by `reqId`), the conversation id, and the agent messages not yet acknowledged.
@@ -20,25 +21,10 @@ struct MessagingConversation {
     private(set) var unread: [Int] = []
     private var highestID = 0
 
-    private static let placeholderBytes = Array(placeholder.utf8)
-
-    /// True when `text` holds ``placeholder``. Its bytes are looked for first: `String.contains(String)` goes
-    /// through _StringProcessing's searcher, a cost paid twice per frame in a batch of thousands.
+    /// True when `text` holds ``placeholder`` (a byte search: `String.contains(String)` goes through
+    /// _StringProcessing's searcher, a cost paid twice per frame in a batch of thousands).
     static func mentionsPlaceholder(_ text: String) -> Bool {
-        let needle = placeholderBytes
-        let found =
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                guard bytes.count >= needle.count else { return false }
-                var index = 0
-                while index <= bytes.count - needle.count {
-                    if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                        return true
-                    }
-                    index += 1
-                }
-                return false
-            } ?? true
-        return found && text.contains(placeholder)
+        text.containsBytes(placeholder)
     }
 
     /// Substitutes the conversation id and records the request; `json` is the parsed frame when it is JSON.
