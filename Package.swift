@@ -53,14 +53,18 @@ let package = Package(
         .target(name: "OptionParsing", swiftSettings: strict),
         // Base64 in both alphabets, for the shell and the sandbox alike (no dependencies)
         .target(name: "Base64Codec", swiftSettings: strict),
+        // Threads kept for the next pipeline stage, substitution or jq run (no dependencies)
+        .target(name: "KeptThreads", swiftSettings: strict),
         .target(
-            name: "ShellRuntime", dependencies: ["ShellSyntax", "CShellSupport", "OptionParsing", "Base64Codec"],
+            name: "ShellRuntime",
+            dependencies: ["ShellSyntax", "CShellSupport", "OptionParsing", "Base64Codec", "KeptThreads"],
             swiftSettings: strict
         ),
         // Closure specialisation explodes on the evaluator's recursive closure-passing style (over 7 GB and
         // many minutes in release builds); the evaluator does not need it.
         .target(
             name: "JSONQuery",
+            dependencies: ["KeptThreads"],
             swiftSettings: strict + [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"])]
         ),
 

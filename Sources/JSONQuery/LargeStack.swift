@@ -1,3 +1,6 @@
+import Dispatch
+import KeptThreads
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -29,13 +32,14 @@ public enum LargeStack {
     }
 
     private final class Box: @unchecked Sendable {
-        // @unchecked: handed to exactly one thread, read by the caller only after pthread_join.
+        // @unchecked: handed to exactly one kept thread, read by the caller only after `done` is signalled.
         var work: (() -> Void)?
+        let done = DispatchSemaphore(value: 0)
         init(_ work: @escaping () -> Void) { self.work = work }
     }
 
-    /// Calls `body` on a new thread with `size` bytes of stack and waits for it (or calls it directly if no
-    /// thread can be created).
+    /// Calls `body` on a thread with `size` bytes of stack (a kept one: `KeptThreads`) and waits for it (or calls it
+    /// directly if no thread can be created).
     public static func run<T>(size: Int = defaultSize, _ body: () -> T) -> T {
         withoutActuallyEscaping(body) { escapable in
             var result: T?
@@ -44,27 +48,15 @@ public enum LargeStack {
                 let bound = currentAddress() - UInt(size) + (1 << 20)
                 pthread_setspecific(boundKey, UnsafeRawPointer(bitPattern: bound))
                 result = escapable()
+                pthread_setspecific(boundKey, nil)
             }
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            pthread_attr_setstacksize(&attributes, size)
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(box).toOpaque()
-            let status = pthread_create(
-                &thread, &attributes,
-                { raw in
-                    guard let raw else { return nil }
-                    let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-                    box.work?()
-                    box.work = nil
-                    return nil
-                }, context)
-            if status != 0 {
-                Unmanaged<Box>.fromOpaque(context).release()
-                return escapable()
+            let started = KeptThreads.run(stackSize: size) {
+                box.work?()
+                box.work = nil
+                box.done.signal()
             }
-            pthread_join(thread, nil)
+            guard started else { return escapable() }
+            box.done.wait()
             return result!
         }
     }

@@ -1,58 +1,42 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Dispatch
+import KeptThreads
+import Synchronization
 
-/// Runs a closure on a new OS thread (pipeline stages and command substitutions block on pipes, so they must
-/// never run on Swift's small cooperative pool).
-final class ThreadRunner: @unchecked Sendable {
-    // @unchecked: `thread` is written once in `start` before any other access; `join` happens on the starter.
-    private var thread: pthread_t?
-    private let body: @Sendable () -> Void
+/// Runs a closure on an OS thread of its own with an 8 MiB stack (pipeline stages and command substitutions block on
+/// pipes, so they must never run on Swift's small cooperative pool). The thread is a kept one (`KeptThreads`): it
+/// takes the next stage once this closure has returned.
+final class ThreadRunner: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let joined = Mutex(false)
 
-    private init(body: @escaping @Sendable () -> Void) {
-        self.body = body
-    }
+    private init() {}
 
-    /// Starts `body` on a new thread with an 8 MiB stack.
+    /// Starts `body` on a kept thread.
     static func start(_ body: @escaping @Sendable () -> Void) -> ThreadRunner {
-        let runner = ThreadRunner(body: body)
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 8 << 20)
-        let context = Unmanaged.passRetained(runner).toOpaque()
-        var handle = pthread_t()
-        let result = pthread_create(
-            &handle, &attributes,
-            { raw in
-                let runner = Unmanaged<ThreadRunner>.fromOpaque(raw!).takeRetainedValue()
-                runner.body()
-                return nil
-            }, context)
-        pthread_attr_destroy(&attributes)
-        if result != 0 {
-            // No thread could be created: run inline so the work still happens.
-            Unmanaged<ThreadRunner>.fromOpaque(context).release()
+        let runner = ThreadRunner()
+        let job: @Sendable () -> Void = {
             body()
-            return runner
+            runner.finished.signal()
         }
-        runner.thread = handle
+        // No thread could be created: run inline so the work still happens.
+        if !KeptThreads.run(stackSize: 8 << 20, job) { job() }
         return runner
     }
 
-    /// Waits for the thread to finish.
+    /// Waits for the closure to finish (later calls return at once).
     func join() {
-        if let thread {
-            pthread_join(thread, nil)
-            self.thread = nil
+        let first = joined.withLock { joined in
+            defer { joined = true }
+            return !joined
         }
+        if first { finished.wait() }
     }
 }
 
 /// A value written by one thread and read by another after `join`.
 final class ThreadResult<Value: Sendable>: @unchecked Sendable {
-    // @unchecked: written by the worker before it exits, read after `pthread_join`, which orders the accesses.
+    // @unchecked: written by the closure before the runner's `finished` semaphore is signalled, read after `join`,
+    // which waits for it: the semaphore orders the accesses.
     var value: Value
 
     init(_ value: Value) {
