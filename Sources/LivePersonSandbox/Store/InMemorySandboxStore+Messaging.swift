@@ -65,7 +65,6 @@ extension InMemorySandboxStore {
     func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef)
         throws(UMSFailure) -> Int?
     {
-        guard conversations[dialogId] != nil else { return nil }
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
         let sequence = conversations[dialogId]?.appendEvent(
             event, metadata: metadata, from: originator,
@@ -132,8 +131,8 @@ extension InMemorySandboxStore {
 
 extension Conversation {
     /// Appends one event; returns its sequence, or `nil` when `sequenced` is false (chat states). The event names the
-    /// conversation with its own `id` (the dialog id: one dialog per conversation), so that the stored events share one string
-    /// instead of keeping a copy each of the request's.
+    /// conversation with its own `id` (the dialog id: one dialog per conversation), so that the stored events share
+    /// one string instead of keeping a copy each of the request's.
     mutating func appendEvent(
         _ event: WireJSON, metadata: WireJSON?, from originator: ParticipantRef,
         serverTimestamp: Int64?, sequenced: Bool
