@@ -3,9 +3,9 @@ import NIOWebSocket
 import Synchronization
 
 /// Writes a socket's text frames straight to its channel, from whichever thread sends them (the store fans out
-/// answers and notifications from its actor): no writer task, async writer or actor hop per frame, which were a
-/// third of the sandbox's CPU per publish (BENCHMARKS.md, "Issue 19"). Once the socket is closing, text is dropped,
-/// as the writer task did when it stopped at the close frame.
+/// answers and notifications from its actor): no stream, writer task, WebSocket handler actor hop or async writer per
+/// frame (BENCHMARKS.md, "Issue 19: sandbox load targets"). Once the socket is closing, text is dropped, as the writer
+/// task did when it stopped at the close frame.
 final class ChannelTextWriter: Sendable {
     private let channel: any Channel
     private let closing = Mutex(false)
