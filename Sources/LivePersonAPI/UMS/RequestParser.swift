@@ -43,7 +43,10 @@ public struct RequestParser {
     private mutating func request() -> UMSRequest? {
         skipWhitespace()
         guard take(UInt8(ascii: "{")) else { return nil }
-        var seen: Set<String> = []
+        // The keys so far, to refuse duplicates: a request has a handful, so a list compares fewer bytes than a set
+        // hashes.
+        var seen: [String] = []
+        seen.reserveCapacity(6)
         var kind: String?
         var id: RequestID?
         var type: String?
@@ -54,7 +57,8 @@ public struct RequestParser {
         if !take(UInt8(ascii: "}")) {
             repeat {
                 skipWhitespace()
-                guard let key = string(), seen.insert(key).inserted else { return nil }
+                guard let key = string(), !seen.contains(key) else { return nil }
+                seen.append(key)
                 skipWhitespace()
                 guard take(UInt8(ascii: ":")), let value = value() else { return nil }
                 switch key {
@@ -122,6 +126,9 @@ public struct RequestParser {
         var members: [String: WireJSON] = [:]
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return .object(members) }
+        // Room for three members from the start (the size a frame's objects usually have), instead of storage for
+        // one that is then rehashed into storage for three.
+        members.reserveCapacity(3)
         repeat {
             skipWhitespace()
             guard let key = string() else { return nil }

@@ -33,6 +33,13 @@ public enum UMSType {
     /// The short form of a request type: `.ams.ms.PublishEvent` → `ms.PublishEvent`, `.GetClock` → `GetClock`,
     /// `.ams.aam.SubscribeExConversations` → `cqm.SubscribeExConversations` (spec §3.6).
     public static func canonical(_ type: String) -> String {
+        // Every prefix rewritten below starts with `.`, `a` or `u`; any other first byte (`ms.PublishEvent`, the type
+        // of nearly every frame) is already short, and is returned without the Unicode-aware prefix comparisons.
+        if let first = type.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "a"),
+            first != UInt8(ascii: "u")
+        {
+            return type
+        }
         var name = Substring(type)
         if name.hasPrefix(".ams.") {
             name = name.dropFirst(5)

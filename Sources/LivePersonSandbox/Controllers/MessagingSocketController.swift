@@ -13,7 +13,7 @@ import NIOWebSocket
 struct MessagingSocketController {
     let services: SandboxServices
 
-    func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
+    func addRoutes(to router: Router<SandboxWebSocketRequestContext>) {
         router.ws("/ws_api/account/:account/messaging/consumer") { request, _ in
             guard SandboxConfiguration.isValidAccount(request.uri.path.split(separator: "/")[2].description) else {
                 return .dontUpgrade
@@ -24,7 +24,7 @@ struct MessagingSocketController {
             let session = SocketSession(
                 account: account, opening: .consumer(token: Self.token(context.request.headers[.authorization])),
                 store: services.store, signer: services.signer, configuration: services.configuration,
-                logger: context.logger)
+                logger: context.logger, channel: context.requestContext.channel)
             try await session.run(inbound: inbound, outbound: outbound)
         }
         router.ws("/ws_api/account/:account/messaging/brand/:bearer") { request, context in
@@ -42,7 +42,7 @@ struct MessagingSocketController {
             }
             let session = SocketSession(
                 account: agent.account, opening: .agent(agent), store: services.store, signer: services.signer,
-                configuration: services.configuration, logger: context.logger)
+                configuration: services.configuration, logger: context.logger, channel: context.requestContext.channel)
             try await session.run(inbound: inbound, outbound: outbound)
         }
     }

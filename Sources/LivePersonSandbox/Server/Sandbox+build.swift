@@ -24,7 +24,7 @@ func buildApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let configuration = services.configuration
-    let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+    let webSocketRouter = Router(context: SandboxWebSocketRequestContext.self)
     MessagingSocketController(services: services).addRoutes(to: webSocketRouter)
 
     let tls = TLSConfiguration.makeServerConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import LivePersonAPI
+import NIOCore
 
 extension SocketReader {
     /// Parses one text frame and answers it: a response, possibly followed by notifications.

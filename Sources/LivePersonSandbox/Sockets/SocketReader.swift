@@ -20,7 +20,9 @@ struct SocketReader {
     var connection: ConnectionID?
     var participant: Participant?
     var limiter: RateLimiter
-    var timers: [Task<Void, Never>] = []
+    /// The close timers (missing InitConnection, token expiry), on the socket's event loop: a sleeping task each
+    /// cost every socket a task of its own.
+    var timers: [Scheduled<Void>] = []
     /// Why authentication failed: the close code and reason to send.
     var refusal: (code: UInt16, reason: String)?
 
@@ -57,13 +59,9 @@ struct SocketReader {
             }
         case .consumer(nil):
             let outbox = self.outbox
-            let timeout = session.configuration.initConnectionTimeout
             timers.append(
-                Task {
-                    try? await Task.sleep(for: timeout)
-                    if !Task.isCancelled {
-                        outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
-                    }
+                schedule(after: session.configuration.initConnectionTimeout) {
+                    outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
                 })
         }
         var failure: (any Error)?
@@ -122,12 +120,22 @@ struct SocketReader {
         let outbox = self.outbox
         let kind = claims.kind
         let remaining = Duration.milliseconds(max(0, claims.exp * 1000 - Int64(Date().timeIntervalSince1970 * 1000)))
-        timers.append(
-            Task {
-                try? await Task.sleep(for: remaining)
-                if !Task.isCancelled { SocketReader.closeExpired(outbox, kind: kind) }
-            })
+        timers.append(schedule(after: remaining) { SocketReader.closeExpired(outbox, kind: kind) })
         return true
+    }
+
+    /// Runs `action` on the socket's event loop after `delay`, unless the timer is cancelled first.
+    func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) -> Scheduled<Void> {
+        session.channel.eventLoop.scheduleTask(in: Self.timeAmount(delay)) { action() }
+    }
+
+    /// `duration` in NIO's nanoseconds, capped at the largest it can hold.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        let (nanoseconds, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return .nanoseconds(seconds < 0 ? 0 : .max) }
+        let (total, overflowAgain) = nanoseconds.addingReportingOverflow(attoseconds / 1_000_000_000)
+        return .nanoseconds(overflowAgain ? .max : total)
     }
 
     static func expiredClose(kind: TokenClaims.Kind) -> (code: UInt16, reason: String) {

@@ -1,11 +1,13 @@
 import Foundation
 import LivePersonAPI
 import Logging
+import NIOCore
 import NIOWebSocket
 import WSCore
 
-/// Runs one messaging socket (consumer v3 or brand v2): a writer task drains the socket's ``Outbox`` while the
-/// reader parses requests and hands them to the ``SandboxStore``.
+/// Runs one messaging socket (consumer v3 or brand v2): the reader parses requests and hands them to the
+/// ``SandboxStore``, whose answers and notifications the socket's ``Outbox`` writes straight to the channel; a writer
+/// task sends the close frame when the socket is closed from this side.
 struct SocketSession: Sendable {
     /// How the socket was authenticated when it was opened.
     enum Opening: Sendable {
@@ -21,10 +23,13 @@ struct SocketSession: Sendable {
     let signer: TokenSigner
     let configuration: SandboxConfiguration
     let logger: Logger
+    /// The upgraded connection: text frames are written to it directly, and timers run on its event loop.
+    let channel: any Channel
 
     /// Runs until either side closes; rethrows the reader's protocol error so that the close carries its code.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        let (outbox, stream) = Outbox.make()
+        try await CloseFrameGate.install(on: channel)
+        let (outbox, stream) = Outbox.make(writingTo: channel)
         let reader = SocketReader(session: self, outbox: outbox)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

@@ -65,10 +65,9 @@ extension InMemorySandboxStore {
     func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef)
         throws(UMSFailure) -> Int?
     {
-        guard conversations[dialogId] != nil else { return nil }
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
         let sequence = conversations[dialogId]?.appendEvent(
-            event, metadata: metadata, dialogId: dialogId, from: originator,
+            event, metadata: metadata, from: originator,
             serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState)
         if let sequence, let persistence, let change = conversations[dialogId]?.events.last {
             do {
@@ -131,16 +130,18 @@ extension InMemorySandboxStore {
 }
 
 extension Conversation {
-    /// Appends one event; returns its sequence, or `nil` when `sequenced` is false (chat states).
+    /// Appends one event; returns its sequence, or `nil` when `sequenced` is false (chat states). The event names the
+    /// conversation with its own `id` (the dialog id: one dialog per conversation), so that the stored events share
+    /// one string instead of keeping a copy each of the request's.
     mutating func appendEvent(
-        _ event: WireJSON, metadata: WireJSON?, dialogId: String, from originator: ParticipantRef,
+        _ event: WireJSON, metadata: WireJSON?, from originator: ParticipantRef,
         serverTimestamp: Int64?, sequenced: Bool
     ) -> Int? {
         let sequence: Int? = sequenced ? nextSequence : nil
         events.append(
             MessagingEventChange(
                 sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
-                conversationId: dialogId, dialogId: dialogId, metadata: metadata))
+                conversationId: id, dialogId: id, metadata: metadata))
         if let sequence {
             nextSequence = sequence + 1
         }
