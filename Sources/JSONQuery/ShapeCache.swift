@@ -6,6 +6,10 @@ struct ShapeCache {
     /// Shapes by a hash of their keys, one per slot (a hit is checked key by key; a new shape takes the slot).
     /// An array rather than a dictionary: a cold `jq` would pay the runtime's first-use lookup of `Int: Hashable`.
     private var table: [KeyShape?] = []
+    /// Objects whose shape was not the recent one at their depth. The table is made only after this many: the
+    /// documents that repeat shapes at different depths are the large ones.
+    private var misses = 0
+    private static let missesBeforeTable = 32
 
     /// Objects with more keys than this are maps rather than records: they get a shape of their own.
     private static let maximumKeys = 64
@@ -18,18 +22,26 @@ struct ShapeCache {
         if depth < recent.count, let shape = recent[depth], shape.hasKeys(keys) {
             return JSONObject(shape: shape, values: Array(values))
         }
-        var hasher = Hasher()
-        for key in keys { hasher.combine(key) }
-        let hash = hasher.finalize()
         let shape: KeyShape
-        if table.isEmpty { table = Array(repeating: nil, count: Self.slots) }
-        let slot = Int(UInt(bitPattern: hash) % UInt(Self.slots))
-        if let known = table[slot], known.hasKeys(keys) {
-            shape = known
-        } else {
+        misses += 1
+        if misses <= Self.missesBeforeTable {
+            // A small document (a WebSocket frame, a token's claims) never pays for the table: making and destroying
+            // its 1,024 slots cost more than parsing a frame.
             guard Self.areDistinct(keys) else { return Self.unshared(keys: keys, values: values) }
             shape = KeyShape(keys: Array(keys))
-            table[slot] = shape
+        } else {
+            var hasher = Hasher()
+            for key in keys { hasher.combine(key) }
+            let hash = hasher.finalize()
+            if table.isEmpty { table = Array(repeating: nil, count: Self.slots) }
+            let slot = Int(UInt(bitPattern: hash) % UInt(Self.slots))
+            if let known = table[slot], known.hasKeys(keys) {
+                shape = known
+            } else {
+                guard Self.areDistinct(keys) else { return Self.unshared(keys: keys, values: values) }
+                shape = KeyShape(keys: Array(keys))
+                table[slot] = shape
+            }
         }
         while recent.count <= depth { recent.append(nil) }
         recent[depth] = shape
