@@ -39,7 +39,7 @@ struct LivePersonStartup {
         let account = state.variables["LP_ACCOUNT"] ?? ""
         if options.forceSandbox || account.isEmpty {
             guard let launch else { return .none }
-            if finishLater, let port = launch.plannedPort, case .success = launch.work {
+            if finishLater, let port = launch.plannedPort {
                 exportSandbox(launch.plannedExports, state: &state)
                 return .sandbox(port: port)
             }
@@ -54,7 +54,8 @@ struct LivePersonStartup {
     /// when it knows the sandbox is needed, and prepares the prompt meanwhile), or the configuration error.
     struct SandboxLaunch {
         let work: Result<BackgroundWork<RunningSandbox>, UsageError>
-        /// The port held for the sandbox before it started (nil when none could be held: then it is waited for).
+        /// The port held for the sandbox before it started: nil when none could be held or the options were wrong,
+        /// and then the sandbox is waited for (or its error shown) before the prompt.
         let plannedPort: Int?
         /// The variables the sandbox will export, known from ``plannedPort``.
         let plannedExports: [(name: String, value: String)]
@@ -111,11 +112,9 @@ struct LivePersonStartup {
             }
             return
         }
-        let planned = launch.plannedExports
-        let differs =
-            planned.count != started.exports.count
-            || zip(planned, started.exports).contains { $0.name != $1.name || $0.value != $1.value }
-        if differs { exportSandbox(started.exports, state: &state) }
+        if !launch.plannedExports.elementsEqual(started.exports, by: ==) {
+            exportSandbox(started.exports, state: &state)
+        }
     }
 
     private func startSandbox(_ launch: SandboxLaunch, state: inout ShellState) -> Mode {

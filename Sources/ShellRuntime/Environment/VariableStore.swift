@@ -111,15 +111,14 @@ public struct VariableStore: Sendable {
     public var names: [String] { storage.keys.sorted() }
 
     /// Every variable, sorted by name.
-    public var all: [(name: String, variable: ShellVariable)] {
-        storage.sorted { $0.key < $1.key }.map { (name: $0.key, variable: $0.value) }
-    }
+    public var all: [(name: String, variable: ShellVariable)] { all(whereValue: { _ in true }) }
 
     /// The variables whose value satisfies `isWanted`, sorted by name (only those are sorted: cheaper than `all`
     /// for a check that runs before every command).
     public func all(whereValue isWanted: (String) -> Bool) -> [(name: String, variable: ShellVariable)] {
-        storage.filter { isWanted($0.value.value) }.sorted { $0.key < $1.key }
-            .map { (name: $0.key, variable: $0.value) }
+        var wanted: [(name: String, variable: ShellVariable)] = []
+        for (name, variable) in storage where isWanted(variable.value) { wanted.append((name, variable)) }
+        return wanted.sorted { $0.name < $1.name }
     }
 
     /// The exported variables, as a child process's environment.

@@ -28,7 +28,7 @@ extension StringProtocol {
             needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
         }
         if let found, let found { return found }
-        return Array(utf8).firstIndex(ofBytes: Array(needle.utf8)) != nil || needle.isEmpty
+        return Array(utf8).firstIndex(ofBytes: Array(needle.utf8)) != nil
     }
 }
 
