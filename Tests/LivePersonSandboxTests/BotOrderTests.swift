@@ -50,7 +50,8 @@ struct BotOrderTests {
         // Timers far longer than the test: the test itself decides the order by calling `botAnswer` first.
         let store = InMemorySandboxStore(bot: BotAgent(enabled: true, delay: .seconds(600)))
         let (outbox, frames) = Outbox.make()
-        let consumer = await store.connect(account: "sandbox", participant: .consumer(id: "c-1"), outbox: outbox)
+        let consumer = await store.connect(
+            account: "sandbox", participant: .consumer(id: "c-1"), style: .consumer, outbox: outbox)
         try await store.requestConversation(consumer, skillId: nil, reply: Reply(reqId: "1", outbox: outbox))
         var iterator = frames.makeAsyncIterator()
         guard case .text(let response)? = await iterator.next(),
@@ -61,7 +62,8 @@ struct BotOrderTests {
         }
         let message = WireJSON.object(["type": .string("ContentEvent"), "message": .string("hi")])
         try await store.publishEvent(
-            consumer, dialogId: conversationId, event: message, metadata: nil, reply: Reply(reqId: "2", outbox: outbox))
+            consumer, dialogId: conversationId, event: message, metadata: nil, audience: nil,
+            reply: Reply(reqId: "2", outbox: outbox))
         await store.botAnswer(conversationId, sequence: 0, text: "hi")
         let events = await store.conversations[conversationId]?.events ?? []
         #expect(events.last?.event["message"]?.stringValue == "echo: hi", "\(events)")

@@ -12,6 +12,8 @@ public enum ServiceName: String, CaseIterable, Codable, Sendable {
     case sentinel
     case leDataReporting
     case liveEngageUI
+    /// The brand (agent) WebSocket host LivePerson's agent SDKs dial by default (`wsDomainType` `facadeMsg`).
+    case facadeMsg
 
     /// The environment variable lp-shell exports for this service: `LP_` plus the name upper-cased
     /// (`asyncMessagingEnt` → `LP_ASYNCMESSAGINGENT`).

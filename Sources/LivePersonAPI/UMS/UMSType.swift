@@ -13,6 +13,11 @@ public enum UMSType {
     public static let setAgentState = "routing.SetAgentState"
     public static let subscribeRoutingTasks = "routing.SubscribeRoutingTasks"
     public static let updateRingState = "routing.UpdateRingState"
+    public static let subscribeAgentsState = "routing.SubscribeAgentsState"
+    public static let updateRoutingTaskSubscription = "routing.UpdateRoutingTaskSubscription"
+    public static let agentRequestConversation = "cm.AgentRequestConversation"
+    public static let queryMessages = "ms.QueryMessages"
+    public static let setUserProfile = "userprofile.SetUserProfile"
 
     // Responses
     public static let stringResponse = ".ReqBody$StringResp"
@@ -23,12 +28,18 @@ public enum UMSType {
     public static let subscribeExConversationsResponse = "cqm.SubscribeExConversationsResponse"
     public static let getUserProfileResponse = ".ams.userprofile.GetUserProfile$Response"
     public static let routingSubscribeResponse = ".ams.GenericSubscribe$Response"
+    public static let queryMessagesResponse = ".ams.ms.QueryMessages$Response"
+    public static let agentRequestConversationResponse = ".ams.cm.AgentRequestConversation$Response"
 
     // Notifications
     public static let messagingEventNotification = "ms.MessagingEventNotification"
     public static let exConversationChangeNotification = "cqm.ExConversationChangeNotification"
     public static let onlineEventDistribution = "ms.OnlineEventDistribution"
     public static let routingTaskNotification = ".ams.routing.RoutingTaskNotification"
+    public static let agentStateNotification = ".ams.routing.AgentStateNotification"
+    /// The brand socket's names from API version 2.1 on (node-agent-sdk's default): `.ams.`-prefixed.
+    public static let brandExConversationChangeNotification = ".ams.aam.ExConversationChangeNotification"
+    public static let brandOnlineEventDistribution = ".ams.ms.OnlineEventDistribution"
 
     /// The short form of a request type: `.ams.ms.PublishEvent` → `ms.PublishEvent`, `.GetClock` → `GetClock`,
     /// `.ams.aam.SubscribeExConversations` → `cqm.SubscribeExConversations` (spec §3.6).

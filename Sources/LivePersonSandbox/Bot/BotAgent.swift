@@ -5,6 +5,8 @@ import LivePersonAPI
 struct BotAgent: Sendable {
     static let participant = ParticipantRef(id: "5a4db0a0-b07b-5b07-ab07-5a4db0a0b07b", role: "ASSIGNED_AGENT")
     static let nickname = "Sandbox Bot"
+    /// The bot's login user id: brand sockets name it `account.userId` like any agent.
+    static let userId = "1000000001"
 
     var enabled: Bool
     var delay: Duration

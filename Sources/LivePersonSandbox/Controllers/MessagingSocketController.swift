@@ -41,7 +41,9 @@ struct MessagingSocketController {
                 return
             }
             let session = SocketSession(
-                account: agent.account, opening: .agent(agent), store: services.store, signer: services.signer,
+                account: agent.account,
+                opening: .agent(agent, version: context.request.uri.queryParameters.get("v").map { String($0) }),
+                store: services.store, signer: services.signer,
                 configuration: services.configuration, logger: context.logger, channel: context.requestContext.channel)
             try await session.run(inbound: inbound, outbound: outbound)
         }

@@ -43,7 +43,8 @@ func buildApplication(
             GuardedChannel(
                 base: HTTP1WebSocketUpgradeChannel(
                     responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
-                idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout),
+                idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
+                bearers: services.store.bearers),
             tlsConfiguration: tls)
     }
     return Application(

@@ -66,7 +66,8 @@ extension SocketReader {
             let dialogId = try Self.string(body, "dialogId")
             guard let event = body["event"] else { throw .badRequest("event is missing") }
             try await store.publishEvent(
-                connection, dialogId: dialogId, event: event, metadata: request.metadata, reply: reply)
+                connection, dialogId: dialogId, event: event, metadata: request.metadata,
+                audience: body["messageAudience"]?.stringValue, reply: reply)
         case UMSType.subscribeMessagingEvents:
             let dialogId = try Self.string(body, "dialogId")
             let fromSeq = body["fromSeq"]?.intValue ?? 0
@@ -75,7 +76,9 @@ extension SocketReader {
             let filter = ExConversationFilter(
                 states: Set((body["convState"]?.elements ?? []).compactMap(\.stringValue)),
                 stages: Set((body["stage"]?.elements ?? []).compactMap(\.stringValue)),
-                minLastUpdatedTime: Int64(body["minLastUpdatedTime"]?.intValue ?? 0))
+                minLastUpdatedTime: Int64(body["minLastUpdatedTime"]?.intValue ?? 0),
+                agentIds: Set((body["agentIds"]?.elements ?? []).compactMap(\.stringValue)),
+                consumerId: body["consumerId"]?.stringValue, brandId: body["brandId"]?.stringValue)
             await store.subscribeExConversations(connection, filter: filter, reply: reply)
         case UMSType.unsubscribeExConversations:
             let subscriptionId = try Self.string(body, "subscriptionId")
@@ -88,14 +91,27 @@ extension SocketReader {
             try await store.updateConversationField(
                 connection, conversationId: conversationId, fields: fields, reply: reply)
         case UMSType.getUserProfile:
-            let userId: String
-            switch participant {
-            case .consumer(let id): userId = id
-            case .agent(let agent): userId = body["userId"]?.stringValue ?? "\(agent.account).\(agent.userId)"
-            }
-            reply.send(
-                FrameEncoder.response(
-                    reqId: reply.reqId, type: UMSType.getUserProfileResponse, body: UserProfileBody(userId: userId)))
+            // The id comes as `{"userId": …}` (the agent tutorial) or as the whole body (node-agent-sdk).
+            let requested = body.stringValue ?? body["userId"]?.stringValue
+            try await store.userProfile(connection, of: requested.flatMap { $0.isEmpty ? nil : $0 }, reply: reply)
+        case UMSType.setUserProfile:
+            try await store.setUserProfile(connection, profile: body, reply: reply)
+        case UMSType.queryMessages:
+            let dialogId = try Self.string(body, "dialogId")
+            try await store.queryMessages(
+                connection, dialogId: dialogId,
+                newerThan: body["newerThanSequence"]?.intValue ?? body["fromSeq"]?.intValue ?? 0,
+                olderThan: body["olderThanSequence"]?.intValue, maxQuantity: body["maxQuantity"]?.intValue ?? 100,
+                reply: reply)
+        case UMSType.subscribeAgentsState:
+            try await store.subscribeAgentsState(connection, reply: reply)
+        case UMSType.updateRoutingTaskSubscription:
+            try await store.updateRoutingTaskSubscription(
+                connection, subscriptionId: body["subscriptionId"]?.stringValue, reply: reply)
+        case UMSType.agentRequestConversation:
+            let consumerId = try Self.string(body, "consumerId")
+            try await store.agentRequestConversation(
+                connection, consumerId: consumerId, skillId: body["skillId"]?.stringValue, reply: reply)
         case UMSType.setAgentState:
             let availability = try Self.string(body, "availability")
             try await store.setAgentState(connection, availability: availability, reply: reply)

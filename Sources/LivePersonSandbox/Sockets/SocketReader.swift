@@ -41,8 +41,8 @@ struct SocketReader {
             for timer in timers { timer.cancel() }
         }
         switch session.opening {
-        case .agent(let agent):
-            await attach(.agent(agent))
+        case .agent(let agent, let version):
+            await attach(.agent(agent), style: .brand(version: version))
         case .consumer(let token?):
             guard await authenticate(token: token) else {
                 // Frames sent in the same read as the 101 answer can be lost by some clients (seen with
@@ -89,9 +89,10 @@ struct SocketReader {
         outbox.close(code: code, reason: reason)
     }
 
-    mutating func attach(_ participant: Participant) async {
+    mutating func attach(_ participant: Participant, style: SocketStyle) async {
         self.participant = participant
-        connection = await store.connect(account: session.account, participant: participant, outbox: outbox)
+        connection = await store.connect(
+            account: session.account, participant: participant, style: style, outbox: outbox)
     }
 
     /// Checks a consumer JWT; on success registers the socket and arms the expiry close, on failure closes with
@@ -116,7 +117,7 @@ struct SocketReader {
             refusal = (CloseCode.unauthorized, "Authorization token was revoked")
             return false
         }
-        await attach(.consumer(id: claims.sub))
+        await attach(.consumer(id: claims.sub), style: .consumer)
         let outbox = self.outbox
         let kind = claims.kind
         let remaining = Duration.milliseconds(max(0, claims.exp * 1000 - Int64(Date().timeIntervalSince1970 * 1000)))

@@ -13,8 +13,8 @@ struct SocketSession: Sendable {
     enum Opening: Sendable {
         /// Consumer socket, with the `Authorization: jwt …` token if the upgrade carried one.
         case consumer(token: String?)
-        /// Brand socket of a logged-in agent.
-        case agent(AgentSession)
+        /// Brand socket of a logged-in agent, with the `v=` of its URL.
+        case agent(AgentSession, version: String?)
     }
 
     let account: String

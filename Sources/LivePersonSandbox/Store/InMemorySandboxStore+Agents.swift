@@ -4,13 +4,14 @@ extension InMemorySandboxStore {
     static let availabilities: Set<String> = ["ONLINE", "AWAY", "BACK_SOON", "OFFLINE", "OCCUPIED"]
 
     func setAgentState(_ connectionID: ConnectionID, availability: String, reply: Reply) throws(UMSFailure) {
-        var (connection, _) = try agentConnection(connectionID)
+        var (connection, session) = try agentConnection(connectionID)
         guard Self.availabilities.contains(availability) else {
             throw .badRequest("availability must be one of ONLINE|AWAY|BACK_SOON|OFFLINE|OCCUPIED")
         }
         connection.availability = availability
         connections[connectionID] = connection
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Agent state updated successfully"))
+        notifyAgentState(of: session, availability: availability)
     }
 
     func subscribeRoutingTasks(_ connectionID: ConnectionID, reply: Reply) throws(UMSFailure) {
@@ -52,6 +53,7 @@ extension InMemorySandboxStore {
         }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Ring state updated successfully"))
         guard state == "ACCEPTED" else { return }
+        conversations[conversation.id]?.suggestedAgent = nil
         assign(conversation.id, agent: ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT"), isBot: false)
         let others = connections.values.filter { $0.account == conversation.account && $0.routingSubscription != nil }
         if let updated = conversations[conversation.id] {

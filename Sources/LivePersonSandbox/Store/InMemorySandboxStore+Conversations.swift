@@ -28,9 +28,14 @@ extension InMemorySandboxStore {
     /// Rings the account's online agents, or hands the conversation to the bot when none is online.
     func route(_ conversationId: String) {
         guard var conversation = conversations[conversationId] else { return }
+        let suggested = conversation.suggestedAgent
         let agents = connections.filter { _, connection in
-            connection.account == conversation.account && connection.availability == "ONLINE"
-                && connection.routingSubscription != nil
+            guard connection.account == conversation.account, connection.routingSubscription != nil,
+                case .agent(let session) = connection.participant
+            else { return false }
+            // A transfer to an agent rings that agent (ONLINE or OCCUPIED, who takes transfers); others ring ONLINE.
+            if let suggested { return session.userPid == suggested && connection.availability != "AWAY" }
+            return connection.availability == "ONLINE"
         }
         if agents.isEmpty {
             guard bot.enabled else { return }
@@ -115,11 +120,17 @@ extension InMemorySandboxStore {
                 else { throw .badRequest("TTRField needs ttrType CUSTOM|NORMAL|PRIORITIZED|URGENT") }
                 conversation.ttr = TTR(ttrType: type, value: field["value"]?.intValue ?? conversation.ttr.value)
             case "ParticipantsChange":
-                guard !isConsumer else { throw .forbidden("Consumers cannot change participants") }
-                if field["type"]?.stringValue == "REMOVE" {
-                    conversation.agent = nil
-                    conversation.agentIsBot = false
+                guard case .agent(let session) = connection.participant else {
+                    throw .forbidden("Consumers cannot change participants")
                 }
+                message = try changeParticipants(of: &conversation, field, requestedBy: session)
+            case "Skill":
+                guard let skill = field["skill"]?.stringValue ?? field["skill"]?.intValue.map(String.init),
+                    !skill.isEmpty
+                else { throw .badRequest("Skill needs skill (the target skill id)") }
+                guard !isConsumer else { throw .forbidden("Consumers cannot change the skill") }
+                conversation.skillId = skill
+                conversation.ringId = nil
             case let name?:
                 throw .badRequest("Unsupported conversationField '\(name)'")
             case nil:
@@ -133,6 +144,12 @@ extension InMemorySandboxStore {
         }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, message))
         announce(conversation)
+        // A transfer (assigned agent removed, skill or agent suggested) puts the conversation back in the queue.
+        if conversation.state == "OPEN", conversation.agent == nil,
+            fields.contains(where: { ["Skill", "ParticipantsChange"].contains($0["field"]?.stringValue) })
+        {
+            route(conversation.id)
+        }
     }
 
     func close(_ conversation: inout Conversation, by role: String) {
@@ -159,6 +176,19 @@ extension InMemorySandboxStore {
         }
     }
 
+    /// Old-style id (`account.userId`) of an agent's participant id; consumers and unknown ids stay as they are.
+    func legacyId(of participantId: String, account: String) -> String {
+        if participantId == BotAgent.participant.id { return account + "." + BotAgent.userId }
+        return legacyAgentIds[participantId] ?? participantId
+    }
+
+    /// The participant id of an agent named either way (`account.userId` or participant id).
+    func participantId(ofAgent id: String) -> String? {
+        if legacyAgentIds[id] != nil || id == BotAgent.participant.id { return id }
+        if id.hasSuffix("." + BotAgent.userId) { return BotAgent.participant.id }
+        return legacyAgentIds.first { $0.value == id }?.key
+    }
+
     // MARK: ExConversation subscriptions
 
     func subscribeExConversations(_ connectionID: ConnectionID, filter: ExConversationFilter, reply: Reply) {
@@ -166,13 +196,21 @@ extension InMemorySandboxStore {
         let subscriptionId = StableID.randomUUID()
         var changes: [ExConversationChange] = []
         var announced: Set<String> = []
+        var brandChanges: [WireJSON] = []
         for conversation in conversations.values.sorted(by: { $0.startTs < $1.startTs })
         where visible(conversation, to: connection)
             && filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: conversation.lastUpdate)
+            && filter.matchesParticipants(
+                of: conversation, legacyId: { legacyId(of: $0, account: conversation.account) })
         {
-            changes.append(
-                ExConversationChange(
-                    type: "UPSERT", result: .init(convId: conversation.id, conversationDetails: conversation.details)))
+            if connection.style.isBrand {
+                brandChanges.append(brandChange("UPSERT", of: conversation))
+            } else {
+                changes.append(
+                    ExConversationChange(
+                        type: "UPSERT",
+                        result: .init(convId: conversation.id, conversationDetails: conversation.details)))
+            }
             announced.insert(conversation.id)
         }
         connection.exSubscriptions[subscriptionId] = filter
@@ -182,10 +220,26 @@ extension InMemorySandboxStore {
             FrameEncoder.response(
                 reqId: reply.reqId, type: UMSType.subscribeExConversationsResponse,
                 body: SubscriptionBody(subscriptionId: subscriptionId)))
-        connection.outbox.send(
-            FrameEncoder.notification(
-                type: UMSType.exConversationChangeNotification,
-                body: ExConversationNotificationBody(subscriptionId: subscriptionId, changes: changes)))
+        if connection.style.isBrand {
+            connection.outbox.send(
+                FrameEncoder.notification(
+                    type: connection.style.exConversationNotificationType,
+                    body: WireJSON.object([
+                        "subscriptionId": .string(subscriptionId), "changes": .array(brandChanges),
+                    ])))
+        } else {
+            connection.outbox.send(
+                FrameEncoder.notification(
+                    type: UMSType.exConversationChangeNotification,
+                    body: ExConversationNotificationBody(subscriptionId: subscriptionId, changes: changes)))
+        }
+    }
+
+    /// One ExConversation change in the brand socket's form (``BrandConversationView``).
+    func brandChange(_ type: String, of conversation: Conversation) -> WireJSON {
+        BrandConversationView.change(type: type, of: conversation) {
+            legacyId(of: $0, account: conversation.account)
+        }
     }
 
     func unsubscribeExConversations(_ connectionID: ConnectionID, subscriptionId: String, reply: Reply)
@@ -214,7 +268,10 @@ extension InMemorySandboxStore {
         for (id, var connection) in connections where !connection.exSubscriptions.isEmpty {
             guard visible(conversation, to: connection) else { continue }
             for (subscriptionId, filter) in connection.exSubscriptions {
-                let matches = filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: 0)
+                let matches =
+                    filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: 0)
+                    && filter.matchesParticipants(
+                        of: conversation, legacyId: { legacyId(of: $0, account: conversation.account) })
                 let wasAnnounced = connection.exAnnounced[subscriptionId, default: []].contains(conversation.id)
                 let type: String
                 if matches {
@@ -224,6 +281,16 @@ extension InMemorySandboxStore {
                     type = "DELETE"
                     connection.exAnnounced[subscriptionId]?.remove(conversation.id)
                 } else {
+                    continue
+                }
+                if connection.style.isBrand {
+                    connection.outbox.send(
+                        FrameEncoder.notification(
+                            type: connection.style.exConversationNotificationType,
+                            body: WireJSON.object([
+                                "subscriptionId": .string(subscriptionId),
+                                "changes": .array([brandChange(type, of: conversation)]),
+                            ])))
                     continue
                 }
                 connection.outbox.send(

@@ -4,11 +4,16 @@ extension InMemorySandboxStore {
     static let eventTypes: Set<String> = ["ContentEvent", "ChatStateEvent", "AcceptStatusEvent", "RichContentEvent"]
 
     func publishEvent(
-        _ connectionID: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, reply: Reply
+        _ connectionID: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, audience: String?,
+        reply: Reply
     ) throws(UMSFailure) {
         let connection = try connection(connectionID)
         try checkPublish(connection, dialogId: dialogId, event: event)
-        let sequence = try append(event, metadata: metadata, to: dialogId, from: connection.participant.reference)
+        var originator = connection.participant.reference
+        if let role = conversations[dialogId]?.role(of: originator.id) { originator.role = role }
+        let sequence = try append(
+            event, metadata: metadata, to: dialogId, from: originator,
+            audience: try Self.checkAudience(audience, of: connection))
         reply.send(FrameEncoder.publishEventResponse(reqId: reply.reqId, sequence: sequence ?? 0))
         deliverLast(of: dialogId)
         // The bot answers in conversations it holds, and in new ones it is about to take (a message sent right
@@ -27,11 +32,31 @@ extension InMemorySandboxStore {
     private func checkPublish(_ connection: Connection, dialogId: String, event: WireJSON) throws(UMSFailure) {
         guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
         try authorize(connection, for: conversation)
-        if case .agent(let session) = connection.participant, conversation.agent?.id != session.userPid {
-            throw .forbidden("Agent is not a participant of conversation \(dialogId)")
+        if case .agent(let session) = connection.participant {
+            guard let role = conversation.role(of: session.userPid) else {
+                throw .forbidden("Agent is not a participant of conversation \(dialogId)")
+            }
+            guard role != "READER" else {
+                throw .forbidden("Agent is a READER of conversation \(dialogId) and cannot publish")
+            }
         }
         try Self.validate(event)
         guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
+    }
+
+    /// `messageAudience` of a publish: `ALL` (the default) or `AGENTS_AND_MANAGERS`, a private message that only
+    /// agents may send and consumers never receive.
+    static func checkAudience(_ audience: String?, of connection: Connection) throws(UMSFailure) -> String? {
+        switch audience {
+        case nil, "ALL": return nil
+        case "AGENTS_AND_MANAGERS":
+            guard case .agent = connection.participant else {
+                throw .forbidden("Only agents can send a message with messageAudience AGENTS_AND_MANAGERS")
+            }
+            return audience
+        case let other?:
+            throw .badRequest("messageAudience '\(other)' is not one of ALL|AGENTS_AND_MANAGERS")
+        }
     }
 
     static func validate(_ event: WireJSON) throws(UMSFailure) {
@@ -62,13 +87,14 @@ extension InMemorySandboxStore {
     /// whatever the dialog's length. With `--data` a sequenced event is committed before this returns; when that
     /// fails the event is taken back and nothing is acknowledged.
     @discardableResult
-    func append(_ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef)
-        throws(UMSFailure) -> Int?
-    {
+    func append(
+        _ event: WireJSON, metadata: WireJSON?, to dialogId: String, from originator: ParticipantRef,
+        audience: String? = nil
+    ) throws(UMSFailure) -> Int? {
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
         let sequence = conversations[dialogId]?.appendEvent(
             event, metadata: metadata, from: originator,
-            serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState)
+            serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState, audience: audience)
         if let sequence, let persistence, let change = conversations[dialogId]?.events.last {
             do {
                 try persistence.saveEvent(change, conversationId: dialogId)
@@ -81,8 +107,9 @@ extension InMemorySandboxStore {
         return sequence
     }
 
-    /// Sends the dialog's newest event to its subscribers; the assigned agent's brand sockets that did not subscribe
-    /// get it as `ms.OnlineEventDistribution` (spec §4.7). Chat states are dropped from the backlog after delivery.
+    /// Sends the dialog's newest event to its subscribers; the brand sockets of every agent taking part that did not
+    /// subscribe get it as `ms.OnlineEventDistribution` (`.ams.ms.…` from v2.1 on; spec §4.7). Consumers never get
+    /// an agent's private message. Chat states are dropped from the backlog after delivery.
     func deliverLast(of dialogId: String) {
         guard let change = conversations[dialogId]?.events.last else { return }
         if change.sequence == nil {
@@ -95,20 +122,27 @@ extension InMemorySandboxStore {
                 type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: [change]))
             for id in subscribers {
                 guard let connection = connections[id], connection.account == conversation.account else { continue }
+                if case .consumer = connection.participant, !change.isVisibleToConsumers { continue }
                 connection.outbox.send(notification)
             }
         }
-        guard let agentId = conversation.agent?.id else { return }
+        let agents = conversation.agentParticipants
+        guard !agents.isEmpty else { return }
         var distribution: String?
         for id in agentConnections where !subscribers.contains(id) {
             guard let connection = connections[id], connection.account == conversation.account,
-                case .agent(let session) = connection.participant, session.userPid == agentId
+                case .agent(let session) = connection.participant,
+                agents.contains(where: { $0.id == session.userPid })
             else { continue }
             if distribution == nil {
-                distribution = FrameEncoder.notification(
-                    type: UMSType.onlineEventDistribution, body: OnlineEventDistributionBody(change: change))
+                distribution = FrameEncoder.encode(
+                    OnlineEventDistributionBody(
+                        change: change,
+                        legacyOriginatorId: legacyId(of: change.originatorId, account: conversation.account)))
             }
-            connection.outbox.send(distribution!)
+            connection.outbox.send(
+                #"{"kind":"notification","type":"# + FrameEncoder.quoted(connection.style.onlineEventDistributionType)
+                    + #","body":"# + distribution! + "}")
         }
     }
 
@@ -122,7 +156,10 @@ extension InMemorySandboxStore {
         connections[connectionID] = connection
         dialogSubscribers[dialogId, default: []].insert(connectionID)
         reply.send(FrameEncoder.response(reqId: reply.reqId, type: UMSType.genericSubscribeResponse))
-        let backlog = conversation.events.filter { ($0.sequence ?? -1) >= fromSeq }
+        let forConsumer = if case .consumer = connection.participant { true } else { false }
+        let backlog = conversation.events.filter {
+            ($0.sequence ?? -1) >= fromSeq && (!forConsumer || $0.isVisibleToConsumers)
+        }
         connection.outbox.send(
             FrameEncoder.notification(
                 type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: backlog)))
@@ -135,13 +172,13 @@ extension Conversation {
     /// one string instead of keeping a copy each of the request's.
     mutating func appendEvent(
         _ event: WireJSON, metadata: WireJSON?, from originator: ParticipantRef,
-        serverTimestamp: Int64?, sequenced: Bool
+        serverTimestamp: Int64?, sequenced: Bool, audience: String? = nil
     ) -> Int? {
         let sequence: Int? = sequenced ? nextSequence : nil
         events.append(
             MessagingEventChange(
                 sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
-                conversationId: id, dialogId: id, metadata: metadata))
+                conversationId: id, dialogId: id, metadata: metadata, messageAudience: audience))
         if let sequence {
             nextSequence = sequence + 1
         }

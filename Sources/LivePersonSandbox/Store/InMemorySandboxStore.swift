@@ -9,16 +9,23 @@ actor InMemorySandboxStore: SandboxStore {
     struct Connection {
         let account: String
         let participant: Participant
+        let style: SocketStyle
         let outbox: Outbox
         var exSubscriptions: [String: ExConversationFilter] = [:]
         /// Conversation ids each ExConversation subscription has announced (to send DELETE when one drops out).
         var exAnnounced: [String: Set<String>] = [:]
         var dialogSubscriptions: Set<String> = []
         var routingSubscription: String?
+        var agentStateSubscription: String?
         var availability = "OFFLINE"
     }
 
     let bot: BotAgent
+    nonisolated let bearers = BearerRegistry()
+    /// Each agent's old-style id (`account.userId`) by participant id, as brand-socket notifications name agents.
+    var legacyAgentIds: [String: String] = [:]
+    /// Consumers' profiles (`userprofile.SetUserProfile`), keyed by `account/consumerId`.
+    var consumerProfiles: [String: WireJSON] = [:]
     var accounts: [String: AccountInfo] = [:]
     var agentSessions: [String: AgentSession] = [:]
     var connections: [ConnectionID: Connection] = [:]
@@ -54,6 +61,8 @@ actor InMemorySandboxStore: SandboxStore {
         }
         for session in state.agentSessions {
             agentSessions[session.bearer] = session
+            bearers.insert(session.bearer, account: session.account)
+            legacyAgentIds[session.userPid] = session.legacyId
         }
         revokedTokens = state.revocations
     }
@@ -109,6 +118,8 @@ actor InMemorySandboxStore: SandboxStore {
             userPid: StableID.uuid(account + "/agent/" + loginName), bearer: StableID.randomHex(bytes: 32),
             csrf: StableID.randomHex(bytes: 32), sessionID: StableID.randomHex(bytes: 16))
         agentSessions[session.bearer] = session
+        bearers.insert(session.bearer, account: account)
+        legacyAgentIds[session.userPid] = session.legacyId
         try? persistence?.saveAgentSession(session)
         return session
     }
@@ -117,6 +128,7 @@ actor InMemorySandboxStore: SandboxStore {
         guard agentSessions[bearer] != nil else { return false }
         try persistence?.deleteAgentSession(bearer: bearer)
         agentSessions[bearer] = nil
+        bearers.remove(bearer)
         return true
     }
 
@@ -141,11 +153,11 @@ actor InMemorySandboxStore: SandboxStore {
 
     // MARK: Sockets
 
-    func connect(account: String, participant: Participant, outbox: Outbox) -> ConnectionID {
+    func connect(account: String, participant: Participant, style: SocketStyle, outbox: Outbox) -> ConnectionID {
         _ = self.account(account)
         let id = nextConnection
         nextConnection += 1
-        connections[id] = Connection(account: account, participant: participant, outbox: outbox)
+        connections[id] = Connection(account: account, participant: participant, style: style, outbox: outbox)
         if case .agent = participant { agentConnections.insert(id) }
         return id
     }

@@ -6,6 +6,10 @@ import LivePersonAPI
 /// Methods that take a ``Reply`` send the request's answer themselves, before any notification they cause, and throw
 /// ``UMSFailure`` (without sending anything) when they refuse.
 protocol SandboxStore: Sendable {
+    /// The bearers of logged-in agents, readable without waiting for the store (the connection pipeline checks a
+    /// brand socket's bearer before the upgrade).
+    var bearers: BearerRegistry { get }
+
     // Accounts and identities
     func account(_ id: String) async -> AccountInfo
     func agentLogin(account: String, loginName: String) async -> AgentSession
@@ -19,13 +23,14 @@ protocol SandboxStore: Sendable {
     func isRevoked(tokenHash: String) async -> Bool
 
     // Sockets
-    func connect(account: String, participant: Participant, outbox: Outbox) async -> ConnectionID
+    func connect(account: String, participant: Participant, style: SocketStyle, outbox: Outbox) async -> ConnectionID
     func disconnect(_ connection: ConnectionID) async
 
     // Consumer and agent requests
     func requestConversation(_ connection: ConnectionID, skillId: String?, reply: Reply) async throws(UMSFailure)
     func publishEvent(
-        _ connection: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, reply: Reply
+        _ connection: ConnectionID, dialogId: String, event: WireJSON, metadata: WireJSON?, audience: String?,
+        reply: Reply
     ) async throws(UMSFailure)
     func subscribeMessagingEvents(_ connection: ConnectionID, dialogId: String, fromSeq: Int, reply: Reply)
         async throws(UMSFailure)
@@ -41,4 +46,16 @@ protocol SandboxStore: Sendable {
     func subscribeRoutingTasks(_ connection: ConnectionID, reply: Reply) async throws(UMSFailure)
     func updateRingState(_ connection: ConnectionID, ringId: String, state: String, reply: Reply)
         async throws(UMSFailure)
+    func subscribeAgentsState(_ connection: ConnectionID, reply: Reply) async throws(UMSFailure)
+    func updateRoutingTaskSubscription(_ connection: ConnectionID, subscriptionId: String?, reply: Reply)
+        async throws(UMSFailure)
+    func agentRequestConversation(_ connection: ConnectionID, consumerId: String, skillId: String?, reply: Reply)
+        async throws(UMSFailure)
+    func queryMessages(
+        _ connection: ConnectionID, dialogId: String, newerThan: Int, olderThan: Int?, maxQuantity: Int, reply: Reply
+    ) async throws(UMSFailure)
+
+    // Profiles
+    func setUserProfile(_ connection: ConnectionID, profile: WireJSON, reply: Reply) async throws(UMSFailure)
+    func userProfile(_ connection: ConnectionID, of requested: String?, reply: Reply) async throws(UMSFailure)
 }

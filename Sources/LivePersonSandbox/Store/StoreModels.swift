@@ -25,6 +25,9 @@ struct AgentSession: Sendable, Equatable, Codable {
     let bearer: String
     let csrf: String
     let sessionID: String
+
+    /// LivePerson's old-style agent id, `account.userId`, as brand-socket notifications and the agent SDKs name agents.
+    var legacyId: String { account + "." + userId }
 }
 
 /// An account as the sandbox knows it: created on first use with one unauthenticated connector.
@@ -33,15 +36,29 @@ struct AccountInfo: Sendable, Equatable {
     let connectorID: String
 }
 
-/// Filter of one `cqm.SubscribeExConversations` subscription.
+/// Filter of one `cqm.SubscribeExConversations` subscription. Empty sets and `nil` match everything.
 struct ExConversationFilter: Sendable {
     var states: Set<String>
     var stages: Set<String>
     var minLastUpdatedTime: Int64
+    /// Agents, by participant id or old-style `account.userId`: only conversations where one of them takes part.
+    var agentIds: Set<String> = []
+    var consumerId: String?
+    var brandId: String?
 
     func matches(state: String, stage: String, lastUpdate: Int64) -> Bool {
         (states.isEmpty || states.contains(state)) && (stages.isEmpty || stages.contains(stage))
             && lastUpdate >= minLastUpdatedTime
+    }
+
+    /// The participant filters: consumer, brand and agents (`legacyId` gives an agent's old-style id).
+    func matchesParticipants(of conversation: Conversation, legacyId: (String) -> String) -> Bool {
+        if let consumerId, consumerId != conversation.consumerId { return false }
+        if let brandId, brandId != conversation.account { return false }
+        guard !agentIds.isEmpty else { return true }
+        return conversation.agentParticipants.contains {
+            agentIds.contains($0.id) || agentIds.contains(legacyId($0.id))
+        }
     }
 }
 
@@ -70,8 +87,13 @@ struct Conversation: Sendable, Codable {
     let startTs: Int64
     var endTs: Int64?
     var lastUpdate: Int64
+    /// The `ASSIGNED_AGENT`.
     var agent: ParticipantRef?
     var agentIsBot = false
+    /// Agents in other roles (`MANAGER`, `READER`, `AGENT_FULL`…), who joined with `ParticipantsChange` `ADD`.
+    var otherAgents: [ParticipantRef]?
+    /// The agent a transfer suggested (`ParticipantsChange` `SUGGEST`): only this agent is rung.
+    var suggestedAgent: String?
     var ttr = TTR(ttrType: "NORMAL", value: 3600)
     var csat: CSAT?
     var events: [MessagingEventChange] = []
@@ -80,12 +102,22 @@ struct Conversation: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, account, consumerId, skillId, state, stage, closeReason, closedBy, startTs, endTs, lastUpdate, agent
-        case agentIsBot, ttr, csat, ringId
+        case agentIsBot, ttr, csat, ringId, otherAgents, suggestedAgent
+    }
+
+    /// Every agent taking part, the assigned agent first.
+    var agentParticipants: [ParticipantRef] {
+        (agent.map { [$0] } ?? []) + (otherAgents ?? [])
+    }
+
+    /// The role `participantId` has in this conversation, if any.
+    func role(of participantId: String) -> String? {
+        if participantId == consumerId { return "CONSUMER" }
+        return agentParticipants.first { $0.id == participantId }?.role
     }
 
     var details: ConversationDetails {
-        var participants = [ParticipantRef(id: consumerId, role: "CONSUMER")]
-        if let agent { participants.insert(agent, at: 0) }
+        let participants = agentParticipants + [ParticipantRef(id: consumerId, role: "CONSUMER")]
         let dialog = DialogDetails(
             dialogId: id, participantsDetails: participants, state: state, creationTs: startTs, endTs: endTs,
             metaDataLastUpdateTs: lastUpdate, closedBy: closedBy,

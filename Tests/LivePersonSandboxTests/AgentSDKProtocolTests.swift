@@ -1,0 +1,384 @@
+import Foundation
+import HTTPTypes
+import LivePersonAPI
+import Testing
+import WSClient
+import WSCore
+
+@testable import LivePersonSandbox
+
+/// The brand socket as LivePerson's Node.js agent SDK (node-agent-sdk 1.4.11) drives it: the frames below are the
+/// ones its `lib/` sends after its `Transformer` (`.ams.`-prefixed types, `agentIds`/`agentUserId` in the old
+/// `account.userId` form, `GetUserProfile` with the consumer id as the whole body, `subscribeMessagingEvents` sent as
+/// `.ams.ms.QueryMessages`), and the checks are what its `Transformer` and example bots read from the answers.
+/// Written from reading the SDK; none of its code is used.
+@Suite(.timeLimit(.minutes(1)))
+struct AgentSDKProtocolTests {
+    /// The SDK's default API version is 2.1.
+    static func brandPath(_ sandbox: RunningSandbox, bearer: String, version: String = "2.1") -> String {
+        "/ws_api/account/\(sandbox.account)/messaging/brand/\(bearer)?v=\(version)"
+    }
+
+    static func noBot(_ configuration: inout SandboxConfiguration) {
+        configuration.botEnabled = false
+    }
+
+    /// A consumer socket for `sub` that has requested a conversation; `body` gets the socket and the conversation id.
+    static func withConversation(
+        _ sandbox: RunningSandbox, consumer sub: String,
+        _ body: @escaping @Sendable (SocketDriver, String) async throws -> Void
+    ) async throws {
+        try await SocketDriver.connect(
+            sandbox, path: SocketDriver.consumerPath(sandbox.account),
+            headers: [.authorization: "jwt \(sandbox.consumerToken(sub: sub))"]
+        ) { consumer in
+            try await consumer.send(#"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#)
+            let conversationId = try #require(try await consumer.next()?["body"]?["conversationId"]?.stringValue)
+            try await consumer.send(
+                #"{"kind":"req","id":2,"type":"ms.SubscribeMessagingEvents","body":{"dialogId":"\#(conversationId)","fromSeq":0}}"#
+            )
+            _ = try await consumer.next(ofType: ".ams.GenericSubscribeResponse")
+            _ = try await consumer.next(ofType: "ms.MessagingEventNotification")
+            try await body(consumer, conversationId)
+        }
+    }
+
+    /// The SDK's `onConnected` of `MyCoolAgent`: online, its own conversations, routing tasks.
+    static func connectLikeMyCoolAgent(_ brand: SocketDriver, agent: AgentSession, account: String) async throws {
+        try await brand.send(
+            #"{"kind":"req","id":"a1","type":".ams.routing.SetAgentState","body":{"availability":"ONLINE","channels":["MESSAGING"],"agentUserId":"\#(agent.legacyId)"}}"#
+        )
+        #expect(try await brand.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 202)
+        try await brand.send(
+            #"{"kind":"req","id":"a2","type":".ams.aam.SubscribeExConversations","body":{"agentIds":["\#(agent.legacyId)"],"convState":["OPEN"]}}"#
+        )
+        let subscribed = try await brand.next()
+        #expect(subscribed?["body"]?["subscriptionId"]?.stringValue != nil)
+        let initial = try await brand.next(ofType: ".ams.aam.ExConversationChangeNotification")
+        #expect(initial["body"]?["changes"] == .array([]))
+        try await brand.send(
+            #"{"kind":"req","id":"a3","type":".ams.routing.SubscribeRoutingTasks","body":{"channelType":"MESSAGING","agentId":"\#(agent.legacyId)","brandId":"\#(account)"}}"#
+        )
+        _ = try await brand.next(ofType: ".ams.GenericSubscribe$Response")
+        _ = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
+    }
+
+    /// Accepts the next ring, as `MyCoolAgent.onRoutingTask` does; returns the conversation's first UPSERT.
+    static func acceptRing(_ brand: SocketDriver) async throws -> WireJSON {
+        let ring = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
+        let details = try #require(ring["body"]?["changes"]?.elements.first?["result"]?["ringsDetails"]?.elements.first)
+        #expect(details["ringState"]?.stringValue == "WAITING")
+        let ringId = try #require(details["ringId"]?.stringValue)
+        try await brand.send(
+            #"{"kind":"req","id":"r1","type":".ams.routing.UpdateRingState","body":{"ringId":"\#(ringId)","ringState":"ACCEPTED"}}"#
+        )
+        return try await brand.next(ofType: ".ams.aam.ExConversationChangeNotification")
+    }
+
+    @Test func csdsNamesTheBrandSocketHostAsFacadeMsg() async throws {
+        try await SandboxHarness.withSandbox { sandbox in
+            let services = sandbox.services.baseURIs(account: sandbox.account)
+            let facade = try #require(services.first { $0.service == "facadeMsg" })
+            #expect(facade.baseURI == services.first { $0.service == "asyncMessagingEnt" }?.baseURI)
+        }
+    }
+
+    @Test func anUnknownBearerIsRefusedWith401BeforeTheUpgrade() async throws {
+        try await SandboxHarness.withSandbox { sandbox in
+            let connection = try await RawConnection.open(port: sandbox.port)
+            let upgrade =
+                "GET \(Self.brandPath(sandbox, bearer: "0badbeef")) HTTP/1.1\r\nHost: localhost\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n"
+            let answer = try await connection.exchange(Array(upgrade.utf8), readingFor: 5)
+            #expect(answer.text.hasPrefix("HTTP/1.1 401 Unauthorized\r\n"), "\(answer.text)")
+            #expect(answer.text.contains("unknown or expired bearer"))
+
+            let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "alice")
+            let otherAccount = try await RawConnection.open(port: sandbox.port)
+            let wrongAccount = upgrade.replacingOccurrences(of: "0badbeef", with: agent.bearer)
+                .replacingOccurrences(of: "/account/\(sandbox.account)/", with: "/account/other/")
+            let refused = try await otherAccount.exchange(Array(wrongAccount.utf8), readingFor: 5)
+            #expect(refused.text.hasPrefix("HTTP/1.1 401 Unauthorized\r\n"), "\(refused.text)")
+            #expect(refused.text.contains("belongs to account \(sandbox.account)"))
+
+            _ = try await sandbox.services.store.agentLogout(bearer: agent.bearer)
+            let loggedOut = try await RawConnection.open(port: sandbox.port)
+            let afterLogout = try await loggedOut.exchange(
+                Array(upgrade.replacingOccurrences(of: "0badbeef", with: agent.bearer).utf8), readingFor: 5)
+            #expect(afterLogout.text.hasPrefix("HTTP/1.1 401 Unauthorized\r\n"), "\(afterLogout.text)")
+        }
+    }
+
+    @Test func myCoolAgentFlowFromRingToReply() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "echo")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: agent.bearer)) { brand in
+                try await Self.connectLikeMyCoolAgent(brand, agent: agent, account: sandbox.account)
+                try await Self.withConversation(sandbox, consumer: "carol") { consumer, conversationId in
+                    try await consumer.send(
+                        #"{"kind":"req","id":3,"type":"userprofile.SetUserProfile","body":{"firstName":"Carol","lastName":"Jones","privateData":{"mobileNum":"555-0100","mail":"carol@example.com"}}}"#
+                    )
+                    #expect(try await consumer.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 200)
+
+                    let upsert = try await Self.acceptRing(brand)
+                    let change = try #require(upsert["body"]?["changes"]?.elements.first)
+                    #expect(change["type"]?.stringValue == "UPSERT")
+                    let details = try #require(change["result"]?["conversationDetails"])
+                    // What node-agent-sdk's Transformer reads: participants (old ids) and participantsPId by role.
+                    #expect(details["participants"]?["ASSIGNED_AGENT"] == .array([.string(agent.legacyId)]))
+                    #expect(details["participants"]?["CONSUMER"] == .array([.string("carol")]))
+                    #expect(details["participantsPId"]?["ASSIGNED_AGENT"] == .array([.string(agent.userPid)]))
+                    let dialog = try #require(details["dialogs"]?.elements.first)
+                    #expect(dialog["channelType"]?.stringValue == "MESSAGING")
+                    let states = dialog["participantsDetails"]?.elements.map { $0["state"]?.stringValue }
+                    #expect(states == ["ACTIVE", "ACTIVE"])
+                    #expect(details["convId"]?.stringValue == conversationId)
+
+                    try await brand.send(
+                        #"{"kind":"req","id":"p1","type":".ams.userprofile.GetUserProfile","body":"carol"}"#)
+                    let profile = try await brand.next(ofType: ".ams.userprofile.GetUserProfile$Response")
+                    #expect(profile["body"]?["firstName"]?.stringValue == "Carol")
+                    #expect(profile["body"]?["privateData"]?["mobileNum"]?.stringValue == "555-0100")
+
+                    try await consumer.send(
+                        #"{"kind":"req","id":4,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"hello agent"}}}"#
+                    )
+                    let online = try await brand.next(ofType: ".ams.ms.OnlineEventDistribution")
+                    let body = try #require(online["body"])
+                    #expect(body["originatorId"]?.stringValue == "carol")
+                    #expect(body["originatorPId"]?.stringValue == "carol")
+                    #expect(body["originatorMetadata"]?["role"]?.stringValue == "CONSUMER")
+                    #expect(body["conversationId"]?.stringValue == conversationId)
+                    #expect(body["dialogId"]?.stringValue == conversationId)
+                    #expect(body["event"]?["message"]?.stringValue == "hello agent")
+                    let sequence = try #require(body["sequence"]?.intValue)
+
+                    // subscribeMessagingEvents({dialogId}) goes out as QueryMessages with newerThanSequence 0.
+                    try await brand.send(
+                        #"{"kind":"req","id":"q1","type":".ams.ms.QueryMessages","body":{"dialogId":"\#(conversationId)","newerThanSequence":0}}"#
+                    )
+                    let history = try await brand.next(ofType: ".ams.ms.QueryMessages$Response")
+                    let events = history["body"]?.elements ?? []
+                    #expect(events.map { $0["sequence"]?.intValue } == [sequence])
+                    #expect(events.first?["originatorPId"]?.stringValue == "carol")
+
+                    try await brand.send(
+                        #"{"kind":"req","id":"m1","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"echo : hello agent"}}}"#
+                    )
+                    let own = try await brand.next(ofType: ".ams.ms.OnlineEventDistribution")
+                    // The SDK tells its own messages apart by originatorId == `account.userId`.
+                    #expect(own["body"]?["originatorId"]?.stringValue == agent.legacyId)
+                    #expect(own["body"]?["originatorPId"]?.stringValue == agent.userPid)
+                    let seen = try await consumer.next(ofType: "ms.MessagingEventNotification")
+                    #expect(seen["body"]?["changes"]?.elements.first?["event"]?["message"] != nil)
+                }
+            }
+        }
+    }
+
+    @Test func agentIdsLimitASubscriptionToTheAgentsOwnConversations() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let store = sandbox.services.store
+            let alice = await store.agentLogin(account: sandbox.account, loginName: "alice")
+            let bob = await store.agentLogin(account: sandbox.account, loginName: "bob")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: alice.bearer)) {
+                aliceSocket in
+                try await Self.connectLikeMyCoolAgent(aliceSocket, agent: alice, account: sandbox.account)
+                try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: bob.bearer)) {
+                    bobSocket in
+                    // Bob watches only his own conversations (by participant id: the SDK form before its transform).
+                    try await bobSocket.send(
+                        #"{"kind":"req","id":"b1","type":".ams.aam.SubscribeExConversations","body":{"agentIds":["\#(bob.userPid)"],"convState":["OPEN"]}}"#
+                    )
+                    _ = try await bobSocket.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                    try await Self.withConversation(sandbox, consumer: "dave") { _, conversationId in
+                        _ = try await Self.acceptRing(aliceSocket)
+                        // Whatever the accept sent Bob is in his socket before the answer to a later request.
+                        try await bobSocket.send(#"{"kind":"req","id":"b2","type":".GetClock","body":{}}"#)
+                        _ = try await bobSocket.next(ofType: ".GetClock$Response")
+                        #expect(!bobSocket.received.contains { $0.contains(conversationId) }, "\(bobSocket.received)")
+                        // A manager's subscription (no agentIds) sees it.
+                        try await bobSocket.send(
+                            #"{"kind":"req","id":"b3","type":".ams.aam.SubscribeExConversations","body":{"convState":["OPEN"]}}"#
+                        )
+                        let all = try await bobSocket.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                        #expect(
+                            all["body"]?["changes"]?.elements.map { $0["result"]?["convId"]?.stringValue } == [
+                                conversationId
+                            ])
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aManagerJoinsThenGreetsAndAReaderCannotWrite() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let store = sandbox.services.store
+            let greeter = await store.agentLogin(account: sandbox.account, loginName: "greeter")
+            let reader = await store.agentLogin(account: sandbox.account, loginName: "reader")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: greeter.bearer)) { brand in
+                // greeting-bot: AWAY, all open conversations.
+                try await brand.send(
+                    #"{"kind":"req","id":"g1","type":".ams.routing.SetAgentState","body":{"availability":"AWAY","channels":["MESSAGING"],"agentUserId":"\#(greeter.legacyId)"}}"#
+                )
+                _ = try await brand.next(ofType: ".ReqBody$StringResp")
+                try await brand.send(
+                    #"{"kind":"req","id":"g2","type":".ams.aam.SubscribeExConversations","body":{"convState":["OPEN"]}}"#
+                )
+                _ = try await brand.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                try await Self.withConversation(sandbox, consumer: "erin") { consumer, conversationId in
+                    let upsert = try await brand.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                    #expect(
+                        upsert["body"]?["changes"]?.elements.first?["result"]?["convId"]?.stringValue == conversationId)
+
+                    try await brand.send(
+                        #"{"kind":"req","id":"g3","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"too early"}}}"#
+                    )
+                    let early = try await brand.next(ofType: ".ReqBody$StringResp")
+                    #expect(early["code"]?.intValue == 403)
+
+                    try await brand.send(
+                        #"{"kind":"req","id":"g4","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ParticipantsChange","type":"ADD","role":"MANAGER","userId":"\#(greeter.legacyId)"}]}}"#
+                    )
+                    let added = try await brand.next(ofType: ".ReqBody$StringResp")
+                    #expect(added["body"]?.stringValue == "OK Agent added successfully")
+                    let joined = try await brand.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                    let details = joined["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]
+                    #expect(details?["participants"]?["MANAGER"] == .array([.string(greeter.legacyId)]))
+                    #expect(details?["participantsPId"]?["MANAGER"] == .array([.string(greeter.userPid)]))
+
+                    try await brand.send(
+                        #"{"kind":"req","id":"g5","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"welcome from bot"}}}"#
+                    )
+                    _ = try await brand.next(ofType: "ms.PublishEventResponse")
+                    let welcome = try await consumer.next(ofType: "ms.MessagingEventNotification")
+                    let event = welcome["body"]?["changes"]?.elements.first
+                    #expect(event?["event"]?["message"]?.stringValue == "welcome from bot")
+                    #expect(event?["originatorMetadata"]?["role"]?.stringValue == "MANAGER")
+
+                    // A private note: agents see it, the consumer does not.
+                    try await brand.send(
+                        #"{"kind":"req","id":"g6","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"note for agents"},"messageAudience":"AGENTS_AND_MANAGERS"}}"#
+                    )
+                    _ = try await brand.next(ofType: "ms.PublishEventResponse")
+                    let note = try await brand.next(ofType: ".ams.ms.OnlineEventDistribution")
+                    #expect(note["body"]?["messageAudience"]?.stringValue == "AGENTS_AND_MANAGERS")
+                    try await consumer.send(
+                        #"{"kind":"req","id":9,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"marker"}}}"#
+                    )
+                    _ = try await consumer.next(ofType: "ms.PublishEventResponse")
+                    let next = try await consumer.next(ofType: "ms.MessagingEventNotification")
+                    #expect(next["body"]?["changes"]?.elements.first?["event"]?["message"]?.stringValue == "marker")
+                    #expect(!consumer.received.contains { $0.contains("note for agents") })
+
+                    try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: reader.bearer)) {
+                        readerSocket in
+                        try await readerSocket.send(
+                            #"{"kind":"req","id":"x1","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ParticipantsChange","type":"ADD","role":"READER"}]}}"#
+                        )
+                        _ = try await readerSocket.next(ofType: ".ReqBody$StringResp")
+                        try await readerSocket.send(
+                            #"{"kind":"req","id":"x2","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi"}}}"#
+                        )
+                        let refused = try await readerSocket.next(ofType: ".ReqBody$StringResp")
+                        #expect(refused["code"]?.intValue == 403)
+                        #expect(refused["body"]?.stringValue?.contains("READER") == true)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func transferToASkillRingsTheNextAgentAndDropsTheConversationForTheFirst() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let store = sandbox.services.store
+            let first = await store.agentLogin(account: sandbox.account, loginName: "first")
+            let second = await store.agentLogin(account: sandbox.account, loginName: "second")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: first.bearer)) { one in
+                try await Self.connectLikeMyCoolAgent(one, agent: first, account: sandbox.account)
+                try await Self.withConversation(sandbox, consumer: "frank") { _, conversationId in
+                    _ = try await Self.acceptRing(one)
+                    try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: second.bearer)) {
+                        two in
+                        try await Self.connectLikeMyCoolAgent(two, agent: second, account: sandbox.account)
+                        // Removing an assigned agent that is not there fails, as the SDK's README warns.
+                        try await one.send(
+                            #"{"kind":"req","id":"t1","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ParticipantsChange","type":"REMOVE","role":"ASSIGNED_AGENT","userId":"\#(second.legacyId)"}]}}"#
+                        )
+                        #expect(try await one.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 400)
+
+                        try await one.send(
+                            #"{"kind":"req","id":"t2","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ParticipantsChange","type":"REMOVE","role":"ASSIGNED_AGENT"},{"field":"Skill","type":"UPDATE","skill":"1234"}]}}"#
+                        )
+                        let removed = try await one.next(ofType: ".ReqBody$StringResp")
+                        #expect(removed["body"]?.stringValue == "OK Agent removed successfully")
+                        let dropped = try await one.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                        #expect(dropped["body"]?["changes"]?.elements.first?["type"]?.stringValue == "DELETE")
+
+                        let upsert = try await Self.acceptRing(two)
+                        let details = upsert["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]
+                        #expect(details?["skillId"]?.stringValue == "1234")
+                        #expect(details?["participants"]?["ASSIGNED_AGENT"] == .array([.string(second.legacyId)]))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func agentStateSubscriptionAndAgentRequestedConversation() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "outbound")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: agent.bearer)) { brand in
+                try await brand.send(
+                    #"{"kind":"req","id":"s1","type":".ams.routing.SubscribeAgentsState","body":{"brandId":"\#(sandbox.account)","agentId":"\#(agent.legacyId)"}}"#
+                )
+                _ = try await brand.next(ofType: ".ams.GenericSubscribe$Response")
+                let initial = try await brand.next(ofType: ".ams.routing.AgentStateNotification")
+                #expect(
+                    initial["body"]?["changes"]?.elements.first?["result"]?["availability"]?.stringValue == "OFFLINE")
+                try await brand.send(
+                    #"{"kind":"req","id":"s2","type":".ams.routing.SetAgentState","body":{"availability":"BACK_SOON","channels":["MESSAGING"],"agentUserId":"\#(agent.legacyId)"}}"#
+                )
+                let changed = try await brand.next(ofType: ".ams.routing.AgentStateNotification")
+                let result = changed["body"]?["changes"]?.elements.first?["result"]
+                #expect(result?["availability"]?.stringValue == "BACK_SOON")
+                #expect(result?["agentUserId"]?.stringValue == agent.legacyId)
+
+                try await brand.send(
+                    #"{"kind":"req","id":"s3","type":".ams.routing.UpdateRoutingTaskSubscription","body":{}}"#)
+                #expect(try await brand.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 400)
+
+                try await brand.send(
+                    #"{"kind":"req","id":"s4","type":".ams.cm.AgentRequestConversation","body":{"channelType":"MESSAGING","consumerId":"gina","conversationContext":{"type":"ProactiveContext"}}}"#
+                )
+                let created = try await brand.next(ofType: ".ams.cm.AgentRequestConversation$Response")
+                let conversationId = try #require(created["body"]?["conversationId"]?.stringValue)
+                try await brand.send(
+                    #"{"kind":"req","id":"s5","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"an offer for you"}}}"#
+                )
+                #expect(try await brand.next(ofType: "ms.PublishEventResponse")["code"]?.intValue == 200)
+                try await brand.send(
+                    #"{"kind":"req","id":"s6","type":".ams.cm.AgentRequestConversation","body":{"channelType":"MESSAGING","consumerId":"gina"}}"#
+                )
+                let second = try await brand.next(ofType: ".ReqBody$StringResp")
+                #expect(second["code"]?.intValue == 400)
+            }
+        }
+    }
+
+    @Test func theTutorialsV2SocketKeepsItsNotificationNames() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "tutor")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: agent.bearer, version: "2")) {
+                brand in
+                try await brand.send(
+                    #"{"kind":"req","id":"v1","type":".ams.aam.SubscribeExConversations","body":{"convState":["OPEN"]}}"#
+                )
+                let initial = try await brand.next(ofType: "cqm.ExConversationChangeNotification")
+                #expect(initial["body"]?["changes"] == .array([]))
+            }
+        }
+    }
+}
