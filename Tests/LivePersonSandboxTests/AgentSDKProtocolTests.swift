@@ -327,6 +327,91 @@ struct AgentSDKProtocolTests {
         }
     }
 
+    /// Runs the real `/usr/bin/curl` (Debian's curl 7.88.1 here) against the sandbox with its CA; returns stdout.
+    static func curl(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sS", "--cacert", SandboxHarness.keyDirectory + "/ca.pem"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// transfer2same-agent-bot: the consumer's best earlier conversation names its agent (msgHist), that agent is
+    /// ONLINE (msgHist), so the bot suggests it, removes itself and updates the skill: only the suggested agent rings.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    func transferToASuggestedAgentFoundThroughMessagingHistory() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let store = sandbox.services.store
+            let bot = await store.agentLogin(account: sandbox.account, loginName: "transfer-bot")
+            let alice = await store.agentLogin(account: sandbox.account, loginName: "alice")
+            let bystander = await store.agentLogin(account: sandbox.account, loginName: "bystander")
+            let base = "https://\(sandbox.services.address.hostPort)/messaging_history/api/account/\(sandbox.account)"
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: alice.bearer)) {
+                aliceSocket in
+                try await Self.connectLikeMyCoolAgent(aliceSocket, agent: alice, account: sandbox.account)
+                // An earlier conversation of the consumer with Alice, closed.
+                try await Self.withConversation(sandbox, consumer: "hank") { _, first in
+                    _ = try await Self.acceptRing(aliceSocket)
+                    try await aliceSocket.send(
+                        #"{"kind":"req","id":"c1","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(first)","conversationField":[{"field":"ConversationStateField","conversationState":"CLOSE"}]}}"#
+                    )
+                    _ = try await aliceSocket.next(ofType: ".ReqBody$StringResp")
+                }
+                let history = try Self.curl([
+                    "-X", "POST", "\(base)/conversations/consumer/search?offset=0&limit=10", "-H",
+                    "Authorization: Bearer \(bot.bearer)", "-H", "Content-Type: application/json", "-d",
+                    #"{"consumer":"hank","contentToRetrieve":[]}"#,
+                ])
+                let record = try #require(
+                    try JSONDecoder().decode(WireJSON.self, from: Data(history.utf8))["conversationHistoryRecords"]?
+                        .elements.first?["info"], "\(history)")
+                #expect(record["latestAgentId"]?.stringValue == alice.userId)
+                #expect(record["mcs"]?.intValue ?? 0 > 0)
+                let status = try Self.curl([
+                    "-X", "POST", "\(base)/agent-view/status", "-H", "Authorization: Bearer \(bot.bearer)", "-H",
+                    "Content-Type: application/json", "-d", #"{"agentIds":["\#(alice.userId)"]}"#,
+                ])
+                #expect(status.contains(#""currentStatus":"ONLINE""#), "\(status)")
+                let refused = try Self.curl(["-X", "POST", "\(base)/agent-view/status", "-d", "{}"])
+                #expect(refused.contains("Bearer"), "\(refused)")
+
+                try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: bystander.bearer)) {
+                    bystanderSocket in
+                    try await Self.connectLikeMyCoolAgent(bystanderSocket, agent: bystander, account: sandbox.account)
+                    try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: bot.bearer)) {
+                        botSocket in
+                        try await Self.withConversation(sandbox, consumer: "hank") { _, second in
+                            // Alice and the bystander both ring; the bystander plays the transfer bot's part here.
+                            _ = try await Self.acceptRing(bystanderSocket)
+                            // Alice saw the ring come (WAITING) and go (ACCEPTED by the bystander).
+                            _ = try await aliceSocket.next(ofType: ".ams.routing.RoutingTaskNotification")
+                            _ = try await aliceSocket.next(ofType: ".ams.routing.RoutingTaskNotification")
+                            try await bystanderSocket.send(
+                                #"{"kind":"req","id":"t1","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(second)","dialogId":"\#(second)","conversationField":[{"field":"ParticipantsChange","type":"SUGGEST","userId":"\#(alice.legacyId)","role":"ASSIGNED_AGENT"},{"field":"ParticipantsChange","type":"REMOVE","userId":"\#(bystander.userPid)","role":"ASSIGNED_AGENT"},{"field":"Skill","type":"UPDATE","skill":"-1"}]}}"#
+                            )
+                            let answer = try await bystanderSocket.next(ofType: ".ReqBody$StringResp")
+                            #expect(answer["code"]?.intValue == 200, "\(answer)")
+                            let upsert = try await Self.acceptRing(aliceSocket)
+                            let details = upsert["body"]?["changes"]?.elements.first?["result"]?["conversationDetails"]
+                            #expect(details?["participants"]?["ASSIGNED_AGENT"] == .array([.string(alice.legacyId)]))
+                            // Only the suggested agent was rung for the transfer.
+                            try await bystanderSocket.send(#"{"kind":"req","id":"z","type":".GetClock","body":{}}"#)
+                            _ = try await bystanderSocket.next(ofType: ".GetClock$Response")
+                            let rings = bystanderSocket.received.filter {
+                                $0.contains("RoutingTaskNotification") && $0.contains(second) && $0.contains("WAITING")
+                            }
+                            #expect(rings.count == 1, "\(rings)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func agentStateSubscriptionAndAgentRequestedConversation() async throws {
         try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
             let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "outbound")

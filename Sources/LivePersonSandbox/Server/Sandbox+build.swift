@@ -14,6 +14,7 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     CSDSController(services: services).addRoutes(to: router)
     IdPController(services: services).addRoutes(to: router)
     AgentVepController(services: services).addRoutes(to: router)
+    MessagingHistoryController(services: services).addRoutes(to: router)
     MessagingSocketController(services: services).addFallbackRoutes(to: router)
     return router
 }

@@ -55,6 +55,10 @@ protocol SandboxStore: Sendable {
         _ connection: ConnectionID, dialogId: String, newerThan: Int, olderThan: Int?, maxQuantity: Int, reply: Reply
     ) async throws(UMSFailure)
 
+    // Messaging Interactions (msgHist)
+    func conversationHistory(account: String, consumerId: String) async -> [WireJSON]
+    func agentStatus(account: String, userIds: [String]) async -> [WireJSON]
+
     // Profiles
     func setUserProfile(_ connection: ConnectionID, profile: WireJSON, reply: Reply) async throws(UMSFailure)
     func userProfile(_ connection: ConnectionID, of requested: String?, reply: Reply) async throws(UMSFailure)
