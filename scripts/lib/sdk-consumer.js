@@ -10,13 +10,26 @@ const account = process.env.LP_ACCOUNT;
 const messages = process.argv.slice(2);
 const [hostname, port] = host.split(':');
 
+// LP_JWT set: that consumer again (e.g. a second conversation of the same consumer); otherwise a new one.
+if (process.env.LP_JWT) {
+    converse(process.env.LP_JWT);
+} else {
+    signUp();
+}
+
+function signUp() {
 const signup = https.request({hostname, port, method: 'POST', path: `/api/account/${account}/signup`}, res => {
     let text = '';
     res.on('data', chunk => { text += chunk; });
-    res.on('end', () => converse(JSON.parse(text).jwt));
+    res.on('end', () => {
+        const jwt = JSON.parse(text).jwt;
+        if (process.env.SDK_CONSUMER_JWT_FILE) require('fs').writeFileSync(process.env.SDK_CONSUMER_JWT_FILE, jwt);
+        converse(jwt);
+    });
 });
 signup.on('error', err => { console.error(`sdk-consumer: signup failed: ${err.message}`); process.exit(2); });
 signup.end();
+}
 
 function converse(jwt) {
     const socket = new WebSocket(`wss://${host}/ws_api/account/${account}/messaging/consumer?v=3`,

@@ -31,10 +31,25 @@ extension InMemorySandboxStore {
         if connection.availability == "ONLINE" {
             for conversation in conversations.values
             where conversation.account == connection.account && conversation.state == "OPEN"
-                && conversation.agent == nil
+                && conversation.agent == nil && conversation.ringId == nil
             {
                 route(conversation.id)
             }
+        }
+    }
+
+    /// Rings offered to `agent` go to another agent once `agent` has no socket left that takes routing tasks.
+    func reofferRings(of agent: String) {
+        let stillThere = connections.values.contains {
+            guard $0.routingSubscription != nil, case .agent(let session) = $0.participant else { return false }
+            return session.userPid == agent
+        }
+        guard !stillThere else { return }
+        for conversation in conversations.values
+        where conversation.ringAgent == agent && conversation.agent == nil && conversation.state == "OPEN" {
+            conversations[conversation.id]?.ringId = nil
+            conversations[conversation.id]?.ringAgent = nil
+            route(conversation.id)
         }
     }
 
@@ -51,13 +66,24 @@ extension InMemorySandboxStore {
         guard conversation.agent == nil, conversation.state == "OPEN" else {
             throw .badRequest("Ring \(ringId) is no longer waiting")
         }
-        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Ring state updated successfully"))
-        guard state == "ACCEPTED" else { return }
-        conversations[conversation.id]?.suggestedAgent = nil
-        assign(conversation.id, agent: ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT"), isBot: false)
-        let others = connections.values.filter { $0.account == conversation.account && $0.routingSubscription != nil }
-        if let updated = conversations[conversation.id] {
-            notifyRing(updated, state: "ACCEPTED", to: others)
+        guard conversation.ringAgent == nil || conversation.ringAgent == session.userPid else {
+            throw .forbidden("Ring \(ringId) is offered to another agent")
         }
+        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Ring state updated successfully"))
+        let rung = connections.values.filter {
+            guard $0.routingSubscription != nil, case .agent(let owner) = $0.participant else { return false }
+            return owner.userPid == session.userPid
+        }
+        notifyRing(conversation, state: state, to: rung)
+        guard state == "ACCEPTED" else {
+            ringRefusals[conversation.id, default: []].insert(session.userPid)
+            conversations[conversation.id]?.ringId = nil
+            route(conversation.id)
+            return
+        }
+        conversations[conversation.id]?.suggestedAgent = nil
+        ringRefusals[conversation.id] = nil
+        lastAssignment[session.userPid] = Self.now()
+        assign(conversation.id, agent: ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT"), isBot: false)
     }
 }

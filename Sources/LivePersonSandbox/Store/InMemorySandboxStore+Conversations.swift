@@ -25,27 +25,45 @@ extension InMemorySandboxStore {
         route(conversation.id)
     }
 
-    /// Rings the account's online agents, or hands the conversation to the bot when none is online.
+    /// Offers the conversation to one agent, as LivePerson's routing does: among the account's agents whose brand
+    /// socket subscribed to routing tasks and is `ONLINE` (for a transfer to a suggested agent: that agent, `ONLINE`
+    /// or `OCCUPIED`), and who have not rejected it, the one with the fewest open conversations, then the one whose
+    /// last assignment is oldest. All of that agent's subscribed sockets ring. With no agent left the bot takes it,
+    /// when there is one; otherwise it waits for an agent to come online.
     func route(_ conversationId: String) {
         guard var conversation = conversations[conversationId] else { return }
         let suggested = conversation.suggestedAgent
-        let agents = connections.filter { _, connection in
+        let refused = ringRefusals[conversationId] ?? []
+        var sockets: [String: [Connection]] = [:]
+        for connection in connections.values {
             guard connection.account == conversation.account, connection.routingSubscription != nil,
-                case .agent(let session) = connection.participant
-            else { return false }
-            // A transfer to an agent rings that agent (ONLINE or OCCUPIED, who takes transfers); others ring ONLINE.
-            if let suggested { return session.userPid == suggested && connection.availability != "AWAY" }
-            return connection.availability == "ONLINE"
+                case .agent(let session) = connection.participant, !refused.contains(session.userPid)
+            else { continue }
+            let available =
+                if let suggested {
+                    session.userPid == suggested && connection.availability != "AWAY"
+                } else {
+                    connection.availability == "ONLINE"
+                }
+            if available { sockets[session.userPid, default: []].append(connection) }
         }
-        if agents.isEmpty {
+        guard let chosen = sockets.keys.min(by: { routingOrder($0) < routingOrder($1) }) else {
+            conversations[conversationId]?.ringId = nil
             guard bot.enabled else { return }
             enqueueBot(.accept, in: conversationId)
             return
         }
         let ringId = "\(conversation.id)_\(conversation.account)_\(Self.now())"
         conversation.ringId = ringId
+        conversation.ringAgent = chosen
         try? save(conversation)
-        notifyRing(conversation, state: "WAITING", to: agents.map(\.value))
+        notifyRing(conversation, state: "WAITING", to: sockets[chosen] ?? [])
+    }
+
+    /// How an agent ranks for the next ring: fewer open conversations first, then the oldest last assignment.
+    func routingOrder(_ agent: String) -> (Int, Int64, String) {
+        let open = conversations.values.count { $0.state == "OPEN" && $0.agent?.id == agent }
+        return (open, lastAssignment[agent] ?? 0, agent)
     }
 
     func notifyRing(_ conversation: Conversation, state: String, to agents: [Connection]) {

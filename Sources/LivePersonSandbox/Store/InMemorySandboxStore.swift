@@ -24,6 +24,10 @@ actor InMemorySandboxStore: SandboxStore {
     nonisolated let bearers = BearerRegistry()
     /// Each agent's old-style id (`account.userId`) by participant id, as brand-socket notifications name agents.
     var legacyAgentIds: [String: String] = [:]
+    /// When each agent last took a conversation (epoch ms), for ``route(_:)``'s order.
+    var lastAssignment: [String: Int64] = [:]
+    /// The agents who rejected each waiting conversation's ring: it is not offered to them again.
+    var ringRefusals: [String: Set<String>] = [:]
     /// Consumers' profiles (`userprofile.SetUserProfile`), keyed by `account/consumerId`.
     var consumerProfiles: [String: WireJSON] = [:]
     var accounts: [String: AccountInfo] = [:]
@@ -165,6 +169,9 @@ actor InMemorySandboxStore: SandboxStore {
     func disconnect(_ connection: ConnectionID) {
         guard let removed = connections.removeValue(forKey: connection) else { return }
         agentConnections.remove(connection)
+        if case .agent(let session) = removed.participant, removed.routingSubscription != nil {
+            reofferRings(of: session.userPid)
+        }
         for dialogId in removed.dialogSubscriptions {
             dialogSubscribers[dialogId]?.remove(connection)
             if dialogSubscribers[dialogId]?.isEmpty == true { dialogSubscribers[dialogId] = nil }

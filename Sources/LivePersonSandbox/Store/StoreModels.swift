@@ -99,6 +99,8 @@ struct Conversation: Sendable, Codable {
     var events: [MessagingEventChange] = []
     var nextSequence = 0
     var ringId: String?
+    /// The agent the current ring is offered to (not stored: a restart forgets rings).
+    var ringAgent: String?
 
     enum CodingKeys: String, CodingKey {
         case id, account, consumerId, skillId, state, stage, closeReason, closedBy, startTs, endTs, lastUpdate, agent
