@@ -18,7 +18,8 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     return router
 }
 
-/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router.
+/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router; a plain HTTP
+/// request to the port is answered `400` with the `https://` URL to use (``HTTPSOnlyChannel``).
 func buildApplication(
     services: SandboxServices, authority: CertificateAuthority,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -39,12 +40,14 @@ func buildApplication(
         ws: .init(
             maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod), validateUTF8: true))
     let server = HTTPServerBuilder { responder in
-        try TLSChannel(
-            GuardedChannel(
-                base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
-                idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout),
-            tlsConfiguration: tls)
+        HTTPSOnlyChannel(
+            base: try TLSChannel(
+                GuardedChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: responder, webSocketResponder: webSocketResponder,
+                        configuration: channelConfiguration),
+                    idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout),
+                tlsConfiguration: tls))
     }
     return Application(
         router: buildRouter(services: services), server: server,
