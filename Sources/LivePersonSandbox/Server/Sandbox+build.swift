@@ -7,13 +7,16 @@ import NIOCore
 import NIOSSL
 import WSCore
 
-/// The REST router: CSDS, IdP, agentVep and account config. Separate from the server so router tests can drive it
-/// with `app.test(.router)`.
+/// The REST router: CSDS, IdP, agentVep, account config, Sentinel and the Connector API. Separate from the server
+/// so router tests can drive it with `app.test(.router)`.
 func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     CSDSController(services: services).addRoutes(to: router)
     IdPController(services: services).addRoutes(to: router)
     AgentVepController(services: services).addRoutes(to: router)
+    SentinelController(services: services).addRoutes(to: router)
+    ConsumerJWSController(services: services).addRoutes(to: router)
+    SendAPIController(services: services).addRoutes(to: router)
     MessagingSocketController(services: services).addFallbackRoutes(to: router)
     return router
 }

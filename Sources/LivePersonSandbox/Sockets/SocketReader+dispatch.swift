@@ -87,6 +87,8 @@ extension SocketReader {
             }
             try await store.updateConversationField(
                 connection, conversationId: conversationId, fields: fields, reply: reply)
+        case UMSType.setUserProfile:
+            try await store.setUserProfile(connection, profile: body, reply: reply)
         case UMSType.getUserProfile:
             let userId: String
             switch participant {

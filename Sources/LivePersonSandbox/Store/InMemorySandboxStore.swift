@@ -31,6 +31,8 @@ actor InMemorySandboxStore: SandboxStore {
     var conversations: [String: Conversation] = [:]
     /// Open conversation of each consumer, keyed by `account/consumerId`.
     var openConversation: [String: String] = [:]
+    /// The body of each consumer's last `userprofile.SetUserProfile`, keyed by `account/consumerId` (memory only).
+    var consumerProfiles: [String: WireJSON] = [:]
     /// Revoked tokens (SHA-256 hex) and when each would have expired anyway (epoch seconds).
     var revokedTokens: [String: Int64] = [:]
     /// The bot's pending steps per conversation, run in order by one task per conversation (``enqueueBot(_:in:)``).
