@@ -10,6 +10,7 @@ public enum UMSType {
     public static let subscribeExConversations = "cqm.SubscribeExConversations"
     public static let unsubscribeExConversations = "cqm.UnsubscribeExConversations"
     public static let getUserProfile = "userprofile.GetUserProfile"
+    public static let setUserProfile = "userprofile.SetUserProfile"
     public static let setAgentState = "routing.SetAgentState"
     public static let subscribeRoutingTasks = "routing.SubscribeRoutingTasks"
     public static let updateRingState = "routing.UpdateRingState"
@@ -17,7 +18,6 @@ public enum UMSType {
     public static let updateRoutingTaskSubscription = "routing.UpdateRoutingTaskSubscription"
     public static let agentRequestConversation = "cm.AgentRequestConversation"
     public static let queryMessages = "ms.QueryMessages"
-    public static let setUserProfile = "userprofile.SetUserProfile"
 
     // Responses
     public static let stringResponse = ".ReqBody$StringResp"

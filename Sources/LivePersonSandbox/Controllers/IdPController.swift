@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -94,8 +93,7 @@ struct IdPController {
         let now = SandboxServices.nowSeconds()
         let expiry = claims["exp"]?.intValue.map(Int64.init)
         if let expiry, expiry <= now { throw Failure.token(.jwtExpired) }
-        let digest = SHA256.hash(data: Data("\(account)/\(subject)".utf8))
-        let consumerId = digest.map { String(format: "%02x", $0) }.joined()
+        let consumerId = ConsumerIdentity.id(account: account, brandConsumerId: subject)
         return services.signer.sign(
             TokenClaims(
                 sub: consumerId, aud: "acc:\(account)", iss: TokenSigner.issuer,

@@ -150,6 +150,8 @@ public final class RunningSandbox: Sendable {
             ("LP_ACCOUNT", account),
             ("LP_CONN_ID", connectorID),
             ("LP_APP_CONN_ID", connectorID),
+            ("LP_CLIENT_ID", AppInstallation(account: account).clientId),
+            ("LP_CLIENT_SECRET", AppInstallation(account: account).clientSecret),
         ]
         for service in ServiceName.allCases {
             lines.append((service.environmentVariable, hostPort))

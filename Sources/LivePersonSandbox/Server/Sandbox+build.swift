@@ -7,19 +7,23 @@ import NIOCore
 import NIOSSL
 import WSCore
 
-/// The REST router: CSDS, IdP, agentVep and account config. Separate from the server so router tests can drive it
-/// with `app.test(.router)`.
+/// The REST router: CSDS, IdP, agentVep, account config, Sentinel and the Connector API. Separate from the server
+/// so router tests can drive it with `app.test(.router)`.
 func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     CSDSController(services: services).addRoutes(to: router)
     IdPController(services: services).addRoutes(to: router)
     AgentVepController(services: services).addRoutes(to: router)
     MessagingHistoryController(services: services).addRoutes(to: router)
+    SentinelController(services: services).addRoutes(to: router)
+    ConsumerJWSController(services: services).addRoutes(to: router)
+    SendAPIController(services: services).addRoutes(to: router)
     MessagingSocketController(services: services).addFallbackRoutes(to: router)
     return router
 }
 
-/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router.
+/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router; a plain HTTP
+/// request to the port is answered `400` with the `https://` URL to use (``HTTPSOnlyChannel``).
 func buildApplication(
     services: SandboxServices, authority: CertificateAuthority,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -40,13 +44,15 @@ func buildApplication(
         ws: .init(
             maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod), validateUTF8: true))
     let server = HTTPServerBuilder { responder in
-        try TLSChannel(
-            GuardedChannel(
-                base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
-                idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
-                bearers: services.store.bearers),
-            tlsConfiguration: tls)
+        HTTPSOnlyChannel(
+            base: try TLSChannel(
+                GuardedChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: responder, webSocketResponder: webSocketResponder,
+                        configuration: channelConfiguration),
+                    idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
+                    bearers: services.store.bearers),
+                tlsConfiguration: tls))
     }
     return Application(
         router: buildRouter(services: services), server: server,

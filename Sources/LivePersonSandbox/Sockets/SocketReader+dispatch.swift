@@ -90,12 +90,12 @@ extension SocketReader {
             }
             try await store.updateConversationField(
                 connection, conversationId: conversationId, fields: fields, reply: reply)
+        case UMSType.setUserProfile:
+            try await store.setUserProfile(connection, profile: body, reply: reply)
         case UMSType.getUserProfile:
             // The id comes as `{"userId": …}` (the agent tutorial) or as the whole body (node-agent-sdk).
             let requested = body.stringValue ?? body["userId"]?.stringValue
             try await store.userProfile(connection, of: requested.flatMap { $0.isEmpty ? nil : $0 }, reply: reply)
-        case UMSType.setUserProfile:
-            try await store.setUserProfile(connection, profile: body, reply: reply)
         case UMSType.queryMessages:
             let dialogId = try Self.string(body, "dialogId")
             try await store.queryMessages(

@@ -59,10 +59,9 @@ struct SocketReader {
             }
         case .consumer(nil):
             let outbox = self.outbox
-            timers.append(
-                schedule(after: session.configuration.initConnectionTimeout) {
-                    outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
-                })
+            schedule(after: session.configuration.initConnectionTimeout) {
+                outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
+            }
         }
         var failure: (any Error)?
         do {
@@ -121,13 +120,15 @@ struct SocketReader {
         let outbox = self.outbox
         let kind = claims.kind
         let remaining = Duration.milliseconds(max(0, claims.exp * 1000 - Int64(Date().timeIntervalSince1970 * 1000)))
-        timers.append(schedule(after: remaining) { SocketReader.closeExpired(outbox, kind: kind) })
+        schedule(after: remaining) { SocketReader.closeExpired(outbox, kind: kind) }
         return true
     }
 
-    /// Runs `action` on the socket's event loop after `delay`, unless the timer is cancelled first.
-    func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) -> Scheduled<Void> {
-        session.channel.eventLoop.scheduleTask(in: Self.timeAmount(delay)) { action() }
+    /// Runs `action` on the socket's event loop after `delay`, unless the timer is cancelled first (kept in
+    /// `timers`); without a socket there is nothing to time.
+    mutating func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) {
+        guard let channel = session.channel else { return }
+        timers.append(channel.eventLoop.scheduleTask(in: Self.timeAmount(delay)) { action() })
     }
 
     /// `duration` in NIO's nanoseconds, capped at the largest it can hold.

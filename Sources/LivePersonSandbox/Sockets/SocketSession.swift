@@ -23,12 +23,13 @@ struct SocketSession: Sendable {
     let signer: TokenSigner
     let configuration: SandboxConfiguration
     let logger: Logger
-    /// The upgraded connection: text frames are written to it directly, and timers run on its event loop.
-    let channel: any Channel
+    /// The upgraded connection: text frames are written to it directly, and timers run on its event loop. `nil` for
+    /// requests run without a socket (the Connector API, ``HeadlessConsumer``): no timers, frames only to the outbox.
+    let channel: (any Channel)?
 
     /// Runs until either side closes; rethrows the reader's protocol error so that the close carries its code.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        try await CloseFrameGate.install(on: channel)
+        if let channel { try await CloseFrameGate.install(on: channel) }
         let (outbox, stream) = Outbox.make(writingTo: channel)
         let reader = SocketReader(session: self, outbox: outbox)
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -24,18 +24,6 @@ extension InMemorySandboxStore {
         reply.send(FrameEncoder.response(reqId: reply.reqId, type: UMSType.queryMessagesResponse, body: bodies))
     }
 
-    /// `userprofile.SetUserProfile` from a consumer: keeps the body (either documented form) as the profile agents
-    /// read with `GetUserProfile`.
-    func setUserProfile(_ connectionID: ConnectionID, profile: WireJSON, reply: Reply) throws(UMSFailure) {
-        let connection = try connection(connectionID)
-        guard case .consumer(let consumerId) = connection.participant else {
-            throw .forbidden("Only consumers can set their profile")
-        }
-        guard case .object = profile else { throw .badRequest("body must be a profile object") }
-        consumerProfiles[Self.consumerKey(account: connection.account, consumerId: consumerId)] = profile
-        reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, "OK User Profile set successfully"))
-    }
-
     /// `.ams.userprofile.GetUserProfile`: no id, the caller's own profile (`{userId: account.userId}`, spec §4.3); a
     /// consumer id, that consumer's profile (what it set, with `userId` and `role`); an agent id (either form), that
     /// agent's. A consumer may read only its own profile.
@@ -48,14 +36,14 @@ extension InMemorySandboxStore {
             if let other, other != id {
                 throw .forbidden("A consumer can read only its own profile, not \(other)")
             }
-            profile = consumerProfile(account: account, consumerId: id)
+            profile = profileAnswer(account: account, consumerId: id)
         case (.agent(let session), nil):
             profile = .object(["userId": .string(session.legacyId)])
         case (.agent, let id?):
             if let agent = participantId(ofAgent: id) {
                 profile = agentProfile(agent, account: account)
             } else if knowsConsumer(id, account: account) {
-                profile = consumerProfile(account: account, consumerId: id)
+                profile = profileAnswer(account: account, consumerId: id)
             } else {
                 throw .notFound("User \(id) not found")
             }
@@ -69,7 +57,7 @@ extension InMemorySandboxStore {
             || conversations.values.contains { $0.account == account && $0.consumerId == id }
     }
 
-    private func consumerProfile(account: String, consumerId: String) -> WireJSON {
+    private func profileAnswer(account: String, consumerId: String) -> WireJSON {
         var fields: [String: WireJSON] = [:]
         if case .object(let stored)? = consumerProfiles[Self.consumerKey(account: account, consumerId: consumerId)] {
             fields = stored

@@ -28,8 +28,6 @@ actor InMemorySandboxStore: SandboxStore {
     var lastAssignment: [String: Int64] = [:]
     /// The agents who rejected each waiting conversation's ring: it is not offered to them again.
     var ringRefusals: [String: Set<String>] = [:]
-    /// Consumers' profiles (`userprofile.SetUserProfile`), keyed by `account/consumerId`.
-    var consumerProfiles: [String: WireJSON] = [:]
     var accounts: [String: AccountInfo] = [:]
     var agentSessions: [String: AgentSession] = [:]
     var connections: [ConnectionID: Connection] = [:]
@@ -42,6 +40,8 @@ actor InMemorySandboxStore: SandboxStore {
     var conversations: [String: Conversation] = [:]
     /// Open conversation of each consumer, keyed by `account/consumerId`.
     var openConversation: [String: String] = [:]
+    /// The body of each consumer's last `userprofile.SetUserProfile`, keyed by `account/consumerId` (memory only).
+    var consumerProfiles: [String: WireJSON] = [:]
     /// Revoked tokens (SHA-256 hex) and when each would have expired anyway (epoch seconds).
     var revokedTokens: [String: Int64] = [:]
     /// The bot's pending steps per conversation, run in order by one task per conversation (``enqueueBot(_:in:)``).

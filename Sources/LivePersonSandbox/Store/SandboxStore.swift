@@ -40,6 +40,10 @@ protocol SandboxStore: Sendable {
     func updateConversationField(
         _ connection: ConnectionID, conversationId: String, fields: [WireJSON], reply: Reply
     ) async throws(UMSFailure)
+    /// `userprofile.SetUserProfile` of a consumer (the Connector API's batch sends it before the conversation).
+    func setUserProfile(_ connection: ConnectionID, profile: WireJSON, reply: Reply) async throws(UMSFailure)
+    /// The profile a consumer last set, as sent; `nil` when it set none.
+    func consumerProfile(account: String, consumerId: String) async -> WireJSON?
 
     // Agent-only requests
     func setAgentState(_ connection: ConnectionID, availability: String, reply: Reply) async throws(UMSFailure)
@@ -60,6 +64,5 @@ protocol SandboxStore: Sendable {
     func agentStatus(account: String, userIds: [String]) async -> [WireJSON]
 
     // Profiles
-    func setUserProfile(_ connection: ConnectionID, profile: WireJSON, reply: Reply) async throws(UMSFailure)
     func userProfile(_ connection: ConnectionID, of requested: String?, reply: Reply) async throws(UMSFailure)
 }

@@ -21,7 +21,12 @@ struct TokenSigner: Sendable {
     let key: _RSA.Signing.PrivateKey
 
     func sign(_ claims: TokenClaims) -> String {
-        let header = #"{"kid":"\#(Self.keyID)","typ":"JWT","alg":"RS256"}"#
+        sign(payload: claims, keyID: Self.keyID)
+    }
+
+    /// Signs any JSON payload (the Connector API's AppJWT and ConsumerJWS have claims of their own).
+    func sign(payload claims: some Encodable, keyID: String) -> String {
+        let header = #"{"kid":"\#(keyID)","typ":"JWT","alg":"RS256"}"#
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let payload = (try? encoder.encode(claims)) ?? Data()
@@ -34,6 +39,14 @@ struct TokenSigner: Sendable {
 
     /// Checks the signature and, unless `allowExpired`, the expiry at `now` (epoch seconds).
     func verify(_ token: String, now: Int64, allowExpired: Bool = false) throws(Failure) -> TokenClaims {
+        let payload = try verifiedPayload(token)
+        guard let claims = try? JSONDecoder().decode(TokenClaims.self, from: payload) else { throw .malformed }
+        if !allowExpired && claims.exp <= now { throw .expired(claims) }
+        return claims
+    }
+
+    /// The payload bytes of an RS256 token this key signed; the caller decodes and checks the claims.
+    func verifiedPayload(_ token: String) throws(Failure) -> Data {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = (Base64Coding.decodeURL(parts[0]).map { Data($0) }),
             let header = try? JSONDecoder().decode([String: String].self, from: headerData), header["alg"] == "RS256",
@@ -45,9 +58,7 @@ struct TokenSigner: Sendable {
             key.publicKey.isValidSignature(
                 _RSA.Signing.RSASignature(rawRepresentation: signature), for: signingInput, padding: .insecurePKCS1v1_5)
         else { throw .badSignature }
-        guard let claims = try? JSONDecoder().decode(TokenClaims.self, from: payload) else { throw .malformed }
-        if !allowExpired && claims.exp <= now { throw .expired(claims) }
-        return claims
+        return payload
     }
 
     /// Reads the claims of any JWT-shaped token without checking its signature (brand tokens given to `authenticate`).
