@@ -56,8 +56,9 @@ struct Reply: Sendable {
     }
 }
 
-/// One conversation (single MAIN dialog, dialogId == conversationId). Its Codable form (what `--data` stores) leaves
-/// out the events, which are stored one row each.
+/// One conversation: a container of dialogs (spec §3.8). Its own fields are those of the MAIN dialog (dialogId ==
+/// conversationId) and of the container (`stage`); a `POST_SURVEY` dialog, when one opened, is ``postSurvey``. Its
+/// Codable form (what `--data` stores) leaves out the events, which are stored one row each.
 struct Conversation: Sendable, Codable {
     let id: String
     let account: String
@@ -77,22 +78,23 @@ struct Conversation: Sendable, Codable {
     var events: [MessagingEventChange] = []
     var nextSequence = 0
     var ringId: String?
+    /// When and why MAIN closed, kept apart from ``endTs`` (the container's end) while a survey follows it.
+    var mainEndTs: Int64?
+    var mainClosedCause: String?
+    var postSurvey: Dialog?
 
     enum CodingKeys: String, CodingKey {
         case id, account, consumerId, skillId, state, stage, closeReason, closedBy, startTs, endTs, lastUpdate, agent
-        case agentIsBot, ttr, csat, ringId
+        case agentIsBot, ttr, csat, ringId, mainEndTs, mainClosedCause, postSurvey
     }
 
     var details: ConversationDetails {
         var participants = [ParticipantRef(id: consumerId, role: "CONSUMER")]
         if let agent { participants.insert(agent, at: 0) }
-        let dialog = DialogDetails(
-            dialogId: id, participantsDetails: participants, state: state, creationTs: startTs, endTs: endTs,
-            metaDataLastUpdateTs: lastUpdate, closedBy: closedBy,
-            closedCause: closedBy.map { _ in "Closed by consumer" }
-        )
+        let dialogs = dialogDetails(mainParticipants: participants)
+        participants += surveyParticipants
         return ConversationDetails(
-            skillId: skillId, participants: participants, dialogs: [dialog], brandId: account, state: state,
+            skillId: skillId, participants: participants, dialogs: dialogs, brandId: account, state: state,
             stage: stage, closeReason: closeReason, startTs: startTs, endTs: endTs, metaDataLastUpdateTs: lastUpdate,
             ttr: ttr, csat: csat)
     }
