@@ -18,7 +18,8 @@ struct SurveyAgentTests {
         // A long bot delay: the built-in survey bot's greeting is still pending when the external bot takes over.
         try await SandboxHarness.withSandbox({ $0.botReplyDelay = .milliseconds(1200) }) { sandbox in
             let agent = await sandbox.services.store.agentLogin(account: sandbox.account, loginName: "surveyor")
-            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: agent.bearer)) { brandSocket in
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: agent.bearer)) {
+                brandSocket in
                 let brand = FrameSorter(brandSocket)
                 try await brand.send(
                     #"{"kind":"req","id":"1","type":".ams.routing.SetAgentState","body":{"availability":"ONLINE"}}"#)
@@ -68,12 +69,16 @@ struct SurveyAgentTests {
                     #expect(
                         survey["participantsDetails"]
                             == .array([
-                                .object(["id": .string("surveyed"), "role": .string("CONSUMER"), "state": .string("ACTIVE")]),
+                                .object([
+                                    "id": .string("surveyed"), "role": .string("CONSUMER"), "state": .string("ACTIVE"),
+                                ]),
                                 .object([
                                     "id": .string(SurveyBot.participant.id), "role": .string("AGENT"),
                                     "state": .string("ACTIVE"),
                                 ]),
-                                .object(["id": .string(agent.userPid), "role": .string("READER"), "state": .string("ACTIVE")]),
+                                .object([
+                                    "id": .string(agent.userPid), "role": .string("READER"), "state": .string("ACTIVE"),
+                                ]),
                             ]))
                     // Every role of a dialog's participantsDetails is among the conversation's participants (the SDK
                     // maps the ones onto the others).
@@ -88,7 +93,9 @@ struct SurveyAgentTests {
                     #expect(try await brand.response("6")["code"]?.intValue == 200)
                     details = try await Self.details(brand, conversationId) { _ in true }
                     #expect(
-                        details["dialogs"]?.elements.last?["participantsDetails"]?.elements.map { $0["id"]?.stringValue }
+                        details["dialogs"]?.elements.last?["participantsDetails"]?.elements.map {
+                            $0["id"]?.stringValue
+                        }
                             == ["surveyed", agent.userPid, agent.userPid])
                     try await brand.send(
                         #"{"kind":"req","id":"7","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"DialogChange","type":"UPDATE","dialog":{"dialogId":"\#(surveyId)"}}]},"metadata":[{"type":"Survey","id":"123","revision":"1.0","provider":"External"}]}"#
@@ -155,7 +162,7 @@ struct SurveyAgentTests {
                     _ = try await consumer.response("14")
                     let backlog = try await consumer.frame("backlog") {
                         $0["type"]?.stringValue == UMSType.messagingEventNotification
-                            && $0["body"]?["changes"]?.elements.count == 4
+                            && ($0["body"]?["changes"]?.elements.count ?? 0) >= 4
                     }
                     #expect(
                         backlog["body"]?["changes"]?.elements.contains {

@@ -192,7 +192,8 @@ struct SurveyTests {
                 #expect(action["originatorMetadata"]?["role"]?.stringValue == "CONSUMER")
                 #expect(action["event"]?["status"]?.stringValue == "ACTION")
                 #expect(action["metadata"]?.elements.first?["questionId"]?.stringValue == questionId)
-                try await socket.send(Self.publish("3", surveyId, conversationId, event: Self.text("4"), metadata: four))
+                try await socket.send(
+                    Self.publish("3", surveyId, conversationId, event: Self.text("4"), metadata: four))
                 #expect(try await socket.response("3")["body"]?["sequence"]?.intValue == 3)
                 #expect(try await socket.event(in: surveyId)["event"]?["message"]?.stringValue == "4")
                 let read = try await socket.event(in: surveyId)

@@ -132,7 +132,9 @@ extension InMemorySandboxStore {
             if dialogId != conversation.id { conversation.postSurvey?.lastUpdate = Self.now() }
             return "OK Dialog updated successfully"
         case "CLOSE":
-            guard conversation.isOpen(dialog: dialogId) else { throw .badRequest("Dialog \(dialogId) is already closed") }
+            guard conversation.isOpen(dialog: dialogId) else {
+                throw .badRequest("Dialog \(dialogId) is already closed")
+            }
             let cause = dialog["closedCause"]?.stringValue
             if dialogId == conversation.id {
                 closeMainDialog(&conversation, by: role, cause: cause)

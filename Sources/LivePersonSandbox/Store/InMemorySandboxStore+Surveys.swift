@@ -152,7 +152,11 @@ extension InMemorySandboxStore {
     }
 
     private static func text(_ message: String) -> (event: WireJSON, metadata: WireJSON?) {
-        (.object(["type": .string("ContentEvent"), "contentType": .string("text/plain"), "message": .string(message)]), nil)
+        (
+            .object([
+                "type": .string("ContentEvent"), "contentType": .string("text/plain"), "message": .string(message),
+            ]), nil
+        )
     }
 
     private static func chatState(_ state: String) -> WireJSON {
