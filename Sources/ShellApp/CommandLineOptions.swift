@@ -79,6 +79,8 @@ struct CommandLineOptions: Equatable {
             ["--signup-token-ttl"], .required, placeholder: "D", help: "sandbox: lifetime of a signup token"),
         OptionDefinition(["--no-bot"], help: "sandbox: no bot answers the consumer"),
         OptionDefinition(
+            ["--no-survey"], help: "sandbox: closing a conversation opens no post-conversation survey"),
+        OptionDefinition(
             ["--data"], .required, placeholder: "DIR",
             help: "sandbox: keep its conversations and messages in DIR across restarts"),
     ]

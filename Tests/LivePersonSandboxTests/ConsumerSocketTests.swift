@@ -130,7 +130,13 @@ struct ConsumerSocketTests {
                 let deleted = try #require(delete["body"]?["changes"]?.elements.first)
                 #expect(deleted["type"]?.stringValue == "DELETE")
                 #expect(deleted["result"]?["conversationDetails"]?["state"]?.stringValue == "CLOSE")
-                #expect(deleted["result"]?["conversationDetails"]?["endTs"]?.intValue != nil)
+                // A survey is configured by default: MAIN has ended, the container (stage, endTs) waits for the
+                // POST_SURVEY dialog (SurveyTests covers it).
+                let dialogs = deleted["result"]?["conversationDetails"]?["dialogs"]?.elements ?? []
+                #expect(dialogs.first?["endTs"]?.intValue != nil)
+                #expect(dialogs.last?["dialogType"]?.stringValue == "POST_SURVEY")
+                #expect(deleted["result"]?["conversationDetails"]?["stage"]?.stringValue == "OPEN")
+                #expect(deleted["result"]?["conversationDetails"]?["endTs"] == nil)
 
                 try await socket.send(
                     #"{"kind":"req","id":"9","type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"late"}}}"#

@@ -22,12 +22,13 @@ public struct CSAT: Codable, Hashable, Sendable {
     }
 }
 
-/// One dialog of a conversation (spec §3.7.2).
+/// One dialog of a conversation (spec §3.7.2, §3.8): `MAIN` or `POST_SURVEY`.
 public struct DialogDetails: Codable, Hashable, Sendable {
     public var dialogId: String
-    public var participantsDetails: [ParticipantRef]
+    public var participantsDetails: [DialogParticipant]
     public var dialogType: String
     public var channelType: String
+    public var metaData: DialogMetaData?
     public var state: String
     public var creationTs: Int64
     public var endTs: Int64?
@@ -36,14 +37,16 @@ public struct DialogDetails: Codable, Hashable, Sendable {
     public var closedCause: String?
 
     public init(
-        dialogId: String, participantsDetails: [ParticipantRef], dialogType: String = "MAIN",
-        channelType: String = "MESSAGING", state: String, creationTs: Int64, endTs: Int64? = nil,
+        dialogId: String, participantsDetails: [DialogParticipant], dialogType: String = "MAIN",
+        channelType: String = "MESSAGING", metaData: DialogMetaData? = nil, state: String, creationTs: Int64,
+        endTs: Int64? = nil,
         metaDataLastUpdateTs: Int64, closedBy: String? = nil, closedCause: String? = nil
     ) {
         self.dialogId = dialogId
         self.participantsDetails = participantsDetails
         self.dialogType = dialogType
         self.channelType = channelType
+        self.metaData = metaData
         self.state = state
         self.creationTs = creationTs
         self.endTs = endTs

@@ -22,6 +22,8 @@ enum BotWork: Sendable {
     case accept
     /// Receipts for the consumer's message `sequence`, then `echo: text`.
     case answer(sequence: Int, text: String)
+    /// A step of the built-in survey bot in a survey dialog (``SurveyBot``).
+    case survey(SurveyStep)
 }
 
 extension InMemorySandboxStore {
@@ -41,6 +43,7 @@ extension InMemorySandboxStore {
             switch work {
             case .accept: botAccept(dialogId)
             case .answer(let sequence, let text): botAnswer(dialogId, sequence: sequence, text: text)
+            case .survey(let step): runSurveyStep(step, in: dialogId)
             }
             botQueues[dialogId]?.removeFirst()
             if botQueues[dialogId]?.isEmpty == true { botQueues[dialogId] = nil }

@@ -70,16 +70,18 @@ public final class RunningSandbox: Sendable {
             throw StartError(description: "cannot prepare the sandbox keys in \(directory): \(error)")
         }
         let bot = BotAgent(enabled: configuration.botEnabled, delay: configuration.botReplyDelay)
+        let surveyBot = SurveyBot(enabled: configuration.surveyEnabled, timeout: configuration.surveyTimeout)
         let store: InMemorySandboxStore
         if let dataDirectory = configuration.dataDirectory {
             do {
-                store = try InMemorySandboxStore.open(bot: bot, dataDirectory: dataDirectory)
+                store = try InMemorySandboxStore.open(bot: bot, surveyBot: surveyBot, dataDirectory: dataDirectory)
             } catch {
                 throw StartError(description: error.description)
             }
         } else {
-            store = InMemorySandboxStore(bot: bot)
+            store = InMemorySandboxStore(bot: bot, surveyBot: surveyBot)
         }
+        await store.resumeSurveys()
         let address = AdvertisedAddress(AdvertisedAddress.format(host: configuration.host, port: configuration.port))
         let services = SandboxServices(
             configuration: configuration, store: store, signer: TokenSigner(key: authority.signingKey),

@@ -34,6 +34,13 @@ extension SandboxConfiguration {
                 help: "delay of the built-in bot's replies (default 300ms)"),
             OptionDefinition(["--no-bot"], help: "no built-in bot agent"),
             OptionDefinition(
+                ["--no-survey"],
+                help: "no post-conversation survey: closing a conversation closes it (default: closing an\n"
+                    + "assigned conversation opens a POST_SURVEY dialog with the built-in survey bot)"),
+            OptionDefinition(
+                ["--survey-timeout"], .required, placeholder: "TIME",
+                help: "close a survey the consumer has not answered for this long (default 1h)"),
+            OptionDefinition(
                 ["--init-timeout"], .required, placeholder: "TIME",
                 help: "time allowed before InitConnection on a socket without a token (default 5s)"),
             OptionDefinition(
@@ -114,6 +121,10 @@ extension SandboxConfiguration {
                 configuration.botReplyDelay = try Self.duration(value, option: option.name, allowZero: true)
             case "--no-bot":
                 configuration.botEnabled = false
+            case "--no-survey":
+                configuration.surveyEnabled = false
+            case "--survey-timeout":
+                configuration.surveyTimeout = try Self.duration(value, option: option.name)
             case "--init-timeout":
                 configuration.initConnectionTimeout = try Self.duration(value, option: option.name)
             case "--idle-timeout":

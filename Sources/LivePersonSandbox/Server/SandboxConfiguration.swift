@@ -21,6 +21,11 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var botReplyDelay: Duration = .milliseconds(300)
     /// Whether the built-in bot plays the agent when no human agent is online.
     public var botEnabled: Bool = true
+    /// Whether a post-conversation survey is configured: closing an assigned conversation's MAIN dialog opens a
+    /// `POST_SURVEY` dialog run by the built-in survey bot (`--no-survey`: closing closes the conversation).
+    public var surveyEnabled: Bool = true
+    /// How long a survey waits for the consumer's answer before it closes (LivePerson's default: one hour).
+    public var surveyTimeout: Duration = .seconds(3600)
     /// Account the banner and the export lines name.
     public var defaultAccount: String = "sandbox"
     /// How long an unauthenticated socket may wait before sending `InitConnection`.

@@ -28,7 +28,7 @@ enum BrandConversationView {
                     dialog.participantsDetails.map { participant in
                         .object([
                             "id": .string(legacyId(participant.id)), "role": .string(participant.role),
-                            "state": .string("ACTIVE"),
+                            "state": .string(participant.state),
                         ])
                     })
                 return .object(members)

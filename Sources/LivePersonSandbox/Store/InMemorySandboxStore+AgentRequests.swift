@@ -10,10 +10,10 @@ extension InMemorySandboxStore {
         reply: Reply
     ) throws(UMSFailure) {
         let (connection, _) = try agentConnection(connectionID)
-        guard let conversation = conversations[dialogId], conversation.account == connection.account else {
+        guard let conversation = conversation(ofDialog: dialogId), conversation.account == connection.account else {
             throw .notFound("Dialog \(dialogId) not found")
         }
-        let events = conversation.events.filter {
+        let events = conversation.events(inDialog: dialogId).filter {
             guard let sequence = $0.sequence else { return false }
             return sequence >= newerThan && olderThan.map { sequence < $0 } ?? true
         }

@@ -108,18 +108,18 @@ extension InMemorySandboxStore {
         let isConsumer = if case .consumer = connection.participant { true } else { false }
         for field in fields {
             switch field["field"]?.stringValue {
-            case "ConversationStateField", "Stage":
+            case let name? where name == "ConversationStateField" || name == "Stage":
                 guard field["conversationState"]?.stringValue == "CLOSE" else {
                     throw .badRequest("conversationState must be CLOSE")
                 }
-                close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
+                if name == "Stage" {
+                    closeStage(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
+                } else {
+                    close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
+                }
                 message = "OK Conversation resolved successfully"
             case "DialogChange":
-                guard let dialog = field["dialog"], dialog["state"]?.stringValue == "CLOSE" else {
-                    throw .badRequest("DialogChange supports only dialog.state CLOSE")
-                }
-                close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
-                message = "OK Dialog closed successfully"
+                message = try changeDialog(&conversation, field: field, by: connection)
             case "CSATRate":
                 guard let rate = field["csatRate"]?.intValue, (1...5).contains(rate),
                     case .bool(let confirmation)? = field["csatResolutionConfirmation"],
@@ -141,7 +141,11 @@ extension InMemorySandboxStore {
                 guard case .agent(let session) = connection.participant else {
                     throw .forbidden("Consumers cannot change participants")
                 }
-                message = try changeParticipants(of: &conversation, field, requestedBy: session)
+                if let dialogId = field["dialogId"]?.stringValue, dialogId != conversation.id {
+                    try changeDialogParticipants(&conversation, dialogId: dialogId, field: field, session: session)
+                } else {
+                    message = try changeParticipants(of: &conversation, field, requestedBy: session)
+                }
             case "Skill":
                 guard let skill = field["skill"]?.stringValue ?? field["skill"]?.intValue.map(String.init),
                     !skill.isEmpty
@@ -162,6 +166,7 @@ extension InMemorySandboxStore {
         }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, message))
         announce(conversation)
+        surveyOpened(conversation)
         // A transfer (assigned agent removed, skill or agent suggested) puts the conversation back in the queue.
         if conversation.state == "OPEN", conversation.agent == nil,
             fields.contains(where: { ["Skill", "ParticipantsChange"].contains($0["field"]?.stringValue) })
@@ -170,14 +175,9 @@ extension InMemorySandboxStore {
         }
     }
 
+    /// Closes MAIN; a survey dialog may follow (``closeMainDialog(_:by:cause:)``).
     func close(_ conversation: inout Conversation, by role: String) {
-        guard conversation.state == "OPEN" else { return }
-        let now = Self.now()
-        conversation.state = "CLOSE"
-        conversation.stage = "CLOSE"
-        conversation.closeReason = role
-        conversation.closedBy = role
-        conversation.endTs = now
+        closeMainDialog(&conversation, by: role, cause: nil)
     }
 
     func authorize(_ connection: Connection, for conversation: Conversation) throws(UMSFailure) {

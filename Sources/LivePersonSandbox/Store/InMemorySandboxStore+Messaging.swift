@@ -8,14 +8,19 @@ extension InMemorySandboxStore {
         reply: Reply
     ) throws(UMSFailure) {
         let connection = try connection(connectionID)
-        try checkPublish(connection, dialogId: dialogId, event: event)
-        var originator = connection.participant.reference
+        var originator = try checkPublish(connection, dialogId: dialogId, event: event)
         if let role = conversations[dialogId]?.role(of: originator.id) { originator.role = role }
         let sequence = try append(
             event, metadata: metadata, to: dialogId, from: originator,
             audience: try Self.checkAudience(audience, of: connection))
         reply.send(FrameEncoder.publishEventResponse(reqId: reply.reqId, sequence: sequence ?? 0))
         deliverLast(of: dialogId)
+        if conversations[dialogId] == nil {  // not a MAIN dialog: the survey bot may answer
+            if let sequence, case .consumer = connection.participant {
+                surveyReceived(event, metadata: metadata, sequence: sequence, in: dialogId)
+            }
+            return
+        }
         // The bot answers in conversations it holds, and in new ones it is about to take (a message sent right
         // after the conversation request, before the bot's accept delay has passed); `botAnswer` checks again.
         let botWillAnswer =
@@ -27,11 +32,18 @@ extension InMemorySandboxStore {
         }
     }
 
-    /// Whether `connection` may publish `event` to `dialogId`. A function of its own so that its copy of the
-    /// conversation is gone before ``append(_:metadata:to:from:)`` grows the event list in place.
-    private func checkPublish(_ connection: Connection, dialogId: String, event: WireJSON) throws(UMSFailure) {
-        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
+    /// Whether `connection` may publish `event` to `dialogId`, and as whom. A function of its own so that its copy of
+    /// the conversation is gone before ``append(_:metadata:to:from:)`` grows the event list in place.
+    private func checkPublish(_ connection: Connection, dialogId: String, event: WireJSON) throws(UMSFailure)
+        -> ParticipantRef
+    {
+        guard let conversation = conversation(ofDialog: dialogId) else {
+            throw .notFound("Dialog \(dialogId) not found")
+        }
         try authorize(connection, for: conversation)
+        if dialogId != conversation.id {
+            return try checkSurveyPublish(connection, dialogId: dialogId, event: event, in: conversation)
+        }
         if case .agent(let session) = connection.participant {
             guard let role = conversation.role(of: session.userPid) else {
                 throw .forbidden("Agent is not a participant of conversation \(dialogId)")
@@ -42,6 +54,7 @@ extension InMemorySandboxStore {
         }
         try Self.validate(event)
         guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
+        return connection.participant.reference
     }
 
     /// `messageAudience` of a publish: `ALL` (the default) or `AGENTS_AND_MANAGERS`, a private message that only
@@ -72,9 +85,10 @@ extension InMemorySandboxStore {
                 throw .badRequest("event.chatState must be one of ACTIVE|INACTIVE|GONE|COMPOSING|PAUSE")
             }
         case "AcceptStatusEvent":
-            let statuses: Set<String> = ["ACCEPT", "READ", "ACCESS", "NACK", "ACTION"]
+            // ENRICH: node-agent-sdk's survey bot example reports an invalid answer with it.
+            let statuses: Set<String> = ["ACCEPT", "READ", "ACCESS", "NACK", "ACTION", "ENRICH"]
             guard let status = event["status"]?.stringValue, statuses.contains(status) else {
-                throw .badRequest("event.status must be one of ACCEPT|READ|ACCESS|NACK|ACTION")
+                throw .badRequest("event.status must be one of ACCEPT|READ|ACCESS|NACK|ACTION|ENRICH")
             }
             guard event["sequenceList"] != nil else { throw .badRequest("event.sequenceList is missing") }
         default:
@@ -92,15 +106,16 @@ extension InMemorySandboxStore {
         audience: String? = nil
     ) throws(UMSFailure) -> Int? {
         let isChatState = event["type"]?.stringValue == "ChatStateEvent"
-        let sequence = conversations[dialogId]?.appendEvent(
+        let owner = conversationId(ofDialog: dialogId)
+        let sequence = conversations[owner]?.appendEvent(
             event, metadata: metadata, from: originator,
-            serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState, audience: audience)
-        if let sequence, let persistence, let change = conversations[dialogId]?.events.last {
+            serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState, dialogId: dialogId,
+            audience: audience)
+        if let sequence, let persistence, let change = conversations[owner]?.events(inDialog: dialogId).last {
             do {
                 try persistence.saveEvent(change, conversationId: dialogId)
             } catch {
-                conversations[dialogId]?.events.removeLast()
-                conversations[dialogId]?.nextSequence = sequence
+                conversations[owner]?.removeLastEvent(inDialog: dialogId, nextSequence: sequence)
                 throw .storageFailed(error.description)
             }
         }
@@ -111,11 +126,12 @@ extension InMemorySandboxStore {
     /// subscribe get it as `ms.OnlineEventDistribution` (`.ams.ms.…` from v2.1 on; spec §4.7). Consumers never get
     /// an agent's private message. Chat states are dropped from the backlog after delivery.
     func deliverLast(of dialogId: String) {
-        guard let change = conversations[dialogId]?.events.last else { return }
+        let owner = conversationId(ofDialog: dialogId)
+        guard let change = conversations[owner]?.events(inDialog: dialogId).last else { return }
         if change.sequence == nil {
-            conversations[dialogId]?.events.removeLast()
+            conversations[owner]?.removeLastEvent(inDialog: dialogId)
         }
-        guard let conversation = conversations[dialogId] else { return }
+        guard let conversation = conversations[owner] else { return }
         let subscribers = dialogSubscribers[dialogId] ?? []
         if !subscribers.isEmpty {
             let notification = FrameEncoder.notification(
@@ -126,13 +142,15 @@ extension InMemorySandboxStore {
                 connection.outbox.send(notification)
             }
         }
-        let agents = conversation.agentParticipants
+        let agents =
+            dialogId == conversation.id
+            ? conversation.agentParticipants.map(\.id) : eventAgent(of: dialogId, in: conversation).map { [$0] } ?? []
         guard !agents.isEmpty else { return }
         var distribution: String?
         for id in agentConnections where !subscribers.contains(id) {
             guard let connection = connections[id], connection.account == conversation.account,
                 case .agent(let session) = connection.participant,
-                agents.contains(where: { $0.id == session.userPid })
+                agents.contains(session.userPid)
             else { continue }
             if distribution == nil {
                 distribution = FrameEncoder.encode(
@@ -150,38 +168,20 @@ extension InMemorySandboxStore {
         throws(UMSFailure)
     {
         var connection = try connection(connectionID)
-        guard let conversation = conversations[dialogId] else { throw .notFound("Dialog \(dialogId) not found") }
+        guard let conversation = conversation(ofDialog: dialogId) else {
+            throw .notFound("Dialog \(dialogId) not found")
+        }
         try authorize(connection, for: conversation)
         connection.dialogSubscriptions.insert(dialogId)
         connections[connectionID] = connection
         dialogSubscribers[dialogId, default: []].insert(connectionID)
         reply.send(FrameEncoder.response(reqId: reply.reqId, type: UMSType.genericSubscribeResponse))
         let forConsumer = if case .consumer = connection.participant { true } else { false }
-        let backlog = conversation.events.filter {
+        let backlog = conversation.events(inDialog: dialogId).filter {
             ($0.sequence ?? -1) >= fromSeq && (!forConsumer || $0.isVisibleToConsumers)
         }
         connection.outbox.send(
             FrameEncoder.notification(
                 type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: backlog)))
-    }
-}
-
-extension Conversation {
-    /// Appends one event; returns its sequence, or `nil` when `sequenced` is false (chat states). The event names the
-    /// conversation with its own `id` (the dialog id: one dialog per conversation), so that the stored events share
-    /// one string instead of keeping a copy each of the request's.
-    mutating func appendEvent(
-        _ event: WireJSON, metadata: WireJSON?, from originator: ParticipantRef,
-        serverTimestamp: Int64?, sequenced: Bool, audience: String? = nil
-    ) -> Int? {
-        let sequence: Int? = sequenced ? nextSequence : nil
-        events.append(
-            MessagingEventChange(
-                sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
-                conversationId: id, dialogId: id, metadata: metadata, messageAudience: audience))
-        if let sequence {
-            nextSequence = sequence + 1
-        }
-        return sequence
     }
 }

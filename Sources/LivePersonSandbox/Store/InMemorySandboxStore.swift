@@ -28,6 +28,7 @@ actor InMemorySandboxStore: SandboxStore {
     var lastAssignment: [String: Int64] = [:]
     /// The agents who rejected each waiting conversation's ring: it is not offered to them again.
     var ringRefusals: [String: Set<String>] = [:]
+    let surveyBot: SurveyBot
     var accounts: [String: AccountInfo] = [:]
     var agentSessions: [String: AgentSession] = [:]
     var connections: [ConnectionID: Connection] = [:]
@@ -42,6 +43,8 @@ actor InMemorySandboxStore: SandboxStore {
     var openConversation: [String: String] = [:]
     /// The body of each consumer's last `userprofile.SetUserProfile`, keyed by `account/consumerId` (memory only).
     var consumerProfiles: [String: WireJSON] = [:]
+    /// The conversation of each dialog that is not a MAIN one (a MAIN dialog's id is its conversation's).
+    var dialogOwners: [String: String] = [:]
     /// Revoked tokens (SHA-256 hex) and when each would have expired anyway (epoch seconds).
     var revokedTokens: [String: Int64] = [:]
     /// The bot's pending steps per conversation, run in order by one task per conversation (``enqueueBot(_:in:)``).
@@ -49,15 +52,19 @@ actor InMemorySandboxStore: SandboxStore {
     /// Where changes are written before they are acknowledged; `nil`: memory only.
     let persistence: (any SandboxPersistence)?
 
-    init(bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState())
-    {
+    init(
+        bot: BotAgent, surveyBot: SurveyBot = SurveyBot(), persistence: sending (any SandboxPersistence)? = nil,
+        state: PersistedState = PersistedState()
+    ) {
         self.bot = bot
+        self.surveyBot = surveyBot
         self.persistence = persistence
         for account in state.accounts {
             accounts[account.id] = account
         }
         for conversation in state.conversations {
             conversations[conversation.id] = conversation
+            if let dialog = conversation.postSurvey { dialogOwners[dialog.id] = conversation.id }
             if conversation.state == "OPEN" {
                 openConversation[Self.consumerKey(account: conversation.account, consumerId: conversation.consumerId)] =
                     conversation.id
@@ -72,12 +79,12 @@ actor InMemorySandboxStore: SandboxStore {
     }
 
     /// A store that keeps its state in `directory` (`--data`), starting from what is already there.
-    static func open(bot: BotAgent, dataDirectory directory: String) throws(SandboxPersistenceError)
-        -> InMemorySandboxStore
+    static func open(bot: BotAgent, surveyBot: SurveyBot = SurveyBot(), dataDirectory directory: String)
+        throws(SandboxPersistenceError) -> InMemorySandboxStore
     {
         let persistence = try SQLitePersistence(directory: directory)
         let state = try persistence.load()
-        return InMemorySandboxStore(bot: bot, persistence: persistence, state: state)
+        return InMemorySandboxStore(bot: bot, surveyBot: surveyBot, persistence: persistence, state: state)
     }
 
     /// Writes a conversation's fields through (before the caller answers), then keeps it.

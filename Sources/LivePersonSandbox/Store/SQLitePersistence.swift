@@ -63,15 +63,18 @@ final class SQLitePersistence: SandboxPersistence {
                 state.accounts.append(AccountInfo(id: id, connectorID: connector))
             }
             var conversations: [String: Conversation] = [:]
+            // Events are stored under their dialog's id: a MAIN dialog's is its conversation's, a survey dialog's not.
+            var owners: [String: String] = [:]
             for row in try database.run("SELECT body FROM conversations") {
                 let conversation = try decode(Conversation.self, row[0])
                 conversations[conversation.id] = conversation
+                owners[conversation.id] = conversation.id
+                if let dialog = conversation.postSurvey { owners[dialog.id] = conversation.id }
             }
             for row in try database.run("SELECT conversation_id, body FROM events ORDER BY conversation_id, sequence") {
-                guard let id = row[0], conversations[id] != nil else { continue }
+                guard let dialogId = row[0], let owner = owners[dialogId] else { continue }
                 let change = try decode(MessagingEventChange.self, row[1])
-                conversations[id]?.events.append(change)
-                conversations[id]?.nextSequence = (change.sequence ?? 0) + 1
+                conversations[owner]?.restoreEvent(change, dialogId: dialogId)
             }
             state.conversations = conversations.values.sorted { $0.startTs < $1.startTs }
             for row in try database.run("SELECT body FROM agent_sessions") {

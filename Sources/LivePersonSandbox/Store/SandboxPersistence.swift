@@ -10,7 +10,8 @@ protocol SandboxPersistence: AnyObject {
     func saveAccount(_ account: AccountInfo) throws(SandboxPersistenceError)
     /// The conversation's fields, without its events.
     func saveConversation(_ conversation: Conversation) throws(SandboxPersistenceError)
-    /// One sequenced event (content or receipt) of a conversation.
+    /// One sequenced event (content or receipt) of a dialog, stored under the dialog's id as `conversationId` (a MAIN
+    /// dialog's id is its conversation's; a survey dialog's events sit under the survey dialog's id).
     func saveEvent(_ change: MessagingEventChange, conversationId: String) throws(SandboxPersistenceError)
     func saveAgentSession(_ session: AgentSession) throws(SandboxPersistenceError)
     func deleteAgentSession(bearer: String) throws(SandboxPersistenceError)

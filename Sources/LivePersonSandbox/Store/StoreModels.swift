@@ -73,8 +73,9 @@ struct Reply: Sendable {
     }
 }
 
-/// One conversation (single MAIN dialog, dialogId == conversationId). Its Codable form (what `--data` stores) leaves
-/// out the events, which are stored one row each.
+/// One conversation: a container of dialogs (spec §3.8). Its own fields are those of the MAIN dialog (dialogId ==
+/// conversationId) and of the container (`stage`); a `POST_SURVEY` dialog, when one opened, is ``postSurvey``. Its
+/// Codable form (what `--data` stores) leaves out the events, which are stored one row each.
 struct Conversation: Sendable, Codable {
     let id: String
     let account: String
@@ -101,32 +102,33 @@ struct Conversation: Sendable, Codable {
     var ringId: String?
     /// The agent the current ring is offered to (not stored: a restart forgets rings).
     var ringAgent: String?
+    /// When and why MAIN closed, kept apart from ``endTs`` (the container's end) while a survey follows it.
+    var mainEndTs: Int64?
+    var mainClosedCause: String?
+    var postSurvey: Dialog?
 
     enum CodingKeys: String, CodingKey {
         case id, account, consumerId, skillId, state, stage, closeReason, closedBy, startTs, endTs, lastUpdate, agent
-        case agentIsBot, ttr, csat, ringId, otherAgents, suggestedAgent
+        case agentIsBot, ttr, csat, ringId, otherAgents, suggestedAgent, mainEndTs, mainClosedCause, postSurvey
     }
 
-    /// Every agent taking part, the assigned agent first.
+    /// Every agent taking part in MAIN, the assigned agent first.
     var agentParticipants: [ParticipantRef] {
         (agent.map { [$0] } ?? []) + (otherAgents ?? [])
     }
 
-    /// The role `participantId` has in this conversation, if any.
+    /// The role `participantId` has in this conversation's MAIN dialog, if any.
     func role(of participantId: String) -> String? {
         if participantId == consumerId { return "CONSUMER" }
         return agentParticipants.first { $0.id == participantId }?.role
     }
 
     var details: ConversationDetails {
-        let participants = agentParticipants + [ParticipantRef(id: consumerId, role: "CONSUMER")]
-        let dialog = DialogDetails(
-            dialogId: id, participantsDetails: participants, state: state, creationTs: startTs, endTs: endTs,
-            metaDataLastUpdateTs: lastUpdate, closedBy: closedBy,
-            closedCause: closedBy.map { _ in "Closed by consumer" }
-        )
+        var participants = agentParticipants + [ParticipantRef(id: consumerId, role: "CONSUMER")]
+        let dialogs = dialogDetails(mainParticipants: participants)
+        participants += surveyParticipants
         return ConversationDetails(
-            skillId: skillId, participants: participants, dialogs: [dialog], brandId: account, state: state,
+            skillId: skillId, participants: participants, dialogs: dialogs, brandId: account, state: state,
             stage: stage, closeReason: closeReason, startTs: startTs, endTs: endTs, metaDataLastUpdateTs: lastUpdate,
             ttr: ttr, csat: csat)
     }
