@@ -13,6 +13,9 @@ public enum UMSType {
     public static let setAgentState = "routing.SetAgentState"
     public static let subscribeRoutingTasks = "routing.SubscribeRoutingTasks"
     public static let updateRingState = "routing.UpdateRingState"
+    public static let generateURLForUploadFile = "ms.GenerateURLForUploadFile"
+    public static let generateURLForDownloadFile = "ms.GenerateURLForDownloadFile"
+    public static let generateDownloadToken = "ms.token.GenerateDownloadToken"
 
     // Responses
     public static let stringResponse = ".ReqBody$StringResp"
@@ -23,6 +26,10 @@ public enum UMSType {
     public static let subscribeExConversationsResponse = "cqm.SubscribeExConversationsResponse"
     public static let getUserProfileResponse = ".ams.userprofile.GetUserProfile$Response"
     public static let routingSubscribeResponse = ".ams.GenericSubscribe$Response"
+    /// The answer to both URL requests, as the file-sharing tutorials' frames show it (the reference page and the
+    /// schema name it `ms.GenerateURLResponse`).
+    public static let generateURLResponse = "ms.BaseGenerateURLResponse"
+    public static let generateDownloadTokenResponse = ".ams.ms.token.GenerateDownloadToken$Response"
 
     // Notifications
     public static let messagingEventNotification = "ms.MessagingEventNotification"

@@ -15,6 +15,8 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     IdPController(services: services).addRoutes(to: router)
     AgentVepController(services: services).addRoutes(to: router)
     MessagingSocketController(services: services).addFallbackRoutes(to: router)
+    SwiftStoreController(services: services).addRoutes(to: router)
+    SiteSettingsController(services: services).addRoutes(to: router)
     return router
 }
 
@@ -42,7 +44,8 @@ func buildApplication(
         try TLSChannel(
             GuardedChannel(
                 base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, webSocketResponder: webSocketResponder, configuration: channelConfiguration),
+                    responder: ExpectContinue.wrapping(responder), webSocketResponder: webSocketResponder,
+                    configuration: channelConfiguration),
                 idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout),
             tlsConfiguration: tls)
     }

@@ -31,6 +31,7 @@ extension InMemorySandboxStore {
             throw .forbidden("Agent is not a participant of conversation \(dialogId)")
         }
         try Self.validate(event)
+        try checkHostedFile(event, account: conversation.account)
         guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
     }
 

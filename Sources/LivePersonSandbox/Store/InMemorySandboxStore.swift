@@ -37,11 +37,16 @@ actor InMemorySandboxStore: SandboxStore {
     var botQueues: [String: [(work: BotWork, due: ContinuousClock.Instant)]] = [:]
     /// Where changes are written before they are acknowledged; `nil`: memory only.
     let persistence: (any SandboxPersistence)?
+    /// Shared files, the temp-URL key and site settings (`InMemorySandboxStore+Files.swift`, `+SiteSettings.swift`).
+    var fileSharing: FileSharingState
 
-    init(bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState())
-    {
+    init(
+        bot: BotAgent, persistence: sending (any SandboxPersistence)? = nil, state: PersistedState = PersistedState(),
+        fileSharing: FileSharingState = FileSharingState()
+    ) {
         self.bot = bot
         self.persistence = persistence
+        self.fileSharing = fileSharing
         for account in state.accounts {
             accounts[account.id] = account
         }
@@ -64,7 +69,8 @@ actor InMemorySandboxStore: SandboxStore {
     {
         let persistence = try SQLitePersistence(directory: directory)
         let state = try persistence.load()
-        return InMemorySandboxStore(bot: bot, persistence: persistence, state: state)
+        let fileSharing = try FileSharingState(directory: directory)
+        return InMemorySandboxStore(bot: bot, persistence: persistence, state: state, fileSharing: fileSharing)
     }
 
     /// Writes a conversation's fields through (before the caller answers), then keeps it.
