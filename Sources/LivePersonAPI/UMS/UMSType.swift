@@ -18,6 +18,9 @@ public enum UMSType {
     public static let updateRoutingTaskSubscription = "routing.UpdateRoutingTaskSubscription"
     public static let agentRequestConversation = "cm.AgentRequestConversation"
     public static let queryMessages = "ms.QueryMessages"
+    public static let generateURLForUploadFile = "ms.GenerateURLForUploadFile"
+    public static let generateURLForDownloadFile = "ms.GenerateURLForDownloadFile"
+    public static let generateDownloadToken = "ms.token.GenerateDownloadToken"
 
     // Responses
     public static let stringResponse = ".ReqBody$StringResp"
@@ -30,6 +33,10 @@ public enum UMSType {
     public static let routingSubscribeResponse = ".ams.GenericSubscribe$Response"
     public static let queryMessagesResponse = ".ams.ms.QueryMessages$Response"
     public static let agentRequestConversationResponse = ".ams.cm.AgentRequestConversation$Response"
+    /// The answer to both URL requests, as the file-sharing tutorials' frames show it (the reference page and the
+    /// schema name it `ms.GenerateURLResponse`).
+    public static let generateURLResponse = "ms.BaseGenerateURLResponse"
+    public static let generateDownloadTokenResponse = ".ams.ms.token.GenerateDownloadToken$Response"
 
     // Notifications
     public static let messagingEventNotification = "ms.MessagingEventNotification"

@@ -19,6 +19,8 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     ConsumerJWSController(services: services).addRoutes(to: router)
     SendAPIController(services: services).addRoutes(to: router)
     MessagingSocketController(services: services).addFallbackRoutes(to: router)
+    SwiftStoreController(services: services).addRoutes(to: router)
+    SiteSettingsController(services: services).addRoutes(to: router)
     return router
 }
 
@@ -48,7 +50,7 @@ func buildApplication(
             base: try TLSChannel(
                 GuardedChannel(
                     base: HTTP1WebSocketUpgradeChannel(
-                        responder: responder, webSocketResponder: webSocketResponder,
+                        responder: ExpectContinue.wrapping(responder), webSocketResponder: webSocketResponder,
                         configuration: channelConfiguration),
                     idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
                     bearers: services.store.bearers),

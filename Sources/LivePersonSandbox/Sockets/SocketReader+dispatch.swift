@@ -121,6 +121,13 @@ extension SocketReader {
             let ringId = try Self.string(body, "ringId")
             let state = try Self.string(body, "ringState")
             try await store.updateRingState(connection, ringId: ringId, state: state, reply: reply)
+        case UMSType.generateURLForUploadFile:
+            try await store.generateUploadURL(connection, body: body, reply: reply)
+        case UMSType.generateURLForDownloadFile:
+            let relativePath = try Self.string(body, "relativePath")
+            try await store.generateDownloadURL(connection, relativePath: relativePath, reply: reply)
+        case UMSType.generateDownloadToken:
+            try await store.generateDownloadToken(connection, body: body, reply: reply)
         default:
             throw .badRequest("Unknown request type '\(request.type)'")
         }

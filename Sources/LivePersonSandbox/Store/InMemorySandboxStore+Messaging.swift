@@ -53,6 +53,7 @@ extension InMemorySandboxStore {
             }
         }
         try Self.validate(event)
+        try checkHostedFile(event, account: conversation.account)
         guard conversation.state == "OPEN" else { throw .badRequest("Conversation \(dialogId) is closed") }
         return connection.participant.reference
     }

@@ -51,14 +51,17 @@ actor InMemorySandboxStore: SandboxStore {
     var botQueues: [String: [(work: BotWork, due: ContinuousClock.Instant)]] = [:]
     /// Where changes are written before they are acknowledged; `nil`: memory only.
     let persistence: (any SandboxPersistence)?
+    /// Shared files, the temp-URL key and site settings (`InMemorySandboxStore+Files.swift`, `+SiteSettings.swift`).
+    var fileSharing: FileSharingState
 
     init(
         bot: BotAgent, surveyBot: SurveyBot = SurveyBot(), persistence: sending (any SandboxPersistence)? = nil,
-        state: PersistedState = PersistedState()
+        state: PersistedState = PersistedState(), fileSharing: FileSharingState = FileSharingState()
     ) {
         self.bot = bot
         self.surveyBot = surveyBot
         self.persistence = persistence
+        self.fileSharing = fileSharing
         for account in state.accounts {
             accounts[account.id] = account
         }
@@ -84,7 +87,9 @@ actor InMemorySandboxStore: SandboxStore {
     {
         let persistence = try SQLitePersistence(directory: directory)
         let state = try persistence.load()
-        return InMemorySandboxStore(bot: bot, surveyBot: surveyBot, persistence: persistence, state: state)
+        let fileSharing = try FileSharingState(directory: directory)
+        return InMemorySandboxStore(
+            bot: bot, surveyBot: surveyBot, persistence: persistence, state: state, fileSharing: fileSharing)
     }
 
     /// Writes a conversation's fields through (before the caller answers), then keeps it.

@@ -1,3 +1,4 @@
+import Foundation
 import LivePersonAPI
 
 /// The sandbox's state and the messaging rules over it. Every socket and REST controller goes through this protocol;
@@ -65,4 +66,19 @@ protocol SandboxStore: Sendable {
 
     // Profiles
     func userProfile(_ connection: ConnectionID, of requested: String?, reply: Reply) async throws(UMSFailure)
+
+    // File sharing (`swift` service) and site settings
+    func generateUploadURL(_ connection: ConnectionID, body: WireJSON, reply: Reply) async throws(UMSFailure)
+    func generateDownloadURL(_ connection: ConnectionID, relativePath: String, reply: Reply) async throws(UMSFailure)
+    func generateDownloadToken(_ connection: ConnectionID, body: WireJSON, reply: Reply) async throws(UMSFailure)
+    /// Checks a Swift request's temporary URL (the path as sent) and names the object it grants.
+    func authorizeSwift(method: String, path: String, signature: String?, expires: String?)
+        async throws(SwiftStoreFailure) -> SwiftObjectPath
+    func putSwiftObject(_ path: SwiftObjectPath, data: Data, contentType: String?)
+        async throws(SwiftStoreFailure) -> SwiftObject
+    func swiftObject(_ path: SwiftObjectPath) async -> SwiftObject?
+    func siteProperties(account: String) async -> (properties: [SiteProperty], revision: Int)
+    func siteProperty(account: String, id: String) async -> SiteProperty?
+    func setSiteProperty(account: String, _ property: SiteProperty) async throws(SandboxPersistenceError)
+        -> (property: SiteProperty, revision: Int)
 }
