@@ -52,9 +52,10 @@ struct SurveyAgentTests {
                     )
                     #expect(try await brand.response("4")["code"]?.intValue == 202)
 
-                    // The agent closes the conversation (ConversationStateField, as the SDK's close example does).
+                    // The agent closes the MAIN dialog (the SDK README's "Close dialog" example; closing the whole
+                    // conversation would skip the survey).
                     try await brand.send(
-                        #"{"kind":"req","id":"5","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ConversationStateField","conversationState":"CLOSE"}]}}"#
+                        #"{"kind":"req","id":"5","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"DialogChange","type":"UPDATE","dialog":{"dialogId":"\#(conversationId)","state":"CLOSE"}}]}}"#
                     )
                     #expect(try await brand.response("5")["code"]?.intValue == 200)
                     var details = try await Self.details(brand, conversationId) { $0["state"]?.stringValue == "CLOSE" }

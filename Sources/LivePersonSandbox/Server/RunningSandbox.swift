@@ -154,6 +154,9 @@ public final class RunningSandbox: Sendable {
             ("LP_APP_CONN_ID", connectorID),
             ("LP_CLIENT_ID", AppInstallation(account: account).clientId),
             ("LP_CLIENT_SECRET", AppInstallation(account: account).clientSecret),
+            // The survey dialogs' `metaData.appInstallId`: a survey bot of one's own (node-agent-sdk's survey-bot
+            // reads it as APP_INST) takes only the surveys of its app installation.
+            ("LP_SURVEY_APP_INSTALL_ID", SurveyBot.appInstallId),
         ]
         for service in ServiceName.allCases {
             lines.append((service.environmentVariable, hostPort))

@@ -112,11 +112,9 @@ extension InMemorySandboxStore {
                 guard field["conversationState"]?.stringValue == "CLOSE" else {
                     throw .badRequest("conversationState must be CLOSE")
                 }
-                if name == "Stage" {
-                    closeStage(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
-                } else {
-                    close(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
-                }
+                // Closing the conversation closes every dialog and opens no survey (node-agent-sdk README, "Close a
+                // conversation"); closing the MAIN dialog with DialogChange is what starts one (the PCS pages).
+                closeStage(&conversation, by: isConsumer ? "CONSUMER" : "AGENT")
                 message = "OK Conversation resolved successfully"
             case "DialogChange":
                 message = try changeDialog(&conversation, field: field, by: connection)
