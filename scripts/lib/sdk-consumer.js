@@ -2,7 +2,8 @@
 // subscribes to its conversations, requests one, then sends its arguments one a second, and prints every frame it
 // receives, one JSON object a line. Written for lp-shell (not taken from any LivePerson SDK); needs Debian's node-ws.
 //
-// Arguments: a text is published as a message; `@close-dialog` closes the MAIN dialog (a survey dialog may follow);
+// Arguments: a text is published as a message; `@pause` waits a second; `@close-dialog` closes the MAIN dialog (a
+// survey dialog may follow);
 // `@answer-survey` makes the consumer subscribe to a survey dialog when one opens and click the first quick reply of
 // each question asked there (an ACTION receipt and the button's text, with its `Answer` metadata, as the PCS
 // pages show).
@@ -89,6 +90,7 @@ function converse(jwt) {
     socket.on('error', err => { console.error(`sdk-consumer: ${err.message}`); process.exit(2); });
 
     function run(step) {
+        if (step === '@pause') return;
         if (step === '@close-dialog') {
             send('cm.UpdateConversationField', {conversationId, conversationField: [{field: 'DialogChange',
                 type: 'UPDATE', dialog: {dialogId: conversationId, state: 'CLOSE'}}]});
