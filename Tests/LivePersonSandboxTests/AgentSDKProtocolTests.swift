@@ -63,9 +63,27 @@ struct AgentSDKProtocolTests {
         _ = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
     }
 
+    /// Reads the consumer's notifications until a message in `dialogId` contains `text`.
+    static func waitForMessage(_ consumer: SocketDriver, in dialogId: String, containing text: String) async throws {
+        while true {
+            let frame = try await consumer.next(ofType: "ms.MessagingEventNotification")
+            let changes = frame["body"]?["changes"]?.elements ?? []
+            if changes.contains(where: {
+                $0["dialogId"]?.stringValue == dialogId
+                    && $0["event"]?["message"]?.stringValue?.contains(text) == true
+            }) {
+                return
+            }
+        }
+    }
+
     /// Accepts the next ring, as `MyCoolAgent.onRoutingTask` does; returns the conversation's first UPSERT.
     static func acceptRing(_ brand: SocketDriver) async throws -> WireJSON {
-        let ring = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
+        var ring = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
+        // A new routing subscription's first notification has no changes.
+        while ring["body"]?["changes"] == .array([]) {
+            ring = try await brand.next(ofType: ".ams.routing.RoutingTaskNotification")
+        }
         let details = try #require(ring["body"]?["changes"]?.elements.first?["result"]?["ringsDetails"]?.elements.first)
         #expect(details["ringState"]?.stringValue == "WAITING")
         let ringId = try #require(details["ringId"]?.stringValue)
@@ -172,6 +190,115 @@ struct AgentSDKProtocolTests {
                     #expect(own["body"]?["originatorPId"]?.stringValue == agent.userPid)
                     let seen = try await consumer.next(ofType: "ms.MessagingEventNotification")
                     #expect(seen["body"]?["changes"]?.elements.first?["event"]?["message"] != nil)
+                }
+            }
+        }
+    }
+
+    /// The whole life of a conversation as the SDK's bots and a consumer drive it: connect, ring, accept, greet,
+    /// consumer message, reply, transfer to a skill, the second agent's accept and reply, MAIN dialog closed by the
+    /// agent, the survey dialog on both sides, the consumer's answers, the conversation's end.
+    @Test func connectRingAcceptGreetMessageReplyTransferCloseSurvey() async throws {
+        try await SandboxHarness.withSandbox(Self.noBot) { sandbox in
+            let store = sandbox.services.store
+            let first = await store.agentLogin(account: sandbox.account, loginName: "first-line")
+            let second = await store.agentLogin(account: sandbox.account, loginName: "second-line")
+            try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: first.bearer)) { one in
+                try await Self.connectLikeMyCoolAgent(one, agent: first, account: sandbox.account)
+                try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: second.bearer)) { two in
+                    // Second line is OCCUPIED: it takes transfers only, so the first ring goes to first line.
+                    try await Self.connectLikeMyCoolAgent(two, agent: second, account: sandbox.account)
+                    try await two.send(
+                        #"{"kind":"req","id":"o","type":".ams.routing.SetAgentState","body":{"availability":"OCCUPIED","channels":["MESSAGING"],"agentUserId":"\#(second.legacyId)"}}"#
+                    )
+                    _ = try await two.next(ofType: ".ReqBody$StringResp")
+                    try await Self.withConversation(sandbox, consumer: "ivy") { consumer, conversationId in
+                        _ = try await Self.acceptRing(one)
+                        try await one.send(
+                            #"{"kind":"req","id":"w","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"Just joined"}}}"#
+                        )
+                        _ = try await one.next(ofType: "ms.PublishEventResponse")
+                        try await consumer.send(
+                            #"{"kind":"req","id":5,"type":"ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"my order is late"}}}"#
+                        )
+                        let asked = try await one.next(ofType: ".ams.ms.OnlineEventDistribution")
+                        if asked["body"]?["event"]?["message"]?.stringValue == "Just joined" {
+                            _ = try await one.next(ofType: ".ams.ms.OnlineEventDistribution")
+                        }
+                        // First line goes away and transfers the conversation to the orders skill.
+                        try await one.send(
+                            #"{"kind":"req","id":"a","type":".ams.routing.SetAgentState","body":{"availability":"AWAY","channels":["MESSAGING"],"agentUserId":"\#(first.legacyId)"}}"#
+                        )
+                        _ = try await one.next(ofType: ".ReqBody$StringResp")
+                        try await one.send(
+                            #"{"kind":"req","id":"x","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"ParticipantsChange","type":"REMOVE","role":"ASSIGNED_AGENT"},{"field":"Skill","type":"UPDATE","skill":"orders"}]}}"#
+                        )
+                        #expect(try await one.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 200)
+                        // OCCUPIED takes no new conversations; the transfer goes to second line once it is online.
+                        try await two.send(
+                            #"{"kind":"req","id":"on","type":".ams.routing.SetAgentState","body":{"availability":"ONLINE","channels":["MESSAGING"],"agentUserId":"\#(second.legacyId)"}}"#
+                        )
+                        _ = try await two.next(ofType: ".ReqBody$StringResp")
+                        try await two.send(
+                            #"{"kind":"req","id":"rs","type":".ams.routing.SubscribeRoutingTasks","body":{"channelType":"MESSAGING","agentId":"\#(second.legacyId)","brandId":"\#(sandbox.account)"}}"#
+                        )
+                        _ = try await Self.acceptRing(two)
+                        try await two.send(
+                            #"{"kind":"req","id":"q","type":".ams.ms.QueryMessages","body":{"dialogId":"\#(conversationId)","newerThanSequence":0}}"#
+                        )
+                        let history = try await two.next(ofType: ".ams.ms.QueryMessages$Response")
+                        #expect(
+                            history["body"]?.elements.compactMap { $0["event"]?["message"]?.stringValue } == [
+                                "Just joined", "my order is late",
+                            ])
+                        try await two.send(
+                            #"{"kind":"req","id":"r","type":".ams.ms.PublishEvent","body":{"dialogId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"it ships today"}}}"#
+                        )
+                        _ = try await two.next(ofType: "ms.PublishEventResponse")
+                        while true {
+                            let seen = try await consumer.next(ofType: "ms.MessagingEventNotification")
+                            let messages = seen["body"]?["changes"]?.elements.map { $0["event"]?["message"] }
+                            if messages?.contains(.string("it ships today")) == true { break }
+                        }
+
+                        // Second line closes the MAIN dialog: the survey dialog opens on both sides.
+                        try await two.send(
+                            #"{"kind":"req","id":"c","type":".ams.cm.UpdateConversationField","body":{"conversationId":"\#(conversationId)","conversationField":[{"field":"DialogChange","type":"UPDATE","dialog":{"dialogId":"\#(conversationId)","state":"CLOSE"}}]}}"#
+                        )
+                        #expect(try await two.next(ofType: ".ReqBody$StringResp")["code"]?.intValue == 200)
+                        let closed = try await two.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                        let change = try #require(closed["body"]?["changes"]?.elements.first)
+                        let details = change["result"]?["conversationDetails"]
+                        #expect(details?["state"]?.stringValue == "CLOSE")
+                        #expect(details?["stage"]?.stringValue == "OPEN")
+                        let survey = try #require(
+                            details?["dialogs"]?.elements.first { $0["dialogType"]?.stringValue == "POST_SURVEY" })
+                        let surveyId = try #require(survey["dialogId"]?.stringValue)
+                        #expect(survey["state"]?.stringValue == "OPEN")
+
+                        try await consumer.send(
+                            #"{"kind":"req","id":6,"type":"ms.SubscribeMessagingEvents","body":{"dialogId":"\#(surveyId)","conversationId":"\#(conversationId)","fromSeq":0}}"#
+                        )
+                        _ = try await consumer.next(ofType: ".ams.GenericSubscribeResponse")
+                        // Each question is answered once it has been asked; the survey then thanks and ends.
+                        for (id, question, answer) in [(7, "overall experience", "5"), (8, "issue resolved", "yes")] {
+                            try await Self.waitForMessage(consumer, in: surveyId, containing: question)
+                            try await consumer.send(
+                                #"{"kind":"req","id":\#(id),"type":"ms.PublishEvent","body":{"dialogId":"\#(surveyId)","conversationId":"\#(conversationId)","event":{"type":"ContentEvent","contentType":"text/plain","message":"\#(answer)"}}}"#
+                            )
+                        }
+                        try await Self.waitForMessage(consumer, in: surveyId, containing: "Thank you")
+                        // The agent sees the conversation's end, with the CSAT answered.
+                        try await two.send(
+                            #"{"kind":"req","id":"e","type":".ams.aam.SubscribeExConversations","body":{"convState":["CLOSE"],"stage":["CLOSE"]}}"#
+                        )
+                        let ended = try await two.next(ofType: ".ams.aam.ExConversationChangeNotification")
+                        let result = ended["body"]?["changes"]?.elements.first {
+                            $0["result"]?["convId"]?.stringValue == conversationId
+                        }?["result"]
+                        #expect(result?["conversationDetails"]?["stage"]?.stringValue == "CLOSE", "\(ended)")
+                        #expect(result?["conversationDetails"]?["csatRate"]?.intValue == 5)
+                    }
                 }
             }
         }
