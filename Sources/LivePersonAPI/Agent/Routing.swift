@@ -62,12 +62,3 @@ public struct RoutingTaskNotificationBody: Codable, Hashable, Sendable {
         self.changes = changes
     }
 }
-
-/// The body of `.ams.userprofile.GetUserProfile$Response` for an agent's own profile.
-public struct UserProfileBody: Codable, Hashable, Sendable {
-    public var userId: String
-
-    public init(userId: String) {
-        self.userId = userId
-    }
-}

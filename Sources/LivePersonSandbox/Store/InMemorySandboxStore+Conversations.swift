@@ -173,11 +173,6 @@ extension InMemorySandboxStore {
         }
     }
 
-    /// Closes MAIN; a survey dialog may follow (``closeMainDialog(_:by:cause:)``).
-    func close(_ conversation: inout Conversation, by role: String) {
-        closeMainDialog(&conversation, by: role, cause: nil)
-    }
-
     func authorize(_ connection: Connection, for conversation: Conversation) throws(UMSFailure) {
         guard connection.account == conversation.account else {
             throw .notFound("Conversation \(conversation.id) not found")
