@@ -9,13 +9,15 @@ extension InMemorySandboxStore {
     ) throws(UMSFailure) {
         let connection = try connection(connectionID)
         var originator = try checkPublish(connection, dialogId: dialogId, event: event)
-        if let role = conversations[dialogId]?.role(of: originator.id) { originator.role = role }
+        if case .agent = connection.participant, let role = conversations[dialogId]?.role(of: originator.id) {
+            originator.role = role
+        }
         let sequence = try append(
             event, metadata: metadata, to: dialogId, from: originator,
             audience: try Self.checkAudience(audience, of: connection))
         reply.send(FrameEncoder.publishEventResponse(reqId: reply.reqId, sequence: sequence ?? 0))
         deliverLast(of: dialogId)
-        if conversations[dialogId] == nil {  // not a MAIN dialog: the survey bot may answer
+        if conversations.index(forKey: dialogId) == nil {  // not a MAIN dialog: the survey bot may answer
             if let sequence, case .consumer = connection.participant {
                 surveyReceived(event, metadata: metadata, sequence: sequence, in: dialogId)
             }
@@ -143,6 +145,9 @@ extension InMemorySandboxStore {
                 connection.outbox.send(notification)
             }
         }
+        // Most dialogs of a busy sandbox have no agent yet: that case builds nothing.
+        guard conversation.agent != nil || conversation.otherAgents?.isEmpty == false || dialogId != conversation.id
+        else { return }
         let agents =
             dialogId == conversation.id
             ? conversation.agentParticipants.map(\.id) : eventAgent(of: dialogId, in: conversation).map { [$0] } ?? []
