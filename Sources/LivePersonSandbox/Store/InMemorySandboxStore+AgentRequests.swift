@@ -89,14 +89,7 @@ extension InMemorySandboxStore {
                 reqId: reply.reqId, type: UMSType.routingSubscribeResponse,
                 body: SubscriptionBody(subscriptionId: subscriptionId)))
         connection.outbox.send(
-            FrameEncoder.notification(
-                type: UMSType.agentStateNotification,
-                body: AgentStateNotificationBody(
-                    subscriptionId: subscriptionId,
-                    changes: [
-                        AgentStateChange(
-                            result: AgentState(agentUserId: session.legacyId, availability: connection.availability))
-                    ])))
+            Self.agentStateFrame(subscriptionId, agent: session, availability: connection.availability))
     }
 
     /// Tells every agent-state subscription of `session`'s agent (on any of its sockets) its new availability.
@@ -105,16 +98,18 @@ extension InMemorySandboxStore {
             guard let subscriptionId = connection.agentStateSubscription,
                 case .agent(let owner) = connection.participant, owner.userPid == session.userPid
             else { continue }
-            connection.outbox.send(
-                FrameEncoder.notification(
-                    type: UMSType.agentStateNotification,
-                    body: AgentStateNotificationBody(
-                        subscriptionId: subscriptionId,
-                        changes: [
-                            AgentStateChange(
-                                result: AgentState(agentUserId: session.legacyId, availability: availability))
-                        ])))
+            connection.outbox.send(Self.agentStateFrame(subscriptionId, agent: session, availability: availability))
         }
+    }
+
+    /// One `.ams.routing.AgentStateNotification`: `agent` is now `availability`.
+    static func agentStateFrame(_ subscriptionId: String, agent: AgentSession, availability: String) -> String {
+        FrameEncoder.notification(
+            type: UMSType.agentStateNotification,
+            body: AgentStateNotificationBody(
+                subscriptionId: subscriptionId,
+                changes: [AgentStateChange(result: AgentState(agentUserId: agent.legacyId, availability: availability))]
+            ))
     }
 
     /// `.ams.routing.UpdateRoutingTaskSubscription`: changes the caller's routing subscription (the sandbox has one
@@ -138,18 +133,9 @@ extension InMemorySandboxStore {
         _ connectionID: ConnectionID, consumerId: String, skillId: String?, reply: Reply
     ) throws(UMSFailure) {
         let (connection, session) = try agentConnection(connectionID)
-        let key = Self.consumerKey(account: connection.account, consumerId: consumerId)
-        if let existing = openConversation[key] {
-            throw .badRequest("Consumer \(consumerId) already has an open conversation: \(existing)")
-        }
-        let now = Self.now()
-        var conversation = Conversation(
-            id: StableID.randomUUID(), account: connection.account, consumerId: consumerId, startTs: now,
-            lastUpdate: now)
-        if let skillId, !skillId.isEmpty { conversation.skillId = skillId }
-        conversation.agent = ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT")
-        try save(conversation)
-        openConversation[key] = conversation.id
+        let conversation = try openConversation(
+            account: connection.account, consumerId: consumerId, skillId: skillId,
+            agent: ParticipantRef(id: session.userPid, role: "ASSIGNED_AGENT"))
         reply.send(
             FrameEncoder.response(
                 reqId: reply.reqId, type: UMSType.agentRequestConversationResponse,

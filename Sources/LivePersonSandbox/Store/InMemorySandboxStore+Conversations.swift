@@ -6,23 +6,33 @@ extension InMemorySandboxStore {
         guard case .consumer(let consumerId) = connection.participant else {
             throw .forbidden("Only consumers can request a conversation")
         }
-        let key = Self.consumerKey(account: connection.account, consumerId: consumerId)
-        if let existing = openConversation[key] {
-            throw .badRequest("Consumer already has an open conversation: \(existing)")
-        }
-        let now = Self.now()
-        var conversation = Conversation(
-            id: StableID.randomUUID(), account: connection.account, consumerId: consumerId, startTs: now,
-            lastUpdate: now)
-        if let skillId, !skillId.isEmpty { conversation.skillId = skillId }
-        try save(conversation)
-        openConversation[key] = conversation.id
+        let conversation = try openConversation(
+            account: connection.account, consumerId: consumerId, skillId: skillId, agent: nil)
         reply.send(
             FrameEncoder.response(
                 reqId: reply.reqId, type: UMSType.requestConversationResponse,
                 body: RequestConversationBody(conversationId: conversation.id)))
         announce(conversation)
         route(conversation.id)
+    }
+
+    /// Creates and stores a new conversation of `consumerId` (refused while one is open), with `agent` assigned if
+    /// given; the caller answers and announces it.
+    func openConversation(account: String, consumerId: String, skillId: String?, agent: ParticipantRef?)
+        throws(UMSFailure) -> Conversation
+    {
+        let key = Self.consumerKey(account: account, consumerId: consumerId)
+        if let existing = openConversation[key] {
+            throw .badRequest("Consumer already has an open conversation: \(existing)")
+        }
+        let now = Self.now()
+        var conversation = Conversation(
+            id: StableID.randomUUID(), account: account, consumerId: consumerId, startTs: now, lastUpdate: now)
+        if let skillId, !skillId.isEmpty { conversation.skillId = skillId }
+        conversation.agent = agent
+        try save(conversation)
+        openConversation[key] = conversation.id
+        return conversation
     }
 
     /// Offers the conversation to one agent, as LivePerson's routing does: among the account's agents whose brand
