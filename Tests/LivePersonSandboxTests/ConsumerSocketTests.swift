@@ -257,16 +257,17 @@ struct ConsumerSocketTests {
         }
     }
 
-    @Test(arguments: ["jwt not-a-token", "jwt foreign"])
-    func badTokenClosesWith4401(header: String) async throws {
+    /// Read at the byte level: swift-websocket's client can miss a frame that arrives right behind the 101 answer,
+    /// which made this test hang now and then under load although the sandbox had sent the close.
+    @Test(arguments: ["not-a-token", "foreign"])
+    func badTokenClosesWith4401(token: String) async throws {
         try await SandboxHarness.withSandbox { sandbox in
-            let value = header == "jwt foreign" ? "jwt \(sandbox.consumerToken(account: "someone-else"))" : header
-            let close = try await SocketDriver.connect(
-                sandbox, path: SocketDriver.consumerPath(sandbox.account), headers: [.authorization: value]
-            ) { socket in
-                try await socket.drain()
-            }
-            #expect(close?.closeCode == .unknown(4401))
+            let value = token == "foreign" ? sandbox.consumerToken(account: "someone-else") : token
+            let connection = try await RawConnection.open(port: sandbox.port)
+            let answer = try await connection.exchange(
+                ClientFrame.upgrade(account: sandbox.account, token: value), readingFor: 3)
+            #expect(answer.text.hasPrefix("HTTP/1.1 101"), "\(answer.text.debugDescription)")
+            #expect(answer.closeCode == 4401, "\(answer.text.debugDescription)")
         }
     }
 
