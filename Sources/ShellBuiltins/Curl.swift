@@ -39,22 +39,23 @@ public struct Curl: Builtin {
             }
             return .usage
         }
-        guard let path = options.stderrPath, path != "-" else {
-            var redirected = context
-            if options.stderrPath == "-" { redirected.io.stderr = io.stdout }
-            defer { context = redirected }
-            return perform(options, &redirected)
+        // `--stderr FILE` (created or truncated) or `--stderr -` (standard output) takes curl's messages.
+        let original = io.stderr
+        var descriptor: Int32 = -1
+        if let path = options.stderrPath {
+            if path == "-" {
+                context.io.stderr = io.stdout
+            } else {
+                descriptor = open(context.resolvePath(path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                if descriptor >= 0 { context.io.stderr = ByteOutput(fileDescriptor: descriptor) }
+            }
         }
-        // `--stderr FILE`: curl's messages go to the file, created or truncated.
-        let descriptor = open(context.resolvePath(path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return perform(options, &context) }
-        var redirected = context
-        redirected.io.stderr = ByteOutput(fileDescriptor: descriptor)
-        let status = perform(options, &redirected)
-        redirected.io.stderr.flush()
-        close(descriptor)
-        redirected.io.stderr = io.stderr
-        context = redirected
+        let status = perform(options, &context)
+        if descriptor >= 0 {
+            context.io.stderr.flush()
+            close(descriptor)
+        }
+        context.io.stderr = original
         return status
     }
 
@@ -125,6 +126,8 @@ public struct Curl: Builtin {
         trust.minimumTLSVersion = options.minimumTLSVersion
         trust.clientCertificatePath = options.clientCertificatePath.map(context.resolvePath)
         trust.clientKeyPath = options.clientKeyPath.map(context.resolvePath)
+        trust.clientCertificateName = options.clientCertificatePath
+        trust.clientKeyName = options.clientKeyPath
         let setup = CurlAttempt.Setup(
             options: options, trust: trust, choice: CurlTransportChoice(environment: context.environment),
             builder: CurlRequestBuilder(options: options, body: requestBody, contentType: contentType),

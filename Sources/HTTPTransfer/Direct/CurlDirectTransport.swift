@@ -44,7 +44,8 @@ final class CurlDirectTransport: CurlTransport {
         finish()
         let url = request.url
         let key = DirectConnectionPool.Key(
-            scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy)
+            scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy,
+            addressing: addressing)
         let message = Self.wire(request.headerLinesForDisplay, body: request.body)
         // A request that asks the server to close is the connection's last, whatever the answer says.
         let asksToClose = request.headers.contains {

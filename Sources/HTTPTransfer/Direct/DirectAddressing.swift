@@ -4,7 +4,7 @@
 
 /// How the direct transport turns a host into addresses: `--resolve` entries first, then the resolver; `-4`/`-6`
 /// keep one address family.
-struct DirectAddressing: Sendable {
+struct DirectAddressing: Sendable, Equatable {
     /// `host:port` (host lower-cased, `*` for any host) to the address literals `--resolve` gave for it.
     var overrides: [String: [String]] = [:]
     /// `AF_INET` for `-4`, `AF_INET6` for `-6`, nil for both.
@@ -23,7 +23,8 @@ struct DirectAddressing: Sendable {
             let pieces = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard pieces.count == 3, !pieces[0].isEmpty, let port = Int(pieces[1]) else { continue }
             let addresses = pieces[2].split(separator: ",").map { address in
-                address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : String(address)
+                address.hasPrefix("[") && address.hasSuffix("]")
+                    ? String(address.dropFirst().dropLast()) : String(address)
             }
             guard !addresses.isEmpty, addresses.allSatisfy({ IPLiteral($0) != nil }) else { continue }
             let key = "\(pieces[0].lowercased()):\(port)"

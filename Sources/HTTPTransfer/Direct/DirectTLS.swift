@@ -77,7 +77,7 @@ final class DirectTLS {
     /// Presents `identity` when the server asks for a client certificate: the first certificate, the rest as its
     /// chain, and the key. - Throws: curl's 58 when BoringSSL cannot use them.
     private static func use(_ identity: ClientIdentity, in context: OpaquePointer, trust: TrustStore) throws {
-        let keyFile = trust.clientKeyPath ?? trust.clientCertificatePath ?? ""
+        let keyFile = trust.clientKeyName ?? trust.clientCertificateName ?? ""
         let loaded = identity.certificateChain.withUnsafeBytes { raw -> Bool in
             guard let bio = BIO_new_mem_buf(raw.baseAddress, raw.count) else { return false }
             defer { BIO_free(bio) }

@@ -8,18 +8,20 @@ struct ClientIdentity: Sendable, Equatable {
     /// The key file's bytes (a PEM private key).
     var privateKey: [UInt8]
 
-    /// Reads the files. - Throws: curl 7.88.1's 58 with its messages (OpenSSL's words for the reason).
-    init(certificatePath: String, keyPath: String?) throws(CurlError) {
+    /// Reads the files; messages name them as `names` (as typed). - Throws: curl 7.88.1's 58 with its messages
+    /// (OpenSSL's words for the reason).
+    init(certificatePath: String, keyPath: String?, names: (certificate: String, key: String?)) throws(CurlError) {
         guard let certificate = FileReading.readBytes(certificatePath) else {
             throw Self.certificateError(
-                certificatePath, reason: "error:80000002:system library::No such file or directory")
+                names.certificate, reason: "error:80000002:system library::No such file or directory")
         }
         guard certificate.containsBytes("-----BEGIN CERTIFICATE-----") else {
-            throw Self.certificateError(certificatePath, reason: "error:0480006C:PEM routines::no start line")
+            throw Self.certificateError(names.certificate, reason: "error:0480006C:PEM routines::no start line")
         }
         let keyFile = keyPath ?? certificatePath
         guard let key = FileReading.readBytes(keyFile), key.containsBytes("PRIVATE KEY-----") else {
-            throw CurlError(code: 58, message: "unable to set private key file: '\(keyFile)' type PEM")
+            throw CurlError(
+                code: 58, message: "unable to set private key file: '\(names.key ?? names.certificate)' type PEM")
         }
         certificateChain = certificate
         privateKey = key

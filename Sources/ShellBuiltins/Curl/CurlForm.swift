@@ -53,7 +53,9 @@ struct CurlForm {
                 if isUpload {
                     part.filename = parsed.filename ?? Self.baseName(path)
                     part.contentType =
-                        parsed.type ?? (path == "-" ? Self.contentType(forName: part.filename)
+                        parsed.type
+                        ?? (path == "-"
+                            ? Self.contentType(forName: part.filename)
                             : Self.contentType(forName: parsed.filename) ?? Self.contentType(forName: path)
                                 ?? "application/octet-stream")
                 } else {

@@ -255,7 +255,7 @@ extension CurlOptions {
     /// and `,` (warnings muted by an earlier `-s`, as curl prints them while parsing).
     fileprivate mutating func setRange(_ text: String) {
         let (range, warning) = CurlRange.normalised(text)
-        range.map { self.range = $0 }
+        self.range = range
         if let warning, !silent { parseWarnings.append(curlWarning(warning)) }
     }
 

@@ -594,7 +594,7 @@ status 201
 
 #### -X POST alone over https sends no Content-Length either, even with -i (the direct transport carries it)
 ## args: -s -i -X POST --cacert {CA} -o /dev/null -w "%{http_code}" {TLSURL}/echo
-## stdout: 200
+## stdout-json: "200"
 ## transports: direct
 
 #### -d '' still sends Content-Length: 0
@@ -712,6 +712,7 @@ curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect 
 #### --resolve sends a name to the address given
 ## args: -s --resolve lp.example:{PORT}:127.0.0.1 http://lp.example:{PORT}/echo
 ## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","lp.example:{PORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+## transports: direct
 
 #### -4 connects over IPv4
 ## args: -s -4 http://localhost:{PORT}/json
@@ -723,7 +724,7 @@ curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect 
 
 #### --http2 over https uses what the server offers (HTTP/1.1 here)
 ## args: -s --http2 --tlsv1.2 --cacert {CA} -o /dev/null -w "%{http_version}" {TLSURL}/json
-## stdout: 1.1
+## stdout-json: "1.1"
 
 #### --cert and --key are presented when the server asks (this one does not; they must load)
 ## args: -s --cert {SERVERCERT} --key {SERVERKEY} --cacert {CA} {TLSURL}/json
@@ -744,12 +745,12 @@ curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect 
 ## stdout: {"method":"GET","path":"/echo","query":"z=1&a=b+c&x%2fy&%2f%3a","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
 
 #### dot segments are squashed unless --path-as-is
-## args: -s {URL}/a/../echo/./x
-## stdout: {"method":"GET","path":"/echo/x","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+## args: -s {URL}/echo/a/../x/./y
+## stdout: {"method":"GET","path":"/echo/x/y","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
 
 #### --path-as-is sends the path as typed
-## args: -s --path-as-is {URL}/a/../echo/./x
-## stdout: {"method":"GET","path":"/a/../echo/./x","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+## args: -s --path-as-is {URL}/echo/a/../x/./y
+## stdout: {"method":"GET","path":"/echo/a/../x/./y","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
 
 #### --stderr FILE takes curl's messages
 ## args: --stderr err.txt -r 5 -s -o /dev/null {URL}/json
