@@ -180,7 +180,8 @@ enum CurlOptionParser {
             case .missingValue: "option \(error.spelling): requires parameter"
             case .invalid(let text): text
             }
-        if message.hasPrefix("Warning: ") { return message }  // curl's warnings that end a command line
+        // curl's warnings that end a command line, without the hint (nothing at all when -s muted them).
+        if message.hasPrefix("Warning: ") || (message.isEmpty && !error.suggestsHelp) { return message }
         return message.isEmpty ? hint : "curl: \(message)\n" + hint
     }
 
@@ -205,10 +206,11 @@ enum CurlOptionParser {
             let other =
                 !result.data.isEmpty
                 ? "POST (-d, --data)" : result.headOnly ? "HEAD (-I, --head)" : "PUT (-T, --upload-file)"
-            throw .invalid(
-                curlWarning(
-                    "You can only select one HTTP request method! You asked for both \(other) and multipart "
-                        + "formpost (-F, --form)."))
+            // Muted by -s, as curl prints the warning while parsing.
+            let warning = curlWarning(
+                "You can only select one HTTP request method! You asked for both \(other) and multipart "
+                    + "formpost (-F, --form).")
+            throw .invalid(result.silent ? "" : warning, suggestsHelp: false)
         }
         return result
     }

@@ -634,8 +634,13 @@ curl: try 'curl --help' or 'curl --manual' for more information
 ## END
 ## exit_code: 2
 
-#### -F with -d is curl's warning and exit 2
+#### -F with -d, -s first: exit 2 and nothing said
 ## args: -s -F a=1 -d b {URL}/echo
+## stderr-json: ""
+## exit_code: 2
+
+#### -F with -d is curl's warning and exit 2
+## args: -F a=1 -d b {URL}/echo
 ## STDERR:
 Warning: You can only select one HTTP request method! You asked for both POST 
 Warning: (-d, --data) and multipart formpost (-F, --form).
