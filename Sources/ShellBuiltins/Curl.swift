@@ -2,13 +2,17 @@ import HTTPTransfer
 import OptionParsing
 import ShellRuntime
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `curl`: an HTTP(S) client that matches curl 7.88.1's options, output bytes, exit codes and messages.
 ///
 /// Two transports carry the requests (see `CurlTransportChoice`): HTTP/1.1 on a socket of its own with BoringSSL
 /// for TLS, which starts in a fraction of the time, and AsyncHTTPClient with one shared client per process (see
 /// `CurlHTTPClients`) for HTTP/2, pooled connections and `--compressed`. Servers see what real curl sends,
-/// `User-Agent: curl/7.88.1` included, except that `Content-Length` comes last and a body-less POST or PUT
-/// sends `Content-Length: 0` (as AHC does; both transports send the same bytes).
+/// `User-Agent: curl/7.88.1` included, except that `Content-Length` comes last. A body-less POST or PUT sends no
+/// `Content-Length`, as curl (it goes over the direct transport: AHC would add `Content-Length: 0`).
 public struct Curl: Builtin {
     public static let name = "curl"
     public static let summary = "transfer a URL (HTTP and HTTPS, curl-compatible)"
@@ -24,9 +28,40 @@ public struct Curl: Builtin {
         do {
             options = try CurlOptionParser.parse(context.arguments)
         } catch {
-            io.stderr.writeDiagnostic(CurlOptionParser.table.message(for: error))
+            if case .unknownOption = error.kind, CurlUnbuiltOptions.isCurlOption(error.spelling) {
+                let path = context.state.variables["PATH"] ?? ShellState.defaultPath
+                io.stderr.writeDiagnostic(
+                    CurlUnbuiltOptions.message(
+                        option: error.spelling, arguments: context.arguments,
+                        systemCurl: TypeCommand.find("curl", in: path)))
+            } else {
+                io.stderr.writeDiagnostic(CurlOptionParser.table.message(for: error))
+            }
             return .usage
         }
+        // `--stderr FILE` (created or truncated) or `--stderr -` (standard output) takes curl's messages.
+        let original = io.stderr
+        var descriptor: Int32 = -1
+        if let path = options.stderrPath {
+            if path == "-" {
+                context.io.stderr = io.stdout
+            } else {
+                descriptor = open(context.resolvePath(path), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                if descriptor >= 0 { context.io.stderr = ByteOutput(fileDescriptor: descriptor) }
+            }
+        }
+        let status = perform(options, &context)
+        if descriptor >= 0 {
+            context.io.stderr.flush()
+            close(descriptor)
+        }
+        context.io.stderr = original
+        return status
+    }
+
+    private func perform(_ options: CurlOptions, _ context: inout CommandContext) -> ExitStatus {
+        let io = context.io
+        for warning in options.parseWarnings { io.stderr.writeDiagnostic(warning) }
         if options.help {
             io.stdout.write(Self.usage)
             return .success
@@ -46,6 +81,30 @@ public struct Curl: Builtin {
             return ExitStatus(26)  // CURLE_READ_ERROR
         }
         for warning in body.warnings { io.stderr.writeDiagnostic(warning) }
+        var requestBody = options.dataInQuery ? nil : body.bytes
+        var contentType: String?
+        if !options.form.isEmpty {
+            do {
+                let form = try CurlForm(specs: options.form) { name in
+                    name == "-" ? io.stdin.readAll() : FileReading.readBytes(context.resolvePath(name))
+                }
+                if !options.silent { for warning in form.warnings { io.stderr.writeDiagnostic(warning) } }
+                requestBody = form.body
+                contentType = form.contentType
+            } catch .badlyUsed {
+                io.stderr.writeDiagnostic("curl: option -F: is badly used here\n" + CurlOptionParser.hint)
+                return .usage
+            } catch {
+                if !options.silent || options.showError {
+                    io.stderr.writeDiagnostic("curl: (26) \(CurlError.readError.message)\n")
+                }
+                return ExitStatus(26)
+            }
+        }
+        let queries = CurlURLQuery.encoded(options.urlQueries) { text in
+            let name = String(text.dropFirst())
+            return (name == "-" ? io.stdin.readAll() : FileReading.readBytes(context.resolvePath(name))) ?? []
+        }
         var writeOut = options.writeOut
         if let format = writeOut, format.hasPrefix("@") {
             let name = String(format.dropFirst())
@@ -62,77 +121,72 @@ public struct Curl: Builtin {
             }
             jar = loaded
         }
-        let trust = TrustStore(
+        var trust = TrustStore(
             insecure: options.insecure, caCertificatePath: options.caCertificatePath, environment: context.environment)
-        let choice = CurlTransportChoice(environment: context.environment)
-        let builder = CurlRequestBuilder(options: options, body: options.dataInQuery ? nil : body.bytes)
+        trust.minimumTLSVersion = options.minimumTLSVersion
+        trust.clientCertificatePath = options.clientCertificatePath.map(context.resolvePath)
+        trust.clientKeyPath = options.clientKeyPath.map(context.resolvePath)
+        trust.clientCertificateName = options.clientCertificatePath
+        trust.clientKeyName = options.clientKeyPath
+        let setup = CurlAttempt.Setup(
+            options: options, trust: trust, choice: CurlTransportChoice(environment: context.environment),
+            builder: CurlRequestBuilder(options: options, body: requestBody, contentType: contentType),
+            environment: context.environment,
+            dumpHeaderPath: options.dumpHeaderPath.map { $0 == "-" ? "-" : context.resolvePath($0) })
         var status = ExitStatus.success
         for (index, text) in options.urls.enumerated() {
             var stats = CurlTransferStats()
-            do {
-                var url = try CurlURL(parsing: text)
-                if options.dataInQuery, let data = body.bytes {
-                    let query = String(decoding: data, as: UTF8.self)
-                    url.query = url.query.map { $0.isEmpty ? query : "\($0)&\(query)" } ?? query
-                }
-                if let upload = options.uploadPath, upload != "-", url.path.hasSuffix("/") {
-                    url.path += upload.split(separator: "/").last.map(String.init) ?? ""
-                }
-                let outputPath: String?
-                var shownPath = ""
-                if index == 0, let path = options.outputPath {
-                    outputPath = context.resolvePath(path)
-                    shownPath = path
-                } else if options.remoteName {
-                    guard let name = url.path.split(separator: "/").last, !name.isEmpty else {
-                        io.stderr.writeDiagnostic("curl: Remote file name has no length!\n" + CurlOptionParser.hint)
-                        status = ExitStatus(23)
-                        continue
+            var retry = CurlRetry(options: options)
+            while true {
+                var attempt = CurlAttempt(setup: setup, io: io)
+                attempt.jar = jar
+                do {
+                    var url = try CurlURL(parsing: text)
+                    if !options.pathAsIs { url.squashDotSegments() }
+                    if options.dataInQuery, let data = body.bytes {
+                        let query = String(decoding: data, as: UTF8.self)
+                        url.query = url.query.map { $0.isEmpty ? query : "\($0)&\(query)" } ?? query
                     }
-                    outputPath = context.resolvePath(String(name))
-                    shownPath = String(name)
-                } else {
-                    outputPath = nil
+                    try CurlURLQuery.append(queries, to: &url)
+                    if let upload = options.uploadPath, upload != "-", url.path.hasSuffix("/") {
+                        url.path += upload.split(separator: "/").last.map(String.init) ?? ""
+                    }
+                    guard let target = attempt.outputTarget(for: url, index: index, context: context) else {
+                        status = ExitStatus(23)
+                        break
+                    }
+                    if attempt.run(url: url, output: target) == .interrupted {
+                        io.flush()
+                        return .interrupted
+                    }
+                    stats = attempt.stats
+                    jar = attempt.jar
+                } catch {
+                    stats.error = error
+                    stats.urlEffective = text
                 }
-                let output = CurlOutput(stdout: io.stdout, stderr: io.stderr, path: outputPath, shownPath: shownPath)
-                output.muted = options.silent
-                if options.pretty && outputPath == nil && io.stdout.isTerminal {
-                    output.pretty = CurlPrettyPrinter(environment: context.environment)
-                }
-                let meter = CurlProgressMeter(
-                    stderr: io.stderr, enabled: !options.silent && !(outputPath == nil && io.stdout.isTerminal))
-                meter.start()
-                let running = CurlTransfer(
-                    options: options, builder: builder, trust: trust, choice: choice,
-                    environment: context.environment, jar: jar, stderr: io.stderr, output: output)
-                running.run(url: url)
-                if running.interrupted {
-                    io.flush()
-                    return .interrupted
-                }
-                stats = running.stats
-                jar = running.jar
-                if stats.error?.code != 6 {
-                    meter.finish(
-                        expectedDownload: running.expectedDownload, downloaded: stats.sizeDownload,
-                        uploaded: stats.sizeUpload, seconds: stats.timeTotal)
-                }
-            } catch {
-                stats.error = error
-                stats.urlEffective = text
-            }
-            if let error = stats.error {
-                if !options.silent || options.showError {
+                if let error = stats.error, !options.silent || options.showError {
                     io.stderr.writeDiagnostic("curl: (\(error.code)) \(error.message)\n" + error.trailer)
                 }
-                status = error.status
-            } else {
-                status = .success
-            }
-            if let writeOut {
-                let rendered = CurlWriteOut.render(writeOut, stats: stats)
-                for warning in rendered.warnings { io.stderr.writeDiagnostic(warning + "\n") }
-                io.stdout.write(rendered.output)
+                if let next = retry.next(error: stats.error, stats: stats) {
+                    if !options.silent {
+                        io.stderr.writeDiagnostic(curlWarning(next.warning))
+                        if attempt.writtenToFile > 0 {
+                            io.stderr.writeDiagnostic("Throwing away \(attempt.writtenToFile) bytes\n")
+                        }
+                    }
+                    io.flush()
+                    if !Self.sleep(milliseconds: next.milliseconds) { return .interrupted }
+                    continue
+                }
+                attempt.finishProgressBar()
+                status = stats.error?.status ?? .success
+                if let writeOut {
+                    let rendered = CurlWriteOut.render(writeOut, stats: stats)
+                    for warning in rendered.warnings { io.stderr.writeDiagnostic(warning + "\n") }
+                    io.stdout.write(rendered.output)
+                }
+                break
             }
         }
         if let path = options.cookieJarPath, let jar {
@@ -147,4 +201,22 @@ public struct Curl: Builtin {
         }
         return status
     }
+
+    /// Waits between tries; false when Ctrl-C ended the wait.
+    private static func sleep(milliseconds: Int) -> Bool {
+        let end = ContinuousClock.now + .milliseconds(milliseconds)
+        while ContinuousClock.now < end {
+            if InterruptState.isInterrupted { return false }
+            let left = end - ContinuousClock.now
+            sleepThread(min(left, .milliseconds(50)))
+        }
+        return !InterruptState.isInterrupted
+    }
+}
+
+/// Sleeps the calling thread (a builtin's own thread, never Swift's cooperative pool).
+private func sleepThread(_ duration: Duration) {
+    let (seconds, attoseconds) = duration.components
+    var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+    _ = nanosleep(&request, nil)
 }

@@ -31,7 +31,7 @@ final class CurlAHCTransport: CurlTransport, @unchecked Sendable {
         self.stop = stop
         self.clientKey = CurlHTTPClients.Key(
             connectTimeoutMilliseconds: options.connectTimeout.map { Int64($0 * 1000) },
-            decompress: options.compressed, proxy: nil)
+            decompress: options.compressed, proxy: nil, http1Only: options.http1Only == true)
     }
 
     func send(_ request: CurlRequest) throws -> CurlResponseHead {

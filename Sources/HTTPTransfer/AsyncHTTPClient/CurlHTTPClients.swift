@@ -19,6 +19,8 @@ enum CurlHTTPClients {
         var decompress: Bool
         /// The HTTP proxy (AHC tunnels every request through it with `CONNECT`).
         var proxy: CurlProxy?
+        /// `--http1.1`: no HTTP/2 even where the server offers it.
+        var http1Only = false
     }
 
     private static let clients = Mutex<[Key: HTTPClient]>([:])
@@ -30,7 +32,7 @@ enum CurlHTTPClients {
             var configuration = HTTPClient.Configuration()
             configuration.redirectConfiguration = .disallow
             configuration.connectionPool.retryConnectionEstablishment = false
-            configuration.httpVersion = .automatic
+            configuration.httpVersion = key.http1Only ? .http1Only : .automatic
             configuration.timeout = HTTPClient.Configuration.Timeout(
                 connect: .milliseconds(key.connectTimeoutMilliseconds ?? 300_000))
             configuration.decompression = key.decompress ? .enabled(limit: .none) : .disabled

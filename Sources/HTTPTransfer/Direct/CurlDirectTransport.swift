@@ -12,6 +12,8 @@ final class CurlDirectTransport: CurlTransport {
     /// The `User-Agent` of `CONNECT` requests (`-A`, else curl's; a custom `-H` header is not sent to the proxy).
     private let userAgent: String
     private let deadline: ContinuousClock.Instant?
+    /// `--resolve`, `-4`, `-6`.
+    private let addressing: DirectAddressing
     /// The current connection and its pool key; whether it may go back once the body has been read.
     private var connection: DirectConnectionPool.Connection?
     private var poolKey: DirectConnectionPool.Key?
@@ -26,8 +28,13 @@ final class CurlDirectTransport: CurlTransport {
     ///   - connectTimeout: `--connect-timeout`, else curl's 300 s.
     ///   - deadline: when `-m` ends the transfer, if given.
     ///   - userAgent: what `CONNECT` requests to a proxy send as `User-Agent`.
-    init(trust: TrustStore, connectTimeout: Duration, deadline: ContinuousClock.Instant?, userAgent: String) {
+    ///   - addressing: `--resolve` entries and the address family (`-4`, `-6`).
+    init(
+        trust: TrustStore, connectTimeout: Duration, deadline: ContinuousClock.Instant?, userAgent: String,
+        addressing: DirectAddressing = .system
+    ) {
         self.trust = trust
+        self.addressing = addressing
         self.userAgent = userAgent
         self.connectTimeout = connectTimeout
         self.deadline = deadline
@@ -37,7 +44,8 @@ final class CurlDirectTransport: CurlTransport {
         finish()
         let url = request.url
         let key = DirectConnectionPool.Key(
-            scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy)
+            scheme: url.scheme, host: url.host, port: url.effectivePort, trust: trust, proxy: request.proxy,
+            addressing: addressing)
         let message = Self.wire(request.headerLinesForDisplay, body: request.body)
         // A request that asks the server to close is the connection's last, whatever the answer says.
         let asksToClose = request.headers.contains {
@@ -76,11 +84,13 @@ final class CurlDirectTransport: CurlTransport {
     private func connect(to url: CurlURL, through proxy: CurlProxy?) throws -> DirectSocket {
         guard let proxy else {
             return try DirectSocket.connect(
-                host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline)
+                host: url.host, port: url.effectivePort, connectTimeout: connectTimeout, deadline: deadline,
+                addressing: addressing)
         }
         do {
             return try DirectSocket.connect(
-                host: proxy.host, port: proxy.port, connectTimeout: connectTimeout, deadline: deadline)
+                host: proxy.host, port: proxy.port, connectTimeout: connectTimeout, deadline: deadline,
+                addressing: addressing)
         } catch let error as CurlError where error.code == 6 {
             throw CurlError(code: 5, message: "Could not resolve proxy: \(proxy.host)")
         }

@@ -15,6 +15,8 @@ enum DirectConnectionPool {
         var trust: TrustStore
         /// The proxy the connection goes through (a tunnel, for https), if any.
         var proxy: CurlProxy?
+        /// `--resolve` and `-4`/`-6`: a connection made to an overridden address serves only the same overrides.
+        var addressing: DirectAddressing = .system
     }
 
     /// An open connection, owned by one transfer at a time.

@@ -24,11 +24,12 @@ final class DirectSocket {
     /// - Throws: `CurlError` 6 (resolve), 7 (refused or unreachable), 28 (connect timeout), `CurlStop` for `-m`
     ///   and Ctrl-C.
     static func connect(
-        host: String, port: Int, connectTimeout: Duration, deadline: ContinuousClock.Instant?
+        host: String, port: Int, connectTimeout: Duration, deadline: ContinuousClock.Instant?,
+        addressing: DirectAddressing = .system
     ) throws -> DirectSocket {
         let start = ContinuousClock.now
         Self.ignoreBrokenPipes
-        let addresses = try DirectResolver.resolve(host, port: port) {
+        let addresses = try addressing.addresses(host, port: port) {
             try checkStop(deadline: deadline, connecting: true)
             if ContinuousClock.now >= start + connectTimeout {
                 throw CurlError(code: 28, message: "Resolving timed out after \(start.millisecondsAgo) milliseconds")

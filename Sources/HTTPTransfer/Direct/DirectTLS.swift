@@ -15,12 +15,14 @@ final class DirectTLS {
         self.socket = socket
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw CurlError.tlsConnect("SSL_CTX_new failed") }
         self.context = context
-        SSL_CTX_set_min_proto_version(context, UInt16(TLS1_2_VERSION))
+        SSL_CTX_set_min_proto_version(
+            context, UInt16(trust.minimumTLSVersion == 13 ? TLS1_3_VERSION : TLS1_2_VERSION))
         // curl 7.88.1 with OpenSSL 3.0 offers no post-quantum group; leaving ML-KEM out saves its key generation.
         SSL_CTX_set1_groups_list(context, "X25519:P-256:P-384")
         do {
             // Before SSL_new: the session copies the context's verification mode.
             try Self.configureTrust(context, roots: roots, caFile: trust.caFile)
+            if let identity = try trust.clientIdentity() { try Self.use(identity, in: context, trust: trust) }
         } catch {
             SSL_CTX_free(context)
             throw error
@@ -70,6 +72,33 @@ final class DirectTLS {
             // `CurlTransportChoice` picks this transport only where the system has a hashed directory.
             throw CurlError.tlsConnect("no system certificate directory")
         }
+    }
+
+    /// Presents `identity` when the server asks for a client certificate: the first certificate, the rest as its
+    /// chain, and the key. - Throws: curl's 58 when BoringSSL cannot use them.
+    private static func use(_ identity: ClientIdentity, in context: OpaquePointer, trust: TrustStore) throws {
+        let keyFile = trust.clientKeyName ?? trust.clientCertificateName ?? ""
+        let loaded = identity.certificateChain.withUnsafeBytes { raw -> Bool in
+            guard let bio = BIO_new_mem_buf(raw.baseAddress, raw.count) else { return false }
+            defer { BIO_free(bio) }
+            guard let leaf = PEM_read_bio_X509(bio, nil, nil, nil) else { return false }
+            defer { X509_free(leaf) }
+            guard SSL_CTX_use_certificate(context, leaf) == 1 else { return false }
+            while let next = PEM_read_bio_X509(bio, nil, nil, nil) {
+                // The context takes ownership of each chain certificate.
+                if SSL_CTX_add_extra_chain_cert(context, next) != 1 { X509_free(next) }
+            }
+            ERR_clear_error()
+            return true
+        }
+        let keyed = identity.privateKey.withUnsafeBytes { raw -> Bool in
+            guard loaded, let bio = BIO_new_mem_buf(raw.baseAddress, raw.count) else { return false }
+            defer { BIO_free(bio) }
+            guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { return false }
+            defer { EVP_PKEY_free(key) }
+            return SSL_CTX_use_PrivateKey(context, key) == 1 && SSL_CTX_check_private_key(context) == 1
+        }
+        if !keyed { throw CurlError(code: 58, message: "unable to set private key file: '\(keyFile)' type PEM") }
     }
 
     /// Runs the handshake. - Throws: `CurlError` 60 (certificate) or 35 (anything else), `CurlStop`.

@@ -13,6 +13,13 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// curl's error `code` with `message` (and `trailer` lines after it).
+    package init(code: Int32, message: String, trailer: String = "") {
+        self.code = code
+        self.message = message
+        self.trailer = trailer
+    }
+
     /// The exit status the shell sees.
     package var status: ExitStatus { ExitStatus(code) }
 
@@ -22,7 +29,7 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Code 3: the URL cannot be parsed.
-    static let malformedURL = CurlError(code: 3, message: "URL using bad/illegal format or missing URL")
+    package static let malformedURL = CurlError(code: 3, message: "URL using bad/illegal format or missing URL")
 
     /// Code 6: the host name does not resolve.
     static func couldNotResolve(_ host: String) -> CurlError {
@@ -53,7 +60,7 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
     static let writeError = CurlError(code: 23, message: "Failure writing output to destination")
 
     /// Code 26: an upload file could not be read.
-    static let readError = CurlError(code: 26, message: "Failed to open/read local data from file/application")
+    package static let readError = CurlError(code: 26, message: "Failed to open/read local data from file/application")
 
     /// Code 28: `-m` or `--connect-timeout` expired.
     static func timedOut(milliseconds: Int, received: Int) -> CurlError {

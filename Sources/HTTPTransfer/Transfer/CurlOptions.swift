@@ -81,6 +81,49 @@ package struct CurlOptions: Sendable, Equatable {
     package var proxyUser: String?
     /// `--pretty` (lp-shell only): indent and colour a JSON body when standard output is a terminal.
     package var pretty = false
+    /// `-r`/`--range`: the byte range, sent as `Range: bytes=…`.
+    package var range: String?
+    /// `-F`/`--form`: multipart parts, each `name=value`, `name=@file`, `name=<file`, with `;type=`, `;filename=`.
+    package var form: [String] = []
+    /// `-D`/`--dump-header`: the file the response headers go to (`-`: standard output).
+    package var dumpHeaderPath: String?
+    /// `--retry`: how many times a transient failure is tried again.
+    package var retry = 0
+    /// `--retry-delay`, in whole seconds (0: curl's doubling delay from one second).
+    package var retryDelay = 0
+    /// `--retry-max-time`, in whole seconds (0: no limit).
+    package var retryMaxTime = 0
+    /// `--retry-all-errors`: every failure is transient.
+    package var retryAllErrors = false
+    /// `--retry-connrefused`: a refused connection is transient.
+    package var retryConnectionRefused = false
+    /// `--oauth2-bearer`: sent as `Authorization: Bearer …`.
+    package var oauth2Bearer: String?
+    /// `--no-progress-meter`: no meter, errors still shown.
+    package var noProgressMeter = false
+    /// `-#`/`--progress-bar`: a bar of `#` instead of the meter.
+    package var progressBar = false
+    /// `--create-dirs`: `-o`'s missing directories are created.
+    package var createDirectories = false
+    /// `--resolve HOST:PORT:ADDR`, in order.
+    package var resolve: [String] = []
+    /// `--http1.1` (true), `--http2` (false), neither (nil).
+    package var http1Only: Bool?
+    /// `--tlsv1.2`, `--tlsv1.3`: the lowest TLS version offered (12 or 13); nil for the default (1.2).
+    package var minimumTLSVersion: Int?
+    /// `-E`/`--cert`: the client certificate (PEM); `--key`: its private key (PEM, else in the cert file).
+    package var clientCertificatePath: String?
+    package var clientKeyPath: String?
+    /// `--url-query`, in order (curl 7.87+).
+    package var urlQueries: [String] = []
+    /// `--path-as-is`: `/../` and `/./` are sent as typed.
+    package var pathAsIs = false
+    /// `--stderr`: where curl's messages go (`-`: standard output).
+    package var stderrPath: String?
+    /// `-4` (4), `-6` (6): only addresses of that family; nil for both.
+    package var ipVersion: Int?
+    /// Warnings curl prints while it parses (`-r` without a dash…), newline-ended; muted by an earlier `-s`.
+    package var parseWarnings: [String] = []
     /// `-h`/`--help`.
     package var help = false
     /// `-V`/`--version`.

@@ -45,13 +45,17 @@ struct CurlRequest: Sendable {
         return lines
     }
 
-    /// The `Content-Length` AHC sends: the body size, or 0 for a body-less method that expects one.
+    /// The `Content-Length` curl 7.88.1 sends: the body's size when there is a body (0 for `-d ''`), none without
+    /// one, whatever the method (`-X POST` alone sends none).
     var contentLength: Int? {
-        if let body, !body.isEmpty { return body.count }
-        switch method {
-        case "GET", "HEAD", "DELETE", "CONNECT", "TRACE": return nil
-        default: return 0
-        }
+        body?.count
+    }
+
+    /// True when AHC would add a `Content-Length: 0` curl does not send: no body, and a method other than those
+    /// AHC leaves without one. Such a request goes over the direct transport (`CurlTransportChoice.usesDirect`).
+    var ahcWouldAddContentLength: Bool {
+        guard body == nil else { return false }
+        return !["GET", "HEAD", "DELETE", "CONNECT", "TRACE"].contains(method)
     }
 }
 
@@ -59,12 +63,15 @@ struct CurlRequest: Sendable {
 package struct CurlRequestBuilder: Sendable {
     /// The parsed options.
     let options: CurlOptions
-    /// The prepared body (from `-d`…, `--json`, `-T`), nil for none.
+    /// The prepared body (from `-d`…, `--json`, `-T`, `-F`), nil for none.
     let body: [UInt8]?
+    /// The body's content type when it is not curl's form default (`multipart/form-data; boundary=…` for `-F`).
+    let contentType: String?
 
-    package init(options: CurlOptions, body: [UInt8]?) {
+    package init(options: CurlOptions, body: [UInt8]?, contentType: String? = nil) {
         self.options = options
         self.body = body
+        self.contentType = contentType
     }
 
     /// The user agent curl 7.88.1 sends; lp-shell sends the same so servers see what real curl sends.
@@ -101,7 +108,7 @@ package struct CurlRequestBuilder: Sendable {
         if let method = options.method { return method }
         if options.headOnly { return "HEAD" }
         if options.dataInQuery { return "GET" }
-        if !options.data.isEmpty { return "POST" }
+        if !options.data.isEmpty || !options.form.isEmpty { return "POST" }
         if options.uploadPath != nil { return "PUT" }
         return "GET"
     }
@@ -115,9 +122,13 @@ package struct CurlRequestBuilder: Sendable {
         } else {
             headers.append(("Host", url.hostHeader))
         }
-        if let credentials = options.user ?? url.userInfo.map(Self.percentDecoded), !hasCustom("Authorization") {
+        if let token = options.oauth2Bearer, !hasCustom("Authorization") {
+            // curl 7.88.1 sends the bearer token and not the -u credentials when both are given.
+            headers.append(("Authorization", "Bearer " + token))
+        } else if let credentials = options.user ?? url.userInfo.map(Self.percentDecoded), !hasCustom("Authorization") {
             headers.append(("Authorization", "Basic " + Self.basicCredentials(credentials)))
         }
+        if let range = options.range, !hasCustom("Range") { headers.append(("Range", "bytes=" + range)) }
         if !hasCustom("User-Agent") {
             let agent = options.userAgent ?? Self.defaultUserAgent
             if !agent.isEmpty { headers.append(("User-Agent", agent)) }
@@ -146,7 +157,7 @@ package struct CurlRequestBuilder: Sendable {
             headers.append(("Expect", "100-continue"))
         }
         if body != nil && !hasJSON && options.uploadPath == nil && !hasCustom("Content-Type") {
-            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+            headers.append(("Content-Type", contentType ?? "application/x-www-form-urlencoded"))
         }
         return CurlRequest(url: url, method: method, headers: headers, body: body)
     }

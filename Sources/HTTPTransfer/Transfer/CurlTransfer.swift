@@ -23,6 +23,8 @@ package final class CurlTransfer: @unchecked Sendable {
     private var current: CurlRequest?
     private var tunnelShown = false
 
+    /// `-D`/`--dump-header`: where every response head goes (redirects and a proxy's `CONNECT` answer included).
+    package var headerDump: CurlOutput?
     /// The cookie engine (`-b`/`-c`), nil when off.
     package private(set) var jar: CookieJar?
     /// What the transfer measured; `error` is set when it failed.
@@ -72,16 +74,21 @@ package final class CurlTransfer: @unchecked Sendable {
         direct?.finish()
         stats.timeTotal = elapsedSeconds
         output.close()
+        headerDump?.close()
     }
 
     /// The transport for a request to `url`, created on first use.
-    private func transport(for url: CurlURL, proxied: Bool) -> any CurlTransport {
-        if choice.usesDirect(for: url, options: options, proxied: proxied) {
+    private func transport(for request: CurlRequest) -> any CurlTransport {
+        if choice.usesDirect(
+            for: request.url, options: options, proxied: request.proxy != nil,
+            bodiless: request.ahcWouldAddContentLength)
+        {
             if let direct { return direct }
             let created = CurlDirectTransport(
                 trust: trust, connectTimeout: .milliseconds(Int64((options.connectTimeout ?? 300) * 1000)),
                 deadline: options.maxTime.map { start + .milliseconds(Int64($0 * 1000)) },
-                userAgent: options.userAgent ?? CurlRequestBuilder.defaultUserAgent)
+                userAgent: options.userAgent ?? CurlRequestBuilder.defaultUserAgent,
+                addressing: DirectAddressing(options: options))
             created.tunnelObserver = { [weak self] request, response in try self?.showTunnel(request, response) }
             direct = created
             return created
@@ -127,7 +134,7 @@ package final class CurlTransfer: @unchecked Sendable {
             stats.scheme = url.scheme.uppercased()
             stats.remoteHost = url.host
             stats.remotePort = url.effectivePort
-            let transport = transport(for: url, proxied: request.proxy != nil)
+            let transport = transport(for: request)
             let response = try send(request, over: transport)
             let status = response.status
             let location = response.first("Location")
@@ -141,6 +148,7 @@ package final class CurlTransfer: @unchecked Sendable {
                 jar?.store(setCookie: cookie, host: url.host, requestPath: url.path, now: now)
             }
             if options.verbose { showReceived(headerBlock) }
+            try headerDump?.write(Array(headerBlock.utf8)[...])
             let showHeaders = options.includeHeaders || options.headOnly
             if let location, [301, 302, 303, 307, 308].contains(status) {
                 let target = try url.resolving(location)
@@ -219,6 +227,7 @@ package final class CurlTransfer: @unchecked Sendable {
             }
             tunnelShown = true
         }
+        try headerDump?.write(Array(response.block.utf8)[...])
         if options.includeHeaders || options.headOnly { try output.write(Array(response.block.utf8)[...]) }
     }
 

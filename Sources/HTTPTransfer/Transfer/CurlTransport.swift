@@ -46,11 +46,16 @@ package enum CurlTransportChoice: Sendable, Equatable {
     /// Through a proxy, direct is preferred whatever is printed: it sends plain http to the proxy as curl does
     /// (AHC would ask for a `CONNECT` tunnel, which proxies commonly allow only to port 443) and shows the
     /// `CONNECT` exchange to `-v` and `-i`.
-    func usesDirect(for url: CurlURL, options: CurlOptions, proxied: Bool = false) -> Bool {
+    ///
+    /// Direct is also chosen over HTTPS whatever is printed for what only it does as curl does: `--resolve`, `-4`/`-6`,
+    /// `--http1.1`, and a request without a body whose method AHC would give `Content-Length: 0` (curl 7.88.1 sends
+    /// none for a body-less `-X POST`).
+    func usesDirect(for url: CurlURL, options: CurlOptions, proxied: Bool = false, bodiless: Bool = false) -> Bool {
         if self == .asyncHTTPClient || options.compressed { return false }
         guard url.scheme == "https" else { return true }
         if !options.insecure && SystemTrustDirectory.current == nil { return false }
-        if self == .direct || proxied { return true }
+        if self == .direct || proxied || bodiless { return true }
+        if !options.resolve.isEmpty || options.ipVersion != nil || options.http1Only == true { return true }
         let showsVersion =
             options.includeHeaders || options.headOnly || options.verbose
             || (options.writeOut.map { $0.hasPrefix("@") || $0.contains("http_version") } ?? false)

@@ -29,6 +29,19 @@ package enum LocalFile {
     }
 }
 
+extension LocalFile {
+    /// `--create-dirs`: creates the directories leading to `path` (mode 0750, as curl), each that is missing.
+    package static func createParentDirectories(of path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        var prefix = ""
+        for (index, part) in parts.enumerated() {
+            prefix += index == 0 ? String(part) : "/" + part
+            if prefix.isEmpty || part.isEmpty || part == "." { continue }
+            _ = mkdir(prefix, 0o750)
+        }
+    }
+}
+
 /// A file opened for writing (created or truncated), closed by `close()`.
 final class WritableFile: @unchecked Sendable {
     // @unchecked: owned by one transfer on one task at a time.

@@ -13,6 +13,13 @@ package struct TrustStore: Sendable, Equatable {
     package var insecure: Bool
     /// The extra CA file, if any.
     package var caFile: String?
+    /// `--tlsv1.2` (12), `--tlsv1.3` (13): the lowest TLS version offered; nil for 1.2, curl's default with OpenSSL 3.
+    package var minimumTLSVersion: Int?
+    /// `--cert`, `--key`: the client certificate and its key (PEM files), as read and as typed (for messages).
+    package var clientCertificatePath: String?
+    package var clientKeyPath: String?
+    package var clientCertificateName: String?
+    package var clientKeyName: String?
 
     /// Picks the CA file the way curl does: the option first, then the environment.
     package init(insecure: Bool, caCertificatePath: String?, environment: [String: String]) {
@@ -62,10 +69,31 @@ package struct TrustStore: Sendable, Equatable {
     /// tutorial curl's time.
     private static let extraRoots = Mutex<[String: (version: FileVersion, extra: [[UInt8]])]>([:])
 
+    /// The client certificate and key, read from `--cert`/`--key`; nil without `--cert`.
+    func clientIdentity() throws(CurlError) -> ClientIdentity? {
+        guard let clientCertificatePath else { return nil }
+        return try ClientIdentity(
+            certificatePath: clientCertificatePath, keyPath: clientKeyPath,
+            names: (clientCertificateName ?? clientCertificatePath, clientKeyName ?? clientKeyPath))
+    }
+
     /// The client TLS configuration for AHC.
     /// - Throws: `CurlError` 77 when the CA file cannot be used.
     func tlsConfiguration() throws(CurlError) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
+        if minimumTLSVersion == 13 { configuration.minimumTLSVersion = .tlsv13 }
+        if let identity = try clientIdentity() {
+            guard let chain = try? NIOSSLCertificate.fromPEMBytes(identity.certificateChain),
+                let key = try? NIOSSLPrivateKey(bytes: identity.privateKey, format: .pem)
+            else {
+                throw CurlError(
+                    code: 58,
+                    message:
+                        "unable to set private key file: '\(clientKeyName ?? clientCertificateName ?? "")' type PEM")
+            }
+            configuration.certificateChain = chain.map { NIOSSLCertificateSource.certificate($0) }
+            configuration.privateKey = .privateKey(key)
+        }
         switch try roots() {
         case .unverified:
             configuration.certificateVerification = .none

@@ -124,6 +124,13 @@ package struct CurlURL: Sendable, Equatable, CustomStringConvertible {
         return resolved
     }
 
+    /// Squashes `/./` and `/../` in the path, as curl does unless `--path-as-is`.
+    package mutating func squashDotSegments() {
+        if path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            path = Self.removingDotSegments(path)
+        }
+    }
+
     private static func removingDotSegments(_ path: String) -> String {
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
@@ -145,5 +152,5 @@ package struct CurlURL: Sendable, Equatable, CustomStringConvertible {
 
 extension Character {
     /// True for `0`…`9`.
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -56,6 +56,12 @@ struct CurlBody {
     }
 
     private mutating func urlencoded(_ text: String, context: CommandContext, muted: Bool) -> [UInt8] {
+        Self.urlencoded(text) { readData($0, context: context, muted: muted) }
+    }
+
+    /// `--data-urlencode`'s forms (also `--url-query`'s): `name=content`, `=content`, `name@file`, `@file`,
+    /// `content`; `read` gets `@file` (with its `@`) and returns the file's bytes.
+    static func urlencoded(_ text: String, read: (String) -> [UInt8]) -> [UInt8] {
         if text.hasPrefix("=") { return Self.encode(Array(text.utf8.dropFirst())) }
         if let equals = text.firstIndex(of: "=") {
             return Array(text[..<equals].utf8) + [UInt8(ascii: "=")]
@@ -63,7 +69,7 @@ struct CurlBody {
         }
         if let at = text.firstIndex(of: "@") {
             let name = text[..<at]
-            let contents = readData(String(text[at...]), context: context, muted: muted)
+            let contents = read(String(text[at...]))
             return name.isEmpty ? Self.encode(contents) : Array(name.utf8) + [UInt8(ascii: "=")] + Self.encode(contents)
         }
         return Self.encode(Array(text.utf8))

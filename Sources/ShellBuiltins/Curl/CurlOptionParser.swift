@@ -17,6 +17,8 @@ enum CurlOptionParser {
         case value(@Sendable (inout CurlOptions, String) -> Void)
         case integer(@Sendable (inout CurlOptions, Int) -> Void)
         case seconds(@Sendable (inout CurlOptions, Double?) -> Void)
+        /// A whole number of zero or more (`--retry`, `--retry-delay`): curl's `str2unum`.
+        case count(@Sendable (inout CurlOptions, Int) -> Void)
     }
 
     private struct Option: Sendable {
@@ -102,7 +104,54 @@ enum CurlOptionParser {
         Option(
             ["-N", "--no-buffer"], "Disable buffering of the output stream (always, here)", .flag { $0.ignored = $1 }),
         Option(["-g", "--globoff"], "Disable URL sequences and ranges (always, here)", .flag { $0.ignored = $1 }),
-        Option(["--http1.1"], "Use HTTP 1.1 (accepted; h2 only when the server offers it)", .flag { $0.ignored = $1 }),
+        Option(["-r", "--range"], "<range>", "Retrieve only the bytes within RANGE", .value { $0.setRange($1) }),
+        Option(
+            ["-F", "--form"], "<name=content>", "Specify multipart MIME data (@file, <file, ;type=, ;filename=)",
+            .value { $0.form.append($1) }),
+        Option(
+            ["-D", "--dump-header"], "<filename>", "Write the received headers to <filename> (- for stdout)",
+            .value { $0.dumpHeaderPath = $1 }),
+        Option(
+            ["--retry"], "<num>", "Retry request if transient problems occur", .count { $0.retry = $1 }),
+        Option(
+            ["--retry-delay"], "<seconds>", "Wait time between retries", .count { $0.retryDelay = $1 }),
+        Option(
+            ["--retry-max-time"], "<seconds>", "Retry only within this period",
+            .count { $0.retryMaxTime = $1 }),
+        Option(
+            ["--retry-all-errors"], "Retry all errors (use with --retry)", .flag { $0.retryAllErrors = $1 }),
+        Option(
+            ["--retry-connrefused"], "Retry on connection refused (use with --retry)",
+            .flag { $0.retryConnectionRefused = $1 }),
+        Option(
+            ["--oauth2-bearer"], "<token>", "OAuth 2 Bearer Token", .value { $0.oauth2Bearer = $1 }),
+        Option(
+            ["--no-progress-meter"], "Do not show the progress meter", .flag { $0.noProgressMeter = $1 }),
+        Option(["-#", "--progress-bar"], "Display transfer progress as a bar", .flag { $0.progressBar = $1 }),
+        Option(
+            ["--create-dirs"], "Create necessary local directory hierarchy", .flag { $0.createDirectories = $1 }),
+        Option(
+            ["--resolve"], "<[+]host:port:addr[,addr]...>", "Resolve the host+port to this address",
+            .value { $0.resolve.append($1) }),
+        Option(["--http1.1"], "Use HTTP 1.1", .flag { $0.http1Only = $1 ? true : nil }),
+        Option(
+            ["--http2"], "Use HTTP 2 (over https as negotiated; plain http stays HTTP/1.1, no h2c upgrade)",
+            .flag { $0.http1Only = $1 ? false : nil }),
+        Option(
+            ["--tlsv1.2"], "Use TLSv1.2 or greater", .flag { $0.minimumTLSVersion = $1 ? 12 : nil }),
+        Option(
+            ["--tlsv1.3"], "Use TLSv1.3 or greater", .flag { $0.minimumTLSVersion = $1 ? 13 : nil }),
+        Option(
+            ["-E", "--cert"], "<certificate>", "Client certificate file (PEM)",
+            .value { $0.clientCertificatePath = $1 }),
+        Option(["--key"], "<key>", "Private key file (PEM)", .value { $0.clientKeyPath = $1 }),
+        Option(
+            ["--url-query"], "<data>", "Add a URL query part (like --data-urlencode; + for as is)",
+            .value { $0.urlQueries.append($1) }),
+        Option(["--path-as-is"], "Do not squash .. sequences in URL path", .flag { $0.pathAsIs = $1 }),
+        Option(["--stderr"], "<file>", "Where to redirect stderr (- for stdout)", .value { $0.stderrPath = $1 }),
+        Option(["-4", "--ipv4"], "Resolve names to IPv4 addresses", .flag { $0.ipVersion = $1 ? 4 : nil }),
+        Option(["-6", "--ipv6"], "Resolve names to IPv6 addresses", .flag { $0.ipVersion = $1 ? 6 : nil }),
         Option(["-h", "--help"], "Get help for commands", .flag { $0.help = $1 }),
         Option(["-V", "--version"], "Show version number and quit", .flag { $0.version = $1 }),
     ]
@@ -131,6 +180,8 @@ enum CurlOptionParser {
             case .missingValue: "option \(error.spelling): requires parameter"
             case .invalid(let text): text
             }
+        // curl's warnings that end a command line, without the hint (nothing at all when -s muted them).
+        if message.hasPrefix("Warning: ") || (message.isEmpty && !error.suggestsHelp) { return message }
         return message.isEmpty ? hint : "curl: \(message)\n" + hint
     }
 
@@ -150,6 +201,17 @@ enum CurlOptionParser {
         if result.urls.isEmpty && !result.help && !result.version {
             throw .invalid("no URL specified!")
         }
+        if !result.form.isEmpty && (!result.data.isEmpty || result.uploadPath != nil || result.headOnly) {
+            // curl 7.88.1: a warning, then exit 2 without the usual hint.
+            let other =
+                !result.data.isEmpty
+                ? "POST (-d, --data)" : result.headOnly ? "HEAD (-I, --head)" : "PUT (-T, --upload-file)"
+            // Muted by -s, as curl prints the warning while parsing.
+            let warning = curlWarning(
+                "You can only select one HTTP request method! You asked for both \(other) and multipart "
+                    + "formpost (-F, --form).")
+            throw .invalid(result.silent ? "" : warning, suggestsHelp: false)
+        }
         return result
     }
 
@@ -160,11 +222,23 @@ enum CurlOptionParser {
         case .value(let store): store(&result, value)
         case .integer(let set): set(&result, try integer(value, option: option.spelling))
         case .seconds(let set): set(&result, try seconds(value, option: option.spelling))
+        case .count(let set): set(&result, try count(value, option: option.spelling))
         }
     }
 
     private static func integer(_ text: String, option: String) throws(UsageError) -> Int {
         guard let value = Int(text), value >= -1 else {
+            throw .invalid("option \(option): expected a proper numerical parameter")
+        }
+        return value
+    }
+
+    /// curl's `str2unum`: digits only; a negative number has its own message.
+    private static func count(_ text: String, option: String) throws(UsageError) -> Int {
+        if text.hasPrefix("-"), Int(text) != nil {
+            throw .invalid("option \(option): expected a positive numerical parameter")
+        }
+        guard !text.isEmpty, text.allSatisfy(\.isASCIIDigit), let value = Int(text) else {
             throw .invalid("option \(option): expected a proper numerical parameter")
         }
         return value
@@ -179,6 +253,14 @@ enum CurlOptionParser {
 }
 
 extension CurlOptions {
+    /// `-r`: curl 7.88.1 appends a dash to a lone number and warns about characters other than digits, `-`
+    /// and `,` (warnings muted by an earlier `-s`, as curl prints them while parsing).
+    fileprivate mutating func setRange(_ text: String) {
+        let (range, warning) = CurlRange.normalised(text)
+        self.range = range
+        if let warning, !silent { parseWarnings.append(curlWarning(warning)) }
+    }
+
     /// The sink for options curl accepts that change nothing here.
     fileprivate var ignored: Bool {
         get { false }

@@ -28,7 +28,8 @@
 
 #### -X POST alone sends no body and no Content-Type
 ## args: -s -X POST {URL}/echo
-## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Length","0"]],"body":""}
+## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+## transports: direct
 
 #### -XPUT attached value with --data-raw keeps @
 ## args: -s -XPUT --data-raw @x {URL}/echo
@@ -589,4 +590,183 @@ status 201
 ## args: -sS -x socks5://127.0.0.1:1 {URL}/json
 ## stderr: curl: (7) Unsupported proxy scheme for 'socks5://127.0.0.1:1' (lp-shell's curl speaks to http:// proxies only)
 ## exit_code: 7
+## differential: no
+
+#### -X POST alone over https sends no Content-Length either, even with -i (the direct transport carries it)
+## args: -s -i -X POST --cacert {CA} -o /dev/null -w "%{http_code}" {TLSURL}/echo
+## stdout-json: "200"
+## transports: direct
+
+#### -d '' still sends Content-Length: 0
+## args: -s -d "" {URL}/echo
+## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Type","application/x-www-form-urlencoded"],["Content-Length","0"]],"body":""}
+
+#### -r sends a byte range
+## args: -s -r 0-4 {URL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["Range","bytes=0-4"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### -r without a dash gets one, with curl's warning (an -s after it does not mute it)
+## args: -r 5 -s -o /dev/null {URL}/echo
+## STDERR:
+Warning: A specified range MUST include at least one dash (-). Appending one 
+Warning: for you!
+## END
+
+#### --oauth2-bearer wins over -u, in curl's place
+## args: -s -u a:b --oauth2-bearer tok123 -r 1-2 {URL}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["Authorization","Bearer tok123"],["Range","bytes=1-2"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### -F sends multipart/form-data: a field, a file, a file's contents with a type
+## file: up.txt=hi\n
+## args: -s -F a=1 -F f=@up.txt -F "g=<up.txt;type=text/x" {URL}/echo
+## stdout: {"method":"POST","path":"/echo","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"],["Content-Type","multipart/form-data; boundary={BOUNDARY}"],["Content-Length","390"]],"body":"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"f\"; filename=\"up.txt\"\r\nContent-Type: text/plain\r\n\r\nhi\n\r\n--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"g\"\r\nContent-Type: text/x\r\n\r\nhi\n\r\n--{BOUNDARY}--\r\n"}
+
+#### -F with a file that cannot be read is 26
+## args: -sS -F f=@missing.bin {URL}/echo
+## stderr: curl: (26) Failed to open/read local data from file/application
+## exit_code: 26
+
+#### -F without = is badly used
+## args: -s -F novalue {URL}/echo
+## STDERR:
+curl: option -F: is badly used here
+curl: try 'curl --help' or 'curl --manual' for more information
+## END
+## exit_code: 2
+
+#### -F with -d, -s first: exit 2 and nothing said
+## args: -s -F a=1 -d b {URL}/echo
+## stderr-json: ""
+## exit_code: 2
+
+#### -F with -d is curl's warning and exit 2
+## args: -F a=1 -d b {URL}/echo
+## STDERR:
+Warning: You can only select one HTTP request method! You asked for both POST 
+Warning: (-d, --data) and multipart formpost (-F, --form).
+## END
+## exit_code: 2
+
+#### -D - writes the headers before the body
+## args: -s -D - {URL}/json
+## stdout-json: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 35\r\n\r\n{\"token\":\"abc123\",\"items\":[1,2,3]}\n"
+
+#### -D - with -L writes every hop's headers
+## args: -s -L -D - -o /dev/null "{URL}/redirect-to?url=/json"
+## stdout-json: "HTTP/1.1 302 Found\r\nLocation: /json\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 35\r\n\r\n"
+
+#### --retry tries a 503 again, printing each body (curl 7.88.1's warning)
+## args: --no-progress-meter --retry 1 --retry-delay 1 {URL}/status/503
+## stdout-json: "status 503\nstatus 503\n"
+## stderr: Warning: Problem : HTTP error. Will retry in 1 seconds. 1 retries left.
+
+#### --retry throws away what a failed try wrote to -o
+## args: --no-progress-meter --retry 1 --retry-delay 1 -o out.txt {URL}/status/500
+## STDERR:
+Warning: Problem : HTTP error. Will retry in 1 seconds. 1 retries left.
+Throwing away 11 bytes
+## END
+## FILE: out.txt
+status 500
+## END
+
+#### --retry with -f shows each failure and ends with 22
+## args: --no-progress-meter -f --retry 1 --retry-delay 1 {URL}/status/500
+## STDERR:
+curl: (22) The requested URL returned error: 500
+Warning: Problem : HTTP error. Will retry in 1 seconds. 1 retries left.
+curl: (22) The requested URL returned error: 500
+## END
+## exit_code: 22
+
+#### --retry does not retry a 404 or a refused connection
+## args: -sS --retry 2 http://127.0.0.1:1/
+## stderr: curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect to server
+## exit_code: 7
+
+#### --retry-all-errors retries a refused connection
+## args: --no-progress-meter --retry 1 --retry-all-errors --retry-delay 1 http://127.0.0.1:1/
+## STDERR:
+curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect to server
+Warning: Problem (retrying all errors). Will retry in 1 seconds. 1 retries 
+Warning: left.
+curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect to server
+## END
+## exit_code: 7
+
+#### -s mutes the retry warnings
+## args: -s --retry 1 --retry-delay 1 {URL}/status/503
+## stdout-json: "status 503\nstatus 503\n"
+## stderr-json: ""
+
+#### --no-progress-meter keeps the error message
+## args: --no-progress-meter http://127.0.0.1:1/
+## stderr: curl: (7) Failed to connect to 127.0.0.1 port 1 after {MS} ms: Couldn't connect to server
+## exit_code: 7
+
+#### -# draws curl's bar
+## args: -# -o /dev/null {URL}/json
+## stderr-json: "\r######################################################################## 100.0%\n"
+
+#### --create-dirs makes -o's directories
+## args: -s --create-dirs -o a/b/out.json {URL}/json
+## FILE: a/b/out.json
+{"token":"abc123","items":[1,2,3]}
+## END
+
+#### --resolve sends a name to the address given
+## args: -s --resolve lp.example:{PORT}:127.0.0.1 http://lp.example:{PORT}/echo
+## stdout: {"method":"GET","path":"/echo","query":"","headers":[["Host","lp.example:{PORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+## transports: direct
+
+#### -4 connects over IPv4
+## args: -s -4 http://localhost:{PORT}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### --http1.1 over https shows HTTP/1.1
+## args: -s -i --http1.1 --cacert {CA} {TLSURL}/json
+## stdout-json: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 35\r\n\r\n{\"token\":\"abc123\",\"items\":[1,2,3]}\n"
+
+#### --http2 over https uses what the server offers (HTTP/1.1 here)
+## args: -s --http2 --tlsv1.2 --cacert {CA} -o /dev/null -w "%{http_version}" {TLSURL}/json
+## stdout-json: "1.1"
+
+#### --cert and --key are presented when the server asks (this one does not; they must load)
+## args: -s --cert {SERVERCERT} --key {SERVERKEY} --cacert {CA} {TLSURL}/json
+## stdout: {"token":"abc123","items":[1,2,3]}
+
+#### --cert naming a missing file is 58
+## args: -sS --cert nothere.pem --cacert {CA} {TLSURL}/json
+## stderr: curl: (58) could not load PEM client certificate from nothere.pem, OpenSSL error error:80000002:system library::No such file or directory, (no key found, wrong pass phrase, or wrong file format?)
+## exit_code: 58
+
+#### --cert without a key in it or --key is 58
+## args: -sS --cert {SERVERCERT} --cacert {CA} {TLSURL}/json
+## stderr: curl: (58) unable to set private key file: '{SERVERCERT}' type PEM
+## exit_code: 58
+
+#### --url-query adds encoded parts (lower-case escapes, as 7.88.1)
+## args: -s --url-query "a=b c" --url-query "+x%2Fy" --url-query "=/:" "{URL}/echo?z=1"
+## stdout: {"method":"GET","path":"/echo","query":"z=1&a=b+c&x%2fy&%2f%3a","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### dot segments are squashed unless --path-as-is
+## args: -s {URL}/echo/a/../x/./y
+## stdout: {"method":"GET","path":"/echo/x/y","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### --path-as-is sends the path as typed
+## args: -s --path-as-is {URL}/echo/a/../x/./y
+## stdout: {"method":"GET","path":"/echo/a/../x/./y","query":"","headers":[["Host","{HOSTPORT}"],["User-Agent","curl/7.88.1"],["Accept","*/*"]],"body":""}
+
+#### --stderr FILE takes curl's messages
+## args: --stderr err.txt -r 5 -s -o /dev/null {URL}/json
+## stderr-json: ""
+## FILE: err.txt
+Warning: A specified range MUST include at least one dash (-). Appending one 
+Warning: for you!
+## END
+
+#### an option of curl's that is not built in says so and how to run the system's curl
+## args: --parallel {URL}/json
+## stderr: curl: option --parallel: is not built into lp-shell's curl; run the system's curl: /usr/bin/curl --parallel {URL}/json
+## exit_code: 2
 ## differential: no

@@ -48,7 +48,8 @@ final class CurlTestEnvironment: Sendable {
     }
 
     /// Replaces `{URL}`, `{TLSURL}`, `{HOSTPORT}`, `{TLSHOSTPORT}`, `{PORT}`, `{CA}`, `{OTHERCA}`, `{TMP}`,
-    /// `{PROXY}` and `{AUTHPROXY}` (the proxies' `127.0.0.1:PORT`).
+    /// `{PROXY}` and `{AUTHPROXY}` (the proxies' `127.0.0.1:PORT`), `{SERVERCERT}` and `{SERVERKEY}` (the HTTPS
+    /// server's certificate and key, PEM, usable as a client certificate).
     func substitute(_ text: String, temporaryDirectory: String) -> String {
         text.replacingOccurrences(of: "{URL}", with: http.baseURL)
             .replacingOccurrences(of: "{AUTHPROXY}", with: authProxy.hostPort)
@@ -59,6 +60,8 @@ final class CurlTestEnvironment: Sendable {
             .replacingOccurrences(of: "{PORT}", with: String(http.port))
             .replacingOccurrences(of: "{OTHERCA}", with: authority.otherCAPath)
             .replacingOccurrences(of: "{CA}", with: authority.caPath)
+            .replacingOccurrences(of: "{SERVERCERT}", with: authority.certificatePath)
+            .replacingOccurrences(of: "{SERVERKEY}", with: authority.keyPath)
             .replacingOccurrences(of: "{TMP}", with: temporaryDirectory)
     }
 
