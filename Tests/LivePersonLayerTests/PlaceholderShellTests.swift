@@ -28,6 +28,46 @@ struct PlaceholderShellTests {
         #expect(result.status == 0, "\(result)")
     }
 
+    /// A step whose frame the server refuses is not ✓, though the variable its check names was set.
+    @Test func aStepWithARefusedFrameIsNotDone() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        let folder = session.root.url.appendingPathComponent("data/lp-shell/tutorials")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tutorial = """
+            # Refused frame
+            name: refused
+            source: test
+            needs: LP_ACCOUNT
+            summary: A frame the server refuses.
+
+            ## 1. Token
+            explain: A consumer token.
+            run: LP_JWT=`curl -s -X POST https://$LP_IDP/api/account/$LP_ACCOUNT/signup | jq -r .jwt`
+            check: jwt LP_JWT
+
+            ## 2. Publish elsewhere
+            explain: A publish into a dialog that is not the consumer's.
+            run: wscat -H "Authorization:jwt $LP_JWT" -c "wss://$LP_ASYNCMESSAGINGENT/ws_api/account/$LP_ACCOUNT/messaging/consumer?v=3"
+            frame: {"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}
+            frame: {"kind":"req","id":2,"type":"ms.PublishEvent","body":{"dialogId":"not-a-conversation","event":{"type":"ContentEvent","contentType":"text/plain","message":"hi"}}}
+            check: set LP_CONV_ID
+
+            """
+        try tutorial.write(to: folder.appendingPathComponent("refused.tutorial"), atomically: true, encoding: .utf8)
+        let result = try await session.sandbox([
+            "tutorial use refused", "step 1 >/dev/null", "step 2", "echo status=$?",
+        ])
+        #expect(!result.crashed, "\(result)")
+        #expect(result.stderr.contains("step: LP_CONV_ID set"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "step: ✗ the server refused request #2 ms.PublishEvent: 404 Dialog not-a-conversation not found"),
+            "\(result)")
+        #expect(!result.stderr.contains("step 2 ✓"))
+        #expect(result.stdout.hasSuffix("status=1\n"), "\(result)")
+    }
+
     @Test func placeholdersInShellLinesAreFilledOrNamed() async throws {
         let session = try Session()
         defer { session.remove() }

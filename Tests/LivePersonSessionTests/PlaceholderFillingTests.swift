@@ -60,7 +60,9 @@ struct PlaceholderFillingTests {
         // A long value is shortened in the note, never in the frame.
         let long = String(repeating: "QUJD", count: 100)
         let large = fill("<Base64Image>", ["LP_PREVIEW": long])
-        #expect(large.text == long && large.notes == ["replaced <Base64Image> with QUJDQUJDQUJD… (400 characters) ($LP_PREVIEW)"])
+        #expect(
+            large.text == long
+                && large.notes == ["replaced <Base64Image> with QUJDQUJDQUJD… (400 characters) ($LP_PREVIEW)"])
     }
 
     /// The read-and-accept page's `[ __SEQUENCE__ ]` is not JSON until filled.
