@@ -72,7 +72,8 @@ struct PlaceholderConversationTests {
         #expect(accepted.refusal == nil)
         #expect(accepted.text.contains(#""sequenceList" : [ 3,5 ]"#) && accepted.text.contains(#""dialogId":"c-1""#))
         #expect(accepted.notes.contains("replaced __SEQUENCE__ with 3,5 (the messages received not yet acknowledged)"))
-        #expect(accepted.notes.contains("replaced __DIALOG_ID__ with c-1 ($LP_DIALOG_ID)"))
+        #expect(accepted.notes.contains("replaced __DIALOG_ID__ with c-1 (the MAIN dialog of $LP_CONV_ID)"))
+        #expect(conversation.capture.changed.isEmpty, "the sequence is kept for the socket's run only")
         let read = conversation.prepare(accept.replacing("ACCEPT", with: "READ"), json: nil)
         #expect(read.text.contains("[ 3,5 ]"))
         // Everything acknowledged: the last sequence received.

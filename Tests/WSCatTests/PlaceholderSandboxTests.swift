@@ -160,12 +160,21 @@ struct PlaceholderSandboxTests {
                     Self.publish, "/wait-for echo: hi there", accept, read, "/close",
                 ], environment: environment)
             let conversation = try #require(result.variables["LP_CONV_ID"], "\(result.stderr)")
-            let sequence = try #require(result.variables["LP_SEQUENCE"], "\(result.stderr)")
             #expect(
-                result.stderr.contains("replaced __DIALOG_ID__ with \(conversation) ($LP_DIALOG_ID)"),
+                result.stderr.contains("replaced __DIALOG_ID__ with \(conversation) (the MAIN dialog of $LP_CONV_ID)"),
                 "\(result.stderr)")
-            #expect(result.stderr.contains("replaced __SEQUENCE__ with "), "\(result.stderr)")
-            #expect(result.stderr.contains(sequence))
+            // The bot's reply (ContentEvent, role ASSIGNED_AGENT) is the message acknowledged.
+            let reply = result.frames.compactMap { try? FrameJSON.parse($0) }.compactMap { frame -> Int? in
+                guard case .array(let changes)? = frame["body"]?["changes"], let change = changes.first,
+                    change["event"]?["message"]?.text == "echo: hi there"
+                else { return nil }
+                return change["sequence"]?.text.flatMap { Int($0) }
+            }.first
+            let sequence = try #require(reply, "\(result.stdout)")
+            #expect(
+                result.stderr.contains(
+                    "replaced __SEQUENCE__ with \(sequence) (the messages received not yet acknowledged)"),
+                "\(result.stderr)")
             #expect(response(result, to: "5")?["code"] == .number(200), "\(result.stdout)")
             #expect(response(result, to: "6")?["code"] == .number(200), "\(result.stdout)")
             #expect(result.status == .success, "\(result.stderr)")

@@ -13,10 +13,11 @@ struct SessionCapture {
     /// The variables it captures into.
     static let captured = [
         "LP_CONV_ID", VariablePlaceholders.closedConversation, "LP_DIALOG_ID", "LP_SURVEY_DIALOG_ID", "LP_RING_ID",
-        "LP_USER_ID", "LP_CONSUMER_PID", "LP_REL_PATH", "LP_TUS", "LP_TUE", "LP_SEQUENCE",
+        "LP_USER_ID", "LP_CONSUMER_PID", "LP_REL_PATH", "LP_TUS", "LP_TUE",
     ]
-    /// The variables read from the shell but never captured.
-    static let readOnly = ["LP_ACCOUNT", "LP_JWT", "LP_PREVIEW"]
+    /// The variables read from the shell but not written back: `LP_SEQUENCE` is captured for the socket's run
+    /// only (the pages acknowledge a message on the socket that received it).
+    static let readOnly = ["LP_ACCOUNT", "LP_JWT", "LP_PREVIEW", "LP_SEQUENCE"]
 
     /// Variable name → value ("" once forgotten).
     private(set) var values: [String: String] = [:]
@@ -104,10 +105,13 @@ struct SessionCapture {
         return []
     }
 
-    /// Captures the last message from the other side (its dialog and sequence).
+    /// Captures the last message from the other side (its dialog and sequence). `LP_DIALOG_ID` is kept only for a
+    /// dialog other than the MAIN one (the survey's): the MAIN dialog's id is the conversation's.
     mutating func message(dialog: String?, sequence: Int) {
-        if let dialog, dialog == conversationID || dialog == self["LP_SURVEY_DIALOG_ID"] {
+        if let dialog, dialog == self["LP_SURVEY_DIALOG_ID"] {
             values["LP_DIALOG_ID"] = dialog
+        } else if dialog != nil, dialog == conversationID, self["LP_DIALOG_ID"] != nil {
+            values["LP_DIALOG_ID"] = ""
         }
         values["LP_SEQUENCE"] = String(sequence)
     }
