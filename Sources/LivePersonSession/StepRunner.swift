@@ -28,17 +28,22 @@ struct StepRunner {
             context.shell.pushScriptLines(step.frames + (context.state.isInteractive ? [] : ["/close"]))
         }
         context.io.flush()
+        context.state.wscatFailedResponses = []
         let status = context.shell.run(
             source: source, name: "step \(step.number)", state: &context.state, io: context.io)
         context.shell.discardPushedScriptLines()
         reportChanges(from: before, context: context)
-        let failures = step.checks.compactMap { failure(of: $0, context: context) }
+        let checkFailures = step.checks.compactMap { failure(of: $0, context: context) }
+        // A frame the server refused fails the step whatever the variables say (a publish into a conversation of
+        // another consumer once set LP_CONV_ID all the same).
+        let failures = checkFailures + context.state.wscatFailedResponses.map { "the server refused request \($0)" }
+        context.state.wscatFailedResponses = []
         if failures.isEmpty {
             context.state.completedSteps.insert(key(step))
             return (status, true)
         }
         for failure in failures { context.io.stderr.writeDiagnostic("\(context.name): ✗ \(failure)\n") }
-        for hint in diagnose(source, context: context) {
+        for hint in checkFailures.isEmpty ? [] : diagnose(source, context: context) {
             context.io.stderr.writeDiagnostic("\(context.name):   \(hint)\n")
         }
         return (status.isSuccess ? .failure : status, false)

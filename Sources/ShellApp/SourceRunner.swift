@@ -48,9 +48,25 @@ struct SourceRunner {
         switch event {
         case .needsMoreInput, .empty:
             return
-        case .complete(let script, let source, let notes):
+        case .complete(var script, let source, let notes):
             for note in notes { io.stderr.write(renderer.render(note: note)) }
             if parseOnly { return }
+            if let filled = ShellLinePlaceholders.fill(source, variables: state.variables) {
+                guard filled.missing.isEmpty else {
+                    for line in filled.missing { io.stderr.write(renderer.render(message: line + " (not run)")) }
+                    state.lastStatus = .failure
+                    io.flush()
+                    return
+                }
+                guard let reparsed = try? Parser.parse(filled.text) else {
+                    io.stderr.write(
+                        renderer.render(message: "the command with its placeholders filled does not parse (not run)"))
+                    state.lastStatus = .failure
+                    return
+                }
+                for note in filled.notes { io.stderr.write(renderer.render(note: note)) }
+                script = reparsed
+            }
             if let transcript = state.transcriptPath { Record.append(source, to: transcript) }
             InterruptState.reset()
             SessionAdvisor.autorefreshIfNeeded(state: &state, shell: interpreter, io: io)

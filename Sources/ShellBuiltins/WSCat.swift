@@ -77,8 +77,13 @@ package struct WSCat<Dialect: WSCatDialect> {
             io.flush()
         }
         for (name, value) in runner.dialect.variablesToKeep where context.state.variables[name] != value {
-            try? context.state.variables.set(name, to: value)
+            if value.isEmpty {
+                try? context.state.variables.unset(name)
+            } else {
+                try? context.state.variables.set(name, to: value)
+            }
         }
+        context.state.wscatFailedResponses += runner.failedResponses
         return status
     }
 

@@ -36,10 +36,15 @@ struct DialectTests {
 
     @Test func theMessagingDialectReadsAndKeepsTheConversationVariable() {
         var messaging = LivePersonMessaging(variable: { $0 == "LP_CONV_ID" ? "c-7" : nil })
-        #expect(messaging.variablesToKeep == ["LP_CONV_ID": "c-7"])
+        // Only what changed is written back.
+        #expect(messaging.variablesToKeep == [:])
         let frame = #"{"kind":"req","id":"1","type":"ms.PublishEvent","body":{"dialogId":"__YOUR_CONVERSATION_ID__"}}"#
         #expect(!messaging.holdsBack(frame))
         #expect(messaging.prepare(frame, json: nil).text.contains(#""dialogId":"c-7""#))
+        _ = messaging.prepare(#"{"kind":"req","id":2,"type":"cm.ConsumerRequestConversation"}"#, json: nil)
+        #expect(messaging.holdsBack(frame))
+        _ = messaging.receive(#"{"kind":"resp","reqId":"2","code":200,"body":{"conversationId":"c-8"}}"#)
+        #expect(messaging.variablesToKeep == ["LP_CONV_ID": "c-8"])
     }
 
     @Test func theLivePersonLayersWscatTakesTheStandardOnesPlace() {

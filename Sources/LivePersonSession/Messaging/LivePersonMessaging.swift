@@ -11,11 +11,13 @@ package struct LivePersonMessaging: WSCatDialect {
     /// The shell variable that holds the conversation id, read at start and set when wscat returns.
     static let conversationVariable = "LP_CONV_ID"
 
-    var conversation = MessagingConversation()
+    var conversation: MessagingConversation
 
     package init(variable: (String) -> String?) {
-        conversation.conversationID = variable(Self.conversationVariable).flatMap { $0.isEmpty ? nil : $0 }
+        conversation = MessagingConversation(capture: SessionCapture(variable: variable))
     }
+
+    package static func mentionsPlaceholder(_ text: String) -> Bool { PlaceholderFilling.mayMention(text) }
 
     package static let commands: [(name: String, summary: String)] = [
         ("/request-conversation", "\(UMSType.requestConversation) (the new id goes into $\(conversationVariable))"),
@@ -52,11 +54,9 @@ package struct LivePersonMessaging: WSCatDialect {
         MessagingCommands.run(name, argument: argument, conversation: &conversation)
     }
 
-    /// A frame naming the conversation id waits while the request that creates the conversation is unanswered.
-    package func holdsBack(_ text: String) -> Bool {
-        conversation.conversationID == nil && MessagingConversation.mentionsPlaceholder(text)
-            && conversation.isWaiting(for: UMSType.requestConversation)
-    }
+    /// A frame naming a placeholder waits while the answer that brings its value is on its way (the conversation
+    /// id after the request that creates it, the user id after GetUserProfile, …).
+    package func holdsBack(_ text: String) -> Bool { conversation.awaitsValue(for: text) }
 
     package mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing {
         conversation.prepare(text, json: json)
@@ -68,9 +68,8 @@ package struct LivePersonMessaging: WSCatDialect {
 
     package var isWaiting: Bool { conversation.isWaiting }
 
-    package var variablesToKeep: [String: String] {
-        conversation.conversationID.map { [Self.conversationVariable: $0] } ?? [:]
-    }
+    /// The captured values that changed (`LP_CONV_ID`, `LP_RING_ID`, …; "" to unset a forgotten one).
+    package var variablesToKeep: [String: String] { conversation.capture.changed }
 }
 
 /// lp-shell's wscat: `WSCat<LivePersonMessaging>`, registered as a plain type (see `PlainWSCat` for why).

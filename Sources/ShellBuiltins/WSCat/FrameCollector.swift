@@ -22,6 +22,9 @@ struct FrameCollector {
     private var escaped = false
     /// The last byte outside strings and whitespace in the open frame.
     private var lastSignificant: UInt8?
+    /// True for a frame that is handed on even when it is not JSON: it holds a placeholder that filling makes
+    /// valid (`"sequenceList":[ __SEQUENCE__ ]`); the dialect checks it once filled.
+    var passesUnparsed: (String) -> Bool = { _ in false }
 
     /// True while a multi-line frame is open (the prompt shows a continuation mark).
     var isCollecting: Bool { !lines.isEmpty }
@@ -73,6 +76,7 @@ struct FrameCollector {
             let value = try FrameJSON.parse(text)
             return .frame(multiLine ? FrameJSON.compact(value) : text.trimmingWhitespace, value)
         } catch {
+            if passesUnparsed(text) { return .frame(text, nil) }
             return .invalid(FrameJSON.describe(error, in: text))
         }
     }

@@ -42,7 +42,7 @@ package enum FrameJSON {
 
     /// Two or three lines: `invalid JSON (column 22): trailing comma before }`, the offending line (cut around the
     /// caret when long), a caret under the offending character.
-    static func describe(_ error: JSONParseError, in text: String) -> String {
+    package static func describe(_ error: JSONParseError, in text: String) -> String {
         let offset = min(error.offset, text.utf8.count)
         let excerpt = SourceExcerpt(text: text, range: SourceRange(start: offset, end: offset))
         let location = excerpt.lineIndex > 0 || text.contains("\n") ? "line \(excerpt.lineIndex + 1), " : ""

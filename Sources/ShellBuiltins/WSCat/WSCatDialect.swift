@@ -23,6 +23,9 @@ package protocol WSCatDialect {
 
     /// Runs one of ``commands`` (`name` with its leading `/`); nil for a name the dialect does not have.
     mutating func run(command name: String, argument: String) -> SlashCommands.Action?
+    /// True when `text` may hold a placeholder the dialect fills: such a frame is handed to ``prepare(_:json:)``
+    /// even when it is not JSON yet (`"sequenceList":[ __SEQUENCE__ ]`).
+    static func mentionsPlaceholder(_ text: String) -> Bool
     /// True while `text` must wait before it is sent (LivePerson: it names the conversation id, and the request
     /// that creates the conversation is still waiting for its response).
     func holdsBack(_ text: String) -> Bool
@@ -34,7 +37,7 @@ package protocol WSCatDialect {
     var waiting: [(id: String, type: String)] { get }
     /// True while a request waits for its response (cheaper than `waiting`).
     var isWaiting: Bool { get }
-    /// The shell variables to set when wscat returns (LivePerson: `LP_CONV_ID`).
+    /// The shell variables to set when wscat returns (LivePerson: `LP_CONV_ID`); an empty value unsets one.
     var variablesToKeep: [String: String] { get }
 }
 
@@ -44,10 +47,13 @@ package struct WSCatOutgoing {
     package var text: String
     /// Notes shown before it is sent (`replaced __YOUR_CONVERSATION_ID__ with …`).
     package var notes: [String] = []
+    /// Why it must not be sent, one line each (a placeholder without a value); nil to send it.
+    package var refusal: [String]?
 
-    package init(text: String, notes: [String] = []) {
+    package init(text: String, notes: [String] = [], refusal: [String]? = nil) {
         self.text = text
         self.notes = notes
+        self.refusal = refusal
     }
 }
 
@@ -76,6 +82,7 @@ package struct PlainWebSocket: WSCatDialect {
     package static var frameWords: [String] { [] }
     package static func closeMeaning(_ code: Int) -> String? { nil }
     package static func meansRejectedCredentials(_ code: Int) -> Bool { code == 1008 }
+    package static func mentionsPlaceholder(_ text: String) -> Bool { false }
     package mutating func run(command name: String, argument: String) -> SlashCommands.Action? { nil }
     package func holdsBack(_ text: String) -> Bool { false }
     package mutating func prepare(_ text: String, json: JSONValue?) -> WSCatOutgoing { WSCatOutgoing(text: text) }

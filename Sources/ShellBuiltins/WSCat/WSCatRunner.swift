@@ -40,6 +40,8 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     /// come back before the `/wait-for` line is read (the seed tutorial's subscribe backlog holding the bot's
     /// `echo:` with `--bot-delay 0ms`, which left `/wait-for echo:` waiting about one run in fifty).
     private var unclaimed = UnclaimedFrames()
+    /// The responses that said a request failed (`#2 ms.PublishEvent: 403 …`), for `step` to report.
+    private(set) var failedResponses: [String] = []
 
     init(
         options: WSCatOptions, request: WSCatSession.Request, formatter: FrameFormatter, dialect: Dialect,
@@ -50,6 +52,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         self.request = request
         self.formatter = formatter
         self.write = write
+        collector.passesUnparsed = { Dialect.mentionsPlaceholder($0) }
     }
 
     var isOpen: Bool { session != nil && closed == nil }
@@ -118,6 +121,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
                 } else {
                     unclaimed.append(text)
                 }
+                if received.failed { recordFailure(received, text: text) }
                 write(formatter.received(text, received), true)
                 for note in received.notes { write(formatter.note(note), false) }
             case .binary(let count):
@@ -195,8 +199,23 @@ final class WSCatRunner<Dialect: WSCatDialect> {
             wait(seconds: 10) { !dialect.holdsBack(text) }
         }
         let prepared = dialect.prepare(text, json: json)
+        if let refusal = prepared.refusal {
+            hadFailure = true
+            write(formatter.problem(refusal.joined(separator: "\n") + "\n  (not sent)"), false)
+            return
+        }
         for note in prepared.notes { write(formatter.note(note), false) }
         session.send(prepared.text)
+    }
+
+    /// Keeps a one-line account of a failed response: `#2 ms.PublishEvent: 403 conversation … belongs to …`.
+    private func recordFailure(_ received: WSCatIncoming, text: String) {
+        guard failedResponses.count < 20 else { return }
+        let code = received.json?["code"]?.text ?? "?"
+        var body = ""
+        if case .string(let message)? = received.json?["body"] { body = " " + message }
+        let request = "#\(received.requestID ?? "?") \(received.answers ?? "request")"
+        failedResponses.append("\(request): \(code)\(body)")
     }
 
     /// `/wait-for TEXT`: receives until a frame contains `text`, starting with the frames received since the last
