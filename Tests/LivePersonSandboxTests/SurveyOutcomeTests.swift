@@ -119,7 +119,8 @@ struct SurveyOutcomeTests {
     }
 
     @Test func skipInvalidAnswersAndTimeout() async throws {
-        try await SandboxHarness.withSandbox({ $0.surveyTimeout = .milliseconds(400) }) { sandbox in
+        // The default timeout here: under load a 400 ms one could expire the survey before the invalid answer.
+        try await SandboxHarness.withSandbox { sandbox in
             // "skip" ends the survey at once; a reply that is no option gets the question again.
             try await Pages.consumer(sandbox, sub: "skipper") { socket in
                 let conversationId = try await Pages.openConversation(socket)
@@ -143,6 +144,8 @@ struct SurveyOutcomeTests {
                 #expect(details["dialogs"]?.elements.last?["closedCause"]?.stringValue == "Skipped")
                 #expect(details["csat"] == nil)
             }
+        }
+        try await SandboxHarness.withSandbox({ $0.surveyTimeout = .milliseconds(400) }) { sandbox in
             // No answer within --survey-timeout: the bot says so and closes the survey.
             try await Pages.consumer(sandbox, sub: "silent") { socket in
                 let conversationId = try await Pages.openConversation(socket)

@@ -11,6 +11,7 @@ struct DiagnosticFunnelTests {
     static let outputWrites: [String: (count: Int, reason: String)] = [
         "HTTPTransfer/Transfer/CurlTransfer.swift": (9, "curl -v's trace, as curl prints it"),
         "HTTPTransfer/Transfer/CurlProgressMeter.swift": (3, "curl's progress meter"),
+        "ShellBuiltins/Curl/CurlProgressBar.swift": (2, "curl -#'s progress bar and its closing newline"),
         "ShellBuiltins/Core/Read.swift": (1, "read -p's prompt"),
         "ShellBuiltins/JQ/JQRunner.swift": (2, "halt_error's message, written as jq writes it"),
         "ShellBuiltins/JQ/JQInputReader.swift": (3, "jq's debug and stderr builtins"),
