@@ -15,6 +15,11 @@ public enum SessionAdvisor {
                 "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
                 + "and lp-shell sets LP_APP_CONN_ID from it"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
+        case "LP_AGENT_PID":
+            // The agent pages use it but never set it (issue 15): it is no CSDS service.
+            return "no page sets it: it is the agent's participant id, `config.userPid` of the agentVep login answer "
+                + "(LP_AGENT_PID=`curl -s -X POST -H \"Content-Type: application/json\" -d '{\"username\":\"…\","
+                + "\"password\":\"…\"}' https://$LP_AGENTVEP/api/account/$LP_ACCOUNT/login?v=1.3 | jq -r .config.userPid`)"
         default:
             let environment = state.variables.exportedEnvironment
             let chosen = state.variables[TutorialCatalog.variable]
@@ -25,7 +30,8 @@ public enum SessionAdvisor {
                 return "the account's services could not be looked up at start-up (see the message above)"
             }
             if state.variables["LP_ACCOUNT"] != nil && name.uppercased() == name {
-                return "no service of that name was found for the account at start-up (`env | grep ^LP_` lists them)"
+                return "no CSDS service of that name was found for the account at start-up (`env | grep ^LP_` lists "
+                    + "them); if the page sets it in an earlier step, run that step first"
             }
             return nil
         }

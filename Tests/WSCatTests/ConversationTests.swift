@@ -22,6 +22,21 @@ struct ConversationTests {
         #expect(CloseCodes.isTransient(1006) && !CloseCodes.isTransient(4407))
     }
 
+    /// Issue 15: a 4401 for a token no refresh can save is not advised as "token expired: refresh". The reasons are
+    /// the sandbox's close reasons.
+    @Test(arguments: [
+        ("Authorization token expired", "4401 token expired: refresh the token (step 4)"),
+        ("Authorization token is invalid", "4401 token rejected as invalid"),
+        ("Authorization token was revoked", "4401 token revoked: create a new token"),
+        ("Authorization token is not for account sandbox", "4401 token for another account"),
+        ("Authorization token is missing", "4401 no token: connect with -H"),
+    ])
+    func a4401IsExplainedByItsReason(reason: String, advice: String) {
+        let text = CloseCodes.explain(4401, reason: reason, dialect: LivePersonMessaging.self)
+        #expect(text.hasPrefix(advice), "\(text)")
+        #expect(text.hasSuffix("(server said: \(reason))"))
+    }
+
     @Test func responsesMatchRequestsAndCaptureTheConversationID() {
         var conversation = MessagingConversation()
         let sent = conversation.prepare(

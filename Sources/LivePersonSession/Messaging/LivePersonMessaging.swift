@@ -37,8 +37,20 @@ package struct LivePersonMessaging: WSCatDialect {
         "userprofile.SetUserProfile", "ContentEvent", "AcceptStatusEvent", "ChatStateEvent",
     ]
 
-    package static func closeMeaning(_ code: Int) -> String? {
-        switch code {
+    /// 4401 covers every rejected token; the server's reason tells an expired one (refresh it) from one that no
+    /// refresh can save (invalid, revoked, another account's, missing), which need a new token.
+    package static func closeMeaning(_ code: Int, reason: String?) -> String? {
+        let reason = reason?.lowercased() ?? ""
+        return switch code {
+        case UMSCloseCode.unauthorized where reason.contains("revoked"):
+            "token revoked: create a new token (Getting Started step 2) and reconnect"
+        case UMSCloseCode.unauthorized where reason.contains("not for account") || reason.contains("another account"):
+            "token for another account: create a token for $LP_ACCOUNT (Getting Started step 2) and reconnect"
+        case UMSCloseCode.unauthorized where reason.contains("missing"):
+            "no token: connect with -H \"Authorization:jwt $LP_JWT\", or send InitConnection with it first"
+        case UMSCloseCode.unauthorized where reason.contains("invalid"):
+            "token rejected as invalid (not a token this account issued): create a new token (Getting Started step 2) "
+                + "and reconnect"
         case UMSCloseCode.unauthorized: "token expired: refresh the token (step 4) and reconnect"
         case UMSCloseCode.identityExpired:
             "identity expired: create a new token (Getting Started step 2) and reconnect"

@@ -2,7 +2,7 @@
 enum CloseCodes {
     /// `4401 token expired: refresh the token (step 4) and reconnect`: the code, its meaning, and the advice.
     static func explain<Dialect: WSCatDialect>(_ code: Int, reason: String?, dialect: Dialect.Type) -> String {
-        var text = "\(code) \(dialect.closeMeaning(code) ?? meaning(code))"
+        var text = "\(code) \(dialect.closeMeaning(code, reason: reason) ?? meaning(code))"
         if let reason, !reason.isEmpty { text += " (server said: \(reason))" }
         return text
     }

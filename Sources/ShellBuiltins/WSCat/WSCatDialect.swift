@@ -16,8 +16,9 @@ package protocol WSCatDialect {
     static var commands: [(name: String, summary: String)] { get }
     /// Words completed inside a frame (LivePerson: the request types of the tutorials' frames).
     static var frameWords: [String] { get }
-    /// What `code` means on this protocol and what to do about it, nil where RFC 6455's meaning holds.
-    static func closeMeaning(_ code: Int) -> String?
+    /// What `code` means on this protocol and what to do about it (the server's `reason` may tell which case it is),
+    /// nil where RFC 6455's meaning holds.
+    static func closeMeaning(_ code: Int, reason: String?) -> String?
     /// True when `code` says the credentials were rejected: reconnecting with the same ones cannot work.
     static func meansRejectedCredentials(_ code: Int) -> Bool
 
@@ -80,7 +81,7 @@ package struct PlainWebSocket: WSCatDialect {
     package init(variable: (String) -> String?) {}
     package static var commands: [(name: String, summary: String)] { [] }
     package static var frameWords: [String] { [] }
-    package static func closeMeaning(_ code: Int) -> String? { nil }
+    package static func closeMeaning(_ code: Int, reason: String?) -> String? { nil }
     package static func meansRejectedCredentials(_ code: Int) -> Bool { code == 1008 }
     package static func mentionsPlaceholder(_ text: String) -> Bool { false }
     package mutating func run(command name: String, argument: String) -> SlashCommands.Action? { nil }
