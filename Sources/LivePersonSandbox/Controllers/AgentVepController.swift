@@ -86,7 +86,7 @@ struct AgentVepController {
     /// Login Service `logout`: `Authorization: Bearer <bearer>` ends the session; the bearer no longer opens a brand
     /// socket (kept across restarts with `--data`).
     func logout(_ request: Request, account: String) async throws -> Response {
-        let bearer = AgentBearer.token(of: request)
+        let bearer = AgentBearer.token(of: request) ?? ""
         guard let session = await services.store.agentSession(bearer: bearer), session.account == account else {
             return Self.error(.unauthorized, "Authorization: Bearer <bearer from login> is required", code: 401)
         }
@@ -99,7 +99,7 @@ struct AgentVepController {
     }
 
     func skills(_ request: Request, account: String) async throws -> Response {
-        let bearer = AgentBearer.token(of: request)
+        let bearer = AgentBearer.token(of: request) ?? ""
         guard let session = await services.store.agentSession(bearer: bearer), session.account == account else {
             return Self.error(.unauthorized, "Authorization: Bearer <bearer from login> is required", code: 401)
         }

@@ -21,7 +21,7 @@ struct MessagingHistoryController {
 
     /// The agent session of the request's bearer, or the 401 answer.
     func authorize(_ request: Request, account: String) async -> Response? {
-        let bearer = AgentBearer.token(of: request)
+        let bearer = AgentBearer.token(of: request) ?? ""
         guard let session = await services.store.agentSession(bearer: bearer), session.account == account else {
             return AgentVepController.error(
                 .unauthorized, "Authorization: Bearer <bearer from login> is required", code: 401)

@@ -44,11 +44,10 @@ struct SiteSettingsController {
         if let version = request.uri.queryParameters.get("v"), version != "3.0", version != "3" {
             return Self.error(.badRequest, "unsupported version v=\(version), use v=3.0")
         }
-        let authorization = request.headers[.authorization] ?? ""
-        guard authorization.lowercased().hasPrefix("bearer ") else {
+        guard let token = AgentBearer.token(of: request) else {
             return Self.error(.unauthorized, "Authorization: Bearer <agent bearer from login> is required")
         }
-        let bearer = authorization.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        let bearer = token.trimmingCharacters(in: .whitespaces)
         guard let session = await services.store.agentSession(bearer: bearer) else {
             return Self.error(.unauthorized, "unknown or expired bearer; log in again")
         }

@@ -38,13 +38,17 @@ extension InMemorySandboxStore {
         }
     }
 
-    /// Rings offered to `agent` go to another agent once `agent` has no socket left that takes routing tasks.
-    func reofferRings(of agent: String) {
-        let stillThere = connections.values.contains {
+    /// The brand sockets of `agent` that take routing tasks: where its rings go.
+    func routingConnections(of agent: String) -> [Connection] {
+        connections.values.filter {
             guard $0.routingSubscription != nil, case .agent(let session) = $0.participant else { return false }
             return session.userPid == agent
         }
-        guard !stillThere else { return }
+    }
+
+    /// Rings offered to `agent` go to another agent once `agent` has no socket left that takes routing tasks.
+    func reofferRings(of agent: String) {
+        guard routingConnections(of: agent).isEmpty else { return }
         for conversation in conversations.values
         where conversation.ringAgent == agent && conversation.agent == nil && conversation.state == "OPEN" {
             conversations[conversation.id]?.ringId = nil
@@ -70,11 +74,7 @@ extension InMemorySandboxStore {
             throw .forbidden("Ring \(ringId) is offered to another agent")
         }
         reply.send(FrameEncoder.stringResponse(reqId: reply.reqId, code: 202, "Ring state updated successfully"))
-        let rung = connections.values.filter {
-            guard $0.routingSubscription != nil, case .agent(let owner) = $0.participant else { return false }
-            return owner.userPid == session.userPid
-        }
-        notifyRing(conversation, state: state, to: rung)
+        notifyRing(conversation, state: state, to: routingConnections(of: session.userPid))
         guard state == "ACCEPTED" else {
             ringRefusals[conversation.id, default: []].insert(session.userPid)
             conversations[conversation.id]?.ringId = nil

@@ -215,45 +215,51 @@ extension InMemorySandboxStore {
     func subscribeExConversations(_ connectionID: ConnectionID, filter: ExConversationFilter, reply: Reply) {
         guard var connection = connections[connectionID] else { return }
         let subscriptionId = StableID.randomUUID()
-        var changes: [ExConversationChange] = []
-        var announced: Set<String> = []
-        var brandChanges: [WireJSON] = []
+        var matched: [(type: String, conversation: Conversation)] = []
         for conversation in conversations.values.sorted(by: { $0.startTs < $1.startTs })
-        where visible(conversation, to: connection)
-            && filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: conversation.lastUpdate)
-            && filter.matchesParticipants(
-                of: conversation, legacyId: { legacyId(of: $0, account: conversation.account) })
+        where visible(conversation, to: connection) && admits(filter, conversation, lastUpdate: conversation.lastUpdate)
         {
-            if connection.style.isBrand {
-                brandChanges.append(brandChange("UPSERT", of: conversation))
-            } else {
-                changes.append(
-                    ExConversationChange(
-                        type: "UPSERT",
-                        result: .init(convId: conversation.id, conversationDetails: conversation.details)))
-            }
-            announced.insert(conversation.id)
+            matched.append(("UPSERT", conversation))
         }
         connection.exSubscriptions[subscriptionId] = filter
-        connection.exAnnounced[subscriptionId] = announced
+        connection.exAnnounced[subscriptionId] = Set(matched.map(\.conversation.id))
         connections[connectionID] = connection
         reply.send(
             FrameEncoder.response(
                 reqId: reply.reqId, type: UMSType.subscribeExConversationsResponse,
                 body: SubscriptionBody(subscriptionId: subscriptionId)))
-        if connection.style.isBrand {
-            connection.outbox.send(
-                FrameEncoder.notification(
-                    type: connection.style.exConversationNotificationType,
-                    body: WireJSON.object([
-                        "subscriptionId": .string(subscriptionId), "changes": .array(brandChanges),
-                    ])))
-        } else {
-            connection.outbox.send(
-                FrameEncoder.notification(
-                    type: UMSType.exConversationChangeNotification,
-                    body: ExConversationNotificationBody(subscriptionId: subscriptionId, changes: changes)))
+        connection.outbox.send(exConversationFrame(subscriptionId, matched, style: connection.style))
+    }
+
+    /// One ExConversation notification of `subscriptionId` in the socket's style: the brand socket's shape
+    /// (``BrandConversationView``, with its version's type name) or the consumer socket's.
+    func exConversationFrame(
+        _ subscriptionId: String, _ changes: [(type: String, conversation: Conversation)], style: SocketStyle
+    ) -> String {
+        if style.isBrand {
+            return FrameEncoder.notification(
+                type: style.exConversationNotificationType,
+                body: WireJSON.object([
+                    "subscriptionId": .string(subscriptionId),
+                    "changes": .array(changes.map { brandChange($0.type, of: $0.conversation) }),
+                ]))
         }
+        return FrameEncoder.notification(
+            type: UMSType.exConversationChangeNotification,
+            body: ExConversationNotificationBody(
+                subscriptionId: subscriptionId,
+                changes: changes.map {
+                    ExConversationChange(
+                        type: $0.type,
+                        result: .init(convId: $0.conversation.id, conversationDetails: $0.conversation.details))
+                }))
+    }
+
+    /// Whether a subscription's filter takes `conversation` (its state, stage and participants), counting its last
+    /// update as `lastUpdate` (0 once subscribed: `minLastUpdatedTime` only limits the initial list).
+    func admits(_ filter: ExConversationFilter, _ conversation: Conversation, lastUpdate: Int64) -> Bool {
+        filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: lastUpdate)
+            && filter.matchesParticipants(of: conversation) { legacyId(of: $0, account: conversation.account) }
     }
 
     /// One ExConversation change in the brand socket's form (``BrandConversationView``).
@@ -285,14 +291,10 @@ extension InMemorySandboxStore {
 
     /// Sends an UPSERT (or a DELETE, when the conversation no longer matches) to every ExConversation subscriber.
     func announce(_ conversation: Conversation) {
-        let details = conversation.details
         for (id, var connection) in connections where !connection.exSubscriptions.isEmpty {
             guard visible(conversation, to: connection) else { continue }
             for (subscriptionId, filter) in connection.exSubscriptions {
-                let matches =
-                    filter.matches(state: conversation.state, stage: conversation.stage, lastUpdate: 0)
-                    && filter.matchesParticipants(
-                        of: conversation, legacyId: { legacyId(of: $0, account: conversation.account) })
+                let matches = admits(filter, conversation, lastUpdate: 0)
                 let wasAnnounced = connection.exAnnounced[subscriptionId, default: []].contains(conversation.id)
                 let type: String
                 if matches {
@@ -304,25 +306,8 @@ extension InMemorySandboxStore {
                 } else {
                     continue
                 }
-                if connection.style.isBrand {
-                    connection.outbox.send(
-                        FrameEncoder.notification(
-                            type: connection.style.exConversationNotificationType,
-                            body: WireJSON.object([
-                                "subscriptionId": .string(subscriptionId),
-                                "changes": .array([brandChange(type, of: conversation)]),
-                            ])))
-                    continue
-                }
                 connection.outbox.send(
-                    FrameEncoder.notification(
-                        type: UMSType.exConversationChangeNotification,
-                        body: ExConversationNotificationBody(
-                            subscriptionId: subscriptionId,
-                            changes: [
-                                ExConversationChange(
-                                    type: type, result: .init(convId: conversation.id, conversationDetails: details))
-                            ])))
+                    exConversationFrame(subscriptionId, [(type, conversation)], style: connection.style))
             }
             connections[id] = connection
         }
