@@ -51,6 +51,7 @@ import Testing
         -> Outcome
     {
         let directory = try CurlTestEnvironment.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for (name, content) in specCase.files {
             try environment.substitute(content, temporaryDirectory: directory)
                 .replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t")

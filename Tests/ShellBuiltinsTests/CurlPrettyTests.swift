@@ -65,6 +65,7 @@ import Testing
 
     @Test func outputFileGetsCurlsBytes() async throws {
         let directory = try CurlTestEnvironment.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = try await Self.curl(
             ["-s", "--pretty", "-o", "\(directory)/out.json", "{URL}/json"], terminal: true)
         #expect(result.status == .success)

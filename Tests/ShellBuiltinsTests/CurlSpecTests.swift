@@ -23,6 +23,7 @@ import Testing
         if let transports = specCase.transports, !transports.contains(transport) { return }
         let environment = try await CurlTestEnvironment.shared()
         let directory = try CurlTestEnvironment.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for (name, content) in specCase.files {
             try environment.substitute(content, temporaryDirectory: directory)
                 .replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t")
