@@ -26,6 +26,10 @@ public enum SessionAdvisor {
             if let origin = TutorialRoles.origin(of: name, environment: environment, chosen: chosen) {
                 return origin
             }
+            // A value the sockets capture for the pages' placeholders (LP_TUE for ___temp_url_expires__): how to get it.
+            if let placeholder = Placeholder.allCases.first(where: { $0.variable == name }) {
+                return "it holds \(placeholder.spellings[0]) once lp-shell has seen it: \(placeholder.howToGet)"
+            }
             if state.shownNotes.contains(lookupFailedKey) {
                 return "the account's services could not be looked up at start-up (see the message above)"
             }

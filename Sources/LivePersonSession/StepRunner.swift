@@ -10,8 +10,19 @@ struct StepRunner {
 
     /// The doc command, highlighted on a terminal.
     func display(_ step: Tutorial.Step) -> String {
-        var text = highlight("$ " + step.command) + "\n"
-        for frame in step.frames { text += highlight("> " + frame) + "\n" }
+        // The frames follow the line that opens the socket, as the page prints them.
+        var text = ""
+        var framesShown = false
+        for line in step.command.split(separator: "\n") {
+            text += highlight("$ " + line) + "\n"
+            if !framesShown && line.contains("wscat ") {
+                for frame in step.frames { text += highlight("> " + frame) + "\n" }
+                framesShown = true
+            }
+        }
+        if !framesShown {
+            for frame in step.frames { text += highlight("> " + frame) + "\n" }
+        }
         return text
     }
 
@@ -29,8 +40,7 @@ struct StepRunner {
         }
         context.io.flush()
         context.state.wscatFailedResponses = []
-        let status = context.shell.run(
-            source: source, name: "step \(step.number)", state: &context.state, io: context.io)
+        let status = runLines(of: source, name: "step \(step.number)", context: &context)
         context.shell.discardPushedScriptLines()
         reportChanges(from: before, context: context)
         let checkFailures = step.checks.compactMap { failure(of: $0, context: context) }
@@ -47,6 +57,27 @@ struct StepRunner {
             context.io.stderr.writeDiagnostic("\(context.name):   \(hint)\n")
         }
         return (status.isSuccess ? .failure : status, false)
+    }
+
+    /// Runs `source` a line at a time, as if pasted: each line's placeholders (`LP_TUS=__temp_url_sig__`) are
+    /// filled from what the sockets captured before it runs (the wscat line before it may just have captured them),
+    /// and a line with a placeholder lp-shell cannot fill is named and not run. Returns the last line's status.
+    private func runLines(of source: String, name: String, context: inout CommandContext) -> ExitStatus {
+        var status = ExitStatus.success
+        for line in source.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            guard let filled = ShellLinePlaceholders.fill(line, variables: context.state.variables) else {
+                status = context.shell.run(source: line, name: name, state: &context.state, io: context.io)
+                continue
+            }
+            guard filled.missing.isEmpty else {
+                for missing in filled.missing { context.error(missing + " (not run)") }
+                status = .failure
+                continue
+            }
+            for note in filled.notes { context.io.stderr.writeDiagnostic("\(context.name): note: \(note)\n") }
+            status = context.shell.run(source: filled.text, name: name, state: &context.state, io: context.io)
+        }
+        return status
     }
 
     /// The key under which a step's completion is remembered.
@@ -96,8 +127,10 @@ struct StepRunner {
                 }
             }
         }
-        if hints.isEmpty {
+        if hints.isEmpty && source.contains("curl ") && source.contains("| jq") {
             hints.append("run the curl part alone (without `| jq …` and the backticks) to see what the server answered")
+        } else if hints.isEmpty && source.contains("wscat ") {
+            hints.append("the frames above show what the server answered; `step` runs the step again")
         }
         return hints
     }

@@ -1,9 +1,10 @@
 /// A tutorial as data: steps with the doc's own command, an explanation and a check.
 ///
 /// Tutorials are `.tutorial` files (bundled in the package, or in `$XDG_DATA_HOME/lp-shell/tutorials/`), so adding
-/// one adds no code. Format: `# Title`, `key: value` header lines (`name`, `source`, `needs`, `summary`, and
+/// one adds no code. Format: `# Title`, `key: value` header lines (`name`, `aliases` — other names for pages it also
+/// mirrors, such as an older version —, `source`, `needs`, `summary`, and
 /// `refresh: 4 2`, the steps that renew the tokens in order), then `## N. Step title` sections with `explain:`,
-/// `run:` (the doc's command, verbatim), `frame:` (WebSocket frames pasted after the command), `check:` lines.
+/// `run:` (the doc's command, verbatim; several `run:` lines are run in order, as the page prints a block of lines), `frame:` (WebSocket frames pasted after the command), `check:` lines.
 ///
 /// The roles of the steps are data too: the step that creates a variable is the first whose `check:` names it
 /// (`check: jwt LP_EXT_JWT`), which the advice for an unset variable points to, and `refresh:` is what
@@ -13,6 +14,8 @@ public struct Tutorial: Sendable, Equatable {
     public var name: String
     /// The page title.
     public var title: String
+    /// Other names `tutorial use` accepts: pages with the same steps (an older version of the page).
+    public var aliases: [String] = []
     /// The documentation page it mirrors.
     public var source: String
     /// Variables the steps need.
@@ -32,7 +35,7 @@ public struct Tutorial: Sendable, Equatable {
         public var title: String
         /// Two or three sentences for the guided mode.
         public var explanation: String
-        /// The doc's command, verbatim.
+        /// The doc's command, verbatim: one line, or the lines of one block joined with newlines.
         public var command: String
         /// Frames to send after the command opened a WebSocket.
         public var frames: [String]
@@ -88,7 +91,7 @@ public struct Tutorial: Sendable, Equatable {
             if var step = current {
                 switch key {
                 case "explain": step.explanation = value
-                case "run": step.command = value
+                case "run": step.command += step.command.isEmpty ? value : "\n" + value
                 case "frame": step.frames.append(value)
                 case "check": step.checks.append(try parseCheck(value, location: location))
                 default: throw ParseError(description: "\(location): unknown step field `\(key)`")
@@ -97,6 +100,7 @@ public struct Tutorial: Sendable, Equatable {
             } else {
                 switch key {
                 case "name": tutorial.name = value
+                case "aliases": tutorial.aliases = value.split(separator: " ").map(String.init)
                 case "source": tutorial.source = value
                 case "needs": tutorial.needs = value.split(separator: " ").map(String.init)
                 case "summary": tutorial.summary = value
@@ -132,6 +136,9 @@ public struct Tutorial: Sendable, Equatable {
         default: throw ParseError(description: "\(location): unknown check `\(words[0])`")
         }
     }
+
+    /// Whether `name` chooses this tutorial: its name or one of its aliases.
+    public func answers(to name: String) -> Bool { self.name == name || aliases.contains(name) }
 
     /// The step with a number.
     public func step(_ number: Int) -> Step? { steps.first { $0.number == number } }

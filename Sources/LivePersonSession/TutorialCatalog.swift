@@ -47,7 +47,7 @@ enum TutorialCatalog {
         let name = context.state.variables[variable] ?? defaultName
         let (tutorials, errors) = load(environment: context.environment)
         for error in errors { context.io.stderr.writeDiagnostic("\(context.name): warning: \(error)\n") }
-        guard let tutorial = tutorials.first(where: { $0.name == name }) else {
+        guard let tutorial = tutorials.first(where: { $0.answers(to: name) }) else {
             let known = tutorials.map(\.name).joined(separator: ", ")
             return .failure(
                 CatalogError(

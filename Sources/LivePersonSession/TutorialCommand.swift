@@ -22,7 +22,8 @@ struct TutorialCommand: Builtin {
             let current = context.state.variables[TutorialCatalog.variable] ?? TutorialCatalog.defaultName
             for tutorial in tutorials {
                 let marker = tutorial.name == current ? "*" : " "
-                context.io.stdout.write("\(marker) \(tutorial.name.padding(to: 18))\(tutorial.title)\n")
+                let aliases = tutorial.aliases.isEmpty ? "" : " (also `\(tutorial.aliases.joined(separator: "`, `"))`)"
+                context.io.stdout.write("\(marker) \(tutorial.name.padding(to: 22))\(tutorial.title)\(aliases)\n")
             }
             for error in errors { context.io.stderr.writeDiagnostic("tutorial: warning: \(error)\n") }
             return .success
@@ -33,19 +34,19 @@ struct TutorialCommand: Builtin {
             }
             let name = context.arguments[1]
             let (tutorials, _) = TutorialCatalog.load(environment: context.environment)
-            guard let tutorial = tutorials.first(where: { $0.name == name }) else {
+            guard let tutorial = tutorials.first(where: { $0.answers(to: name) }) else {
                 context.error("no tutorial named `\(name)` (known: \(tutorials.map(\.name).joined(separator: ", ")))")
                 return .failure
             }
-            try? context.state.variables.set(TutorialCatalog.variable, to: name)
+            try? context.state.variables.set(TutorialCatalog.variable, to: tutorial.name)
             context.io.stderr.writeDiagnostic("now following \(tutorial.title); `step` lists its steps\n")
             return .success
         case "show":
             guard let tutorial = TutorialCatalog.chosen(context) else { return .failure }
             context.io.stdout.write("# \(tutorial.title)\n\(tutorial.summary)\nSource: \(tutorial.source)\n")
             for step in tutorial.steps {
-                context.io.stdout.write(
-                    "\n## \(step.number). \(step.title)\n\(step.explanation)\n\n    \(step.command)\n")
+                context.io.stdout.write("\n## \(step.number). \(step.title)\n\(step.explanation)\n\n")
+                for line in step.command.split(separator: "\n") { context.io.stdout.write("    \(line)\n") }
                 for frame in step.frames { context.io.stdout.write("    \(frame)\n") }
             }
             return .success
