@@ -17,7 +17,10 @@ public enum SessionAdvisor {
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
         case "LP_AGENT_PID":
             // The agent pages use it but never set it (issue 15): it is no CSDS service.
-            return "no page sets it: it is the agent's participant id, `config.userPid` of the agentVep login answer "
+            return
+                "no page sets it: it is the agent's participant id; lp-shell keeps the assigned agent's there once a "
+                + "socket subscribed with cqm.SubscribeExConversations shows one; an agent's own is `config.userPid` "
+                + "of the agentVep login answer "
                 + "(LP_AGENT_PID=`curl -s -X POST -H \"Content-Type: application/json\" -d '{\"username\":\"…\","
                 + "\"password\":\"…\"}' https://$LP_AGENTVEP/api/account/$LP_ACCOUNT/login?v=1.3 | jq -r .config.userPid`)"
         default:

@@ -117,3 +117,35 @@ struct PlaceholderConversationTests {
             ])
     }
 }
+
+/// `$LP_AGENT_PID` (the agent public profile page reads it, no page sets it): the conversation's assigned agent.
+struct AssignedAgentCaptureTests {
+    private func capture(_ details: String) -> [String: String] {
+        var conversation = MessagingConversation(capture: SessionCapture { $0 == "LP_CONV_ID" ? "c-1" : nil })
+        _ = conversation.receive(
+            #"{"kind":"notification","type":"cqm.ExConversationChangeNotification","body":{"changes":[{"type":"UPSERT","result":{"convId":"c-1","conversationDetails":\#(details)}}]}}"#
+        )
+        return conversation.capture.changed
+    }
+
+    @Test func consumerSocketsNameItInParticipantsPId() {
+        #expect(
+            capture(#"{"participantsPId":{"CONSUMER":["me"],"ASSIGNED_AGENT":["agent-9"]},"state":"OPEN"}"#)
+                == ["LP_AGENT_PID": "agent-9"])
+    }
+
+    @Test func brandSocketsNameItInParticipantsOrTheMainDialog() {
+        #expect(
+            capture(#"{"participants":[{"id":"me","role":"CONSUMER"},{"id":"agent-7","role":"ASSIGNED_AGENT"}]}"#)
+                == ["LP_AGENT_PID": "agent-7"])
+        #expect(
+            capture(
+                #"{"dialogs":[{"dialogType":"MAIN","participantsDetails":[{"id":"agent-5","role":"ASSIGNED_AGENT"}]}]}"#
+            )
+                == ["LP_AGENT_PID": "agent-5"])
+    }
+
+    @Test func noAgentYetCapturesNothing() {
+        #expect(capture(#"{"participantsPId":{"CONSUMER":["me"]},"state":"OPEN"}"#).isEmpty)
+    }
+}

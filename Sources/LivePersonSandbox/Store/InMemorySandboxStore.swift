@@ -161,6 +161,12 @@ actor InMemorySandboxStore: SandboxStore {
         agentSessions[bearer]
     }
 
+    func agentSession(participant: String, account: String) -> AgentSession? {
+        agentSessions.values.first {
+            $0.account == account && ($0.userPid == participant || $0.userId == participant)
+        }
+    }
+
     func agentRefresh(account: String, sessionID: String?, csrf: String) -> Bool {
         agentSessions.values.contains {
             $0.account == account && $0.csrf == csrf && (sessionID ?? $0.sessionID) == $0.sessionID

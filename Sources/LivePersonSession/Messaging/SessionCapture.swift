@@ -13,7 +13,7 @@ struct SessionCapture {
     /// The variables it captures into.
     static let captured = [
         "LP_CONV_ID", VariablePlaceholders.closedConversation, "LP_DIALOG_ID", "LP_SURVEY_DIALOG_ID", "LP_RING_ID",
-        "LP_USER_ID", "LP_CONSUMER_PID", "LP_REL_PATH", "LP_TUS", "LP_TUE",
+        "LP_USER_ID", "LP_CONSUMER_PID", "LP_REL_PATH", "LP_TUS", "LP_TUE", "LP_AGENT_PID",
     ]
     /// The variables read from the shell but not written back: `LP_SEQUENCE` is captured for the socket's run
     /// only (the pages acknowledge a message on the socket that received it).
@@ -166,6 +166,12 @@ struct SessionCapture {
                 id == conversationID || id == self[VariablePlaceholders.closedConversation]
             else { continue }
             let details = result["conversationDetails"]
+            // The agent public profile page reads `$LP_AGENT_PID`, which no page sets: the assigned agent's id.
+            if let agent = Self.assignedAgent(in: details),
+                let note = set("LP_AGENT_PID", agent, note: "agent \(agent) (ASSIGNED_AGENT) is in $LP_AGENT_PID")
+            {
+                notes.append(note)
+            }
             var openSurvey: String?
             if case .array(let dialogs)? = details?["dialogs"] {
                 for dialog in dialogs where dialog["dialogType"]?.text == "POST_SURVEY" {
@@ -191,5 +197,21 @@ struct SessionCapture {
             }
         }
         return notes
+    }
+
+    /// The conversation's assigned agent: `participantsPId` (consumer socket), `participants` (brand socket), or
+    /// the MAIN dialog's `participantsDetails`.
+    static func assignedAgent(in details: JSONValue?) -> String? {
+        if case .array(let ids)? = details?["participantsPId"]?["ASSIGNED_AGENT"], let id = ids.first?.text {
+            return id
+        }
+        var candidates: [JSONValue] = []
+        if case .array(let participants)? = details?["participants"] { candidates += participants }
+        if case .array(let dialogs)? = details?["dialogs"] {
+            for dialog in dialogs where dialog["dialogType"]?.text == "MAIN" {
+                if case .array(let participants)? = dialog["participantsDetails"] { candidates += participants }
+            }
+        }
+        return candidates.first { $0["role"]?.text == "ASSIGNED_AGENT" }?["id"]?.text
     }
 }
