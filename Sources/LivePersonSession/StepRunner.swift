@@ -130,7 +130,7 @@ struct StepRunner {
         if hints.isEmpty && source.contains("curl ") && source.contains("| jq") {
             hints.append("run the curl part alone (without `| jq …` and the backticks) to see what the server answered")
         } else if hints.isEmpty && source.contains("wscat ") {
-            hints.append("the frames above show what the server answered; `step` runs the step again")
+            hints.append("the frames above show what the server answered")
         }
         return hints
     }
