@@ -45,6 +45,14 @@ struct DocDefectTests {
         #expect(
             DocDefect.missingPipe(in: plain)?.defect
                 == .missingPipe(corrected: #"curl -s "https://$LP_IDP/x" | jq -r .jwt >out"#))
+        for line in [#"T=$(curl -s https://h/x  jq '.token')"#, #"echo "$(curl -s https://h/x  jq '.token')""#] {
+            let found = try #require(DocDefect.missingPipe(in: try onlySimpleCommand(line), source: line))
+            let range = try #require(found.jqRange, "\(line)")
+            #expect(Array(Array(line.utf8)[range.start..<range.end]) == Array("jq".utf8), "\(line)")
+            #expect(
+                found.defect
+                    == .missingPipe(corrected: line.replacingOccurrences(of: "  jq", with: " | jq")), "\(line)")
+        }
         let dollar = try onlySimpleCommand(#"T=$(curl -s https://h/x jq '.token')"#)
         #expect(
             DocDefect.missingPipe(in: dollar)?.defect

@@ -129,25 +129,32 @@ enum MissingPipe {
         return changed ? result : nil
     }
 
-    /// Where the `jq` word of a substitution's curl command is in the outer text, when the substitution opens its
-    /// word (`` `curl … jq -r .bearer` ``, `$(curl …)`): a body's ranges count from its first byte. A guess the
-    /// caller checks against the text (escapes in a backtick body shift it).
-    static func jqRangeInSubstitution(of command: SimpleCommand) -> SourceRange? {
+    /// Where the `jq` word of a substitution's curl command may be in the outer text, when the substitution opens
+    /// its word (`` `curl … jq -r .bearer` ``, `$(curl …)`, `"$(curl …)"`): guesses the caller checks against the
+    /// text (a backtick body's ranges count from its first byte, and its escapes shift them).
+    static func jqRangesInSubstitution(of command: SimpleCommand) -> [SourceRange] {
         for word in command.assignments.map(\.value) + command.words {
-            guard case .commandSubstitution(let script, let style)? = word.parts.first else { continue }
-            let bodyStart = word.range.start + (style == .backtick ? 1 : 2)
+            var opening = word.range.start
+            var first = word.parts.first
+            if case .doubleQuoted(let inner)? = first {
+                opening += 1
+                first = inner.first
+            }
+            guard case .commandSubstitution(let script, let style)? = first else { continue }
+            let bodyStart = opening + (style == .backtick ? 1 : 2)
             for item in script.items {
                 for pipeline in [item.andOr.first] + item.andOr.rest.map(\.1) {
                     for case .simple(let simple) in pipeline.commands {
                         if let index = jqIndex(in: simple) {
                             let range = simple.words[index].range
-                            return SourceRange(start: bodyStart + range.start, end: bodyStart + range.end)
+                            // `$(…)` is parsed in place (its ranges are the text's), a backtick body on its own.
+                            return [range, SourceRange(start: bodyStart + range.start, end: bodyStart + range.end)]
                         }
                     }
                 }
             }
         }
-        return nil
+        return []
     }
 
     /// The command's text in `source` with ` | ` before `jq` (the blanks before it folded into one), when `jq` is at
@@ -182,10 +189,10 @@ extension DocDefect {
         -> (defect: DocDefect, jqRange: SourceRange?)?
     {
         var printed: String
-        var range: SourceRange?
+        var ranges: [SourceRange]
         if let index = MissingPipe.jqIndex(in: command) {
             printed = MissingPipe.text(of: MissingPipe.split(command, at: index), range: command.range)
-            range = command.words[index].range
+            ranges = [command.words[index].range]
         } else {
             guard
                 command.words.contains(where: { MissingPipe.containsSubstitution($0.parts) })
@@ -193,11 +200,15 @@ extension DocDefect {
                 let rewritten = MissingPipe.rewriteSubstitutions(command)
             else { return nil }
             printed = MissingPipe.text(of: [.simple(rewritten)], range: command.range)
-            range = MissingPipe.jqRangeInSubstitution(of: command)
+            ranges = MissingPipe.jqRangesInSubstitution(of: command)
         }
-        guard let found = range, let source, let typed = MissingPipe.typed(command.range, jq: found, in: source) else {
-            return (.missingPipe(corrected: printed), nil)
+        if let source {
+            for range in ranges {
+                if let typed = MissingPipe.typed(command.range, jq: range, in: source) {
+                    return (.missingPipe(corrected: typed), range)
+                }
+            }
         }
-        return (.missingPipe(corrected: typed), found)
+        return (.missingPipe(corrected: printed), nil)
     }
 }
