@@ -124,3 +124,35 @@ struct DocDefectTests {
         }
     }
 }
+
+/// The REPL's view: the draft's first line waits for more (as in bash), the second ends the wait with the
+/// explanation instead of collecting the rest of the page; the brace line never waits.
+@Suite("Doc defects at the prompt")
+struct DocDefectContinuationTests {
+    @Test func strayBacktickEndsTheContinuation() {
+        var state = ContinuationState()
+        #expect(
+            state.feed(
+                #"UNAUTH_JWT=curl -X POST http://$LP_IDP/api/account/$LP_ACCOUNT/anonymous/authorize| jq -r .jwt`"#)
+                == .needsMoreInput)
+        let event = state.feed(#"LP_EXT_JWT=`curl -X POST https://$LP_IDP/x | jq -r .jwt`"#)
+        guard case .syntaxError(let error, _, _) = event else {
+            Issue.record("expected a syntax error, got \(event)")
+            return
+        }
+        #expect(error.message.hasPrefix("this line ends with a backtick that has no opening one"))
+        #expect(!error.isIncomplete && !state.isContinuing)
+    }
+
+    @Test func braceLineDoesNotWait() {
+        var state = ContinuationState()
+        let event = state.feed(
+            #" { "https://$LP_ACCOUNTCONFIGREADONLY/x?v=2.0" -H "Authorization: Bearer $LP_BEARER" }"#)
+        guard case .syntaxError(let error, _, _) = event else {
+            Issue.record("expected a syntax error, got \(event)")
+            return
+        }
+        #expect(error.message.contains("looks like a curl command missing 'curl'"))
+        #expect(!state.isContinuing)
+    }
+}
