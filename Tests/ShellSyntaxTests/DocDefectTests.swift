@@ -86,6 +86,13 @@ struct DocDefectTests {
             DocDefect.braceWithoutCurl(corrected: "curl https://h/x -H a").explanation, incomplete: false)
     }
 
+    @Test func braceWithoutCurlNamesTheScheme() {
+        #expect(
+            DocDefect.braceWithoutCurl(corrected: "curl 'http://h/x'").explanation.hasPrefix(#"'{ "http://…" … }'"#))
+        #expect(
+            DocDefect.braceWithoutCurl(corrected: "curl https://h/x").explanation.hasPrefix(#"'{ "https://…" … }'"#))
+    }
+
     @Test func groupsStillParse() throws {
         for source in ["{ echo https://h/x; }", "{ curl \"https://h/x\"; }", "{\necho a\n}", "{ \"$URL\" -H a; }"] {
             _ = try Parser.parse(source)

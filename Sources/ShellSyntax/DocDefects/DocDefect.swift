@@ -24,8 +24,8 @@ public enum DocDefect: Sendable, Hashable {
             "'jq' here looks like a missing '|' (curl would fetch a URL named 'jq'; nothing was fetched): "
                 + "did you mean: \(corrected)"
         case .braceWithoutCurl(let corrected):
-            #"'{ "https://…" … }' looks like a curl command missing 'curl' (the page's braces are no command): "#
-                + "did you mean: \(corrected)"
+            "'{ \"\(Self.scheme(of: corrected))://…\" … }' looks like a curl command missing 'curl' (the page's braces "
+                + "are no command): did you mean: \(corrected)"
         case .strayBacktick(let next, let corrected):
             "this line ends with a backtick that has no opening one: it would pair with the backtick of '\(next)' "
                 + "on the next line and swallow the lines after it (neither line ran): did you mean: \(corrected)"
@@ -33,6 +33,11 @@ public enum DocDefect: Sendable, Hashable {
             "\(script) is not a file here: lp-shell runs its built-in stand-in for the lpinc/shell image's script "
                 + "(\(request))"
         }
+    }
+
+    /// `http` or `https`: the scheme of the URL after `curl ` in `command`.
+    static func scheme(of command: String) -> String {
+        command.dropFirst("curl ".count).drop { $0 == "\"" || $0 == "'" }.hasPrefix("http://") ? "http" : "https"
     }
 
     /// Who speaks: `curl` for the missing pipe (the command that would have run); nil for the shell itself.
