@@ -11,6 +11,7 @@ public enum LivePersonBuiltins {
         Record.self,
         Replay.self,
         Save.self,
+        SetSiteProperty.self,
         Step.self,
         Tokens.self,
         TutorialCommand.self,

@@ -24,6 +24,9 @@ public protocol Builtin: Sendable {
     static var usage: String { get }
     /// True when `NAME --help` should print `usage` instead of running (false for `echo`, `test`, `[`).
     static var handlesHelpFlag: Bool { get }
+    /// True for a stand-in for a program the docs assume (`./set_site_property.sh` of the lpinc/shell image): it
+    /// runs only when no program of its name is found, so a real file of that name still runs.
+    static var isStandIn: Bool { get }
 
     init()
 
@@ -34,4 +37,5 @@ public protocol Builtin: Sendable {
 extension Builtin {
     public static var aliases: [String] { [] }
     public static var handlesHelpFlag: Bool { true }
+    public static var isStandIn: Bool { false }
 }

@@ -39,6 +39,29 @@ enum BadInputRows {
             status: 2, stdout: ["ok"]
         ).echoing("abc"),
         .init(
+            // Issue 15: the draft's `UNAUTH_JWT=curl … | jq -r .jwt`` before `LP_EXT_JWT=`curl …``.
+            "a stray backtick that would pair with the next line's `NAME=`` is explained, not swallowing the rest",
+            .script, "A=kept\nX=curl -s https://x | jq .a`\nY=`echo b`\necho after\n",
+            stderr: [
+                "lp-shell: {HOME}/input.sh: line 2: syntax error: this line ends with a backtick that has no opening "
+                    + "one: it would pair with the backtick of 'Y=`' on the next line and swallow the lines after it "
+                    + "(neither line ran): did you mean: X=`curl -s https://x | jq .a`",
+                "  X=curl -s https://x | jq .a`", "                             ^",
+            ],
+            status: 2, stdout: []
+        ),
+        .init(
+            // Issue 15: the pages' login line without its `|`; curl would have fetched a URL named `jq`.
+            "a missing | before jq is explained and nothing is fetched", .command,
+            keep("curl -s https://127.0.0.1:1/x  jq -r .a"),
+            stderr: [
+                "curl: line 2: 'jq' here looks like a missing '|' (curl would fetch a URL named 'jq'; nothing was "
+                    + "fetched): did you mean: curl -s https://127.0.0.1:1/x | jq -r .a",
+                "  curl -s https://127.0.0.1:1/x  jq -r .a", "                                 ^^",
+            ],
+            status: 0, stdout: ["after:2 A=kept"]
+        ),
+        .init(
             "unterminated $(", .command, keep("eval 'echo $(abc'"),
             stderr: [
                 "lp-shell: eval: line 1: syntax error: unterminated command substitution", "  echo $(abc", "       ^",

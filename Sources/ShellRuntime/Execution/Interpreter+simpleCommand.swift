@@ -8,6 +8,11 @@ import ShellSyntax
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
         if !state.aliases.isEmpty, let status = expandAlias(command, state: &state, io: io) { return status }
+        // The pages' `curl … "…/login?v=1.1"  jq -r .bearer`: explained before anything is expanded or fetched.
+        if let found = DocDefect.missingPipe(in: command, source: state.source?.text), state.functions["curl"] == nil {
+            report(found.defect, at: found.jqRange, word: "jq", state: state, io: io)
+            return .usage
+        }
         var expander = WordExpander(interpreter: self, io: io)
         let fields: [String]
         var assignments: [(name: String, value: String)] = []
@@ -70,7 +75,7 @@ extension Interpreter {
                     callFunction(function, arguments: arguments, state: &state, io: io)
                 }
             }
-            if let builtin = builtinTable[name] {
+            if let builtin = builtinTable[name], !(builtin.isStandIn && programExists(name, state: &state)) {
                 return withTemporaryAssignments(assignments, state: &state, io: io) { state in
                     runBuiltin(builtin, name: name, arguments: arguments, state: &state, io: io)
                 }
@@ -91,7 +96,7 @@ extension Interpreter {
         if functions, let function = state.functions[name] {
             return callFunction(function, arguments: arguments, state: &state, io: io)
         }
-        if let builtin = builtinTable[name] {
+        if let builtin = builtinTable[name], !(builtin.isStandIn && programExists(name, state: &state)) {
             return runBuiltin(builtin, name: name, arguments: arguments, state: &state, io: io)
         }
         return runExternal(
@@ -178,6 +183,13 @@ extension Interpreter {
         return spawn(name, path: path, arguments: arguments, environment: environment, state: state, io: io)
     }
 
+    /// Whether a program named `name` is there to run (found, even if not executable): a stand-in builtin then
+    /// gives way to it.
+    func programExists(_ name: String, state: inout ShellState) -> Bool {
+        if case .failure(.notFound) = resolveCommand(name, state: &state, remember: false) { return false }
+        return true
+    }
+
     /// Where `name` is in `PATH` (remembered for the next run when `remember`).
     func resolveCommand(_ name: String, searchPath: String? = nil, state: inout ShellState, remember: Bool)
         -> Result<String, ProcessLauncher.LaunchError>
@@ -234,6 +246,21 @@ extension Interpreter {
     }
 
     // MARK: Doc-paste warnings
+
+    /// Explains a doc defect (``DocDefect``) in one line, with the line and a caret under `word` when `range` is in
+    /// the text being run and holds it.
+    func report(_ defect: DocDefect, at range: SourceRange?, word: String, state: ShellState, io: IOStreams) {
+        var diagnostic = Diagnostic(.error, defect.explanation, programName: defect.programName)
+        if let range, let source = state.source {
+            let bytes = source.text.utf8
+            if range.start >= 0, range.end <= bytes.count,
+                bytes.dropFirst(range.start).prefix(range.end - range.start).elementsEqual(word.utf8)
+            {
+                diagnostic.location = SourceLocation(range, in: source)
+            }
+        }
+        io.stderr.write(renderer.render(diagnostic))
+    }
 
     private func warnAboutUnsetVariables(_ names: [String], state: inout ShellState, io: IOStreams) {
         for name in names {

@@ -109,6 +109,7 @@ extension Parser {
         switch peekReservedWord() {
         case "{":
             consumeWord()
+            if let defect = braceWithoutCurl() { throw defect }
             let body = try parseNonEmptyScript(stopWords: ["}"])
             try expectReservedWord("}", toClose: "{", openedAt: start)
             return .group(body, try parseTrailingRedirections())

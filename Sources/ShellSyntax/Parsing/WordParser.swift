@@ -380,6 +380,7 @@ extension Parser {
             throw SyntaxError("unterminated backtick", at: point(start), isIncomplete: true)
         }
         let bodyEnd = position
+        if !inDoubleQuotes, let defect = strayBacktick(opening: start, closing: bodyEnd) { throw defect }
         position += 1
         // The source offset of each body byte, to map errors back; without escapes it is `bodyStart + index`.
         var offsets: [Int] = []
