@@ -1,0 +1,60 @@
+import Foundation
+import ShellTestSupport
+import Testing
+
+/// A page's wscat command and frames pasted into a script with the shell commands after them (issue 15, item 4):
+/// the frames end at the first shell command, which runs, and so do the ones after a socket the server closed
+/// (4401 here). The same in a script file, on standard input and in `-c`.
+@Suite("Script continuity after wscat")
+struct ScriptContinuityShellTests {
+    static let socket = #"-c "wss://$LP_ASYNCMESSAGINGENT/ws_api/account/$LP_ACCOUNT/messaging/consumer?v=3""#
+    static let page = [
+        #"J=`curl -s -X POST https://$LP_IDP/api/account/$LP_ACCOUNT/signup | jq -r .jwt`"#,
+        #"wscat -H "Authorization:jwt $J" "# + socket,
+        #"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#,
+        #"echo "first: $?""#,
+        #"wscat -H "Authorization:jwt not-a-token" "# + socket,
+        "/wait 5",
+        #"{"kind":"req","id":1,"type":"cm.ConsumerRequestConversation"}"#,
+        "{", "\t\"kind\": \"req\",", "\t\"id\": 2,", "\t\"type\": \"cm.ConsumerRequestConversation\"", "}",
+        #"echo "second: $?""#,
+    ]
+
+    enum Form: String, CaseIterable, Sendable {
+        case file, stdin, command
+    }
+
+    @Test(arguments: Form.allCases)
+    func shellCommandsAfterTheFramesRun(form: Form) async throws {
+        let session = try Session()
+        defer { session.remove() }
+        let text = Self.page.joined(separator: "\n") + "\n"
+        let result: ProcessResult
+        switch form {
+        case .file:
+            try text.write(to: session.work.appendingPathComponent("page.sh"), atomically: true, encoding: .utf8)
+            result = try await session.run(["--sandbox", "page.sh"])
+        case .stdin:
+            result = try await session.run(["--sandbox"], input: text)
+        case .command:
+            result = try await session.run(["--sandbox", "-c", text])
+        }
+        #expect(!result.timedOut && !result.crashed, "\(result)")
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3, "\(result)")
+        #expect(lines.first?.contains(#""type":"cm.RequestConversationResponse""#) == true, "\(result)")
+        #expect(Array(lines.dropFirst()) == ["first: 0", "second: 1"], "\(result)")
+        #expect(
+            result.stderr.contains(
+                #"wscat: note: 'echo "first: $?"' is a shell command: closing the socket, back to the shell"#),
+            "\(result)")
+        #expect(result.stderrCount("wscat: disconnected: 1000 normal closure") == 1, "\(result)")
+        #expect(result.stderr.contains("wscat: disconnected: 4401"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                #"wscat: note: the socket closed: 6 more lines for it not sent; the shell goes on with 'echo "second: $?"'"#
+            ), "\(result)")
+        #expect(!result.stderr.contains("command not found"), "no frame ran as a command: \(result)")
+    }
+}
