@@ -75,7 +75,7 @@ struct TutorialCommand: Builtin {
             out.write("\nStep \(step.number) of \(tutorial.steps.count) - \(step.title)\n\(step.explanation)\n\n")
             out.write(runner.display(step))
             out.write("\nType or paste the command (Enter alone runs it for you, s skips, q quits):\n> ")
-            out.flush()
+            context.io.flush()
             guard let answer = context.io.stdin.readLine().map({ String(decoding: $0, as: UTF8.self) }) else {
                 out.write("\n")
                 break
