@@ -44,9 +44,10 @@ enum BatchSession {
             }
             if let shellCommand {
                 runner.abandonOpenFrame()
-                runner.write(
-                    runner.formatter.note(
-                        "\(quoted(shellCommand)) is a shell command: closing the socket, back to the shell"), false)
+                runner.pump()
+                let what =
+                    runner.isOpen ? "closing the socket, back to the shell" : "the socket closed, back to the shell"
+                runner.write(runner.formatter.note("\(quoted(shellCommand)) is a shell command: " + what), false)
             } else if !runner.isOpen && runner.requestedClose == nil && !InterruptState.isInterrupted {
                 passOverUnsentFrames(runner, input: &input)
             }
