@@ -57,4 +57,22 @@ struct ScriptContinuityShellTests {
             ), "\(result)")
         #expect(!result.stderr.contains("command not found"), "no frame ran as a command: \(result)")
     }
+
+    /// No socket (nothing listens): the frames are passed over, the shell goes on, and an error after them names
+    /// its own line (line 5, as `bash -n` says), the lines wscat read included.
+    @Test func linesAfterAFailedConnectionRunWithTheirOwnLineNumbers() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        let text = ["echo before", "wscat -c ws://127.0.0.1:1/", #"{"kind":"req","id":1}"#, "echo after", "echo 'open"]
+        try (text.joined(separator: "\n") + "\n").write(
+            to: session.work.appendingPathComponent("page.sh"), atomically: true, encoding: .utf8)
+        let result = try await session.run(["--plain", "page.sh"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout == "before\nafter\n", "\(result)")
+        #expect(
+            result.stderr.contains(
+                "wscat: note: there is no socket: 1 more line for it not sent; the shell goes on with 'echo after'"),
+            "\(result)")
+        #expect(result.stderr.contains("page.sh: line 5: syntax error: unterminated single quote"), "\(result)")
+    }
 }
