@@ -7,7 +7,8 @@ import Testing
 /// frames (issue 15, item 4).
 struct ScriptLineKindTests {
     @Test(arguments: [
-        CorpusFrames.requestConversation, "[1, 2]", "  {", "}", "]", #""a JSON string""#, ",", ":",
+        CorpusFrames.requestConversation, "[1, 2]", "  {", "}", "]", #""a JSON string""#, ",", ":", "[ -1, 2 ]",
+        #"[ "a", "b" ]"#, #"{ "kind": "req" }"#, #"{ kind: "req" }"#, "{ ", "[ {",
     ])
     func framesOutsideAFrame(line: String) {
         #expect(ScriptLineKind.of(line, inFrame: false) == .frame)
@@ -16,7 +17,8 @@ struct ScriptLineKindTests {
     @Test(arguments: [
         #"curl -s -X POST https://$LP_IDP/api/account/$LP_ACCOUNT/signup | jq -r .jwt"#,
         "LP_JWT=`curl -s …`", "echo $LP_CONV_ID", "export X=1", "./set_site_property.sh", "$EDITOR x", "true",
-        "plain text", "42", "/usr/bin/curl -s https://x",
+        "plain text", "42", "/usr/bin/curl -s https://x", #"[ -n "$LP_CONV_ID" ] && echo ok"#, "[[ $X ]]",
+        "[ ! -f lp.env ]", #"[ "$X" = y ]"#, "{ echo a; echo b; } > out",
     ])
     func shellCommandsOutsideAFrame(line: String) {
         #expect(ScriptLineKind.of(line, inFrame: false) == .shell)

@@ -23,7 +23,22 @@ enum ScriptLineKind: Equatable {
         }
         if inFrame { return cannotBeJSON(trimmed) ? .shell : .frame }
         if first == "#" { return .nothing }
-        return "{[}]\",:".contains(first) ? .frame : .shell
+        guard "{[}]\",:".contains(first) else { return .shell }
+        return opensShellSyntax(trimmed) ? .shell : .frame
+    }
+
+    /// True for a test or a brace group, which start like JSON: `[ -n "$X" ]`, `[[ $X ]]`, `[ ! -f x ]`,
+    /// `{ echo a; }` (a word that is no key after `{`).
+    private static func opensShellSyntax(_ trimmed: String) -> Bool {
+        if trimmed.hasPrefix("[[") { return true }
+        guard let first = trimmed.first, first == "[" || first == "{" else { return false }
+        let rest = trimmed.dropFirst()
+        guard let space = rest.first, space == " " || space == "\t" else { return false }
+        let inner = rest.drop { $0 == " " || $0 == "\t" }
+        if first == "{" { return cannotBeJSON(String(inner)) }
+        if inner.hasPrefix("!") || inner.hasPrefix("$") || inner.hasPrefix("\"$") { return true }
+        guard inner.first == "-", let letter = inner.dropFirst().first else { return false }
+        return letter.isLetter
     }
 
     /// True for a line no JSON text continues with: a word that is not `true`, `false` or `null` and is not a key
