@@ -75,4 +75,17 @@ struct ScriptContinuityShellTests {
             "\(result)")
         #expect(result.stderr.contains("page.sh: line 5: syntax error: unterminated single quote"), "\(result)")
     }
+
+    /// `tutorial` in a pasted script takes its answers from the script's next lines (it read stdin beside the
+    /// shell's reader, found nothing, and the answers then ran as commands: `q: command not found`).
+    @Test func tutorialInAScriptTakesItsAnswersFromTheScript() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        let result = try await session.sandbox(["tutorial", "true", "", "q", "echo after"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("tutorial: ✗ LP_EXT_JWT is empty"), "\(result)")
+        #expect(result.stdout.contains("✓ step 1 done"), "the blank answer ran the doc's command: \(result)")
+        #expect(!result.stderr.contains("command not found"), "\(result)")
+        #expect(result.stdout.hasSuffix("after\n"), "\(result)")
+    }
 }
