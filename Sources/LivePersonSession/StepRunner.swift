@@ -48,6 +48,9 @@ struct StepRunner {
         // another consumer once set LP_CONV_ID all the same).
         let failures = checkFailures + context.state.wscatFailedResponses.map { "the server refused request \($0)" }
         context.state.wscatFailedResponses = []
+        // What is said about this step is shown now: the guided mode reads the next answer before anything else
+        // flushes, and the diagnosis came one answer late.
+        defer { context.io.flush() }
         if failures.isEmpty {
             context.state.completedSteps.insert(key(step))
             return (status, true)

@@ -70,14 +70,15 @@ struct TutorialCommand: Builtin {
                 "Note: \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not set; the steps that use \(missing.count == 1 ? "it" : "them") will fail.\n"
             )
         }
+        var scriptDone = false
         var index = tutorial.steps.firstIndex { !context.state.completedSteps.contains(runner.key($0)) } ?? 0
         while index < tutorial.steps.count {
             let step = tutorial.steps[index]
             out.write("\nStep \(step.number) of \(tutorial.steps.count) - \(step.title)\n\(step.explanation)\n\n")
             out.write(runner.display(step))
             out.write("\nType or paste the command (Enter alone runs it for you, s skips, q quits):\n> ")
-            out.flush()
-            guard let answer = context.io.stdin.readLine().map({ String(decoding: $0, as: UTF8.self) }) else {
+            context.io.flush()
+            guard let answer = readAnswer(context, scriptDone: &scriptDone) else {
                 out.write("\n")
                 break
             }
@@ -101,6 +102,18 @@ struct TutorialCommand: Builtin {
             out.write("\nAll steps of \(tutorial.title) are done. `tutorial list` shows the others.\n")
         }
         return .success
+    }
+
+    /// The learner's answer: in a script (or pasted on stdin, or `-c`) the script's next line, as wscat takes its
+    /// frames (the shell's reader has the input buffered, so reading stdin beside it found nothing and the answers
+    /// ran as commands); then, or otherwise, a line of stdin.
+    private func readAnswer(_ context: CommandContext, scriptDone: inout Bool) -> String? {
+        let stdin = context.io.stdin
+        if !scriptDone && stdin.fileDescriptor == 0 && !context.state.isInteractive {
+            if let line = context.shell.readScriptLine() { return line }
+            scriptDone = true
+        }
+        return stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -23,9 +23,21 @@ struct LivePersonStartup {
     /// Where the session's services come from.
     enum Mode: Equatable {
         case sandbox(port: Int)
-        case account(String)
-        case offline
+        /// A real account, and whether its service hosts are set.
+        case account(String, Hosts)
+        /// `--offline`: only cached hosts (`.missing` when none were cached).
+        case offline(Hosts)
         case none
+    }
+
+    /// Where the `LP_<SERVICE>` hosts of a real account came from.
+    enum Hosts: Equatable {
+        /// CSDS's answer, or the cache of one from the last day.
+        case found
+        /// The lookup failed; the hosts cached earlier (older than a day) are used.
+        case stale
+        /// The lookup failed and nothing was cached: they are not set.
+        case missing
     }
 
     /// Chooses and performs the start-up; returns the mode for the banner.
@@ -176,7 +188,7 @@ struct LivePersonStartup {
         let cache = CSDSCache(environment: state.variables.exportedEnvironment, account: account, host: csds)
         if let cached = cache.read(maximumAge: offline ? nil : 86_400) {
             export(cached, state: &state)
-            return offline ? .offline : .account(account)
+            return offline ? .offline(.found) : .account(account, .found)
         }
         if offline {
             io.stderr.write(
@@ -184,7 +196,7 @@ struct LivePersonStartup {
                     warning: "--offline and no cached services for account \(account): "
                         + "LP_IDP, LP_ASYNCMESSAGINGENT and the other service hosts are not set"))
             state.shownNotes.insert(SessionAdvisor.lookupFailedKey)
-            return .offline
+            return .offline(.missing)
         }
         let url = "https://\(csds)/api/account/\(account)/service/baseURI.json?version=1.0"
         let spinner = Spinner(
@@ -201,12 +213,13 @@ struct LivePersonStartup {
             if let stale = cache.read(maximumAge: nil) {
                 io.stderr.write(renderer.render(warning: "using the services cached earlier for \(account)"))
                 export(stale, state: &state)
+                return .account(account, .stale)
             }
-            return .account(account)
+            return .account(account, .missing)
         }
         cache.write(body)
         export(services, state: &state)
-        return .account(account)
+        return .account(account, .found)
     }
 
     /// Fetches the CSDS answer with the HTTP client curl uses (same TLS trust, proxies and error messages as the

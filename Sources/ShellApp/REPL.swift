@@ -24,7 +24,11 @@ struct REPL {
                 if continuation.isContinuing {
                     continuation.reset()
                     pendingHistory.removeAll()
+                    // bash's status for an unexpected end of file (a syntax error); said at once, not with the
+                    // next command's output.
                     runner.io.stderr.write(runner.renderer.render(message: "unfinished command discarded"))
+                    runner.io.flush()
+                    state.lastStatus = .usage
                     continue
                 }
                 runner.io.stdout.write("exit\n")

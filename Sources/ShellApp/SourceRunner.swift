@@ -23,16 +23,15 @@ struct SourceRunner {
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
     func run(reader: some LineReader & Sendable, state: inout ShellState) -> ExitStatus {
-        interpreter.scriptLines = ReaderLines(reader: reader)
+        // The builtins that take the following lines (wscat) read from the same source, and may give one back.
+        let lines = ReaderLines(reader: reader)
+        interpreter.scriptLines = lines
         defer { interpreter.scriptLines = nil }
         var continuation = ContinuationState(stripsPastedPrompts: stripsPastedPrompts)
-        var lineNumber = 0
         var commandStart = 1  // the line where the command being collected started, for error locations
         while state.exitRequest == nil {
-            let result = reader.readLine(prompt: "")
-            guard case .line(let line) = result else { break }
-            lineNumber += 1
-            if !continuation.isContinuing { commandStart = lineNumber }
+            guard let line = lines.nextScriptLine() else { break }
+            if !continuation.isContinuing { commandStart = lines.lineNumber }
             let event = continuation.feed(line)
             handle(event, state: &state, firstLineNumber: commandStart)
         }

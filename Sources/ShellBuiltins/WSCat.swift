@@ -72,8 +72,8 @@ package struct WSCat<Dialect: WSCatDialect> {
                     io.stderr.flush()
                 }
             }
-            let lines = Self.lineSource(context)
-            status = BatchSession.run(runner, nextLine: lines)
+            var input = BatchInput(context)
+            status = BatchSession.run(runner, input: &input)
             io.flush()
         }
         for (name, value) in runner.dialect.variablesToKeep where context.state.variables[name] != value {
@@ -92,23 +92,6 @@ package struct WSCat<Dialect: WSCatDialect> {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/lp-shell/wscat_history" }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.local/state/lp-shell/wscat_history"
-    }
-
-    /// The lines batch mode sends: the rest of the script the shell is running when the command's stdin is the
-    /// shell's own input, then (or otherwise) the command's stdin unless it is a terminal.
-    static func lineSource(_ context: CommandContext) -> () -> String? {
-        let stdin = context.io.stdin
-        let shell = context.shell
-        let sharesShellInput = stdin.fileDescriptor == 0 && !context.state.isInteractive
-        var scriptDone = !sharesShellInput
-        return {
-            if !scriptDone {
-                if let line = shell.readScriptLine() { return line }
-                scriptDone = true
-            }
-            if stdin.fileDescriptor == 0 && stdin.isTerminal && context.state.isInteractive { return nil }
-            return stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
-        }
     }
 
     /// A mistake in options that are checked against the environment (the URL, the CA file).
@@ -188,8 +171,9 @@ package enum WSCatUsage {
         """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
             At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
             slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
-            Otherwise the lines after the command are sent as frames until /close or the end of input; received
-            frames are printed one per line.
+            Otherwise the lines after the command are sent as frames until /close or the end of input; in a script,
+            also until the first shell command (not JSON, a slash command, blank or a # comment), which closes the
+            socket and runs; received frames are printed one per line.
             Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
             2 on bad options.
             """

@@ -53,6 +53,10 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The next line of the script or `-c` text being run, consumed so the shell will not run it; nil when
     /// the shell is interactive or the script has no more lines. Batch-mode `wscat` sends these as frames.
     func readScriptLine() -> String?
+    /// Gives back the line the last ``readScriptLine()`` returned, to where it came from (the script, or the lines
+    /// queued by ``pushScriptLines(_:)``): the shell, or the next reader, gets it again. wscat gives back the shell
+    /// command that ends the frames after it in a script.
+    func unreadScriptLine(_ line: String)
     /// Queues lines that `readScriptLine` returns before the script's own (a tutorial step's WebSocket frames).
     func pushScriptLines(_ lines: [String])
     /// Drops queued lines nobody read.
@@ -67,6 +71,8 @@ public protocol ShellServices: AnyObject, Sendable {
 extension ShellServices {
     /// No script lines by default (test doubles, interactive shells).
     public func readScriptLine() -> String? { nil }
+    /// Ignored by default (there were no script lines).
+    public func unreadScriptLine(_ line: String) {}
     /// Ignored by default.
     public func pushScriptLines(_ lines: [String]) {}
     /// Nothing to drop by default.

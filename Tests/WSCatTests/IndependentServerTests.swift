@@ -31,10 +31,10 @@ struct IndependentServerTests {
 
     @Test func batchScriptLinesUntilCloseLeaveTheRestToTheShell() async throws {
         try await withServer { server in
-            let script = ["{", "\t\"kind\": \"req\",", "\t\"id\": 1", "}", "plain text", "/close", "echo after"]
+            let script = ["{", "\t\"kind\": \"req\",", "\t\"id\": 1", "}", #""a JSON string""#, "/close", "echo after"]
             let result = await WSCatHarness.run([server.url("/echo"), "-w", "0.3"], script: script)
             #expect(result.status == .success, "\(result.stderr)")
-            #expect(server.received == [#"{"kind":"req","id":1}"#, "plain text"])
+            #expect(server.received == [#"{"kind":"req","id":1}"#, #""a JSON string""#])
             #expect(result.remainingScript == ["echo after"])
         }
     }
@@ -181,7 +181,7 @@ struct IndependentServerTests {
             #expect(lost.stderr.components(separatedBy: "disconnected").count == 2, "\(lost.stderr)")
             #expect(lost.stderr.contains("1006 connection lost"))
 
-            let retried = await WSCatHarness.run(["-r", server.url("/drop"), "-w", "8"], script: ["first"])
+            let retried = await WSCatHarness.run(["-r", server.url("/drop"), "-w", "8"], script: [#""first""#])
             #expect(retried.stderr.contains("wscat: note: reconnecting in 1 s (attempt 1 of 5)"), "\(retried.stderr)")
             #expect(retried.stderr.contains("wscat: note: reconnected"))
         }
@@ -199,12 +199,12 @@ struct IndependentServerTests {
     @Test func waitForBlocksUntilTheTextArrivesOrTheSocketCloses() async throws {
         try await withServer { server in
             let arrived = await WSCatHarness.run(
-                [server.url("/slow/300")], script: ["late", "/wait-for lat", "/close"])
+                [server.url("/slow/300")], script: [#""late""#, "/wait-for lat", "/close"])
             #expect(arrived.status == .success, "\(arrived.stderr)")
-            #expect(arrived.stdout == "late\n")
+            #expect(arrived.stdout == "\"late\"\n")
             // The drop comes 300 ms after `bye`, so `/wait-for` is already waiting when the socket closes.
             let dropped = await WSCatHarness.run(
-                [server.url("/drop/300")], script: ["bye", "/wait-for never", "/close"])
+                [server.url("/drop/300")], script: [#""bye""#, "/wait-for never", "/close"])
             #expect(dropped.status == .failure)
             #expect(dropped.stderr.contains("/wait-for: no frame containing 'never' before the socket closed"))
         }
@@ -217,9 +217,12 @@ struct IndependentServerTests {
     @Test func waitForFindsAFrameThatCameBeforeIt() async throws {
         try await withServer { server in
             let result = await WSCatHarness.run(
-                [server.url("/echo")], script: ["one", "two", "/wait 0.3", "/wait-for one", "/wait-for two", "/close"])
+                [server.url("/echo")],
+                script: [
+                    #""one""#, #""two""#, "/wait 0.3", "/wait-for one", "/wait-for two", "/close",
+                ])
             #expect(result.status == .success, "\(result.stderr)")
-            #expect(result.stdout == "one\ntwo\n")
+            #expect(result.stdout == "\"one\"\n\"two\"\n")
             // A `/wait-for` that missed its frame fails after 30 s with a message: no wall-clock check needed.
             #expect(!result.stderr.contains("/wait-for"), "\(result.stderr)")
         }

@@ -145,10 +145,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     /// Handles one line of input: a command or (part of) a frame. Returns false when the line closed the socket.
     @discardableResult
     func submit(_ line: String) -> Bool {
-        if collector.cannotContinue(with: line), case .invalid(let message)? = collector.finish() {
-            hadFailure = true
-            write(formatter.problem("incomplete frame: " + message + "\n  (not sent)"), false)
-        }
+        if collector.cannotContinue(with: line) { abandonOpenFrame() }
         if !collector.isCollecting && SlashCommands.isCommand(line) {
             return command(line)
         }
@@ -160,6 +157,13 @@ final class WSCatRunner<Dialect: WSCatDialect> {
             write(formatter.problem(message + "\n  (not sent)"), false)
         }
         return true
+    }
+
+    /// Drops the frame left open (a line that cannot continue it came), reporting it unless it was complete.
+    func abandonOpenFrame() {
+        guard case .invalid(let message)? = collector.finish() else { return }
+        hadFailure = true
+        write(formatter.problem("incomplete frame: " + message + "\n  (not sent)"), false)
     }
 
     /// At end of input: reports a frame left open.

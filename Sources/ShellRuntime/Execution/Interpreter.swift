@@ -53,20 +53,33 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
     public func clearHistory() { historyStore?.clear() }
 
     public func readScriptLine() -> String? {
-        if let line = pushedLines.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return line }
-        return scriptLines?.nextScriptLine()
+        let pushed = pushedLines.withLock { queue -> String? in
+            queue.lastWasPushed = !queue.lines.isEmpty
+            return queue.lines.isEmpty ? nil : queue.lines.removeFirst()
+        }
+        return pushed ?? scriptLines?.nextScriptLine()
+    }
+
+    public func unreadScriptLine(_ line: String) {
+        let wasPushed = pushedLines.withLock { queue in
+            guard queue.lastWasPushed else { return false }
+            queue.lines.insert(line, at: 0)
+            return true
+        }
+        if !wasPushed { scriptLines?.unread(line) }
     }
 
     public func pushScriptLines(_ lines: [String]) {
-        pushedLines.withLock { $0.append(contentsOf: lines) }
+        pushedLines.withLock { $0.lines.append(contentsOf: lines) }
     }
 
     public func discardPushedScriptLines() {
-        pushedLines.withLock { $0.removeAll() }
+        pushedLines.withLock { $0.lines.removeAll() }
     }
 
-    /// Lines queued by `pushScriptLines`.
-    private let pushedLines = Mutex<[String]>([])
+    /// Lines queued by `pushScriptLines`, and whether the last line `readScriptLine` returned was one of them (a
+    /// line given back goes back where it came from).
+    private let pushedLines = Mutex<(lines: [String], lastWasPushed: Bool)>(([], false))
 
     /// Parses `source` and runs it; a syntax error is reported on `io.stderr` and gives status 2.
     public func run(source: String, name: String, state: inout ShellState, io: IOStreams) -> ExitStatus {

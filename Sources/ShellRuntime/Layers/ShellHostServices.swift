@@ -11,4 +11,7 @@ public protocol ShellHistory: AnyObject, Sendable {
 public protocol ScriptLineSource: AnyObject, Sendable {
     /// The next unread line, nil at the end.
     func nextScriptLine() -> String?
+    /// Gives back a line ``nextScriptLine()`` returned: the next call returns it again (lines given back come out
+    /// last given, first returned). wscat gives back the shell command that ended its frames.
+    func unread(_ line: String)
 }

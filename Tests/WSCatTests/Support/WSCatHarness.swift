@@ -19,6 +19,7 @@ final class ScriptShell: ShellServices, @unchecked Sendable {
     var history: [String] { [] }
     func clearHistory() {}
     func readScriptLine() -> String? { lines.isEmpty ? nil : lines.removeFirst() }
+    func unreadScriptLine(_ line: String) { lines.insert(line, at: 0) }
 }
 
 /// The result of one `wscat` run.
