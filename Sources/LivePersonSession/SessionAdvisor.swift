@@ -7,14 +7,33 @@ public enum SessionAdvisor {
     /// Set in `ShellState.shownNotes` when the start-up CSDS lookup failed or was skipped.
     public static let lookupFailedKey = "csds-lookup-failed"
 
-    /// Extra advice for an unset `LP_*` variable.
+    /// Variables a page prints as its own placeholders (lower-case, never set by anything), with what to use
+    /// instead: the older "Get Agent Public Profile" page's `curl https://$domain/api/account/$accountId/…/$userId`.
+    public static let pagePlaceholderVariables: [String: String] = [
+        "domain": "the Users API page's placeholder for the host: use $LP_ACCDNDOMAIN",
+        "accountId": "the Users API page's placeholder for the account: use $LP_ACCOUNT",
+        "userId": "the Users API page's placeholder for the agent: use $LP_AGENT_PID (the agent's participant id)",
+    ]
+
+    /// Extra advice for an unset `LP_*` variable (or a page's own placeholder variable).
     public static func hint(forUnset name: String, state: ShellState) -> String? {
+        if let placeholder = pagePlaceholderVariables[name] { return placeholder }
         switch name {
         case "LP_APP_CONN_ID":
             return
                 "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
                 + "and lp-shell sets LP_APP_CONN_ID from it"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
+        case "LP_AUTH_JWT":
+            // The early unauthenticated draft stores the authenticate answer in LP_EXT_JWT, then reads LP_AUTH_JWT.
+            return "the Authentication page's step 2 sets it (`LP_AUTH_JWT=`curl … /authenticate | jq -r .jwt``)"
+                + (state.variables["LP_EXT_JWT"] != nil
+                    ? "; a page that stored that answer in LP_EXT_JWT instead: LP_AUTH_JWT=$LP_EXT_JWT" : "")
+        case "LP_USER", "LP_PASS":
+            // Set by the page itself, not by CSDS (`LP_USER= ADMIN_USERNAME` leaves it unset).
+            return
+                "the page's `\(name)=…` line sets it to the agent's (admin's) login \(name == "LP_USER" ? "name" : "password"), "
+                + "with no space after `=` (the sandbox takes any non-empty one)"
         case "LP_AGENT_PID":
             // The agent pages use it but never set it (issue 15): it is no CSDS service.
             return "no page sets it: it is the agent's participant id, `config.userPid` of the agentVep login answer "
@@ -49,6 +68,27 @@ public enum SessionAdvisor {
             renderer.render(
                 note: "$LP_APP_CONN_ID is your LP_CONN_ID: the tutorial launches the shell with LP_CONN_ID but its "
                     + "step 2 reads LP_APP_CONN_ID, so lp-shell sets both"))
+    }
+
+    /// Warns when a command's argument is an `http://` URL to one of the account's LivePerson services (the
+    /// "Consumer Token Creation" page's `curl -X POST http://$LP_IDP/…`): they answer on HTTPS only, so the answer
+    /// is no JSON and the `jq` after it fails with a message that says nothing of the cause.
+    public static func checkPlainHTTP(
+        in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        for field in fields where field.hasPrefix("http://") {
+            let host = field.dropFirst(7).prefix { $0 != "/" && $0 != "?" }
+            guard !host.isEmpty,
+                state.variables.all(whereValue: { $0 == host }).contains(where: {
+                    $0.name.hasPrefix("LP_") && $0.name != "LP_ACCOUNT"
+                })
+            else { continue }
+            io.stderr.write(
+                renderer.render(
+                    warning: "\(host) is a LivePerson service of the account, which answers on HTTPS only: the page's "
+                        + "http:// is a typo; use https://\(field.dropFirst(7))"))
+            return
+        }
     }
 
     /// Warns before a command whose arguments carry an expired token.
