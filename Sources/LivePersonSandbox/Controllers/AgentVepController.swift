@@ -22,7 +22,8 @@ struct AgentVepController {
             try await skills(request, account: context.parameters.require("account"))
         }
         router.get("/api/account/:account/configuration/le-users/users/:user") { _, context in
-            try await publicProfile(user: context.parameters.require("user"))
+            try await publicProfile(
+                account: context.parameters.require("account"), user: context.parameters.require("user"))
         }
         router.get("/api/account/:account/configuration/le-connectors/all-connectors") { _, context in
             try await connectors(account: context.parameters.require("account"))
@@ -110,12 +111,18 @@ struct AgentVepController {
         return JSONResponse.make(.ok, skills)
     }
 
-    func publicProfile(user: String) async throws -> Response {
-        guard user == BotAgent.participant.id else {
+    /// The Get Agent Public Profile page's call: the bot, or an agent who logged in (by participant id, as the
+    /// consumer knows agents, or by user id).
+    func publicProfile(account: String, user: String) async throws -> Response {
+        if user == BotAgent.participant.id {
+            return JSONResponse.make(
+                .ok, ["employeeId": "sandbox-bot", "nickname": BotAgent.nickname, "fullName": "Sandbox Echo Bot"])
+        }
+        guard let agent = await services.store.agent(account: account, user: user) else {
             return JSONResponse.make(.notFound, CSDSErrorBody(code: 404, message: "user '\(user)' not found"))
         }
         return JSONResponse.make(
-            .ok, ["employeeId": "sandbox-bot", "nickname": BotAgent.nickname, "fullName": "Sandbox Echo Bot"])
+            .ok, ["employeeId": agent.userId, "nickname": agent.loginName, "fullName": agent.loginName])
     }
 
     func connectors(account: String) async throws -> Response {

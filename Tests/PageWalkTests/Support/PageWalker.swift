@@ -115,16 +115,17 @@ final class PageWalker: @unchecked Sendable {
             out.contains("@@walk:") && err.contains("@@walk:err")
         }
         let (out, err) = shell.printed(since: marks)
-        let cleanOut = out.split(separator: "\n").filter { !$0.hasPrefix("@@walk:") }.joined(separator: "\n")
-        let cleanErr = err.split(separator: "\n").filter { !$0.hasPrefix("@@walk:") }.joined(separator: "\n")
-        guard done, let marker = out.split(separator: "\n").first(where: { $0.hasPrefix("@@walk:") }) else {
+        // The marker may follow output without a newline (`base64 --decode`, `curl -i`'s body).
+        let cleanOut = out.replacingOccurrences(of: #"@@walk:[0-9]+\n?"#, with: "", options: .regularExpression)
+        let cleanErr = err.replacingOccurrences(of: "@@walk:err\n", with: "")
+        guard done, let marker = out.range(of: #"@@walk:[0-9]+"#, options: [.regularExpression, .backwards]) else {
             return Execution(
                 succeeded: false,
                 reason: "no end within \(Int(Self.patience)) s (an unfinished quote?); stderr: "
                     + cleanErr.split(separator: "\n").suffix(3).joined(separator: " | "), stdout: cleanOut,
                 stderr: cleanErr)
         }
-        let status = Int(marker.dropFirst(7)) ?? -1
+        let status = Int(out[marker].dropFirst(7)) ?? -1
         var execution = Execution(succeeded: status == 0, reason: "", stdout: cleanOut, stderr: cleanErr)
         if status != 0 { execution.reason = "exit status \(status); stderr: \(execution.stderrTail)" }
         return execution
@@ -198,10 +199,8 @@ final class PageWalker: @unchecked Sendable {
         let condition: (String, String) -> Bool
         if text == "/close" {
             condition = { _, err in err.contains("disconnected") }
-        } else if text.hasPrefix("/wait-for ") {
-            let awaited = String(text.dropFirst(10))
-            condition = { out, err in out.contains(awaited) || err.contains("/wait-for:") }
-        } else if text.hasPrefix("/wait ") {
+        } else if text.hasPrefix("/wait-for ") || text.hasPrefix("/wait ") {
+            // A `/wait-for` met by a frame shown earlier says nothing: `/ids` answers once it is over.
             shell.paste("/ids")
             condition = { _, err in err.contains("conversation:") }
         } else {
