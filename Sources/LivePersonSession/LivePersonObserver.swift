@@ -27,5 +27,6 @@ package struct LivePersonObserver: ShellObserver {
     package func willRun(_ words: [String], state: inout ShellState, io: IOStreams) {
         SessionAdvisor.checkTokens(in: words, state: &state, io: io, renderer: renderer)
         SessionAdvisor.checkPlainHTTP(in: words, state: state, io: io, renderer: renderer)
+        SessionAdvisor.checkExampleDownload(in: words, state: state, io: io, renderer: renderer)
     }
 }

@@ -91,6 +91,23 @@ public enum SessionAdvisor {
         }
     }
 
+    /// The Publish Images page's example image, downloaded from liveperson.com with `wget`.
+    static let exampleImageURL = "www.liveperson.com/sites/default/files/LP_LOGO_1.png"
+
+    /// Notes, before the Publish Images page's `wget` of LivePerson's logo, that any small PNG does (offline, in
+    /// the sandbox or in a class, the download fails with wget's own message and the upload two steps later has
+    /// no file), and how to make one without the network.
+    public static func checkExampleDownload(
+        in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        guard fields.count > 1, fields.contains(where: { $0.hasSuffix(exampleImageURL) }) else { return }
+        io.stderr.write(
+            renderer.render(
+                note: "the page downloads LivePerson's logo only as an example image: any PNG under 3 MB named "
+                    + "LP_LOGO_1.png does; without the network: echo \(VariablePlaceholders.builtInPreview) | base64 "
+                    + "--decode > LP_LOGO_1.png"))
+    }
+
     /// Warns before a command whose arguments carry an expired token.
     public static func checkTokens(
         in fields: [String], state: inout ShellState, io: IOStreams, renderer: DiagnosticRenderer

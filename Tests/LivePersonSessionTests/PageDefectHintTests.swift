@@ -59,4 +59,19 @@ struct PageDefectHintTests {
         #expect(warning(["curl", "http://example.com/x"]).isEmpty)
         #expect(warning(["echo", "http://sandbox/x"]).isEmpty, "LP_ACCOUNT's value is no host")
     }
+
+    /// The Publish Images page's `wget` of LivePerson's logo: any small PNG does, and the note says how to make one.
+    @Test func theExampleImageDownloadSaysAnyPNGDoes() {
+        func note(_ fields: [String]) -> String {
+            let io = IOStreams(stdin: ByteInput(string: ""), stdout: .capturing(), stderr: .capturing())
+            SessionAdvisor.checkExampleDownload(
+                in: fields, state: Self.state(), io: io, renderer: DiagnosticRenderer())
+            return io.stderr.capturedString
+        }
+        let text = note(["wget", "http://www.liveperson.com/sites/default/files/LP_LOGO_1.png"])
+        #expect(text.split(separator: "\n").count == 1, "\(text)")
+        #expect(text.contains("any PNG under 3 MB named LP_LOGO_1.png does"))
+        #expect(text.hasSuffix("| base64 --decode > LP_LOGO_1.png\n"), "\(text)")
+        #expect(note(["wget", "http://www.liveperson.com/other.png"]).isEmpty)
+    }
 }

@@ -16,8 +16,12 @@ final class PageWalker: @unchecked Sendable {
     /// The sandbox's keys, made once for the whole walk (an RSA key per page would cost more than the page).
     static let keys: TemporaryDirectory? = try? TemporaryDirectory(prefix: "pagewalk-keys-")
 
-    init(slug: String) throws {
+    /// The lines to walk instead of the page file's (the walk's own tests).
+    private let givenLines: [WalkLine]?
+
+    init(slug: String, lines: [WalkLine]? = nil) throws {
         self.slug = slug
+        givenLines = lines
         root = try TemporaryDirectory(prefix: "pagewalk-")
         for folder in ["home", "cache", "data", "state", "config", "work"] {
             try FileManager.default.createDirectory(
@@ -33,12 +37,15 @@ final class PageWalker: @unchecked Sendable {
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": root.path + "/home",
             "TMPDIR": root.path, "XDG_CACHE_HOME": root.path + "/cache", "XDG_DATA_HOME": root.path + "/data",
             "XDG_STATE_HOME": root.path + "/state", "XDG_CONFIG_HOME": root.path + "/config", "NO_COLOR": "1",
+            // Offline as in a classroom: a page's download from the internet (Publish Images' `wget`) goes to a
+            // proxy that is not there and fails at once; the sandbox on loopback is reached directly.
+            "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "no_proxy": "127.0.0.1,localhost",
         ]
     }
 
     /// Walks the page; one result per walked line, in order.
     func walk() async throws -> [(line: WalkLine, outcome: LineOutcome)] {
-        let lines = try PageCorpus.walkLines(slug)
+        let lines = try givenLines ?? PageCorpus.walkLines(slug)
         // The agent's page plays the agent itself: the sandbox's bot agent would take the ring first.
         let needsAgent = lines.contains { $0.side == "agent" }
         var arguments = needsAgent ? ["--no-bot"] : []
