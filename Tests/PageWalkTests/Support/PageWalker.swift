@@ -1,6 +1,10 @@
 import Foundation
 import ShellTestSupport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Walks one page: the real sandbox (`lp-shell sandbox`) started for it, the page's lines pasted in order into the
 /// real lp-shell — the consumer's lines into one, the agent's into a second one on the same sandbox — and each line
 /// judged as the page file says (`ok`, or `explained` and then its corrected command `ok`).
@@ -13,8 +17,10 @@ final class PageWalker: @unchecked Sendable {
     /// Seconds to wait for a line's answer (the shell's own waits for a placeholder's value are 10 s).
     static let patience = 20.0
 
-    /// The sandbox's keys, made once for the whole walk (an RSA key per page would cost more than the page).
-    static let keys: TemporaryDirectory? = try? TemporaryDirectory(prefix: "pagewalk-keys-")
+    /// The sandbox's keys, made by the first page's sandbox and kept for the next walks (an RSA key per page would
+    /// cost more than the page; a folder per run would be left behind).
+    static let keys: String = FileManager.default.temporaryDirectory
+        .appendingPathComponent("lp-shell-pagewalk-keys-\(getuid())").path
 
     /// The lines to walk instead of the page file's (the walk's own tests).
     private let givenLines: [WalkLine]?
@@ -49,7 +55,7 @@ final class PageWalker: @unchecked Sendable {
         // The agent's page plays the agent itself: the sandbox's bot agent would take the ring first.
         let needsAgent = lines.contains { $0.side == "agent" }
         var arguments = needsAgent ? ["--no-bot"] : []
-        if let keys = Self.keys { arguments += ["--ca-dir", keys.path] }
+        arguments += ["--ca-dir", Self.keys]
         let sandbox = try StandaloneSandbox(arguments: arguments, environment: baseEnvironment, directory: work)
         defer {
             sandbox.stop()
