@@ -275,6 +275,11 @@ let package = Package(
             name: "LivePersonLayerTests", dependencies: ["ShellTestSupport"], resources: [.copy("Corpus")],
             swiftSettings: strict
         ),
+        // Issue 15's page walk: every tutorial page pasted line by line into the real binary against the sandbox
+        .testTarget(
+            name: "PageWalkTests", dependencies: ["ShellTestSupport"], resources: [.copy("Pages")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WSCatTests",
             dependencies: [

@@ -12,7 +12,9 @@ package struct LivePersonObserver: ShellObserver {
         self.renderer = renderer
     }
 
-    package func watches(variable name: String) -> Bool { name.hasPrefix("LP_") }
+    package func watches(variable name: String) -> Bool {
+        name.hasPrefix("LP_")
+    }
 
     package func didExpand(variable name: String, state: inout ShellState, io: IOStreams) {
         notes.sharing(&state) { SessionAdvisor.noteExpansion(of: name, state: &$0, io: io, renderer: renderer) }
@@ -24,5 +26,8 @@ package struct LivePersonObserver: ShellObserver {
 
     package func willRun(_ words: [String], state: inout ShellState, io: IOStreams) {
         SessionAdvisor.checkTokens(in: words, state: &state, io: io, renderer: renderer)
+        SessionAdvisor.checkPlainHTTP(in: words, state: state, io: io, renderer: renderer)
+        SessionAdvisor.checkExampleDownload(in: words, state: state, io: io, renderer: renderer)
+        SessionAdvisor.checkUsersAPIPlaceholders(in: words, state: state, io: io, renderer: renderer)
     }
 }

@@ -7,6 +7,10 @@ public enum SessionAdvisor {
     /// Set in `ShellState.shownNotes` when the start-up CSDS lookup failed or was skipped.
     public static let lookupFailedKey = "csds-lookup-failed"
 
+    /// The older "Get Agent Public Profile" page's `curl https://$domain/api/account/$accountId/…/users/$userId`, as
+    /// it expands where its own placeholder variables are unset: the URL with no host, account or user.
+    static let emptyUsersAPIURL = "https:///api/account//configuration/le-users/users/"
+
     /// Extra advice for an unset `LP_*` variable.
     public static func hint(forUnset name: String, state: ShellState) -> String? {
         switch name {
@@ -15,6 +19,16 @@ public enum SessionAdvisor {
                 "the tutorial launches the shell with LP_CONN_ID; start lp-shell with --env LP_CONN_ID=<connector id> "
                 + "and lp-shell sets LP_APP_CONN_ID from it"
         case "LP_ACCOUNT": return "start lp-shell with --env LP_ACCOUNT=<account id>, or without it to use the sandbox"
+        case "LP_AUTH_JWT":
+            // The early unauthenticated draft stores the authenticate answer in LP_EXT_JWT, then reads LP_AUTH_JWT.
+            return "the Authentication page's step 2 sets it (`LP_AUTH_JWT=`curl … /authenticate | jq -r .jwt``)"
+                + (state.variables["LP_EXT_JWT"] != nil
+                    ? "; a page that stored that answer in LP_EXT_JWT instead: LP_AUTH_JWT=$LP_EXT_JWT" : "")
+        case "LP_USER", "LP_PASS":
+            // Set by the page itself, not by CSDS (`LP_USER= ADMIN_USERNAME` leaves it unset).
+            return
+                "the page's `\(name)=…` line sets it to the agent's (admin's) login \(name == "LP_USER" ? "name" : "password"), "
+                + "with no space after `=` (the sandbox takes any non-empty one)"
         case "LP_AGENT_PID":
             // The agent pages use it but never set it (issue 15): it is no CSDS service.
             return
@@ -56,6 +70,61 @@ public enum SessionAdvisor {
             renderer.render(
                 note: "$LP_APP_CONN_ID is your LP_CONN_ID: the tutorial launches the shell with LP_CONN_ID but its "
                     + "step 2 reads LP_APP_CONN_ID, so lp-shell sets both"))
+    }
+
+    /// Warns when a command's argument is an `http://` URL to one of the account's LivePerson services (the
+    /// "Consumer Token Creation" page's `curl -X POST http://$LP_IDP/…`): they answer on HTTPS only, so the answer
+    /// is no JSON and the `jq` after it fails with a message that says nothing of the cause.
+    public static func checkPlainHTTP(
+        in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        for field in fields where field.hasPrefix("http://") {
+            let host = field.dropFirst(7).prefix { $0 != "/" && $0 != "?" }
+            guard !host.isEmpty,
+                state.variables.all(whereValue: { $0 == host }).contains(where: {
+                    $0.name.hasPrefix("LP_") && $0.name != "LP_ACCOUNT"
+                })
+            else { continue }
+            io.stderr.write(
+                renderer.render(
+                    warning: "\(host) is a LivePerson service of the account, which answers on HTTPS only: the page's "
+                        + "http:// is a typo; use https://\(field.dropFirst(7))"))
+            return
+        }
+    }
+
+    /// Warns before the older Get Agent Public Profile page's URL runs with its placeholder variables (`$domain`,
+    /// `$accountId`, `$userId`, which nothing sets) expanded to nothing. Only that URL: a user's own `$domain` in a
+    /// script of theirs is no business of lp-shell's.
+    public static func checkUsersAPIPlaceholders(
+        in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        guard fields.contains(where: { $0 == emptyUsersAPIURL || $0.hasPrefix("https:///api/account//") }) else {
+            return
+        }
+        io.stderr.write(
+            renderer.render(
+                warning:
+                    "the URL has no host, account or user: $domain, $accountId and $userId are the older Get Agent "
+                    + "Public Profile page's placeholders and are not set; use curl https://$LP_ACCDNDOMAIN/api/account/"
+                    + "$LP_ACCOUNT/configuration/le-users/users/$LP_AGENT_PID"))
+    }
+
+    /// The Publish Images page's example image, downloaded from liveperson.com with `wget`.
+    static let exampleImageURL = "www.liveperson.com/sites/default/files/LP_LOGO_1.png"
+
+    /// Notes, before the Publish Images page's `wget` of LivePerson's logo, that any small PNG does (offline, in
+    /// the sandbox or in a class, the download fails with wget's own message and the upload two steps later has
+    /// no file), and how to make one without the network.
+    public static func checkExampleDownload(
+        in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
+    ) {
+        guard fields.count > 1, fields.contains(where: { $0.hasSuffix(exampleImageURL) }) else { return }
+        io.stderr.write(
+            renderer.render(
+                note: "the page downloads LivePerson's logo only as an example image: any PNG under 3 MB named "
+                    + "LP_LOGO_1.png does; without the network: echo \(VariablePlaceholders.builtInPreview) | base64 "
+                    + "--decode > LP_LOGO_1.png"))
     }
 
     /// Warns before a command whose arguments carry an expired token.

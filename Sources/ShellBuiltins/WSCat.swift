@@ -66,7 +66,10 @@ package struct WSCat<Dialect: WSCatDialect> {
             runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
                 text, isFrame in
                 if isFrame {
+                    // Each frame as it comes, as wscat prints it: a pipe (`| tee`, a test pasting a page) sees the
+                    // answer before the next line is typed, not when the socket closes.
                     io.stdout.write(text)
+                    io.stdout.flush()
                 } else {
                     io.stderr.writeDiagnostic(text)
                     io.stderr.flush()

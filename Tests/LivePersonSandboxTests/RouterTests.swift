@@ -273,4 +273,21 @@ struct AgentVepRouterTests {
             #expect(unknown.status == .notFound)
         }
     }
+
+    /// The Get Agent Public Profile page asks for `$LP_AGENT_PID`: a logged-in agent, by participant id or user id,
+    /// in its own account only.
+    @Test func aLoggedInAgentsPublicProfile() async throws {
+        try await SandboxHarness.withRouter { client in
+            let agent = await client.services.store.agentLogin(account: "qa1", loginName: "alice")
+            for user in [agent.userPid, agent.userId] {
+                let profile = try await client.send(.get, "/api/account/qa1/configuration/le-users/users/\(user)")
+                #expect(profile.status == .ok, "\(user)")
+                #expect(profile.json?["nickname"]?.stringValue == "alice")
+                #expect(profile.json?["employeeId"]?.stringValue == agent.userId)
+            }
+            let elsewhere = try await client.send(
+                .get, "/api/account/qa2/configuration/le-users/users/\(agent.userPid)")
+            #expect(elsewhere.status == .notFound)
+        }
+    }
 }

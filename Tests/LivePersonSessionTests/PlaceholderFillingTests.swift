@@ -86,6 +86,13 @@ struct PlaceholderFillingTests {
         #expect(filling.missing[1].hasPrefix("__USER_ID__: no value yet: send {\"kind\":\"req\",\"id\":\"2\""))
     }
 
+    /// The Read and Accept Events page waits for the agent's message without subscribing: the hint says how.
+    @Test func aSequenceWithoutMessageSaysTheConsumerMustSubscribe() {
+        let filling = fill(#"{"sequenceList" : [ __SEQUENCE__ ]}"#, [:])
+        #expect(filling.missing.count == 1)
+        #expect(filling.missing.first?.contains("once subscribed: ms.SubscribeMessagingEvents, or /subscribe") == true)
+    }
+
     /// A closed conversation is never filled in, except for the CSAT that follows the close.
     @Test func aClosedConversationIsNotFilledInButForACSAT() {
         let variables = ["LP_CLOSED_CONV_ID": "old-1"]

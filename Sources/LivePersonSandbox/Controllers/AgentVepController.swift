@@ -23,7 +23,7 @@ struct AgentVepController {
         }
         router.get("/api/account/:account/configuration/le-users/users/:user") { _, context in
             try await publicProfile(
-                user: context.parameters.require("user"), account: context.parameters.require("account"))
+                account: context.parameters.require("account"), user: context.parameters.require("user"))
         }
         router.get("/api/account/:account/configuration/le-connectors/all-connectors") { _, context in
             try await connectors(account: context.parameters.require("account"))
@@ -111,14 +111,14 @@ struct AgentVepController {
         return JSONResponse.make(.ok, skills)
     }
 
-    /// The agent public profile (acCdnDomain): the bot's, or that of an agent who logged in, by participant id
-    /// (the pages' `$LP_AGENT_PID`) or user id.
-    func publicProfile(user: String, account: String) async throws -> Response {
+    /// The Get Agent Public Profile page's call: the bot, or an agent who logged in (by participant id, as the
+    /// consumer knows agents, or by user id).
+    func publicProfile(account: String, user: String) async throws -> Response {
         if user == BotAgent.participant.id || user == BotAgent.userId {
             return JSONResponse.make(
                 .ok, ["employeeId": "sandbox-bot", "nickname": BotAgent.nickname, "fullName": "Sandbox Echo Bot"])
         }
-        guard let agent = await services.store.agentSession(participant: user, account: account) else {
+        guard let agent = await services.store.agent(account: account, user: user) else {
             return JSONResponse.make(.notFound, CSDSErrorBody(code: 404, message: "user '\(user)' not found"))
         }
         return JSONResponse.make(

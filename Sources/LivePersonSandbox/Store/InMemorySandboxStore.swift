@@ -140,6 +140,12 @@ actor InMemorySandboxStore: SandboxStore {
         return session
     }
 
+    func agent(account: String, user: String) -> AgentSession? {
+        agentSessions.values.first {
+            $0.account == account && ($0.userPid == user || $0.userId == user || $0.legacyId == user)
+        }
+    }
+
     func agentLogout(bearer: String) throws(SandboxPersistenceError) -> Bool {
         guard agentSessions[bearer] != nil else { return false }
         try persistence?.deleteAgentSession(bearer: bearer)
@@ -159,12 +165,6 @@ actor InMemorySandboxStore: SandboxStore {
 
     func agentSession(bearer: String) -> AgentSession? {
         agentSessions[bearer]
-    }
-
-    func agentSession(participant: String, account: String) -> AgentSession? {
-        agentSessions.values.first {
-            $0.account == account && ($0.userPid == participant || $0.userId == participant)
-        }
     }
 
     func agentRefresh(account: String, sessionID: String?, csrf: String) -> Bool {

@@ -15,8 +15,8 @@ protocol SandboxStore: Sendable {
     func account(_ id: String) async -> AccountInfo
     func agentLogin(account: String, loginName: String) async -> AgentSession
     func agentSession(bearer: String) async -> AgentSession?
-    /// The session of the agent with this participant id (`userPid`) or user id in `account`.
-    func agentSession(participant: String, account: String) async -> AgentSession?
+    /// The agent of `account` whose participant id (`userPid`), user id or `account.userId` is `user`, once logged in.
+    func agent(account: String, user: String) async -> AgentSession?
     func agentRefresh(account: String, sessionID: String?, csrf: String) async -> Bool
     /// Ends an agent session: its bearer stops working. `false` when the bearer is unknown.
     func agentLogout(bearer: String) async throws(SandboxPersistenceError) -> Bool

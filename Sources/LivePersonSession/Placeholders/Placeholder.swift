@@ -75,7 +75,10 @@ enum Placeholder: CaseIterable, Hashable, Sendable {
                 + "$LP_REL_PATH, $LP_TUS and $LP_TUE"
         case .preview: "set LP_PREVIEW to the image's base64 (LP_PREVIEW=$(base64 -w0 FILE))"
         case .sequence:
-            "wait for a message from the other side; its sequence goes into $LP_SEQUENCE"
+            // The Read and Accept Events page expects the agent's message without subscribing; the consumer gets
+            // it only on a subscribed conversation (the Get Messages page).
+            "wait for a message from the other side (a consumer gets the agent's messages once subscribed: "
+                + "ms.SubscribeMessagingEvents, or /subscribe); its sequence goes into $LP_SEQUENCE"
         }
     }
 }
