@@ -77,7 +77,9 @@ struct SourceRunner {
             io.stderr.write(
                 renderer.render(error, in: source, fileName: sourceName, firstLineNumber: firstLineNumber))
             state.lastStatus = .usage
-            if !state.isInteractive { state.exitRequest = .usage }
+            // A script stops at a syntax error, as in every shell; a pasted page (stdin, `-c`) goes on after one of
+            // its known defects, which the message explained with the corrected command, as it does at the prompt.
+            if !state.isInteractive && !(error.isDocDefect && stripsPastedPrompts) { state.exitRequest = .usage }
         }
         io.flush()
     }

@@ -8,12 +8,16 @@ public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// True when more input could complete the text (open quote, trailing `|`, missing `fi`): the REPL
     /// then shows the PS2 prompt instead of reporting the error.
     public var isIncomplete: Bool
+    /// True for a documentation page's known defect (``DocDefect``): the message explains it and offers the
+    /// corrected command, so a pasted page can go on after it.
+    public var isDocDefect: Bool
 
     /// Creates an error.
-    public init(_ message: String, at range: SourceRange, isIncomplete: Bool = false) {
+    public init(_ message: String, at range: SourceRange, isIncomplete: Bool = false, isDocDefect: Bool = false) {
         self.message = message
         self.range = range
         self.isIncomplete = isIncomplete
+        self.isDocDefect = isDocDefect
     }
 
     public var description: String { "syntax error: \(message)" }

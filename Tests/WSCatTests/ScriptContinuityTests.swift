@@ -8,7 +8,8 @@ import Testing
 struct ScriptLineKindTests {
     @Test(arguments: [
         CorpusFrames.requestConversation, "[1, 2]", "  {", "}", "]", #""a JSON string""#, ",", ":", "[ -1, 2 ]",
-        #"[ "a", "b" ]"#, #"{ "kind": "req" }"#, #"{ kind: "req" }"#, "{ ", "[ {",
+        #"[ "a", "b" ]"#, #"{ "kind": "req" }"#, #"{ kind: "req" }"#, "{ ", "[ {", #"{"kind":"req","id":1}"#,
+        #"{ "kind""#, #"{"a\"b": 1}"#,
     ])
     func framesOutsideAFrame(line: String) {
         #expect(ScriptLineKind.of(line, inFrame: false) == .frame)
@@ -19,6 +20,8 @@ struct ScriptLineKindTests {
         "LP_JWT=`curl -s …`", "echo $LP_CONV_ID", "export X=1", "./set_site_property.sh", "$EDITOR x", "true",
         "plain text", "42", "/usr/bin/curl -s https://x", #"[ -n "$LP_CONV_ID" ] && echo ok"#, "[[ $X ]]",
         "[ ! -f lp.env ]", #"[ "$X" = y ]"#, "{ echo a; echo b; } > out",
+        // The agent page's skill-list line: a curl command without `curl`, in braces (the shell explains it).
+        #" { "https://$LP_ACCOUNTCONFIGREADONLY/api/account/$LP_ACCOUNT/configuration/le-users/skills?v=2.0" -H "Authorization: Bearer $LP_BEARER" }"#,
     ])
     func shellCommandsOutsideAFrame(line: String) {
         #expect(ScriptLineKind.of(line, inFrame: false) == .shell)

@@ -24,7 +24,29 @@ enum ScriptLineKind: Equatable {
         if inFrame { return cannotBeJSON(trimmed) ? .shell : .frame }
         if first == "#" { return .nothing }
         guard "{[}]\",:".contains(first) else { return .shell }
+        if first == "{", firstStringIsNoKey(trimmed.dropFirst()) { return .shell }
         return opensShellSyntax(trimmed) ? .shell : .frame
+    }
+
+    /// True when `afterBrace` starts with a quoted string that closes on the line and is not followed by `:`: no
+    /// JSON object starts that way, while the agent page's `{ "https://…/skills?v=2.0" -H "Authorization: …" }`
+    /// (a curl line without `curl`) does, and the shell explains it.
+    private static func firstStringIsNoKey(_ afterBrace: Substring) -> Bool {
+        let text = afterBrace.drop { $0 == " " || $0 == "\t" }
+        guard text.first == "\"" else { return false }
+        var escaped = false
+        for index in text.indices.dropFirst() {
+            let character = text[index]
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                let next = text[text.index(after: index)...].first { $0 != " " && $0 != "\t" }
+                return next != nil && next != ":"
+            }
+        }
+        return false
     }
 
     /// True for a test or a brace group, which start like JSON: `[ -n "$X" ]`, `[[ $X ]]`, `[ ! -f x ]`,

@@ -27,7 +27,7 @@ extension Parser {
         let corrected = "curl " + text(start..<end)
         return SyntaxError(
             DocDefect.braceWithoutCurl(corrected: corrected).explanation,
-            at: SourceRange(start: start, end: urlEnd))
+            at: SourceRange(start: start, end: urlEnd), isDocDefect: true)
     }
 
     /// A backtick at the end of a line whose "closing" backtick opens `NAME=`…`` on the next line:
@@ -59,7 +59,8 @@ extension Parser {
             corrected = String(line[...equals]) + "`" + String(line[line.index(after: equals)...]) + "`"
         }
         return SyntaxError(
-            DocDefect.strayBacktick(next: next, corrected: corrected).explanation, at: point(opening))
+            DocDefect.strayBacktick(next: next, corrected: corrected).explanation, at: point(opening),
+            isDocDefect: true)
     }
 
     private func hasPrefix(_ prefix: String, at offset: Int) -> Bool {

@@ -71,7 +71,8 @@ enum PageCorpus {
                 WalkLine(
                     number: line.line, step: step, kind: walkKind, text: text, side: line.side,
                     expectsExplanation: line.expect == "explained", explanation: line.explanation,
-                    corrected: line.corrected, pending: line.pending, walk: line.walk))
+                    continues: line.expect == "continues", corrected: line.corrected, pending: line.pending,
+                    walk: line.walk))
         }
         return result
     }

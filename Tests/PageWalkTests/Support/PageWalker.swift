@@ -90,6 +90,10 @@ final class PageWalker: @unchecked Sendable {
             }
             return .pending(pending)
         }
+        if line.continues {
+            shell.paste(line.text)
+            return .passed
+        }
         let execution = await execute(line.text, kind: line.kind, side: line.side, in: shell)
         guard line.expectsExplanation else {
             return execution.succeeded ? .passed : .failed(execution.reason)

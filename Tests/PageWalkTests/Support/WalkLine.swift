@@ -11,6 +11,9 @@ struct WalkLine: Sendable, CustomStringConvertible {
     var side: String
     var expectsExplanation: Bool
     var explanation: String?
+    /// `expect: continues`: the line alone is an unfinished command (the draft's stray backtick); it is pasted and
+    /// judged with the next line, which says what it expects of both.
+    var continues = false
     var corrected: String?
     var pending: String?
     var walk: String?
