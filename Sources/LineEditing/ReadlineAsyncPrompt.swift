@@ -59,11 +59,13 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         shellCompletion = CompletionState.provider.withLock { $0 }
         ReadlineLineReader.setCompletionProvider { word, before in completion(word, before) }
         drainWakePipe()
+        AbovePrompt.beginEditing()
     }
 
     /// Restores the shell's history and completion and the terminal.
     public func end() {
         guard active else { return }
+        AbovePrompt.endEditing()
         if installed {
             rl_callback_handler_remove()
             installed = false
@@ -101,8 +103,9 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
             var fds = [
                 pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: AbovePrompt.pipe.read, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 3, -1)
             if ready < 0 {
                 if errno == EINTR, ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
                     discardLine()
@@ -113,6 +116,11 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
             if fds[1].revents != 0 {
                 drainWakePipe()
                 return .wake
+            }
+            if fds[2].revents != 0 {
+                // Another socket's frames, printed above this prompt's line.
+                for text in AbovePrompt.takePending() { printAbove(text) }
+                continue
             }
             if fds[0].revents & Int16(POLLIN | POLLHUP) != 0 {
                 rl_callback_read_char()

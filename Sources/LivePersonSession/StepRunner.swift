@@ -10,7 +10,7 @@ struct StepRunner {
 
     /// The doc command, highlighted on a terminal.
     func display(_ step: Tutorial.Step) -> String {
-        var text = highlight("$ " + step.command) + "\n"
+        var text = step.source.split(separator: "\n").map { highlight("$ " + $0) + "\n" }.joined()
         for frame in step.frames { text += highlight("> " + frame) + "\n" }
         return text
     }
@@ -24,8 +24,10 @@ struct StepRunner {
     func run(_ step: Tutorial.Step, source: String, context: inout CommandContext) -> (ExitStatus, passed: Bool) {
         let before = context.state.variables
         if !step.frames.isEmpty {
-            // At a terminal the socket stays open for the learner after the frames; in a script it closes.
-            context.shell.pushScriptLines(step.frames + (context.state.isInteractive ? [] : ["/close"]))
+            // At a terminal the socket stays open for the learner after the frames; in a script it closes, or goes
+            // back to the background when it is one of the page's background sockets (`socket:`).
+            let end = context.state.isInteractive ? [] : [step.socket == nil ? "/close" : "/bg"]
+            context.shell.pushScriptLines(step.frames + end)
         }
         context.io.flush()
         context.state.wscatFailedResponses = []

@@ -45,7 +45,8 @@ struct TutorialCommand: Builtin {
             context.io.stdout.write("# \(tutorial.title)\n\(tutorial.summary)\nSource: \(tutorial.source)\n")
             for step in tutorial.steps {
                 context.io.stdout.write(
-                    "\n## \(step.number). \(step.title)\n\(step.explanation)\n\n    \(step.command)\n")
+                    "\n## \(step.number). \(step.title)\n\(step.explanation)\n\n    \(step.source.replacing("\n", with: "\n    "))\n"
+                )
                 for frame in step.frames { context.io.stdout.write("    \(frame)\n") }
             }
             return .success
@@ -86,7 +87,7 @@ struct TutorialCommand: Builtin {
                 index += 1
                 continue
             }
-            let source = typed.isEmpty ? step.command : typed
+            let source = typed.isEmpty ? step.source : typed
             let (_, passed) = runner.run(step, source: source, context: &context)
             if context.state.exitRequest != nil || context.isInterrupted { break }
             if passed {

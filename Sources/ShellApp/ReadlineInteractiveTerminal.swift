@@ -27,6 +27,8 @@ final class ReadlineInteractiveTerminal: InteractiveTerminal, @unchecked Sendabl
 
     func printAbovePrompt(_ text: String) { prompt.printAbove(text) }
 
+    func post(_ text: String) { AbovePrompt.post(text) }
+
     func addHistory(_ entry: String) { prompt.add(history: entry) }
 
     func endSession() { prompt.end() }

@@ -4,9 +4,14 @@ import ShellRuntime
 /// (multi-line JSON collected first) until `/close`, the socket closing or the end of input; received frames go
 /// to stdout one compact line each.
 enum BatchSession {
-    /// Runs the session; `nextLine` yields the input lines (nil at the end).
-    static func run<Dialect: WSCatDialect>(_ runner: WSCatRunner<Dialect>, nextLine: () -> String?) -> ExitStatus {
-        guard runner.connect() else { return .failure }
+    /// Runs the session; `nextLine` yields the input lines (nil at the end). With `resumed` the socket is already
+    /// open (`fg %1` in a script); when `/bg` or `/as` ends the lines (``WSCatRunner/handoff``) it stays open.
+    static func run<Dialect: WSCatDialect>(
+        _ runner: WSCatRunner<Dialect>, resumed: Bool = false, nextLine: () -> String?
+    ) -> ExitStatus {
+        if !resumed {
+            guard runner.connect() else { return .failure }
+        }
         runner.defersClose = true
         if !runner.options.execute.isEmpty {
             for frame in runner.options.execute {
@@ -21,6 +26,11 @@ enum BatchSession {
             while runner.isOpen, !InterruptState.isInterrupted, let line = nextLine() {
                 if !runner.submit(line) { break }
                 runner.pump()
+            }
+            if runner.handoff != nil {
+                // The frames sent so far get their answers before the next socket's lines are read.
+                runner.waitForResponses(seconds: 10)
+                return .success
             }
             runner.finishInput()
         }
