@@ -33,6 +33,10 @@ struct BackgroundSocketTests {
                 == "[2] note: replaced __RING_ID__\n")
         #expect(SocketJob<PlainWebSocket>.tagged("a\nb\n", tag: "[1] ", frame: false) == "[1] a\n[1] b\n")
         #expect(SocketJob<PlainWebSocket>.tagged("", tag: "[1] ", frame: true) == "")
+        #expect(
+            SocketJob<PlainWebSocket>.shortened(
+                "wss://h:1/ws_api/account/a/messaging/brand/\(String(repeating: "ab", count: 32))?v=2")
+                == "wss://h:1/ws_api/account/a/messaging/brand/abab…abab?v=2")
     }
 
     final class FakeSocket: JobControl, @unchecked Sendable {

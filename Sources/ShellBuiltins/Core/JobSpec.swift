@@ -88,6 +88,8 @@ enum ForegroundJob {
             case .finished(let status):
                 return status
             case .background:
+                // A script goes on with its next line; at a terminal, say where the socket went.
+                guard context.state.isInteractive else { return .success }
                 context.io.stderr.writeDiagnostic(
                     "[\(entry.number)] \(control.summary): open in the background (`fg %\(entry.number)` returns)\n")
                 return .success

@@ -2,6 +2,10 @@ import Dispatch
 import ShellRuntime
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A wscat socket kept open as a background job (`wscat … &`, or `/bg` in socket mode): its thread shows what
 /// arrives, tagged with the job (`[1] < {…}`), above the prompt the learner is typing at; `fg %1` (or `/as`
 /// from another socket) brings it forward to send frames; `kill %1` or `/close` closes it.
@@ -12,6 +16,8 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
     // @unchecked: `runner` is used only under `mode`'s lock by the job's thread (background) or by the shell's
     // thread once it set the mode to `.foreground` (see the type's comment).
     private enum Mode {
+        /// The job's thread is connecting: `fg` waits for it.
+        case connecting
         case background
         case foreground
         case terminating
@@ -23,7 +29,7 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
     let role: String
     /// The URL as shown (secrets masked).
     let url: String
-    private let mode = Mutex(Mode.background)
+    private let mode = Mutex(Mode.connecting)
     private let wake = DispatchSemaphore(value: 0)
     private let number = Mutex(0)
     /// Where the background output goes: above the prompt at a terminal, else the command's streams.
@@ -39,7 +45,16 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
         self.io = io
         self.historyFile = historyFile
         self.role = Dialect.role(ofSocketAt: runner.request.url.target) ?? "socket"
-        self.url = SecretMasking.mask(runner.options.url)
+        self.url = Self.shortened(SecretMasking.mask(runner.options.url))
+    }
+
+    /// The URL with long path segments (the agent's bearer) cut to their ends: `…/brand/842c…1cef?v=2`.
+    static func shortened(_ url: String) -> String {
+        let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+        let path = url.dropLast(query.count).split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.count > 40 ? String(part.prefix(4)) + "…" + String(part.suffix(4)) : String(part)
+        }
+        return path.joined(separator: "/") + query
     }
 
     var jobNumber: Int { number.withLock { $0 } }
@@ -52,7 +67,7 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
     var names: [String] { [role] }
 
     func terminate() {
-        mode.withLock { if $0 == .background { $0 = .terminating } }
+        mode.withLock { if $0 == .background || $0 == .connecting { $0 = .terminating } }
         wake.signal()
     }
 
@@ -66,13 +81,14 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
                 return .failure
             }
         }
+        mode.withLock { if $0 == .connecting { $0 = .background } }
         announce(
             "\(role) socket open in the background: `fg %\(number)` sends frames, `jobs` lists the sockets, "
                 + "`kill %\(number)` closes it")
         while true {
             let done = mode.withLock { mode -> Bool in
                 switch mode {
-                case .foreground: return false
+                case .foreground, .connecting: return false
                 case .finished: return true
                 case .terminating:
                     runner.closeAndWait()
@@ -97,10 +113,21 @@ final class SocketJob<Dialect: WSCatDialect>: JobControl, @unchecked Sendable {
     /// `fg %N`: the socket mode on this socket (at a terminal) or the script's next lines as its frames, until
     /// `/bg`, `/as`, `/close` or the end.
     func foreground(_ context: inout CommandContext) -> JobForegroundResult {
-        let available = mode.withLock { mode -> Bool in
-            guard mode == .background else { return false }
-            mode = .foreground
-            return true
+        // A socket started a moment ago (`wscat … &` then `fg`) is still connecting: its thread finishes first.
+        var available = false
+        var waited = 0.0
+        while true {
+            let state = mode.withLock { mode -> Mode in
+                if mode == .background { mode = .foreground }
+                return mode
+            }
+            if state == .foreground {
+                available = true
+                break
+            }
+            guard state == .connecting, waited < (runner.options.connectTimeout ?? 30) + 1 else { break }
+            usleep(10_000)
+            waited += 0.01
         }
         guard available else {
             context.error("%\(jobNumber): the \(role) socket is closed")
