@@ -22,6 +22,8 @@ import Testing
         #"{"kind":"req","id":5,"body":{"ringId":"__RING_ID__","ringState":"ACCEPTED"},"type":".ams.routing.UpdateRingState"}"#
     static let agentPublish =
         #"{"kind":"req","id":6,"type":"ms.PublishEvent","body":{"dialogId":"__YOUR_CONVERSATION_ID__","event":{"type":"ContentEvent","contentType":"text/plain","message":"Response from agent"}}}"#
+    static let consumerPublish =
+        #"{"kind":"req","id":7,"type":"ms.PublishEvent","body":{"dialogId":"__YOUR_CONVERSATION_ID__","event":{"type":"ContentEvent","contentType":"text/plain","message":"From consumer"}}}"#
     static let consumerSubscribe =
         #"{"kind":"req","id":3,"type":"ms.SubscribeMessagingEvents","body":{"fromSeq":0,"dialogId":"__YOUR_CONVERSATION_ID__"}}"#
 
@@ -42,8 +44,9 @@ import Testing
         // The agent's socket is job 1, the consumer's job 2: a frame arriving on the one in the background is
         // tagged with its job (the consumer's message, received by the agent while the consumer publishes).
         #expect(result.stdout.contains(#""code":202,"kind":"resp","reqId":"3""#), "\(result.stdout)")
-        let tagged = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[1] < ") }
-        #expect(tagged.contains { $0.contains(#""message":"From consumer""#) }, "\(result.stdout)")
+        // Which frames arrive while their socket is in the background depends on timing; some always do.
+        let tagged = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[1] < ") || $0.hasPrefix("[2] < ") }
+        #expect(!tagged.isEmpty, "\(result.stdout)")
         #expect(result.stdout.contains("ringsDetails") && result.stdout.contains("Response from agent"))
         #expect(result.stderr.contains("replaced __RING_ID__ with"), "\(result.stderr)")
         #expect(result.stdout.contains("agent socket wss://"), "jobs lists the sockets: \(result.stdout)")
@@ -61,7 +64,8 @@ import Testing
             Self.login, Self.agentSocket, Self.signup, Self.consumerSocket, "fg %agent", Self.profile, Self.online,
             Self.subscribeRings, "/as consumer", Self.requestConversation, "/as agent", "/wait-for ringsDetails",
             Self.accept, Self.agentPublish, "/as consumer", Self.consumerSubscribe, "/wait-for Response from agent",
-            "/bg", "echo status=$?", probe("LP_CONV_ID"), "jobs", "kill %consumer", "kill %agent", "sleep 1", "jobs",
+            Self.consumerPublish, "/wait 1", "/bg", "echo status=$?", probe("LP_CONV_ID"), "jobs", "kill %consumer",
+            "kill %agent", "sleep 1", "jobs",
             "kill %agent; echo gone=$?",
         ].joined(separator: "\n")
         try script.write(to: session.work.appendingPathComponent("page.sh"), atomically: true, encoding: .utf8)
@@ -74,6 +78,9 @@ import Testing
         // The agent's publish went into the conversation it accepted, and the consumer's socket received it.
         #expect(result.stderr.contains("replaced __YOUR_CONVERSATION_ID__ with \(conversation)"))
         #expect(result.stdout.contains(#""message":"Response from agent""#), "\(result.stdout)")
+        // The consumer's message reached the agent's socket while it was in the background: tagged with its job.
+        let agentLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[1] < ") }
+        #expect(agentLines.contains { $0.contains(#""message":"From consumer""#) }, "\(result.stdout)")
         #expect(result.stdout.contains("[1]  Running  agent socket wss://"), "\(result.stdout)")
         #expect(result.stdout.contains("[2]  Running  consumer socket wss://"))
         #expect(result.stderr.contains("%agent: no such job"), "\(result.stderr)")

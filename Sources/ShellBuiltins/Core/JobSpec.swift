@@ -81,7 +81,7 @@ enum ForegroundJob {
                 return .failure
             }
             guard let control = entry.control else {
-                context.io.stderr.write(entry.command + "\n")
+                context.io.stdout.write(entry.command + "\n")
                 return context.state.backgroundJobs.wait(for: entry.id) ?? .success
             }
             switch control.foreground(&context) {
