@@ -128,4 +128,44 @@ import Testing
         try await tmux.waitFor("the conversation id in the shell") { $0.contains("conv=[") && !$0.contains("conv=[]") }
         #expect(!crashSignatures.contains { tmux.screen().contains($0) }, "\(tmux.screen())")
     }
+
+    /// A frame for a background socket arrives while the learner is typing at the shell's own prompt: it is
+    /// printed above the prompt and the half-typed line is drawn again, intact (another lp-shell, a real consumer,
+    /// makes the ring).
+    @Test(.enabled(if: Tmux.isAvailable)) func aFrameArrivesAboveTheShellPromptWithoutBreakingTheLine() async throws {
+        let session = try Session()
+        defer { session.remove() }
+        var environment = session.environment
+        environment["TERM"] = "xterm"
+        let tmux = try Tmux(
+            command: [session.binary.path, "--sandbox"], environment: environment, directory: session.work)
+        defer { tmux.kill() }
+        try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
+        try tmux.typeLine(Self.login)
+        try tmux.typeLine(Self.agentSocket)
+        try await tmux.waitFor("agent socket open in the background")
+        try tmux.typeLine("fg %agent")
+        try await tmux.waitFor("the agent's socket mode") { $0.hasSuffix("\n>") }
+        for frame in [Self.profile, Self.online, Self.subscribeRings] { try tmux.typeLine(frame) }
+        try await tmux.waitFor("GenericSubscribe")
+        try tmux.typeLine("/bg")
+        try tmux.typeLine(#"env | grep -E '^(LP_|CURL_CA_BUNDLE|SSL_CERT_FILE)' > services.env; clear"#)
+        try await tmux.waitFor("a clear screen") { $0.hasSuffix("lp:sandbox $") && !$0.contains("/bg") }
+        try tmux.type("echo half-typed")
+        var consumerEnvironment: [String: String] = [:]
+        let exported = try String(contentsOf: session.work.appendingPathComponent("services.env"), encoding: .utf8)
+        for line in exported.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            consumerEnvironment[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        let consumer = try await session.run(
+            [],
+            input: [Self.signup, Self.consumerSocket.replacing(" &", with: ""), Self.requestConversation].joined(
+                separator: "\n") + "\n", extraEnvironment: consumerEnvironment)
+        #expect(consumer.stdout.contains("cm.RequestConversationResponse"), "\(consumer)")
+        try await tmux.waitFor("the ring above the prompt") { $0.contains("[1] < ") && $0.contains("ringsDetails") }
+        try await tmux.waitFor("the half-typed line redrawn") { $0.hasSuffix("lp:sandbox $ echo half-typed") }
+        try tmux.key("Enter")
+        try await tmux.waitFor("the line ran") { $0.hasSuffix("half-typed\nlp:sandbox $") }
+    }
 }
