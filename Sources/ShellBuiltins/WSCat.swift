@@ -38,8 +38,11 @@ package struct WSCat<Dialect: WSCatDialect> {
             return .usage
         }
         let state = context.state
-        if let id = state.backgroundJobID, let number = state.backgroundJobNumber, options.execute.isEmpty {
-            // `wscat … &`: the socket is a job of its own (see `SocketJob`).
+        if let id = state.backgroundJobID, let number = state.backgroundJobNumber, options.execute.isEmpty,
+            context.io.stdin.fileDescriptor == 0
+        {
+            // `wscat … &`: the socket is a job of its own (see `SocketJob`); with its frames redirected in
+            // (`wscat … < frames &`, `-x`) it stays a batch command.
             let runner = WSCatRunner(
                 options: options, request: request,
                 formatter: FrameFormatter(
@@ -242,6 +245,10 @@ package enum WSCatUsage {
             slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
             Otherwise the lines after the command are sent as frames until /close or the end of input; received
             frames are printed one per line.
+            With & the socket stays open in the background (a job: `jobs` lists it with its side and URL): what
+            arrives is printed tagged [N] (above the prompt at a terminal); `fg %N` (or %consumer, %agent) sends
+            frames on it, /bg puts it back, /as consumer|agent|%N switches to another socket, `kill %N` or /close
+            closes it. Placeholders are filled from what any of the shell's sockets captured.
             Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
             2 on bad options.
             """
