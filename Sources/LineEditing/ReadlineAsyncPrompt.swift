@@ -19,6 +19,8 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         case line(String)
         case endOfInput
         case interrupted
+        /// Ctrl-Z: the line was discarded (wscat puts its socket in the background).
+        case suspend
         case wake
     }
 
@@ -60,12 +62,15 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         ReadlineLineReader.setCompletionProvider { word, before in completion(word, before) }
         drainWakePipe()
         AbovePrompt.beginEditing()
+        SuspendState.pending.store(false, ordering: .relaxed)
+        creadline_catch_sigtstp { _ in SuspendState.pending.store(true, ordering: .relaxed) }
     }
 
     /// Restores the shell's history and completion and the terminal.
     public func end() {
         guard active else { return }
         AbovePrompt.endEditing()
+        creadline_default_sigtstp()
         if installed {
             rl_callback_handler_remove()
             installed = false
@@ -110,6 +115,10 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
                 if errno == EINTR, ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
                     discardLine()
                     return .interrupted
+                }
+                if errno == EINTR, SuspendState.pending.exchange(false, ordering: .relaxed) {
+                    discardLine(echo: "^Z\n")
+                    return .suspend
                 }
                 continue
             }
@@ -168,13 +177,13 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         }
     }
 
-    private func discardLine() {
+    private func discardLine(echo: String = "^C\n") {
         rl_free_line_state()
         rl_callback_sigcleanup()
         rl_replace_line("", 0)
         rl_callback_handler_remove()
         installed = false
-        writeAll("^C\n")
+        writeAll(echo)
     }
 
     private func drainWakePipe() {
@@ -196,6 +205,11 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Set by the SIGTSTP handler while a session is active (Ctrl-Z).
+enum SuspendState {
+    static let pending = Atomic<Bool>(false)
 }
 
 /// The line handler's result (readline's callback takes no context).

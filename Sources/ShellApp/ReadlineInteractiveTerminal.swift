@@ -19,6 +19,7 @@ final class ReadlineInteractiveTerminal: InteractiveTerminal, @unchecked Sendabl
         case .interrupted:
             InterruptState.reset()
             return .interrupted
+        case .suspend: return .suspend
         case .wake: return .wake
         }
     }

@@ -242,7 +242,8 @@ package enum WSCatUsage {
         usage: wscat [options] (-c URL | URL)\n
         """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
             At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
-            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
+            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell, Ctrl-Z or /bg
+            keeps the socket open in the background.
             Otherwise the lines after the command are sent as frames until /close or the end of input; received
             frames are printed one per line.
             With & the socket stays open in the background (a job: `jobs` lists it with its side and URL): what

@@ -87,8 +87,8 @@ import Testing
         #expect(result.stdout.contains("gone=1\n"))
     }
 
-    /// At a terminal: frames of the background agent socket appear above the consumer's socket-mode prompt,
-    /// tagged `[1]`, and `/as agent` accepts the ring on the other socket.
+    /// At a terminal: Ctrl-Z puts the agent's socket in the background; frames of the background agent socket
+    /// appear above the consumer's socket-mode prompt, tagged `[1]`, and `/as agent` accepts the ring on it.
     @Test(.enabled(if: Tmux.isAvailable)) func bothSocketsAtATerminal() async throws {
         let session = try Session()
         defer { session.remove() }
@@ -99,13 +99,12 @@ import Testing
         defer { tmux.kill() }
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine(Self.login)
-        try tmux.typeLine(Self.agentSocket)
-        try await tmux.waitFor("agent socket open in the background")
-        try tmux.typeLine("fg %agent")
+        // The agent's socket opened in the foreground, then put in the background with Ctrl-Z (a job from then on).
+        try tmux.typeLine(Self.agentSocket.replacing(" &", with: ""))
         try await tmux.waitFor("the agent's socket mode") { $0.hasSuffix("\n>") }
         for frame in [Self.profile, Self.online, Self.subscribeRings] { try tmux.typeLine(frame) }
         try await tmux.waitFor("GenericSubscribe")
-        try tmux.typeLine("/bg")
+        try tmux.key("C-z")
         try await tmux.waitFor("back at the shell") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine(Self.signup)
         try tmux.typeLine(Self.consumerSocket)

@@ -2,7 +2,8 @@ import HTTPTransfer
 import ShellRuntime
 
 /// Interactive mode (stdin is the terminal): a `> ` prompt with its own history, frames printed above the line
-/// being typed, multi-line frames, slash commands. Ctrl-C discards the line, Ctrl-D or `/close` closes.
+/// being typed, multi-line frames, slash commands. Ctrl-C discards the line, Ctrl-D or `/close` closes, Ctrl-Z or `/bg` leaves the socket open
+/// in the background (`SocketJob`).
 enum InteractiveSession {
     /// - Parameters:
     ///   - initialLines: lines submitted as if typed, before the prompt (a tutorial step's frames), taken one by
@@ -44,6 +45,9 @@ enum InteractiveSession {
             case .line(let line):
                 if !line.trimmingWhitespace.isEmpty { terminal.addHistory(SecretMasking.mask(line)) }
                 if !runner.submit(line) { break loop }
+            case .suspend:
+                // Ctrl-Z: like /bg, the socket stays open in the background.
+                runner.handoff = .background
             case .interrupted:
                 InterruptState.reset()
                 runner.collector.reset()

@@ -37,6 +37,8 @@ public enum TerminalEvent: Equatable, Sendable {
     case endOfInput
     /// Ctrl-C: the line being typed was discarded.
     case interrupted
+    /// Ctrl-Z: the line being typed was discarded (wscat's socket goes to the background).
+    case suspend
     /// ``InteractiveTerminal/wake()`` was called.
     case wake
 }
