@@ -5,11 +5,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #if __has_include(<readline/readline.h>)
 #include <readline/readline.h>
 #include <readline/history.h>
 #else
 #error "lp-shell needs GNU readline's headers: install them with `apt-get install -y libreadline-dev` (Debian/Ubuntu)"
+// Ctrl-Z in a builtin's prompt (wscat's socket mode): SIGTSTP runs `handler` (which must be async-signal-safe)
+// instead of stopping the process, and does not restart the interrupted poll; restored to the default after.
+static inline void creadline_catch_sigtstp(void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTSTP, &action, NULL);
+}
+static inline void creadline_default_sigtstp(void) { signal(SIGTSTP, SIG_DFL); }
+
 #endif
 
 // Swift 6 rejects direct access to readline's mutable globals, so every global
@@ -41,5 +53,16 @@ static inline void creadline_set_outstream(FILE *f) { rl_outstream = f; }
 static inline void creadline_set_filename_completion_desired(int v) { rl_filename_completion_desired = v; }
 static inline void creadline_set_completion_suppress_append(int v) { rl_completion_suppress_append = v; }
 static inline int creadline_history_base(void) { return history_base; }
+
+// Ctrl-Z in a builtin's prompt (wscat's socket mode): SIGTSTP runs `handler` (which must be async-signal-safe)
+// instead of stopping the process, and does not restart the interrupted poll; restored to the default after.
+static inline void creadline_catch_sigtstp(void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTSTP, &action, NULL);
+}
+static inline void creadline_default_sigtstp(void) { signal(SIGTSTP, SIG_DFL); }
 
 #endif

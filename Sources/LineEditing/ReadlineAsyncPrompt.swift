@@ -19,6 +19,8 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         case line(String)
         case endOfInput
         case interrupted
+        /// Ctrl-Z: the line was discarded (wscat puts its socket in the background).
+        case suspend
         case wake
     }
 
@@ -59,11 +61,16 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         shellCompletion = CompletionState.provider.withLock { $0 }
         ReadlineLineReader.setCompletionProvider { word, before in completion(word, before) }
         drainWakePipe()
+        AbovePrompt.beginEditing()
+        SuspendState.pending.store(false, ordering: .relaxed)
+        creadline_catch_sigtstp { _ in SuspendState.pending.store(true, ordering: .relaxed) }
     }
 
     /// Restores the shell's history and completion and the terminal.
     public func end() {
         guard active else { return }
+        AbovePrompt.endEditing()
+        creadline_default_sigtstp()
         if installed {
             rl_callback_handler_remove()
             installed = false
@@ -101,18 +108,28 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
             var fds = [
                 pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: AbovePrompt.pipe.read, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 3, -1)
             if ready < 0 {
                 if errno == EINTR, ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
                     discardLine()
                     return .interrupted
+                }
+                if errno == EINTR, SuspendState.pending.exchange(false, ordering: .relaxed) {
+                    discardLine(echo: "^Z\n")
+                    return .suspend
                 }
                 continue
             }
             if fds[1].revents != 0 {
                 drainWakePipe()
                 return .wake
+            }
+            if fds[2].revents != 0 {
+                // Another socket's frames, printed above this prompt's line.
+                for text in AbovePrompt.takePending() { printAbove(text) }
+                continue
             }
             if fds[0].revents & Int16(POLLIN | POLLHUP) != 0 {
                 rl_callback_read_char()
@@ -160,13 +177,13 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
         }
     }
 
-    private func discardLine() {
+    private func discardLine(echo: String = "^C\n") {
         rl_free_line_state()
         rl_callback_sigcleanup()
         rl_replace_line("", 0)
         rl_callback_handler_remove()
         installed = false
-        writeAll("^C\n")
+        writeAll(echo)
     }
 
     private func drainWakePipe() {
@@ -188,6 +205,11 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Set by the SIGTSTP handler while a session is active (Ctrl-Z).
+enum SuspendState {
+    static let pending = Atomic<Bool>(false)
 }
 
 /// The line handler's result (readline's callback takes no context).

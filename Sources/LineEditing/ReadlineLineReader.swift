@@ -50,7 +50,11 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
         ReadlineSignalState.interrupted.store(false, ordering: .relaxed)
         // A Ctrl-C that stopped the previous command must not also cancel this prompt.
         ReadlineSignalState.pending.store(false, ordering: .relaxed)
-        guard let raw = readline(prompt) else {
+        // Frames of background sockets print above the line being typed from now until it is entered.
+        AbovePrompt.beginEditing()
+        let raw = readline(prompt)
+        AbovePrompt.endEditing()
+        guard let raw else {
             if ReadlineSignalState.interrupted.load(ordering: .relaxed) { return .interrupted }
             return .endOfInput
         }
@@ -119,10 +123,24 @@ private func readlineSignalHook() -> Int32 {
 private func readlineGetCharacter(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     let fd = stream.map { fileno($0) } ?? 0
     while true {
-        var byte: UInt8 = 0
-        let count = read(fd, &byte, 1)
-        if count == 1 { return Int32(byte) }
-        if count == 0 || errno != EINTR { return EOF }
+        // Wait for a key or for output of a background socket, which is printed above the line.
+        var fds = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: AbovePrompt.pipe.read, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&fds, 2, -1)
+        var interrupted = ready < 0 && errno == EINTR
+        if ready > 0, fds[1].revents != 0, fds[0].revents == 0 {
+            AbovePrompt.printPendingAboveLine()
+            continue
+        }
+        if !interrupted {
+            var byte: UInt8 = 0
+            let count = read(fd, &byte, 1)
+            if count == 1 { return Int32(byte) }
+            if count == 0 || errno != EINTR { return EOF }
+            interrupted = true
+        }
         rl_check_signals()  // window size changes and the like, as rl_getc does
         if ReadlineSignalState.pending.exchange(false, ordering: .relaxed) {
             ReadlineSignalState.interrupted.store(true, ordering: .relaxed)

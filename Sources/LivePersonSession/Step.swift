@@ -54,7 +54,7 @@ struct Step: Builtin {
         context.io.stdout.write("Step \(step.number) - \(step.title)\n")
         context.io.stdout.write(runner.display(step))
         if dryRun { return .success }
-        let (status, passed) = runner.run(step, source: step.command, context: &context)
+        let (status, passed) = runner.run(step, source: step.source, context: &context)
         if passed { context.io.stderr.writeDiagnostic("step \(step.number) ✓\n") }
         return status
     }

@@ -10,12 +10,12 @@ struct StepRunner {
 
     /// The doc command, highlighted on a terminal.
     func display(_ step: Tutorial.Step) -> String {
-        // The frames follow the line that opens the socket, as the page prints them.
+        // The frames follow the line that opens (or brings forward) their socket, as the page prints them.
         var text = ""
         var framesShown = false
-        for line in step.command.split(separator: "\n") {
+        for line in step.source.split(separator: "\n") {
             text += highlight("$ " + line) + "\n"
-            if !framesShown && line.contains("wscat ") {
+            if !framesShown && (line.contains("wscat ") || line.hasPrefix("fg %")) {
                 for frame in step.frames { text += highlight("> " + frame) + "\n" }
                 framesShown = true
             }
@@ -35,8 +35,10 @@ struct StepRunner {
     func run(_ step: Tutorial.Step, source: String, context: inout CommandContext) -> (ExitStatus, passed: Bool) {
         let before = context.state.variables
         if !step.frames.isEmpty {
-            // At a terminal the socket stays open for the learner after the frames; in a script it closes.
-            context.shell.pushScriptLines(step.frames + (context.state.isInteractive ? [] : ["/close"]))
+            // At a terminal the socket stays open for the learner after the frames; in a script it closes, or goes
+            // back to the background when it is one of the page's background sockets (`socket:`).
+            let end = context.state.isInteractive ? [] : [step.socket == nil ? "/close" : "/bg"]
+            context.shell.pushScriptLines(step.frames + end)
         }
         context.io.flush()
         context.state.wscatFailedResponses = []

@@ -92,7 +92,7 @@ struct Tokens: Builtin {
             style: TerminalStyle(isTerminal: context.io.stderr.isTerminal, environment: context.environment))
         for step in tutorial.refreshSteps.compactMap(tutorial.step) {
             context.io.stderr.write(runner.display(step))
-            let (status, passed) = runner.run(step, source: step.command, context: &context)
+            let (status, passed) = runner.run(step, source: step.source, context: &context)
             if !passed { return status }
         }
         return .success

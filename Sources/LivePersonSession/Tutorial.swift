@@ -6,6 +6,12 @@
 /// `refresh: 4 2`, the steps that renew the tokens in order), then `## N. Step title` sections with `explain:`,
 /// `run:` (the doc's command, verbatim; several `run:` lines are run in order, as the page prints a block of lines), `frame:` (WebSocket frames pasted after the command), `check:` lines.
 ///
+/// Pages that need a consumer and an agent at once keep their sockets open in the background: a step whose `run:`
+/// is `wscat … &` opens one, and `socket: consumer` (or `agent`, or `%N`) says that the `frame:` lines after it go
+/// to that background socket: the step runs `fg %consumer` after its `run:` (which it may then omit), and a later
+/// `socket:` in the same step switches sockets (`/as agent`). In a script the socket goes back to the background
+/// after the frames (`/bg`); at a terminal its socket mode stays open for the learner (`/bg` returns).
+///
 /// The roles of the steps are data too: the step that creates a variable is the first whose `check:` names it
 /// (`check: jwt LP_EXT_JWT`), which the advice for an unset variable points to, and `refresh:` is what
 /// `tokens refresh`, `set -o autorefresh` and the expired-token warnings run or name.
@@ -41,6 +47,17 @@ public struct Tutorial: Sendable, Equatable {
         public var frames: [String]
         /// What must hold afterwards.
         public var checks: [Check]
+        /// The background socket (`consumer`, `agent`, `%N`) the frames go to (`socket:`), nil for the socket the
+        /// command opens.
+        public var socket: String? = nil
+
+        /// What the step runs: the command, then `fg %SOCKET` when its frames go to a background socket.
+        public var source: String {
+            guard let socket else { return command }
+            let bring = "fg " + (socket.hasPrefix("%") ? socket : "%" + socket)
+            return command.isEmpty ? bring : command + "\n" + bring
+        }
+
     }
 
     /// A condition checked after a step ran.
@@ -93,6 +110,15 @@ public struct Tutorial: Sendable, Equatable {
                 case "explain": step.explanation = value
                 case "run": step.command += step.command.isEmpty ? value : "\n" + value
                 case "frame": step.frames.append(value)
+                case "socket":
+                    guard !value.isEmpty, !value.contains(" ") else {
+                        throw ParseError(description: "\(location): `socket:` names one socket (consumer, agent, %N)")
+                    }
+                    if step.socket == nil && step.frames.isEmpty {
+                        step.socket = value
+                    } else {
+                        step.frames.append("/as " + value)
+                    }
                 case "check": step.checks.append(try parseCheck(value, location: location))
                 default: throw ParseError(description: "\(location): unknown step field `\(key)`")
                 }
@@ -117,8 +143,8 @@ public struct Tutorial: Sendable, Equatable {
         finishStep()
         guard !tutorial.name.isEmpty else { throw ParseError(description: "\(file): missing `name:`") }
         guard !tutorial.steps.isEmpty else { throw ParseError(description: "\(file): no steps") }
-        for step in tutorial.steps where step.command.isEmpty {
-            throw ParseError(description: "\(file): step \(step.number) has no `run:` line")
+        for step in tutorial.steps where step.command.isEmpty && step.socket == nil {
+            throw ParseError(description: "\(file): step \(step.number) has no `run:` (or `socket:`) line")
         }
         for number in tutorial.refreshSteps where tutorial.step(number) == nil {
             throw ParseError(description: "\(file): `refresh:` names step \(number), which it does not have")

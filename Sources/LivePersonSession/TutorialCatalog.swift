@@ -3,6 +3,12 @@ import ShellBuiltins
 import ShellRuntime
 
 /// The tutorials lp-shell knows: the bundled ones plus `$XDG_DATA_HOME/lp-shell/tutorials/*.tutorial`.
+///
+/// The file format is `Tutorial.parse`'s (see `Tutorial`): header keys `name`, `source`, `needs`, `summary`,
+/// `refresh`; step keys `explain`, `run`, `frame`, `check`, and `socket` for pages with two sides: `socket: agent`
+/// (or `consumer`, `%N`) sends the `frame:` lines after it to that background socket (`wscat … &` in an earlier
+/// step) — the step runs `fg %agent` after its `run:`, which it may then omit — and a second `socket:` in a step
+/// switches sockets between its frames (`/as consumer`).
 enum TutorialCatalog {
     /// The tutorial used when none was chosen (the seed tutorial).
     static let defaultName = "unauthenticated"

@@ -46,7 +46,7 @@ struct TutorialCommand: Builtin {
             context.io.stdout.write("# \(tutorial.title)\n\(tutorial.summary)\nSource: \(tutorial.source)\n")
             for step in tutorial.steps {
                 context.io.stdout.write("\n## \(step.number). \(step.title)\n\(step.explanation)\n\n")
-                for line in step.command.split(separator: "\n") { context.io.stdout.write("    \(line)\n") }
+                for line in step.source.split(separator: "\n") { context.io.stdout.write("    \(line)\n") }
                 for frame in step.frames { context.io.stdout.write("    \(frame)\n") }
             }
             return .success
@@ -88,7 +88,7 @@ struct TutorialCommand: Builtin {
                 index += 1
                 continue
             }
-            let source = typed.isEmpty ? step.command : typed
+            let source = typed.isEmpty ? step.source : typed
             let (_, passed) = runner.run(step, source: source, context: &context)
             if context.state.exitRequest != nil || context.isInterrupted { break }
             if passed {

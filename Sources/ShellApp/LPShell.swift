@@ -158,6 +158,8 @@ public enum LPShell {
             }
         }
         status = interpreter.runExitTrap(status: status, state: &state, io: io)
+        // Sockets still open in the background (`wscat … &`) are closed properly, their last frames shown.
+        state.backgroundJobs.terminateAll()
         io.flush()
         return status.rawValue
     }

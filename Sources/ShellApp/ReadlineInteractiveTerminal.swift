@@ -19,6 +19,7 @@ final class ReadlineInteractiveTerminal: InteractiveTerminal, @unchecked Sendabl
         case .interrupted:
             InterruptState.reset()
             return .interrupted
+        case .suspend: return .suspend
         case .wake: return .wake
         }
     }
@@ -26,6 +27,8 @@ final class ReadlineInteractiveTerminal: InteractiveTerminal, @unchecked Sendabl
     func wake() { prompt.wake() }
 
     func printAbovePrompt(_ text: String) { prompt.printAbove(text) }
+
+    func post(_ text: String) { AbovePrompt.post(text) }
 
     func addHistory(_ entry: String) { prompt.add(history: entry) }
 

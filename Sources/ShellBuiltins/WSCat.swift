@@ -37,12 +37,35 @@ package struct WSCat<Dialect: WSCatDialect> {
             context.error(error.description)
             return .usage
         }
+        let state = context.state
+        if let id = state.backgroundJobID, let number = state.backgroundJobNumber, options.execute.isEmpty,
+            context.io.stdin.fileDescriptor == 0
+        {
+            // `wscat … &`: the socket is a job of its own (see `SocketJob`); with its frames redirected in
+            // (`wscat … < frames &`, `-x`) it stays a batch command.
+            let runner = WSCatRunner(
+                options: options, request: request,
+                formatter: FrameFormatter(
+                    interactive: false, color: false, raw: options.raw, timestamps: options.timestamps),
+                dialect: Dialect(variable: { state.variables[$0] })
+            ) { _, _ in }
+            runner.share(state.backgroundJobs.published, from: state.publishedVersion)
+            let terminal = state.isInteractive ? context.shell.terminal : nil
+            let job = SocketJob(
+                runner: runner, terminal: terminal, io: context.io, historyFile: Self.historyFile(context.environment))
+            state.backgroundJobs.attach(job, to: id)
+            let status = job.runInBackground(number: number, connect: true)
+            keep(runner, in: &context)
+            return status
+        }
         let interactive =
             options.execute.isEmpty && context.state.isInteractive && context.io.stdin.fileDescriptor == 0
             && context.io.stdin.isTerminal && context.shell.terminal != nil
+        // Captures are shared while other sockets are open in the background (a socket alone needs no sharing,
+        // and a 10,000-frame batch does not pay for it); `/bg` starts sharing.
+        let sharesWithOtherSockets = state.backgroundJobs.entries.contains { $0.running && $0.control != nil }
         let status: ExitStatus
         let runner: WSCatRunner<Dialect>
-        let state = context.state
         let dialect = Dialect(variable: { state.variables[$0] })
         if interactive, let terminal = context.shell.terminal {
             let color =
@@ -53,12 +76,12 @@ package struct WSCat<Dialect: WSCatDialect> {
             runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
                 text, isFrame in terminal.printAbovePrompt(isFrame ? text : DiagnosticRenderer.masked(text))
             }
+            if sharesWithOtherSockets { runner.share(state.backgroundJobs.published, from: state.publishedVersion) }
             context.io.flush()
-            var initialLines: [String] = []
-            while let line = context.shell.readScriptLine() { initialLines.append(line) }
+            let shell = context.shell
             status = InteractiveSession.run(
                 runner, terminal: terminal, historyFile: Self.historyFile(context.environment),
-                initialLines: initialLines)
+                initialLines: { shell.readScriptLine() })
         } else {
             let formatter = FrameFormatter(
                 interactive: false, color: false, raw: options.raw, timestamps: options.timestamps)
@@ -75,10 +98,20 @@ package struct WSCat<Dialect: WSCatDialect> {
                     io.stderr.flush()
                 }
             }
+            if sharesWithOtherSockets { runner.share(state.backgroundJobs.published, from: state.publishedVersion) }
             var input = BatchInput(context)
             status = BatchSession.run(runner, input: &input)
             io.flush()
         }
+        if let handoff = runner.handoff, runner.isOpen {
+            return moveToBackground(runner, handoff: handoff, interactive: interactive, context: &context)
+        }
+        keep(runner, in: &context)
+        return status
+    }
+
+    /// Sets the shell variables the socket captured and records the failed responses for `step`.
+    func keep(_ runner: WSCatRunner<Dialect>, in context: inout CommandContext) {
         for (name, value) in runner.dialect.variablesToKeep where context.state.variables[name] != value {
             if value.isEmpty {
                 try? context.state.variables.unset(name)
@@ -86,8 +119,30 @@ package struct WSCat<Dialect: WSCatDialect> {
                 try? context.state.variables.set(name, to: value)
             }
         }
+        context.state.publishedVersion = max(context.state.publishedVersion, runner.sharedVersion)
         context.state.wscatFailedResponses += runner.failedResponses
-        return status
+    }
+
+    /// `/bg` or `/as …` in a foreground wscat: the open socket becomes a background job (as Ctrl-Z makes a job
+    /// of a foreground command in bash), and `/as` brings the socket it names forward.
+    func moveToBackground(
+        _ runner: WSCatRunner<Dialect>, handoff: JobForegroundResult, interactive: Bool,
+        context: inout CommandContext
+    ) -> ExitStatus {
+        let job = SocketJob(
+            runner: runner, terminal: interactive ? context.shell.terminal : nil, io: context.io,
+            historyFile: Self.historyFile(context.environment))
+        let command = SecretMasking.mask((["wscat"] + context.arguments).joined(separator: " "))
+        let jobs = context.state.backgroundJobs
+        if runner.shared == nil { runner.share(jobs.published, from: context.state.publishedVersion) }
+        let id = jobs.start(command: command) { _, number in job.runInBackground(number: number, connect: false) }
+        jobs.attach(job, to: id)
+        context.state.lastBackgroundJob = id
+        keep(runner, in: &context)
+        if case .switchTo(let target) = handoff {
+            return ForegroundJob.run(target, context: &context)
+        }
+        return .success
     }
 
     /// `$XDG_STATE_HOME/lp-shell/wscat_history` (default `~/.local/state/lp-shell/wscat_history`).
@@ -173,10 +228,15 @@ package enum WSCatUsage {
         usage: wscat [options] (-c URL | URL)\n
         """ + WSCatOptions.table.helpLines(maximumNameWidth: 24) + """
             At a terminal: `> ` prompt, frames may span lines (JSON is sent when complete; invalid JSON is not sent),
-            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell.
+            slash commands (/help), Ctrl-C cancels the line, Ctrl-D or /close returns to the shell, Ctrl-Z or /bg
+            keeps the socket open in the background.
             Otherwise the lines after the command are sent as frames until /close or the end of input; in a script,
             also until the first shell command (not JSON, a slash command, blank or a # comment), which closes the
             socket and runs; received frames are printed one per line.
+            With & the socket stays open in the background (a job: `jobs` lists it with its side and URL): what
+            arrives is printed tagged [N] (above the prompt at a terminal); `fg %N` (or %consumer, %agent) sends
+            frames on it, /bg puts it back, /as consumer|agent|%N switches to another socket, `kill %N` or /close
+            closes it. Placeholders are filled from what any of the shell's sockets captured.
             Exit status: 0 after a normal close, 1 on a connection, TLS or upgrade failure or an abnormal close,
             2 on bad options.
             """

@@ -60,6 +60,13 @@ package struct LivePersonMessaging: WSCatDialect {
         }
     }
 
+    /// The consumer socket (`…/messaging/consumer`) or the agent's (`…/messaging/brand/{bearer}`).
+    package static func role(ofSocketAt path: String) -> String? {
+        if path.contains("/messaging/consumer") { return "consumer" }
+        if path.contains("/messaging/brand/") { return "agent" }
+        return nil
+    }
+
     package static func meansRejectedCredentials(_ code: Int) -> Bool { UMSCloseCode.meansInvalidToken(code) }
 
     package mutating func run(command name: String, argument: String) -> SlashCommands.Action? {
@@ -82,6 +89,10 @@ package struct LivePersonMessaging: WSCatDialect {
 
     /// The captured values that changed (`LP_CONV_ID`, `LP_RING_ID`, …; "" to unset a forgotten one).
     package var variablesToKeep: [String: String] { conversation.capture.changed }
+
+    package var sharedValues: [String: String] { conversation.capture.shared }
+
+    package mutating func adopt(_ values: [String: String]) { conversation.capture.adopt(values) }
 }
 
 /// lp-shell's wscat: `WSCat<LivePersonMessaging>`, registered as a plain type (see `PlainWSCat` for why).

@@ -51,6 +51,19 @@ struct SessionCapture {
         return result
     }
 
+    /// Every captured variable's value, "" for one not (or no longer) captured: what the shell's other sockets
+    /// adopt.
+    var shared: [String: String] {
+        var result: [String: String] = [:]
+        for name in Self.captured { result[name] = values[name] ?? "" }
+        return result
+    }
+
+    /// Takes values another socket captured (a conversation the agent accepted, one the consumer closed).
+    mutating func adopt(_ changes: [String: String]) {
+        for (name, value) in changes where Self.captured.contains(name) { values[name] = value }
+    }
+
     /// Fills `text`'s placeholders; `sequences` overrides `__SEQUENCE__` (the messages not yet accepted or read).
     func fill(_ text: String, sequences: [Int]) -> PlaceholderFilling {
         let afterClose = text.containsBytes("CSATRate")

@@ -9,12 +9,17 @@ import ShellRuntime
 /// never opened), the frame lines after it are passed over, said in one note, and the shell goes on at the same line:
 /// what the shell runs never depends on when the server closed.
 enum BatchSession {
-    /// Runs the session; `input` yields the lines (script lines first).
-    static func run<Dialect: WSCatDialect>(_ runner: WSCatRunner<Dialect>, input: inout BatchInput) -> ExitStatus {
-        guard runner.connect() else {
-            if !runner.options.execute.isEmpty { return .failure }
-            passOverUnsentFrames(runner, input: &input)
-            return .failure
+    /// Runs the session; `input` yields the lines (script lines first). With `resumed` the socket is already open
+    /// (`fg %1` in a script); when `/bg` or `/as` ends the lines (``WSCatRunner/handoff``) it stays open.
+    static func run<Dialect: WSCatDialect>(
+        _ runner: WSCatRunner<Dialect>, resumed: Bool = false, input: inout BatchInput
+    ) -> ExitStatus {
+        if !resumed {
+            guard runner.connect() else {
+                if !runner.options.execute.isEmpty { return .failure }
+                passOverUnsentFrames(runner, input: &input)
+                return .failure
+            }
         }
         runner.defersClose = true
         if !runner.options.execute.isEmpty {
@@ -33,7 +38,9 @@ enum BatchSession {
                     switch ScriptLineKind.of(line.text, inFrame: runner.collector.isCollecting) {
                     case .shell:
                         input.giveBack(line.text)
-                        shellCommand = line.text
+                        // A background socket brought forward (`fg %agent`) goes back to the background: the
+                        // script opened it with `&` to keep it.
+                        if resumed { runner.handoff = .background } else { shellCommand = line.text }
                         break reading
                     case .nothing: continue reading
                     case .frame, .command: break
@@ -41,6 +48,11 @@ enum BatchSession {
                 }
                 if !runner.submit(line.text) { break }
                 runner.pump()
+            }
+            if runner.handoff != nil {
+                // The frames sent so far get their answers before the next socket's lines are read.
+                runner.waitForResponses(seconds: 10)
+                return .success
             }
             if let shellCommand {
                 runner.abandonOpenFrame()

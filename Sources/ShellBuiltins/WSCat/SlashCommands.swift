@@ -16,6 +16,10 @@ package enum SlashCommands {
         /// Keep receiving frames until one contains this text (at most `SlashCommands.waitForLimit` seconds); the
         /// frames received since the previous `/wait-for` count too.
         case waitFor(String)
+        /// Put the socket in the background and return to the shell (`/bg`).
+        case background
+        /// Put the socket in the background and bring another one forward (`/as agent`, `/as %2`).
+        case switchTo(String)
         /// A mistake: the message.
         case error(String)
     }
@@ -30,6 +34,11 @@ package enum SlashCommands {
             "/wait-for TEXT: keep receiving frames until one contains TEXT; one already received counts (at most 30 s)"
         ),
         ("/close", "/close [CODE [REASON]]: close the socket (default 1000) and return to the shell"),
+        ("/bg", "keep the socket open in the background and return to the shell (`fg %N` comes back)"),
+        (
+            "/as",
+            "/as consumer|agent|%N: send the next frames on that background socket (this one goes to the background)"
+        ),
         ("/help", "this list"),
     ]
 
@@ -64,6 +73,14 @@ package enum SlashCommands {
         case "/wait-for":
             guard !argument.isEmpty else { return .error("/wait-for needs the text to wait for: /wait-for echo:") }
             return .waitFor(argument)
+        case "/bg":
+            guard argument.isEmpty else { return .error("/bg takes no argument, got '\(argument)'") }
+            return .background
+        case "/as":
+            guard !argument.isEmpty, !argument.contains(" ") else {
+                return .error("/as needs the socket to switch to: /as consumer, /as agent or /as %2")
+            }
+            return .switchTo(argument)
         case "/ping": return .ping
         case "/pong": return .pong
         case "/close":

@@ -19,6 +19,9 @@ package protocol WSCatDialect {
     /// What `code` means on this protocol and what to do about it (the server's `reason` may tell which case it is),
     /// nil where RFC 6455's meaning holds.
     static func closeMeaning(_ code: Int, reason: String?) -> String?
+    /// Which side of the protocol a socket at `path` (the URL's path and query) is, as `jobs`, `fg %NAME` and
+    /// `/as NAME` name it (LivePerson: `consumer`, `agent`); nil when the dialect cannot tell.
+    static func role(ofSocketAt path: String) -> String?
     /// True when `code` says the credentials were rejected: reconnecting with the same ones cannot work.
     static func meansRejectedCredentials(_ code: Int) -> Bool
 
@@ -40,6 +43,17 @@ package protocol WSCatDialect {
     var isWaiting: Bool { get }
     /// The shell variables to set when wscat returns (LivePerson: `LP_CONV_ID`); an empty value unsets one.
     var variablesToKeep: [String: String] { get }
+    /// Every value the dialect captures and shares with the shell's other sockets ("" for one it has not or no
+    /// longer has): a conversation the agent socket accepted fills the consumer socket's frames too.
+    var sharedValues: [String: String] { get }
+    /// Takes values another socket captured (same names as ``sharedValues``; "" forgets one).
+    mutating func adopt(_ values: [String: String])
+}
+
+extension WSCatDialect {
+    package static func role(ofSocketAt path: String) -> String? { nil }
+    package var sharedValues: [String: String] { [:] }
+    package mutating func adopt(_ values: [String: String]) {}
 }
 
 /// A frame about to be sent, as the dialect prepared it.

@@ -16,8 +16,16 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     /// What the socket's protocol makes of the frames (see `WSCatDialect`).
     var dialect: Dialect
     var collector = FrameCollector()
-    /// Where frames and status lines go (stdout/stderr, or above the prompt at a terminal).
-    let write: (_ text: String, _ isFrame: Bool) -> Void
+    /// Where frames and status lines go (stdout/stderr, or above the prompt at a terminal; tagged `[1] ` while the
+    /// socket is a background job).
+    var write: (_ text: String, _ isFrame: Bool) -> Void
+    /// Set by `/bg` or `/as …`: the socket stays open and goes to (or stays in) the background.
+    var handoff: JobForegroundResult?
+    /// The values the shell's sockets share (``syncShared()``), nil for a socket on its own.
+    var shared: PublishedVariables?
+    /// The version of ``shared`` last adopted, and the dialect's values after the last sync.
+    var sharedVersion = 0
+    private var lastShared: [String: String] = [:]
 
     private(set) var session: WSCatSession?
     /// The close code and reason once the socket closed (code nil: connection lost).
@@ -56,6 +64,31 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     }
 
     var isOpen: Bool { session != nil && closed == nil }
+
+    /// Starts sharing captured values through `shared` from `version` on (what the shell has applied).
+    func share(_ shared: PublishedVariables, from version: Int) {
+        self.shared = shared
+        sharedVersion = version
+        lastShared = dialect.sharedValues
+        syncShared()
+    }
+
+    /// Publishes what this socket captured since the last sync and adopts what the others did: the agent socket's
+    /// accepted conversation fills the consumer socket's `__YOUR_CONVERSATION_ID__`, and a closed one is forgotten
+    /// by both.
+    func syncShared() {
+        guard let shared else { return }
+        let mine = dialect.sharedValues
+        var own: [String: String] = [:]
+        for (name, value) in mine where (lastShared[name] ?? "") != value { own[name] = value }
+        shared.publish(own)
+        if let update = shared.changes(since: sharedVersion) {
+            sharedVersion = update.version
+            let foreign = update.values.filter { own[$0.key] == nil && (mine[$0.key] ?? "") != $0.value }
+            if !foreign.isEmpty { dialect.adopt(foreign) }
+        }
+        lastShared = dialect.sharedValues
+    }
 
     /// Connects and waits for the upgrade; on failure prints `error: …` and returns false.
     func connect() -> Bool {
@@ -111,6 +144,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     }
 
     func handle(_ events: [WSCatEvent]) {
+        defer { if !events.isEmpty { syncShared() } }
         for event in events {
             switch event {
             case .text(let text):
@@ -178,6 +212,12 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         case .send(let frame): send(frame, json: try? FrameJSON.parse(frame))
         case .ping: session?.send(.ping)
         case .pong: session?.send(.pong)
+        case .background:
+            handoff = .background
+            return false
+        case .switchTo(let target):
+            handoff = .switchTo(target)
+            return false
         case .close(let code, let reason):
             if defersClose {
                 requestedClose = (code, reason)
@@ -194,6 +234,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
     }
 
     private func send(_ text: String, json: JSONValue?) {
+        syncShared()
         guard let session, closed == nil else {
             write(formatter.problem("the socket is closed; frame not sent"), false)
             return
@@ -210,6 +251,7 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         }
         for note in prepared.notes { write(formatter.note(note), false) }
         session.send(prepared.text)
+        syncShared()
     }
 
     /// Keeps a one-line account of a failed response: `#2 ms.PublishEvent: 403 conversation … belongs to …`.

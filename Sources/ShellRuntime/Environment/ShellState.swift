@@ -48,6 +48,12 @@ public struct ShellState: Sendable {
     public var backgroundJobs = BackgroundJobs()
     /// `$!`: the id of the last command started with `&`.
     public var lastBackgroundJob: Int?
+    /// The id of the background job this state runs (`cmd &`), nil in the foreground shell.
+    public var backgroundJobID: Int?
+    /// The job number (`%N`) of the background job this state runs.
+    public var backgroundJobNumber: Int?
+    /// The last version of `backgroundJobs.published` applied to the variables.
+    public var publishedVersion = 0
     /// `alias NAME=VALUE`: a command word NAME runs as VALUE (`Interpreter.expandAlias`).
     public var aliases: [String: String] = [:]
     /// The aliases being expanded (an alias is not expanded again inside its own expansion).

@@ -7,6 +7,8 @@ import ShellSyntax
 /// Simple commands: expansion, assignments, redirections, then a function, a builtin or a program from `PATH`.
 extension Interpreter {
     func executeSimple(_ command: SimpleCommand, state: inout ShellState, io: IOStreams) -> ExitStatus {
+        // What a background socket captured meanwhile ($LP_CONV_ID) is there for the command's words.
+        state.applyPublishedVariables()
         if !state.aliases.isEmpty, let status = expandAlias(command, state: &state, io: io) { return status }
         // The pages' `curl … "…/login?v=1.1"  jq -r .bearer`: explained before anything is expanded or fetched.
         if let found = DocDefect.missingPipe(in: command, source: state.source?.text), state.functions["curl"] == nil {

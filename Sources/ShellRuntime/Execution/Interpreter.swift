@@ -131,11 +131,14 @@ public final class Interpreter: ShellServices, @unchecked Sendable {
         return state.exitRequest ?? status
     }
 
-    /// `cmd &`: runs on its own thread with a copy of the state; the shell goes on, `$!` names the job for `wait`.
+    /// `cmd &`: runs on its own thread with a copy of the state; the shell goes on, `$!` names the job for `wait`
+    /// and `%N` for `jobs`, `fg` and `kill`.
     private func runInBackground(_ andOr: AndOrList, state: inout ShellState, io: IOStreams) {
         let snapshot = state
-        state.lastBackgroundJob = state.backgroundJobs.start { [self] in
+        state.lastBackgroundJob = state.backgroundJobs.start(command: andOr.description) { [self] id, number in
             var copy = snapshot
+            copy.backgroundJobID = id
+            copy.backgroundJobNumber = number
             copy.traps = snapshot.traps.filter { $0.value.isEmpty }
             let status = self.executeAndOr(andOr, state: &copy, io: io)
             let final = self.runExitTrap(status: copy.exitRequest ?? status, state: &copy, io: io)

@@ -11,6 +11,13 @@ struct ASTPrinter {
         return printer.output
     }
 
+    static func print(_ andOr: AndOrList) -> String {
+        var printer = ASTPrinter()
+        printer.emit(andOr)
+        printer.flushHeredocs()
+        return printer.output
+    }
+
     static func print(_ word: Word) -> String {
         var printer = ASTPrinter()
         printer.emit(word.parts)
@@ -258,6 +265,11 @@ struct ASTPrinter {
 
 extension Script: CustomStringConvertible {
     /// The canonical source text of the script.
+    public var description: String { ASTPrinter.print(self) }
+}
+
+extension AndOrList: CustomStringConvertible {
+    /// The canonical source text of the list (what `jobs` shows for `cmd &`).
     public var description: String { ASTPrinter.print(self) }
 }
 
