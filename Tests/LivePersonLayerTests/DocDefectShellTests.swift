@@ -109,8 +109,9 @@ struct DocDefectShellTests {
     }
 
     /// The agent page's "Get skill list" line and the early draft's stray backtick, pasted: one line each with the
-    /// corrected command, and the paste stops there (exit status 2) instead of waiting for a `}` or a backtick.
-    @Test func braceAndStrayBacktickStopThePaste() async throws {
+    /// corrected command (status 2) instead of waiting for a `}` or a backtick, and the paste goes on after it, as
+    /// at the prompt; a script file stops there, as every shell does at a syntax error.
+    @Test func braceAndStrayBacktickAreExplainedAndThePasteGoesOn() async throws {
         let session = try Session()
         defer { session.remove() }
         let brace = try await session.sandbox([
@@ -123,7 +124,7 @@ struct DocDefectShellTests {
                     + "\n"),
             "\(brace)")
         #expect(brace.stderr.contains("\n     ^^^^^^"), "\(brace)")
-        #expect(brace.status == 2 && !brace.stdout.contains("after"), "\(brace)")
+        #expect(brace.stdout.contains("after\n"), "\(brace)")
 
         let draft = try await session.sandbox([
             #"UNAUTH_JWT=curl -X POST -H "Content-Type: application/json" http://$LP_IDP/api/account/$LP_ACCOUNT/anonymous/authorize| jq -r .jwt`"#,
@@ -137,7 +138,14 @@ struct DocDefectShellTests {
                     + #"UNAUTH_JWT=`curl -X POST -H "Content-Type: application/json" http://$LP_IDP/api/account/$LP_ACCOUNT/anonymous/authorize| jq -r .jwt`"#
                     + "\n"),
             "\(draft)")
-        #expect(draft.status == 2 && !draft.stdout.contains("after"), "\(draft)")
+        #expect(draft.stdout.contains("after\n"), "\(draft)")
         #expect(draft.stderrCount("syntax error") == 1, "\(draft)")
+
+        // A script file is a program: it stops at the defect with status 2.
+        let script = session.work.appendingPathComponent("page.sh")
+        try (#" { "https://$LP_ACCOUNTCONFIGREADONLY/x" -H "Authorization: Bearer $LP_BEARER" }"# + "\necho after\n")
+            .write(to: script, atomically: true, encoding: .utf8)
+        let file = try await session.run(["--sandbox", script.path])
+        #expect(file.status == 2 && !file.stdout.contains("after"), "\(file)")
     }
 }
