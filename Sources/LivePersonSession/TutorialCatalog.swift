@@ -54,12 +54,23 @@ enum TutorialCatalog {
         let (tutorials, errors) = load(environment: context.environment)
         for error in errors { context.io.stderr.writeDiagnostic("\(context.name): warning: \(error)\n") }
         guard let tutorial = tutorials.first(where: { $0.answers(to: name) }) else {
-            let known = tutorials.map(\.name).joined(separator: ", ")
             return .failure(
-                CatalogError(
-                    message: "no tutorial named `\(name)` (known: \(known)); choose one with `tutorial use NAME`"))
+                CatalogError(message: unknown(name, among: tutorials) + "; choose one with `tutorial use NAME`"))
         }
         return .success(tutorial)
+    }
+
+    /// One line for a name no tutorial answers to: the names that contain it (or the other way round), else where
+    /// the list is (there are a score of them).
+    static func unknown(_ name: String, among tutorials: [Tutorial]) -> String {
+        let lowered = name.lowercased()
+        let close = tutorials.flatMap { [$0.name] + $0.aliases }.filter {
+            !lowered.isEmpty && ($0.contains(lowered) || lowered.contains($0))
+        }
+        if !close.isEmpty {
+            return "no tutorial named `\(name)`; did you mean " + close.map { "`\($0)`" }.joined(separator: " or ")
+        }
+        return "no tutorial named `\(name)` (`tutorial list` shows the \(tutorials.count))"
     }
 
     /// The chosen tutorial, or nil after saying on stderr why there is none.

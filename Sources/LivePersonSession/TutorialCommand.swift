@@ -35,7 +35,7 @@ struct TutorialCommand: Builtin {
             let name = context.arguments[1]
             let (tutorials, _) = TutorialCatalog.load(environment: context.environment)
             guard let tutorial = tutorials.first(where: { $0.answers(to: name) }) else {
-                context.error("no tutorial named `\(name)` (known: \(tutorials.map(\.name).joined(separator: ", ")))")
+                context.error(TutorialCatalog.unknown(name, among: tutorials))
                 return .failure
             }
             try? context.state.variables.set(TutorialCatalog.variable, to: tutorial.name)

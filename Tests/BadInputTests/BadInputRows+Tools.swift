@@ -81,13 +81,13 @@ extension BadInputRows {
         ).echoing("99"),
         .init(
             "tutorial use nope", .command, keep("tutorial use nope"),
-            stderr: ["tutorial: no tutorial named `nope` (known: getting-started, unauthenticated)"], status: 0,
+            stderr: ["tutorial: no tutorial named `nope` (`tutorial list` shows the 17)"], status: 0,
             stdout: ["after:1 A=kept"]
         ).echoing("nope"),
         .init(
             "tutorial show of an unknown tutorial", .command, keep("LP_TUTORIAL=nope; tutorial show"),
             stderr: [
-                "tutorial: no tutorial named `nope` (known: getting-started, unauthenticated); choose one with `tutorial use NAME`"
+                "tutorial: no tutorial named `nope` (`tutorial list` shows the 17); choose one with `tutorial use NAME`"
             ], status: 0, stdout: ["after:1 A=kept"]
         ).echoing("nope"),
         .init(
