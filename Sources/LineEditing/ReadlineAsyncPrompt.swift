@@ -192,18 +192,7 @@ public final class ReadlineAsyncPrompt: @unchecked Sendable {
     }
 
     private func writeAll(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if written > 0 {
-                offset += written
-            } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
-                continue
-            } else {
-                return
-            }
-        }
+        AbovePrompt.writeAll(text)
     }
 }
 

@@ -56,14 +56,7 @@ struct ScriptLineKindTests {
 /// shell then runs, whether or not the server closed the socket first.
 struct ScriptContinuityTests {
     private func withServer(_ body: (TestWebSocketServer) async throws -> Void) async throws {
-        let server = try await TestWebSocketServer.start()
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        try await TestWebSocketServer.with(body)
     }
 
     /// A pasted page needs no `/close`: the frames (one spread over lines, with blank lines and a comment between)

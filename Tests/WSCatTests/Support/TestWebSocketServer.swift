@@ -32,6 +32,18 @@ final class TestWebSocketServer: Sendable {
         self.channel = channel
     }
 
+    /// Runs `body` with a started server, stopped afterwards whether `body` threw or not.
+    static func with(_ body: (TestWebSocketServer) async throws -> Void) async throws {
+        let server = try await start()
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     static func start() async throws -> TestWebSocketServer {
         let box = ServerBox()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
