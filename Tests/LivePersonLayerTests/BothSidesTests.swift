@@ -92,10 +92,7 @@ import Testing
     @Test(.enabled(if: Tmux.isAvailable)) func bothSocketsAtATerminal() async throws {
         let session = try Session()
         defer { session.remove() }
-        var environment = session.environment
-        environment["TERM"] = "xterm"
-        let tmux = try Tmux(
-            command: [session.binary.path, "--sandbox"], environment: environment, directory: session.work)
+        let tmux = try session.terminal()
         defer { tmux.kill() }
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine(Self.login)
@@ -134,10 +131,7 @@ import Testing
     @Test(.enabled(if: Tmux.isAvailable)) func aFrameArrivesAboveTheShellPromptWithoutBreakingTheLine() async throws {
         let session = try Session()
         defer { session.remove() }
-        var environment = session.environment
-        environment["TERM"] = "xterm"
-        let tmux = try Tmux(
-            command: [session.binary.path, "--sandbox"], environment: environment, directory: session.work)
+        let tmux = try session.terminal()
         defer { tmux.kill() }
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
         try tmux.typeLine(Self.login)

@@ -7,21 +7,12 @@ import Testing
 @Suite(
     "Continuity at the terminal (tmux)", .enabled(if: Tmux.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct ContinuityInteractiveTests {
-    static func start(_ session: Session, _ arguments: [String], environment extra: [String: String] = [:]) throws
-        -> Tmux
-    {
-        var environment = session.environment.merging(extra) { $1 }
-        environment["TERM"] = "xterm"
-        return try Tmux(
-            command: [session.binary.path] + arguments, environment: environment, directory: session.work)
-    }
-
     /// The guided mode's diagnosis of a failed step is on the screen before the next answer is asked for (it used
     /// to sit in stderr's buffer until the learner answered again).
     @Test func tutorialDiagnosisComesBeforeTheNextAnswer() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session, ["--sandbox"])
+        let tmux = try session.terminal(["--sandbox"])
         defer { tmux.kill() }
 
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
@@ -44,7 +35,7 @@ struct ContinuityInteractiveTests {
     @Test func ctrlDAtTheContinuationPrompt() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session, ["--plain"])
+        let tmux = try session.terminal(["--plain"])
         defer { tmux.kill() }
 
         try await tmux.waitFor("the prompt") { $0.hasSuffix("lp:no-account $") }
@@ -64,7 +55,7 @@ struct ContinuityInteractiveTests {
     @Test func bannerWithAnUnreachableCSDS() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session, [], environment: ["LP_ACCOUNT": "12345678", "LP_CSDS": "127.0.0.1:1"])
+        let tmux = try session.terminal([], environment: ["LP_ACCOUNT": "12345678", "LP_CSDS": "127.0.0.1:1"])
         defer { tmux.kill() }
 
         try await tmux.waitFor("the prompt") { $0.hasSuffix("lp:12345678 $") }
@@ -91,7 +82,7 @@ struct ContinuityInteractiveTests {
             toFile: cache, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes(
             [.modificationDate: Date().addingTimeInterval(-3 * 86_400)], ofItemAtPath: cache)
-        let tmux = try Self.start(session, [], environment: ["LP_ACCOUNT": "12345678", "LP_CSDS": "127.0.0.1:1"])
+        let tmux = try session.terminal([], environment: ["LP_ACCOUNT": "12345678", "LP_CSDS": "127.0.0.1:1"])
         defer { tmux.kill() }
 
         try await tmux.waitFor("the prompt") { $0.hasSuffix("lp:12345678 $") }

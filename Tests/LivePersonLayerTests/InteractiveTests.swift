@@ -11,16 +11,10 @@ struct InteractiveTests {
         screen.split(separator: "\n").last?.contains(#/lp:sandbox \[jwt (9|10)m\] \$/#) == true
     }
 
-    static func start(_ session: Session) throws -> Tmux {
-        var environment = session.environment
-        environment["TERM"] = "xterm"
-        return try Tmux(command: [session.binary.path, "--sandbox"], environment: environment, directory: session.work)
-    }
-
     @Test func seedTutorialTypedAtThePrompt() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session)
+        let tmux = try session.terminal()
         defer { tmux.kill() }
 
         try await tmux.waitFor("the sandbox prompt without a badge") { $0.hasSuffix("lp:sandbox $") }
@@ -54,11 +48,7 @@ struct InteractiveTests {
     @Test func aSandboxThatFailsToStartIsReportedAtTheFirstCommand() async throws {
         let session = try Session()
         defer { session.remove() }
-        var environment = session.environment
-        environment["TERM"] = "xterm"
-        let tmux = try Tmux(
-            command: [session.binary.path, "--sandbox", "--data", "/proc/lp-shell-no-such-dir"],
-            environment: environment, directory: session.work)
+        let tmux = try session.terminal(["--sandbox", "--data", "/proc/lp-shell-no-such-dir"])
         defer { tmux.kill() }
 
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
@@ -75,7 +65,7 @@ struct InteractiveTests {
     @Test func gettingStartedTypedAtThePrompt() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session)
+        let tmux = try session.terminal()
         defer { tmux.kill() }
 
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }
@@ -92,7 +82,7 @@ struct InteractiveTests {
     @Test func wscatFramePrintedWhileTyping() async throws {
         let session = try Session()
         defer { session.remove() }
-        let tmux = try Self.start(session)
+        let tmux = try session.terminal()
         defer { tmux.kill() }
 
         try await tmux.waitFor("the sandbox prompt") { $0.hasSuffix("lp:sandbox $") }

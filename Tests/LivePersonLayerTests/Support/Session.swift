@@ -51,6 +51,13 @@ struct Session {
     }
 
     func remove() { root.remove() }
+
+    /// `lp-shell ARGUMENTS` at a terminal (tmux, `TERM=xterm`), in `work`.
+    func terminal(_ arguments: [String] = ["--sandbox"], environment extra: [String: String] = [:]) throws -> Tmux {
+        var environment = environment.merging(extra) { $1 }
+        environment["TERM"] = "xterm"
+        return try Tmux(command: [binary.path] + arguments, environment: environment, directory: work)
+    }
 }
 
 /// Text that shows the Swift runtime crashed or trapped instead of reporting an error.
