@@ -89,15 +89,15 @@ package struct WSCat<Dialect: WSCatDialect> {
             runner = WSCatRunner(options: options, request: request, formatter: formatter, dialect: dialect) {
                 text, isFrame in
                 if isFrame {
-                    // Each frame as it comes, as wscat prints it: a pipe (`| tee`, a test pasting a page) sees the
-                    // answer before the next line is typed, not when the socket closes.
                     io.stdout.write(text)
-                    io.stdout.flush()
                 } else {
                     io.stderr.writeDiagnostic(text)
                     io.stderr.flush()
                 }
             }
+            // Received frames reach a pipe (`| tee`, a page pasted by a program) as they come, as wscat prints
+            // them, not when the socket closes: one flush per batch of events, not per frame (10,000 answers).
+            runner.afterEvents = { io.stdout.flush() }
             if sharesWithOtherSockets { runner.share(state.backgroundJobs.published, from: state.publishedVersion) }
             var input = BatchInput(context)
             status = BatchSession.run(runner, input: &input)

@@ -143,8 +143,16 @@ final class WSCatRunner<Dialect: WSCatDialect> {
         }
     }
 
+    /// Called after a batch of events was shown (batch mode flushes stdout there: once per batch, not per frame).
+    var afterEvents: (() -> Void)?
+
     func handle(_ events: [WSCatEvent]) {
-        defer { if !events.isEmpty { syncShared() } }
+        defer {
+            if !events.isEmpty {
+                syncShared()
+                afterEvents?()
+            }
+        }
         for event in events {
             switch event {
             case .text(let text):
