@@ -11,17 +11,6 @@
 #include <readline/history.h>
 #else
 #error "lp-shell needs GNU readline's headers: install them with `apt-get install -y libreadline-dev` (Debian/Ubuntu)"
-// Ctrl-Z in a builtin's prompt (wscat's socket mode): SIGTSTP runs `handler` (which must be async-signal-safe)
-// instead of stopping the process, and does not restart the interrupted poll; restored to the default after.
-static inline void creadline_catch_sigtstp(void (*handler)(int)) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGTSTP, &action, NULL);
-}
-static inline void creadline_default_sigtstp(void) { signal(SIGTSTP, SIG_DFL); }
-
 #endif
 
 // Swift 6 rejects direct access to readline's mutable globals, so every global
