@@ -12,9 +12,7 @@ package struct LivePersonObserver: ShellObserver {
         self.renderer = renderer
     }
 
-    package func watches(variable name: String) -> Bool {
-        name.hasPrefix("LP_")
-    }
+    package func watches(variable name: String) -> Bool { name.hasPrefix("LP_") }
 
     package func didExpand(variable name: String, state: inout ShellState, io: IOStreams) {
         notes.sharing(&state) { SessionAdvisor.noteExpansion(of: name, state: &$0, io: io, renderer: renderer) }

@@ -8,8 +8,8 @@ public enum SessionAdvisor {
     public static let lookupFailedKey = "csds-lookup-failed"
 
     /// The older "Get Agent Public Profile" page's `curl https://$domain/api/account/$accountId/…/users/$userId`, as
-    /// it expands where its own placeholder variables are unset: the URL with no host, account or user.
-    static let emptyUsersAPIURL = "https:///api/account//configuration/le-users/users/"
+    /// it expands where its own placeholder variables are unset: a URL with no host and no account.
+    static let emptyUsersAPIPrefix = "https:///api/account//"
 
     /// Extra advice for an unset `LP_*` variable.
     public static func hint(forUnset name: String, state: ShellState) -> String? {
@@ -99,9 +99,7 @@ public enum SessionAdvisor {
     public static func checkUsersAPIPlaceholders(
         in fields: [String], state: ShellState, io: IOStreams, renderer: DiagnosticRenderer
     ) {
-        guard fields.contains(where: { $0 == emptyUsersAPIURL || $0.hasPrefix("https:///api/account//") }) else {
-            return
-        }
+        guard fields.contains(where: { $0.hasPrefix(emptyUsersAPIPrefix) }) else { return }
         io.stderr.write(
             renderer.render(
                 warning:

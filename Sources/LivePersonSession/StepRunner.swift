@@ -11,19 +11,12 @@ struct StepRunner {
     /// The doc command, highlighted on a terminal.
     func display(_ step: Tutorial.Step) -> String {
         // The frames follow the line that opens (or brings forward) their socket, as the page prints them.
-        var text = ""
-        var framesShown = false
-        for line in step.source.split(separator: "\n") {
-            text += highlight("$ " + line) + "\n"
-            if !framesShown && (line.contains("wscat ") || line.hasPrefix("fg %")) {
-                for frame in step.frames { text += highlight("> " + frame) + "\n" }
-                framesShown = true
-            }
-        }
-        if !framesShown {
-            for frame in step.frames { text += highlight("> " + frame) + "\n" }
-        }
-        return text
+        let lines = step.source.split(separator: "\n")
+        var shown = lines.map { highlight("$ " + $0) + "\n" }
+        let socketLine = lines.firstIndex { $0.contains("wscat ") || $0.hasPrefix("fg %") }
+        shown.insert(
+            contentsOf: step.frames.map { highlight("> " + $0) + "\n" }, at: socketLine.map { $0 + 1 } ?? shown.count)
+        return shown.joined()
     }
 
     func highlight(_ text: String) -> String {
