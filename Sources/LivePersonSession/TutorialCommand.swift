@@ -1,3 +1,4 @@
+import ShellBuiltins
 import ShellRuntime
 
 /// `tutorial`, `tutorial list`, `tutorial use NAME`, `tutorial show`: the guided mode for onboarding classes.
@@ -70,7 +71,10 @@ struct TutorialCommand: Builtin {
                 "Note: \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not set; the steps that use \(missing.count == 1 ? "it" : "them") will fail.\n"
             )
         }
-        var scriptDone = false
+        // The learner's answers: in a script (or pasted on stdin, or `-c`) the script's next lines, as wscat takes its
+        // frames (the shell's reader has the input buffered: read beside it, stdin had nothing and the answers ran as
+        // commands); then, or otherwise, lines of stdin.
+        var input = BatchInput(context)
         var index = tutorial.steps.firstIndex { !context.state.completedSteps.contains(runner.key($0)) } ?? 0
         while index < tutorial.steps.count {
             let step = tutorial.steps[index]
@@ -78,7 +82,10 @@ struct TutorialCommand: Builtin {
             out.write(runner.display(step))
             out.write("\nType or paste the command (Enter alone runs it for you, s skips, q quits):\n> ")
             context.io.flush()
-            guard let answer = readAnswer(context, scriptDone: &scriptDone) else {
+            guard
+                let answer = input.nextScriptLine()
+                    ?? context.io.stdin.readLine().map({ String(decoding: $0, as: UTF8.self) })
+            else {
                 out.write("\n")
                 break
             }
@@ -104,17 +111,6 @@ struct TutorialCommand: Builtin {
         return .success
     }
 
-    /// The learner's answer: in a script (or pasted on stdin, or `-c`) the script's next line, as wscat takes its
-    /// frames (the shell's reader has the input buffered, so reading stdin beside it found nothing and the answers
-    /// ran as commands); then, or otherwise, a line of stdin.
-    private func readAnswer(_ context: CommandContext, scriptDone: inout Bool) -> String? {
-        let stdin = context.io.stdin
-        if !scriptDone && stdin.fileDescriptor == 0 && !context.state.isInteractive {
-            if let line = context.shell.readScriptLine() { return line }
-            scriptDone = true
-        }
-        return stdin.readLine().map { String(decoding: $0, as: UTF8.self) }
-    }
 }
 
 extension String {

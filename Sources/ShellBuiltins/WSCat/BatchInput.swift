@@ -3,7 +3,7 @@ import ShellRuntime
 /// The lines batch mode reads: the rest of the script the shell is running when the command's stdin is the shell's
 /// own input, then (or otherwise) the command's stdin unless it is a terminal. Only script lines end the frames at a
 /// shell command (``ScriptLineKind``) and can be given back to the shell; a heredoc or a pipe is all frames.
-struct BatchInput {
+package struct BatchInput {
     /// One line and where it came from.
     struct Line {
         var text: String
@@ -15,7 +15,7 @@ struct BatchInput {
     private let readInput: () -> String?
     private var scriptDone: Bool
 
-    init(_ context: CommandContext) {
+    package init(_ context: CommandContext) {
         let stdin = context.io.stdin
         let interactive = context.state.isInteractive
         shell = context.shell
@@ -32,8 +32,9 @@ struct BatchInput {
         return readInput().map { Line(text: $0, fromScript: false) }
     }
 
-    /// The next line of the script, never of the command's stdin: nil once the script is done.
-    mutating func nextScriptLine() -> String? {
+    /// The next line of the script, never of the command's stdin: nil once the script is done (also the guided
+    /// tutorial's answers in a script).
+    package mutating func nextScriptLine() -> String? {
         guard !scriptDone else { return nil }
         if let line = shell.readScriptLine() { return line }
         scriptDone = true
