@@ -16,10 +16,9 @@ public struct OptionDefinition: Sendable, Equatable {
         case pair
     }
 
-    /// The one-letter names, without the dash (`c` for `-c`).
-    public let shortNames: [Character]
-    /// The long names, without the dashes (`connect` for `--connect`).
-    public let longNames: [String]
+    /// The names as given (`-c`, `--connect`). Kept as written and taken apart only when asked: every command
+    /// builds its table when it first runs, and `lp-shell -c true` builds lp-shell's own.
+    public let names: [String]
     /// What follows the option's name.
     public let argument: Argument
     /// The value's name in the help (`URL`, `<method>`, `name value`); empty for a flag.
@@ -29,22 +28,42 @@ public struct OptionDefinition: Sendable, Equatable {
 
     /// An option named by its spellings (`"-c"`, `"--connect"`), in the order the help shows them.
     public init(_ names: [String], _ argument: Argument = .none, placeholder: String = "", help: String) {
-        var shortNames: [Character] = []
-        var longNames: [String] = []
+        precondition(!names.isEmpty, "an option needs a name")
         for name in names {
-            if name.hasPrefix("--") {
-                longNames.append(String(name.dropFirst(2)))
-            } else {
-                precondition(name.count == 2 && name.hasPrefix("-"), "an option name is -x or --name: \(name)")
-                shortNames.append(name.last!)
-            }
+            let bytes = name.utf8
+            precondition(
+                bytes.first == UInt8(ascii: "-") && (bytes.count == 2 || Self.isLong(name)),
+                "an option name is -x or --name: \(name)")
         }
-        precondition(!(shortNames.isEmpty && longNames.isEmpty), "an option needs a name")
-        self.shortNames = shortNames
-        self.longNames = longNames
+        self.names = names
         self.argument = argument
         self.placeholder = placeholder
         self.help = help
+    }
+
+    /// The one-letter names, without the dash (`c` for `-c`).
+    public var shortNames: [Character] {
+        names.compactMap { Self.isLong($0) ? nil : $0.last }
+    }
+
+    /// The long names, without the dashes (`connect` for `--connect`).
+    public var longNames: [String] {
+        names.compactMap { Self.isLong($0) ? String($0.dropFirst(2)) : nil }
+    }
+
+    /// Whether the option has the one-letter name `letter`.
+    func hasShortName(_ letter: Character) -> Bool {
+        names.contains { !Self.isLong($0) && $0.last == letter }
+    }
+
+    /// Whether the option has the long name `name` (without the dashes).
+    func hasLongName(_ name: String) -> Bool {
+        names.contains { Self.isLong($0) && $0.utf8.dropFirst(2).elementsEqual(name.utf8) }
+    }
+
+    private static func isLong(_ name: String) -> Bool {
+        let bytes = name.utf8
+        return bytes.count > 2 && bytes.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")])
     }
 
     /// The name commands match on: the first long name (`--connect`), else the first short one (`-c`).

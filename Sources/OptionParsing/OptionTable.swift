@@ -58,12 +58,12 @@ public struct OptionTable: Sendable {
 
     /// The option whose short name is `letter`.
     func index(ofShort letter: Character) -> Int? {
-        options.firstIndex { $0.shortNames.contains(letter) }
+        options.firstIndex { $0.hasShortName(letter) }
     }
 
     /// The option whose long name is `name`, or (with abbreviations) the only one `name` is a prefix of.
     func index(ofLong name: String, spelling: String, word: String) throws(UsageError) -> Int? {
-        if let exact = options.firstIndex(where: { $0.longNames.contains(name) }) { return exact }
+        if let exact = options.firstIndex(where: { $0.hasLongName(name) }) { return exact }
         guard syntax.abbreviatesLongNames, !name.isEmpty else { return nil }
         let candidates = options.indices.filter { index in options[index].longNames.contains { $0.hasPrefix(name) } }
         if candidates.count > 1 {

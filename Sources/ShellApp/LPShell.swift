@@ -81,13 +81,6 @@ public enum LPShell {
             }
         }
 
-        for warning in SecretFileAudit.warnings(
-            environment: environment, environmentFiles: options.environmentFiles,
-            sandboxFolders: SandboxLauncher.secretFolders(arguments: options.sandboxArguments))
-        {
-            io.stderr.write(renderer.render(warning: warning))
-        }
-
         let interactive = isatty(0) == 1 && options.mode == .standardInput
         var scriptText: String?
         var scriptReadError: Int32 = 0
@@ -98,6 +91,16 @@ public enum LPShell {
             scriptText = FileReading.readText(path)
             scriptReadError = errno
         default: break
+        }
+        // The secret files are checked when this run may read or write them: history (interactive), an env file,
+        // tokens, the CSDS cache or the sandbox's keys (LivePerson commands). `lp-shell -c true` touches none.
+        if interactive || !options.environmentFiles.isEmpty || (scriptText.map(usesLivePerson) ?? true) {
+            for warning in SecretFileAudit.warnings(
+                environment: environment, environmentFiles: options.environmentFiles,
+                sandboxFolders: SandboxLauncher.secretFolders(arguments: options.sandboxArguments))
+            {
+                io.stderr.write(renderer.render(warning: warning))
+            }
         }
         // The embedded sandbox starts now, in the background; the interpreter and the prompt are prepared meanwhile.
         let launch =
