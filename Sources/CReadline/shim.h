@@ -35,6 +35,7 @@ static inline void creadline_set_catch_signals(int v) { rl_catch_signals = v; }
 static inline void creadline_set_catch_sigwinch(int v) { rl_catch_sigwinch = v; }
 static inline void creadline_set_event_hook(rl_hook_func_t *f) { rl_event_hook = f; }
 static inline void creadline_set_signal_event_hook(rl_hook_func_t *f) { rl_signal_event_hook = f; }
+static inline void creadline_set_pre_input_hook(rl_hook_func_t *f) { rl_pre_input_hook = f; }
 static inline void creadline_set_done(int v) { rl_done = v; }
 static inline void creadline_set_getc_function(rl_getc_func_t *f) { rl_getc_function = f; }
 static inline void creadline_set_instream(FILE *f) { rl_instream = f; }

@@ -40,6 +40,13 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
         if let usable { read_history(usable) }
     }
 
+    /// Runs `action` once, on this thread, when readline has shown the next prompt and waits for the first key
+    /// (readline's pre-input hook): work that can wait for the prompt does not hold it up.
+    public static func whenPromptShown(_ action: @escaping @Sendable () -> Void) {
+        PromptShownActions.pending.withLock { $0.append(action) }
+        creadline_set_pre_input_hook(readlinePreInputHook)
+    }
+
     /// Provides completions: `(word being completed, text of the line before it)` → candidates, or nil for
     /// file-name completion.
     public static func setCompletionProvider(_ provider: @escaping @Sendable (String, String) -> [String]?) {
@@ -94,6 +101,21 @@ public final class ReadlineLineReader: LineReader, @unchecked Sendable {
         clear_history()
         if let historyFile { write_history(historyFile) }
     }
+}
+
+/// What ``ReadlineLineReader/whenPromptShown(_:)`` asked to run at the next prompt.
+enum PromptShownActions {
+    static let pending = Mutex<[@Sendable () -> Void]>([])
+}
+
+/// Called by readline once the prompt is on the screen, before it reads the first key.
+private func readlinePreInputHook() -> Int32 {
+    let actions = PromptShownActions.pending.withLock { pending in
+        defer { pending.removeAll() }
+        return pending
+    }
+    for action in actions { action() }
+    return 0
 }
 
 /// Set by readline's signal hook when Ctrl-C arrives at the prompt.

@@ -102,10 +102,12 @@ public enum LPShell {
                 io.stderr.write(renderer.render(warning: warning))
             }
         }
-        // The embedded sandbox starts now, in the background; the interpreter and the prompt are prepared meanwhile.
+        // The embedded sandbox starts now, in the background, while the interpreter is prepared; at a terminal its
+        // port is held now and the server starts once the prompt is on the screen (the first command waits for it),
+        // so that the prompt does not share the CPU with it.
         let launch =
             LivePersonStartup.SandboxLaunch.isNeeded(options: options, environment: environment, text: scriptText)
-            ? LivePersonStartup.SandboxLaunch(arguments: options.sandboxArguments) : nil
+            ? LivePersonStartup.SandboxLaunch(arguments: options.sandboxArguments, startingNow: !interactive) : nil
 
         let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)
         var state = ShellState(environment: environment, scriptName: options.scriptName, arguments: options.arguments)
@@ -153,6 +155,7 @@ public enum LPShell {
                 var repl = REPL(runner: runner, reader: reader, prompt: Prompt(style: stderrStyle))
                 // The prompt did not wait for the sandbox (its port was held in advance); the first command does.
                 if let launch, launch.plannedPort != nil, case .sandbox = mode {
+                    ReadlineLineReader.whenPromptShown { launch.start() }
                     repl.beforeFirstCommand = { startup.finishSandboxStart(launch, state: &$0) }
                 }
                 status = repl.run(state: &state)

@@ -79,7 +79,13 @@ struct LivePersonStartup {
             return text.map(LPShell.usesLivePerson) ?? true
         }
 
-        init(arguments: [String]) {
+        /// Starts the sandbox if it was made with `startingNow: false` and has not started yet.
+        func start() {
+            if case .success(let work) = work { work.start() }
+        }
+
+        /// `startingNow: false` holds the port but starts the server only at ``start()`` or when it is waited for.
+        init(arguments: [String], startingNow: Bool = true) {
             var configuration: SandboxConfiguration
             do {
                 configuration = try SandboxConfiguration.parse(arguments: arguments)
@@ -105,7 +111,7 @@ struct LivePersonStartup {
             let logger = quiet
             let finalConfiguration = configuration
             work = .success(
-                BackgroundWork {
+                BackgroundWork(startingNow: startingNow) {
                     defer { reservation?.release() }
                     return try await RunningSandbox.start(finalConfiguration, logger: logger)
                 })

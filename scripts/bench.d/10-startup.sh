@@ -4,11 +4,14 @@ out=$1
 floor="$out/hello-static"
 printf '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n' > "$out/hello.c"
 gcc -O2 -static -o "$floor" "$out/hello.c"
-# The Swift runtime's own floor: a one-line Swift program built the way lp-shell is (static Swift runtime, glibc
-# shared). Whatever any Swift program pays before its first line runs is in it.
+# The Swift runtime's own floor: the same one-line program in Swift, linked the way the release lp-shell is (static
+# Swift runtime and libstdc++, position-dependent, no exported symbols: Package.swift), stripped. Whatever any
+# Swift program pays before its first line runs is in it.
 swift_floor="$out/hello-swift-static"
-echo 'print("hi")' > "$out/hello.swift"
-swiftc -O -static-stdlib "$out/hello.swift" -o "$swift_floor" 2>/dev/null
+printf 'import Glibc\nputs("hi")\n' > "$out/hello.swift"
+swiftc -O -static-stdlib "$out/hello.swift" -o "$swift_floor" -Xlinker -no-pie -Xlinker --no-export-dynamic \
+    -L Sources/lp-shell/StaticArchives -Xclang-linker -static-libgcc 2>/dev/null
+strip "$swift_floor"
 ratios=()
 floors=()
 for run in 1 2 3; do
@@ -22,7 +25,7 @@ median=$(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p)
 echo "## Start-up"
 echo
 echo "Target: the median of three runs' \`lp-shell -c true\` ÷ \`bash -c true\` ≤ 1.0; \`hello-static\` (gcc -O2 -static, one"
-echo "\`puts\`) is the machine's floor for starting a process; \`hello-swift-static\` (\`print(\"hi\")\`, \`swiftc -O -static-stdlib\`)"
+echo "\`puts\`) is the machine's floor for starting a process; \`hello-swift-static\` (the same in Swift, linked as lp-shell is)"
 echo "is the floor of a Swift program linked as lp-shell is. Three runs of"
 echo
 echo '```'

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs async work to completion from synchronous builtin code.
 ///
@@ -12,16 +13,26 @@ public func runBlocking<T: Sendable>(_ operation: @escaping @Sendable () async t
 /// sandbox this way and prepares the prompt meanwhile.
 public final class BackgroundWork<T: Sendable>: @unchecked Sendable {
     // @unchecked: `result` is written once by the task before `signal()` and read only after `wait()`; the semaphore
-    // orders them.
+    // orders them. `started` makes the task start once, whoever asks first.
     private var result: Result<T, any Error>?
     private let done = DispatchSemaphore(value: 0)
     private var waited = false
+    private let operation: @Sendable () async throws -> T
+    private let started = Atomic<Bool>(false)
 
-    /// Starts `operation` on Swift's concurrency pool.
-    public init(_ operation: @escaping @Sendable () async throws -> T) {
+    /// Starts `operation` on Swift's concurrency pool now, or (`startingNow: false`) at the first ``start()`` or
+    /// ``wait()``.
+    public init(startingNow: Bool = true, _ operation: @escaping @Sendable () async throws -> T) {
+        self.operation = operation
+        if startingNow { start() }
+    }
+
+    /// Starts the work if it has not started yet.
+    public func start() {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         Task {
             do {
-                self.result = .success(try await operation())
+                self.result = .success(try await self.operation())
             } catch {
                 self.result = .failure(error)
             }
@@ -29,8 +40,10 @@ public final class BackgroundWork<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Blocks until the work has finished and returns its result (later calls return it again at once).
+    /// Blocks until the work has finished (starting it if it has not started) and returns its result (later calls
+    /// return it again at once).
     public func wait() throws -> T {
+        start()
         if !waited {
             done.wait()
             waited = true
