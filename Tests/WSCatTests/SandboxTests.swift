@@ -94,6 +94,21 @@ struct SandboxTests {
             let missingCA = await WSCatHarness.run(line + ["--ca", "/nonexistent/ca.pem"])
             #expect(missingCA.status == .usage)
             #expect(missingCA.stderr == "wscat: --ca /nonexistent/ca.pem: cannot read the file\n")
+            // SSL_CERT_FILE adds to the system store (as OpenSSL reads it): a file with the sandbox's CA alone
+            // works, and one with no certificate in it is one line naming it.
+            var caOnly = environment
+            caOnly["SSL_CERT_FILE"] = sandbox.caCertificatePath
+            let withCAOnly = await WSCatHarness.run(line, environment: caOnly)
+            #expect(withCAOnly.status == .success, "\(withCAOnly.stderr)")
+            let notPEM = try TemporaryDirectory(prefix: "wscat-ca-")
+            defer { notPEM.remove() }
+            let empty = notPEM.path + "/empty.pem"
+            #expect(FileManager.default.createFile(atPath: empty, contents: Data("not a certificate\n".utf8)))
+            var emptyBundle = environment
+            emptyBundle["SSL_CERT_FILE"] = empty
+            let refused = await WSCatHarness.run(line, environment: emptyBundle)
+            #expect(refused.status == .usage)
+            #expect(refused.stderr == "wscat: SSL_CERT_FILE \(empty): no PEM certificate in it\n")
         }
     }
 

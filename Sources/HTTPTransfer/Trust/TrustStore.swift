@@ -79,7 +79,7 @@ package struct TrustStore: Sendable, Equatable {
 
     /// The client TLS configuration for AHC.
     /// - Throws: `CurlError` 77 when the CA file cannot be used.
-    func tlsConfiguration() throws(CurlError) -> TLSConfiguration {
+    package func tlsConfiguration() throws(CurlError) -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         if minimumTLSVersion == 13 { configuration.minimumTLSVersion = .tlsv13 }
         if let identity = try clientIdentity() {
