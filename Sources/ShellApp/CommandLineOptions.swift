@@ -103,6 +103,24 @@ struct CommandLineOptions: Equatable {
             options.mode = .sandbox(Array(arguments.dropFirst()))
             return options
         }
+        // `-c COMMAND [NAME [ARG ...]]` first: what the table would find, without building it (the table is a tenth
+        // of `lp-shell -c true`'s instructions and page faults). `commandFirstIsTheTablesAnswer` holds them equal.
+        if arguments.count >= 2, arguments[0] == "-c" {
+            options.mode = .command(arguments[1])
+            if arguments.count >= 3 {
+                options.scriptName = arguments[2]
+                options.arguments = Array(arguments.dropFirst(3))
+            }
+            return options
+        }
+        return try parseWithTable(arguments, into: options)
+    }
+
+    /// Parses `arguments` with the option table (every form `--help` documents).
+    static func parseWithTable(_ arguments: [String], into initial: CommandLineOptions = CommandLineOptions())
+        throws(UsageError) -> CommandLineOptions
+    {
+        var options = initial
         var parser = table.parser(for: arguments)
         while let argument = try parser.next() {
             guard case .option(let option) = argument else {

@@ -26,6 +26,15 @@ struct CommandLineOptionsTests {
         #expect(options.arguments == ["a", "-x"])
     }
 
+    @Test func commandFirstIsTheTablesAnswer() throws {
+        for arguments in [
+            ["-c", "true"], ["-c", ""], ["-c", "echo $0", "name"], ["-c", "echo $@", "name", "a", "--env", "-c"],
+            ["-c", "--help"], ["-c", "-c", "-c"],
+        ] {
+            #expect(try parse(arguments) == CommandLineOptions.parseWithTable(arguments), "\(arguments)")
+        }
+    }
+
     @Test func scriptWithArguments() throws {
         let options = try parse(["run.sh", "a", "--env", "b"])
         #expect(options.mode == .script("run.sh"))
