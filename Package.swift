@@ -26,11 +26,13 @@ let package = Package(
         .executable(name: "lp-shell", targets: ["lp-shell"])
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // No default traits: "FullFoundation" imports Foundation (ICU's 34 MB of data with it) for a form decoder
+        // strategy the sandbox does not use, "ConfigurationSupport" swift-configuration, which it does not use either.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", exact: "1.6.2"),
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
@@ -119,7 +121,7 @@ let package = Package(
         .target(
             name: "LivePersonSandbox",
             dependencies: [
-                "LivePersonAPI", "OptionParsing", "Base64Codec",
+                "LivePersonAPI", "OptionParsing", "Base64Codec", "KeptThreads",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

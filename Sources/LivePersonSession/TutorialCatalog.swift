@@ -1,6 +1,11 @@
-import Foundation
 import ShellBuiltins
 import ShellRuntime
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The tutorials lp-shell knows: the bundled ones plus `$XDG_DATA_HOME/lp-shell/tutorials/*.tutorial`.
 ///

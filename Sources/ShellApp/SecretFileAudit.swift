@@ -1,5 +1,4 @@
 import CDispatch
-import Foundation
 import LineEditing
 
 #if canImport(Glibc)

@@ -259,9 +259,20 @@ struct FileSharingTests {
                 #expect(head.status == 200)
                 #expect(head.header("Content-Type") == "image/png")
                 #expect(head.header("Content-Length") == String(Self.image.count))
+                let store = try #require(sandbox.services.store as? InMemorySandboxStore)
+                // Swift's X-Timestamp (seconds, five decimals) and Last-Modified (an HTTP date) name the object's
+                // time as Foundation's String(format:) and DateFormatter wrote them.
+                let objectPath = try #require(SwiftObjectPath(parsing: download.path))
+                let stored = try #require(await store.swiftObject(objectPath))
+                let seconds = stored.lastModified.timeIntervalSince1970
+                #expect(head.header("X-Timestamp") == String(format: "%.5f", seconds))
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "GMT")
+                formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+                #expect(head.header("Last-Modified") == formatter.string(from: stored.lastModified))
 
                 // A correctly signed URL that expired ten seconds ago.
-                let store = try #require(sandbox.services.store as? InMemorySandboxStore)
                 let expired = await store.tempURL(
                     method: "GET", path: download.path, expires: SandboxServices.nowSeconds() - 10)
                 let late = try await shell.run(

@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One question of the built-in post-conversation survey: a text with quick-reply buttons, published the way
 /// LivePerson's survey bot does (PCS tutorial, Step 10): a `text/plain` ContentEvent with `quickReplies`, each button
@@ -76,7 +81,7 @@ struct SurveyQuestion: Sendable {
 
     /// The reply a typed text names (its value or its title, ignoring case and surrounding blanks), if any.
     func reply(text: String) -> Reply? {
-        let typed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let typed = SpaceTrimming.spacesAndNewlines(text).lowercased()
         return replies.first { $0.value.lowercased() == typed || $0.title.lowercased() == typed }
     }
 

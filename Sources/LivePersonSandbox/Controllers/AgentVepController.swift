@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// agentVep login and refresh (spec §4.1) and the account-config reads the agent tutorial makes.
 /// Any user name and password log in; each login gets a new bearer for the brand socket.
@@ -31,11 +36,8 @@ struct AgentVepController {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String, code: Int) -> Response {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "MMM d, yyyy h:mm:ss a"
         let body = AgentVepErrorBody(
-            time: formatter.string(from: Date()), message: message, internalCode: code,
+            time: DateText.agentVep(Date()), message: message, internalCode: code,
             responseStatus: status == .unauthorized ? "UNAUTHORIZED" : "BAD_REQUEST")
         return JSONResponse.make(status, body)
     }
@@ -73,7 +75,7 @@ struct AgentVepController {
     func refresh(_ request: Request, account: String) async throws -> Response {
         let body = await JSONResponse.body(of: request)
         let cookie = request.headers[.cookie]?.split(separator: ";").lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { SpaceTrimming.spaces($0) }
             .first { $0.hasPrefix("Session_id=") }
             .map { String($0.dropFirst("Session_id=".count)) }
         guard let refresh = try? JSONDecoder().decode(AgentRefreshRequest.self, from: body),

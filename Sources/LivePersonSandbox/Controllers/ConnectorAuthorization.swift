@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Checks the Connector API's two tokens: the AppJWT in `Authorization` (raw, as the pages send it, or after
 /// `Bearer`) and the ConsumerJWS in `X-LP-ON-BEHALF`. A failure is the documented 401 body with the documented
@@ -51,7 +56,7 @@ struct ConnectorAuthorization {
 
     /// The claims of the request's ConsumerJWS, which must be the IdP's and for `account`.
     func consumerJWS(_ request: Request, account: String) throws(Failure) -> ConsumerJWSClaims {
-        guard let token = request.headers[Self.onBehalf]?.trimmingCharacters(in: .whitespaces), !token.isEmpty
+        guard let token = request.headers[Self.onBehalf].map { SpaceTrimming.spaces($0) }, !token.isEmpty
         else { throw Failure(.consumerJWSMissing, "X_ON_BEHALF_HEADER is not present") }
         let claims: ConsumerJWSClaims
         do {

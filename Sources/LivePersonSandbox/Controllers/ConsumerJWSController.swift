@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The IdP's Connector API call (CSDS service `idp`): `POST /api/account/{a}/consumer?v=1.0` with an AppJWT in
 /// `Authorization` and `{"ext_consumer_id": …}` answers 201 `{"token": <ConsumerJWS>}`

@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The consumer IdP (spec §2): `signup`, `authenticate`, `anonymous/authorize` and `app/{connector}/authenticate`,
 /// plus the JWKS of the signing key and the sandbox's own `sandbox/revoke` (no LivePerson equivalent), which makes

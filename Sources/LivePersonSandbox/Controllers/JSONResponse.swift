@@ -1,8 +1,13 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// JSON answers and request-body reading shared by the REST controllers.
 enum JSONResponse {
@@ -24,7 +29,7 @@ enum JSONResponse {
 
     /// Whether the body holds nothing but whitespace or an empty object.
     static func isEmpty(_ data: Data) -> Bool {
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty || text.replacingOccurrences(of: " ", with: "") == "{}"
+        let text = SpaceTrimming.spacesAndNewlines(String(decoding: data, as: UTF8.self))
+        return text.isEmpty || String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })) == "{}"
     }
 }

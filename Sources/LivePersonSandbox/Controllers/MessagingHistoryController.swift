@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The two Messaging Interactions (`msgHist`) calls node-agent-sdk's transfer example makes: a consumer's recent
 /// conversations (`conversations/consumer/search`) and agents' current state (`agent-view/status`), both with the

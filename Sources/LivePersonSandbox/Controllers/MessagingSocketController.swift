@@ -1,9 +1,14 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import LivePersonAPI
 import NIOWebSocket
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The messaging WebSockets: the consumer socket `/ws_api/account/{a}/messaging/consumer?v=3` (token in the
 /// `Authorization: jwt …` header or in `InitConnection`) and the brand socket `…/messaging/brand/{bearer}?v=2`.
@@ -63,9 +68,9 @@ struct MessagingSocketController {
     /// The token of an `Authorization: jwt <token>` header (scheme matched case-insensitively; `Bearer` accepted).
     static func token(_ header: String?) -> String? {
         guard let header else { return nil }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        let trimmed = SpaceTrimming.spaces(header)
         for scheme in ["jwt ", "bearer "] where trimmed.lowercased().hasPrefix(scheme) {
-            let token = trimmed.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
+            let token = SpaceTrimming.spaces(trimmed.dropFirst(scheme.count))
             return token.isEmpty ? nil : token
         }
         return trimmed.isEmpty ? nil : trimmed

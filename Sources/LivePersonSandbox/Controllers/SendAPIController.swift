@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The Connector API's Send API (CSDS service `asyncMessagingEnt`): `POST /api/account/{a}/messaging/consumer/
 /// conversation?v=3` (CONVERSATION, a batch such as `userprofile.SetUserProfile` + `cm.ConsumerRequestConversation`)

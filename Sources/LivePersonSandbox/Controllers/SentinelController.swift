@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Sentinel, LivePerson's OAuth 2.0 authorization server (CSDS service `sentinel`): the client-credentials grant that
 /// gives a Connector API app its AppJWT (connector-api-send-api-authorization-and-authentication.html, "Get AppJWT";

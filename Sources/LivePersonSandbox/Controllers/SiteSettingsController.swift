@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Site settings through the account-config API, as LivePerson serves it on `accountConfigReadOnly` (reads) and
 /// `accountConfigReadWrite` (writes) — one host in the sandbox:
@@ -47,7 +52,7 @@ struct SiteSettingsController {
         guard let token = AgentBearer.token(of: request) else {
             return Self.error(.unauthorized, "Authorization: Bearer <agent bearer from login> is required")
         }
-        let bearer = token.trimmingCharacters(in: .whitespaces)
+        let bearer = SpaceTrimming.spaces(token)
         guard let session = await services.store.agentSession(bearer: bearer) else {
             return Self.error(.unauthorized, "unknown or expired bearer; log in again")
         }

@@ -1,7 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The emulated OpenStack Swift object store behind CSDS service `swift` (`$LP_SWIFT`): `PUT`, `GET` and `HEAD` of
 /// `/v1/AUTH_async-images/{account}/{object}?temp_url_sig=…&temp_url_expires=…`, authorized by the temporary URL
@@ -84,7 +89,9 @@ struct SwiftStoreController {
     /// Swift's `tempurl`: `inline` (with `filename=` if given), else `attachment` named by `filename=` or the object.
     static func disposition(_ request: Request, object: String) -> String {
         let query = request.uri.queryParameters
-        let filename = query.get("filename")?.replacingOccurrences(of: "\"", with: "")
+        let filename = query.get("filename").map {
+            String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "\"" }))
+        }
         if query.has("inline") {
             return filename.map { "inline; filename=\"\($0)\"" } ?? "inline"
         }
@@ -96,17 +103,13 @@ struct SwiftStoreController {
         var headers = HTTPFields()
         headers[.eTag] = object.etag
         headers[.lastModified] = httpDate(object.lastModified)
-        headers[HTTPField.Name("X-Timestamp")!] = String(format: "%.5f", object.lastModified.timeIntervalSince1970)
+        headers[HTTPField.Name("X-Timestamp")!] = PrintfNumber.string("%.5f", object.lastModified.timeIntervalSince1970)
         headers[HTTPField.Name("X-Trans-Id")!] = "tx" + StableID.randomHex(bytes: 11)
         return headers
     }
 
     static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+        DateText.http(date)
     }
 
     /// Swift's status and a one-line `text/plain` body (none for `HEAD`).

@@ -1,9 +1,14 @@
 import Crypto
-import Foundation
 import NIOSSL
 import SwiftASN1
 import X509
 import _CryptoExtras
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The sandbox's key material: a local CA, a server certificate for `127.0.0.1`, `::1` and `localhost`, and the
 /// RSA key consumer JWTs are signed with.

@@ -1,10 +1,15 @@
-import Foundation
 import Hummingbird
 import LivePersonAPI
 import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A sandbox listening on its port, started in-process by ``start(_:)`` and ended by ``stop()``.
 public final class RunningSandbox: Sendable {

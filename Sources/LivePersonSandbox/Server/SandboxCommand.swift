@@ -1,7 +1,13 @@
 import Dispatch
-import Foundation
+import KeptThreads
 import OptionParsing
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -63,7 +69,11 @@ public enum SandboxCommand {
     }
 
     static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        var quoted = "'"
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "'"
     }
 
     static func emit(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, startup: Duration) {
@@ -77,12 +87,12 @@ public enum SandboxCommand {
         printError(
             """
             lp-shell sandbox: listening on https://\(sandbox.hostPort) and wss://\(sandbox.hostPort) \
-            (started in \(String(format: "%.0f", milliseconds)) ms)
+            (started in \(PrintfNumber.string("%.0f", milliseconds)) ms)
               account \(sandbox.account) (any other id works too), unauthenticated connector \(sandbox.connectorID)
               CA certificate \(sandbox.caCertificatePath)
               paste the export lines below into bash; Ctrl-C stops the sandbox
             """)
-        FileHandle.standardOutput.write(Data((exportLines(sandbox.exports).joined(separator: "\n") + "\n").utf8))
+        StandardStream.output(exportLines(sandbox.exports).joined(separator: "\n") + "\n")
     }
 
     /// For a wildcard bind: which address the export lines name and why, and where other machines reach it.
@@ -102,7 +112,7 @@ public enum SandboxCommand {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.error(text + "\n")
     }
 }
 
@@ -152,10 +162,13 @@ final class SignalWaiter: Sendable {
     func wait() async {
         let readEnd = self.readEnd
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
+            let reader: @Sendable () -> Void = {
                 var byte: UInt8 = 0
                 while read(readEnd, &byte, 1) < 0 && errno == EINTR {}
                 continuation.resume()
+            }
+            if !KeptThreads.run(stackSize: 64 * 1024, reader) {
+                DispatchQueue.global().async(execute: reader)
             }
         }
         for number in signals {

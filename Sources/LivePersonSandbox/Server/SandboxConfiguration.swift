@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Everything `lp-shell sandbox` can be told on its command line.
 public struct SandboxConfiguration: Sendable, Equatable {
@@ -59,7 +63,7 @@ public struct SandboxConfiguration: Sendable, Equatable {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             return xdg + "/lp-shell/sandbox"
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         return home + "/.local/share/lp-shell/sandbox"
     }
 }

@@ -1,7 +1,12 @@
-import Foundation
 import LivePersonAPI
 import Logging
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `host:port` the sandbox advertises in CSDS answers; known only once the server is listening (port 0).
 final class AdvertisedAddress: Sendable {

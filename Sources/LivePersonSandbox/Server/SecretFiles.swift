@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -22,24 +26,31 @@ struct SecretFiles {
 
     func prepareDirectory() throws {
         // At every start but the first the folder is there, and one mkdir says so.
-        var isDirectory: ObjCBool = false
-        if mkdir(directory, 0o700) == 0
-            || (errno == EEXIST && FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
-                && isDirectory.boolValue)
-        {
+        if mkdir(directory, 0o700) == 0 || (errno == EEXIST && Self.isDirectory(directory)) {
             return
         }
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if access(directory, F_OK) == 0, !Self.isDirectory(directory) {
                 throw WriteError(path: directory, reason: "not a directory")
             }
             // FileManager does not leave errno set; mkdir tells why (no such parent, not a directory, read-only).
             let reason = mkdir(directory, 0o700) == 0 ? "cannot create it" : String(cString: strerror(errno))
             throw WriteError(path: directory, reason: reason)
         }
+    }
+
+    /// Whether `path` names a directory (following symbolic links, as `FileManager.fileExists` does).
+    static func isDirectory(_ path: String) -> Bool {
+        #if canImport(FoundationEssentials)
+            var isDirectory = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
+        #else
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        #endif
     }
 
     func read(_ name: String) -> String? {

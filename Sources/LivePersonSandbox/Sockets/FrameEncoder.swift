@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Turns response and notification values into the one-line JSON text of a frame.
 enum FrameEncoder {

@@ -1,6 +1,11 @@
-import Foundation
 import LivePersonAPI
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs UMS requests for a consumer who has no socket (the Connector API's Send API): the store gets a transient
 /// connection whose outbox collects the answers, and the consumer socket's own ``SocketReader`` parses and dispatches

@@ -1,6 +1,11 @@
-import Foundation
 import LivePersonAPI
 import NIOCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SocketReader {
     /// Parses one text frame and answers it: a response, possibly followed by notifications.

@@ -1,8 +1,13 @@
-import Foundation
 import LivePersonAPI
 import Logging
 import NIOCore
 import WSCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Close codes of the messaging service (spec §3.3).
 /// The close codes the sandbox sends, as the socket's `UInt16` (`UMSCloseCode` names them for both sides).

@@ -1,9 +1,14 @@
-import Foundation
 import LivePersonAPI
 import Logging
 import NIOCore
 import NIOWebSocket
 import WSCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs one messaging socket (consumer v3 or brand v2): the reader parses requests and hands them to the
 /// ``SandboxStore``, whose answers and notifications the socket's ``Outbox`` writes straight to the channel; a writer

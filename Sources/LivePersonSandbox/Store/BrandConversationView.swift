@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A conversation as the brand (agent) socket shows it in an ExConversation change (spec §3.7.2's emulator note;
 /// node-agent-sdk's `Transformer` and tests): `participants` as a role → ids map with agents under their old-style

@@ -1,4 +1,4 @@
-import Foundation
+import Base64Codec
 import LivePersonAPI
 
 /// A dialog of a conversation other than its `MAIN` one (whose fields are the conversation's own, dialogId ==
@@ -47,8 +47,6 @@ struct Dialog: Sendable, Codable {
     static func newID() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64Coding.encodeURL(bytes)
     }
 }

@@ -1,5 +1,18 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The store's file-sharing state: the emulated Swift store's objects, the site settings written through the
 /// account-config API, and the key that signs temporary URLs.

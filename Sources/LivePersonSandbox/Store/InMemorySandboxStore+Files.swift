@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// File sharing (spec §3.6.8): upload and download URLs for the `swift` service, the emulated Swift store behind
 /// them, hosted-file content events and `GenerateDownloadToken`.

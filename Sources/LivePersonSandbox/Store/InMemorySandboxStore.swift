@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The in-memory ``SandboxStore``: one actor owns every account, conversation, agent session and socket
 /// subscription, so the messaging rules never race. With a ``SandboxPersistence`` (`--data DIR`) it writes each

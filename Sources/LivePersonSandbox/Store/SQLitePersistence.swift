@@ -1,5 +1,18 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The SQLite ``SandboxPersistence`` behind `lp-shell sandbox --data DIR`: one file `DIR/sandbox.sqlite` in WAL mode
 /// with `synchronous=NORMAL`. Every write is its own transaction, committed before the store answers, so a commit

@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The sandbox's state and the messaging rules over it. Every socket and REST controller goes through this protocol;
 /// ``InMemorySandboxStore`` implements it, in memory or written through to a ``SandboxPersistence`` (`--data`).

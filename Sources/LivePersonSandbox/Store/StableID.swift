@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Ids that are the same for the same input across restarts (agent ids, connector ids), and random ones.
 enum StableID {
@@ -14,7 +18,7 @@ enum StableID {
     static func uuid(_ text: String) -> String {
         let high = number(text)
         let low = number(text + "#")
-        let hex = String(format: "%016llx%016llx", high, low)
+        let hex = HexDigits.string(high) + HexDigits.string(low)
         let chars = Array(hex)
         return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-5" + String(chars[13..<16]) + "-a"
             + String(chars[17..<20]) + "-" + String(chars[20..<32])
@@ -22,7 +26,7 @@ enum StableID {
 
     static func randomHex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return HexDigits.string((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     static func randomUUID() -> String {

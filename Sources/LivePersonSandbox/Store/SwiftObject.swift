@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One stored file of the emulated Swift store: its bytes and what Swift answers about it.
 struct SwiftObject: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where a shared file lives in the emulated Swift store: `/v1/AUTH_async-images/{account}/{uuid}.{FILETYPE}`, the
 /// form of LivePerson's `relativePath` (spec §3.6.8). The Swift account is fixed, the container is the LivePerson

@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// LivePerson's id for a consumer the brand identifies itself: the `sub` of the brand's id_token given to
 /// `authenticate`, or the `ext_consumer_id` given to the Connector API's `consumer` call. Both give the same 64 hex
@@ -8,6 +13,6 @@ import Foundation
 enum ConsumerIdentity {
     static func id(account: String, brandConsumerId: String) -> String {
         let digest = SHA256.hash(data: Data("\(account)/\(brandConsumerId)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return HexDigits.string(digest)
     }
 }

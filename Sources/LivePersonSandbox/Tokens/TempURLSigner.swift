@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Signs and checks OpenStack Swift temporary URLs as Swift's `tempurl` middleware does: the signature is the HMAC
 /// of `METHOD\nEXPIRES\nPATH` under the account's temp-URL key, in hex (SHA-1: 40 digits, the form LivePerson's

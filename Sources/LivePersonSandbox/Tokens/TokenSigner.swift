@@ -1,8 +1,13 @@
 import Base64Codec
 import Crypto
-import Foundation
 import LivePersonAPI
 import _CryptoExtras
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Signs and verifies the sandbox's RS256 JWTs and publishes the key as a JWKS.
 struct TokenSigner: Sendable {

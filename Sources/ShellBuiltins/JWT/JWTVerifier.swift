@@ -1,4 +1,3 @@
-import Foundation
 import HTTPTransfer
 import JSONQuery
 import _CryptoExtras
