@@ -261,7 +261,7 @@ struct FileSharingTests {
                 #expect(head.header("Content-Length") == String(Self.image.count))
 
                 // A correctly signed URL that expired ten seconds ago.
-                let store = try #require(sandbox.services.store as? InMemorySandboxStore)
+                let store = sandbox.services.store
                 let expired = await store.tempURL(
                     method: "GET", path: download.path, expires: SandboxServices.nowSeconds() - 10)
                 let late = try await shell.run(
@@ -469,7 +469,7 @@ struct FileSharingTests {
             return try #require(path.withLock { $0 })
         }
         try await SandboxHarness.withSandbox({ $0.dataDirectory = data.path }) { sandbox in
-            let store = try #require(sandbox.services.store as? InMemorySandboxStore)
+            let store = sandbox.services.store
             #expect(await store.fileSharingEnabled(account: sandbox.account))
             let shell = try Shell(sandbox)
             defer { shell.remove() }
