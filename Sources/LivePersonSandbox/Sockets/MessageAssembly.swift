@@ -33,7 +33,7 @@ struct MessageAssembly {
             }
             return Self.message(frame.opcode, frame.unmaskedData)
         case .continuation:
-            guard var (opcode, data) = started else { return .failed(.protocolError) }
+            guard case (let opcode, var data)? = started else { return .failed(.protocolError) }
             started = nil
             guard data.readableBytes + frame.data.readableBytes <= maxSize else { return .failed(.messageTooLarge) }
             var more = frame.unmaskedData

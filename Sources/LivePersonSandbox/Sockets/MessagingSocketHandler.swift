@@ -156,7 +156,8 @@ final class MessagingSocketHandler: ChannelInboundHandler, RemovableChannelHandl
             pinger?.cancel()
             let answer = Self.closeFrame(
                 Self.answer(toClose: frame.unmaskedData), reason: nil, allocator: context.channel.allocator)
-            context.writeAndFlush(wrapOutboundOut(answer)).whenComplete { _ in context.close(promise: nil) }
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(wrapOutboundOut(answer)).whenComplete { _ in loopBound.value.close(promise: nil) }
         case .closing:
             state = .closed
             context.close(promise: nil)
