@@ -13,13 +13,18 @@ final class ChannelTextWriter: Sendable {
         self.channel = channel
     }
 
-    func write(_ text: String) {
+    /// Writes a text frame; `flush: false` only on the channel's event loop, whose handler flushes after the read.
+    func write(_ text: String, flush: Bool = true) {
         // Under the lock: a text frame is either queued on the channel before `close` (so before the close frame,
         // which the socket's handler writes afterwards) or not at all.
         closing.withLock { closing in
             guard !closing else { return }
             let frame = WebSocketFrame(fin: true, opcode: .text, data: channel.allocator.buffer(string: text))
-            channel.writeAndFlush(frame, promise: nil)
+            if flush {
+                channel.writeAndFlush(frame, promise: nil)
+            } else {
+                channel.write(frame, promise: nil)
+            }
         }
     }
 

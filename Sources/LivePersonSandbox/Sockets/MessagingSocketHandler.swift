@@ -31,13 +31,17 @@ final class MessagingSocketHandler: ChannelInboundHandler, RemovableChannelHandl
     /// The data of the last ping, until its pong comes.
     private var unansweredPing: ByteBuffer?
     private var pinger: RepeatedTask?
+    /// Answers were written unflushed during this read.
+    private var needsFlush = false
     private var closeTimer: Scheduled<Void>?
 
     init(
         session: SocketSession, writer: ChannelTextWriter, sockets: OpenSockets, pingPeriod: Duration,
         closeTimeout: Duration
     ) {
-        self.reader = SocketReader(session: session, outbox: Outbox(writer: writer))
+        var reader = SocketReader(session: session, outbox: Outbox(writer: writer))
+        reader.replies = reader.outbox.unflushed
+        self.reader = reader
         self.writer = writer
         self.sockets = sockets
         self.pingPeriod = pingPeriod
@@ -89,6 +93,7 @@ final class MessagingSocketHandler: ChannelInboundHandler, RemovableChannelHandl
                 break
             case .text(let text):
                 reader.handle(text)
+                needsFlush = true
             case .binary:
                 reader.outbox.send(FrameEncoder.failure(reqId: nil, .badRequest("Binary frames are not supported")))
             case .failed(let code):
@@ -97,6 +102,14 @@ final class MessagingSocketHandler: ChannelInboundHandler, RemovableChannelHandl
         default:
             close(code: .protocolError, reason: nil, context: context)
         }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if needsFlush {
+            needsFlush = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

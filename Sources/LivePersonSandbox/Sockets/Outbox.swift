@@ -11,6 +11,8 @@ enum OutboundFrame: Sendable {
 struct Outbox: Sendable {
     private enum Sink: Sendable {
         case channel(ChannelTextWriter)
+        /// Written without a flush: only on the channel's event loop, whose handler flushes after the read.
+        case unflushedChannel(ChannelTextWriter)
         case stream(AsyncStream<OutboundFrame>.Continuation)
     }
 
@@ -28,15 +30,22 @@ struct Outbox: Sendable {
     func send(_ text: String) {
         switch sink {
         case .channel(let writer): writer.write(text)
+        case .unflushedChannel(let writer): writer.write(text, flush: false)
         case .stream(let continuation): continuation.yield(.text(text))
         }
     }
 
     func close(code: UInt16, reason: String) {
         switch sink {
-        case .channel(let writer): writer.close(code: code, reason: reason)
+        case .channel(let writer), .unflushedChannel(let writer): writer.close(code: code, reason: reason)
         case .stream(let continuation): continuation.yield(.close(code: code, reason: reason))
         }
+    }
+
+    /// The same channel, written without flushing (for the socket's own event loop, which flushes after its read).
+    var unflushed: Outbox {
+        guard case .channel(let writer) = sink else { return self }
+        return Outbox(sink: .unflushedChannel(writer))
     }
 
     /// Ends the stream of an outbox without a channel.

@@ -21,7 +21,7 @@ extension SocketReader {
                 return
             }
         }
-        let reply = Reply(reqId: request.id.description, outbox: outbox)
+        let reply = Reply(reqId: request.id.description, outbox: replies)
         do {
             try respond(to: request, reply: reply)
         } catch {

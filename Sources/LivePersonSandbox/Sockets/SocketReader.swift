@@ -17,6 +17,9 @@ enum CloseCode {
 struct SocketReader: Sendable {
     let session: SocketSession
     let outbox: Outbox
+    /// Where a request's answer goes: ``outbox``, or on a socket's event loop the same channel unflushed (the
+    /// handler flushes once the read is done), so that no TLS write happens under the store's lock.
+    var replies: Outbox
     var connection: ConnectionID?
     var participant: Participant?
     var limiter: RateLimiter
@@ -29,6 +32,7 @@ struct SocketReader: Sendable {
     init(session: SocketSession, outbox: Outbox) {
         self.session = session
         self.outbox = outbox
+        self.replies = outbox
         self.limiter = RateLimiter(requestsPerSecond: session.configuration.requestsPerSecond)
     }
 
