@@ -65,7 +65,7 @@ struct BotOrderTests {
             consumer, dialogId: conversationId, event: message, metadata: nil, audience: nil,
             reply: Reply(reqId: "2", outbox: outbox))
         await store.botAnswer(conversationId, sequence: 0, text: "hi")
-        let events = await store.conversations[conversationId]?.events ?? []
+        let events = await store.conversations[conversationId]?.events(inDialog: conversationId) ?? []
         #expect(events.last?.event["message"]?.stringValue == "echo: hi", "\(events)")
         #expect(events.dropFirst().allSatisfy { $0.originatorId == BotAgent.participant.id })
     }

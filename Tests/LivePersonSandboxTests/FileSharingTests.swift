@@ -480,7 +480,7 @@ struct FileSharingTests {
             return try #require(path.withLock { $0 })
         }
         try await SandboxHarness.withSandbox({ $0.dataDirectory = data.path }) { sandbox in
-            let store = try #require(sandbox.services.store as? InMemorySandboxStore)
+            let store = sandbox.services.store
             #expect(await store.fileSharingEnabled(account: sandbox.account))
             let shell = try Shell(sandbox)
             defer { shell.remove() }

@@ -1,8 +1,5 @@
-import HTTPTypes
 import Hummingbird
-import HummingbirdWebSocket
 import LivePersonAPI
-import NIOWebSocket
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -10,49 +7,15 @@ import NIOWebSocket
     import Foundation
 #endif
 
-/// The messaging WebSockets: the consumer socket `/ws_api/account/{a}/messaging/consumer?v=3` (token in the
-/// `Authorization: jwt …` header or in `InitConnection`) and the brand socket `…/messaging/brand/{bearer}?v=2`.
+/// The messaging WebSockets' HTTP side: the consumer socket `/ws_api/account/{a}/messaging/consumer?v=3` (token in
+/// the `Authorization: jwt …` header or in `InitConnection`) and the brand socket `…/messaging/brand/{bearer}?v=2`
+/// are upgraded by ``MessagingUpgradeChannel`` (``MessagingSocketOpening`` decides); these routes answer requests on
+/// those paths that are not upgrades.
 ///
 /// A consumer socket with a bad or expired token is upgraded and then closed with 4401 (4407 for an expired
 /// unauthenticated identity), so that clients see the documented close code rather than an HTTP error.
 struct MessagingSocketController {
     let services: SandboxServices
-
-    func addRoutes(to router: Router<SandboxWebSocketRequestContext>) {
-        router.ws("/ws_api/account/:account/messaging/consumer") { request, _ in
-            guard SandboxConfiguration.isValidAccount(request.uri.path.split(separator: "/")[2].description) else {
-                return .dontUpgrade
-            }
-            return .upgrade([:])
-        } onUpgrade: { inbound, outbound, context in
-            let account = String(context.request.uri.path.split(separator: "/")[2])
-            let session = SocketSession(
-                account: account, opening: .consumer(token: Self.token(context.request.headers[.authorization])),
-                store: services.store, signer: services.signer, configuration: services.configuration,
-                logger: context.logger, channel: context.requestContext.channel)
-            try await session.run(inbound: inbound, outbound: outbound)
-        }
-        router.ws("/ws_api/account/:account/messaging/brand/:bearer") { request, context in
-            let bearer = try context.parameters.require("bearer")
-            let account = try context.parameters.require("account")
-            guard let agent = await services.store.agentSession(bearer: bearer), agent.account == account else {
-                return .dontUpgrade
-            }
-            return .upgrade([:])
-        } onUpgrade: { inbound, outbound, context in
-            let parts = context.request.uri.path.split(separator: "/")
-            guard parts.count >= 6, let agent = await services.store.agentSession(bearer: String(parts[5])) else {
-                try await outbound.close(.unknown(CloseCode.unauthorized), reason: "Unknown bearer")
-                return
-            }
-            let session = SocketSession(
-                account: agent.account,
-                opening: .agent(agent, version: context.request.uri.queryParameters.get("v").map { String($0) }),
-                store: services.store, signer: services.signer,
-                configuration: services.configuration, logger: context.logger, channel: context.requestContext.channel)
-            try await session.run(inbound: inbound, outbound: outbound)
-        }
-    }
 
     /// Plain-HTTP answers on the socket paths: when an upgrade was refused or not asked for.
     func addFallbackRoutes(to router: Router<some RequestContext>) {

@@ -175,6 +175,7 @@ public final class RunningSandbox: Sendable {
 
     /// Closes every socket (close code 1000) and stops listening.
     public func stop() async {
+        await services.sockets.closeAll()
         await group.triggerGracefulShutdown()
         _ = try? await task.value
     }

@@ -1,11 +1,9 @@
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOSSL
-import WSCore
 
 /// The REST router: CSDS, IdP, agentVep, account config, Sentinel and the Connector API. Separate from the server
 /// so router tests can drive it with `app.test(.router)`.
@@ -24,34 +22,24 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     return router
 }
 
-/// The sandbox application: HTTPS and WSS on one port, the messaging sockets on the WebSocket router; a plain HTTP
+/// The sandbox application: HTTPS and WSS on one port, the messaging sockets upgraded by ``MessagingUpgradeChannel``; a plain HTTP
 /// request to the port is answered `400` with the `https://` URL to use (``HTTPSOnlyChannel``).
 func buildApplication(
     services: SandboxServices, authority: CertificateAuthority,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let configuration = services.configuration
-    let webSocketRouter = Router(context: SandboxWebSocketRequestContext.self)
-    MessagingSocketController(services: services).addRoutes(to: webSocketRouter)
-
     let tls = TLSConfiguration.makeServerConfiguration(
         certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(authority.serverCertificatePEM.utf8)).map {
             .certificate($0)
         },
         privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(authority.serverKeyPEM.utf8), format: .pem)))
-    // Text frames are checked for UTF-8 (1007 otherwise); the guard in front of HTTP enforces the timeouts and
-    // masked client frames.
-    let webSocketResponder = webSocketRouter.buildResponder()
-    let channelConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
-        ws: .init(
-            maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: configuration.pingPeriod), validateUTF8: true))
+    // The guard in front of HTTP enforces the timeouts and masked client frames.
     let server = HTTPServerBuilder { responder in
         HTTPSOnlyChannel(
             base: try TLSChannel(
                 GuardedChannel(
-                    base: HTTP1WebSocketUpgradeChannel(
-                        responder: ExpectContinue.wrapping(responder), webSocketResponder: webSocketResponder,
-                        configuration: channelConfiguration),
+                    base: MessagingUpgradeChannel(responder: ExpectContinue.wrapping(responder), services: services),
                     idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
                     bearers: services.store.bearers),
                 tlsConfiguration: tls))

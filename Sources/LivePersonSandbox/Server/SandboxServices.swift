@@ -36,10 +36,14 @@ final class AdvertisedAddress: Sendable {
 /// Everything the controllers share.
 struct SandboxServices: Sendable {
     let configuration: SandboxConfiguration
-    let store: any SandboxStore
+    /// The ``SandboxStore``; its type is named because the messaging sockets reach it under its lock
+    /// (``InMemorySandboxStore/withState(_:)``).
+    let store: InMemorySandboxStore
     let signer: TokenSigner
     let address: AdvertisedAddress
     let logger: Logger
+    /// The open messaging sockets, closed when the sandbox stops.
+    let sockets = OpenSockets()
 
     /// The CSDS entries of an account: every service lives on the sandbox itself.
     func baseURIs(account: String) -> [ServiceBaseURI] {

@@ -2,8 +2,8 @@ import NIOCore
 import NIOWebSocket
 
 /// Sits just above the WebSocket frame encoder of a messaging socket and drops data frames written after a close
-/// frame (RFC 6455 §5.5.1). The WebSocket handler's own writer refused them once it had closed; text written straight
-/// to the channel (``ChannelTextWriter``) passes here instead, so the rule holds whichever side closed first.
+/// frame (RFC 6455 §5.5.1). Text written straight to the channel (``ChannelTextWriter``, from any thread) passes here, so the rule holds
+/// whichever side closed first.
 final class CloseFrameGate: ChannelOutboundHandler, RemovableChannelHandler {
     typealias OutboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
@@ -21,11 +21,4 @@ final class CloseFrameGate: ChannelOutboundHandler, RemovableChannelHandler {
         context.write(data, promise: promise)
     }
 
-    /// Adds a gate to an upgraded socket's pipeline, next to its frame encoder.
-    static func install(on channel: any Channel) async throws {
-        try await channel.eventLoop.submit {
-            let encoder = try channel.pipeline.syncOperations.handler(type: WebSocketFrameEncoder.self)
-            try channel.pipeline.syncOperations.addHandler(CloseFrameGate(), position: .after(encoder))
-        }.get()
-    }
 }

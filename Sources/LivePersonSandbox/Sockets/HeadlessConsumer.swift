@@ -25,14 +25,14 @@ struct HeadlessConsumer {
             account: account, opening: .consumer(token: nil), store: services.store, signer: services.signer,
             configuration: services.configuration, logger: services.logger, channel: nil)
         var reader = SocketReader(session: session, outbox: outbox)
-        await reader.attach(.consumer(id: consumerId), style: .consumer)
+        reader.attach(.consumer(id: consumerId), style: .consumer)
         var frames = stream.makeAsyncIterator()
         var answers: [String] = []
         for request in requests {
-            await reader.handle(request)
+            reader.handle(request)
             // The store has sent everything this request causes on this connection by the time `handle` returns (its
             // answer first); the empty text, which no frame is, marks where that ends.
-            outbox.continuation.yield(.text(""))
+            outbox.send("")
             var answer: String?
             while case .text(let frame)? = await frames.next(), !frame.isEmpty {
                 if answer == nil, Self.isResponse(frame) { answer = frame }
@@ -40,7 +40,7 @@ struct HeadlessConsumer {
             answers.append(answer ?? FrameEncoder.failure(reqId: nil, .storageFailed("The request got no answer")))
         }
         if let connection = reader.connection { await services.store.disconnect(connection) }
-        outbox.continuation.finish()
+        outbox.finish()
         return answers
     }
 

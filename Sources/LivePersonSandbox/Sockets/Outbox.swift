@@ -1,33 +1,61 @@
-import NIOCore
-
-/// What a socket's writer sends next: a text frame, or a close frame after which the socket ends.
+/// What a socket without a channel sends next (``Outbox/make()``): a text frame, or a close frame after which the
+/// socket ends.
 enum OutboundFrame: Sendable {
     case text(String)
     case close(code: UInt16, reason: String)
 }
 
 /// Where the frames of one socket go. Sending never blocks, so the store can fan out notifications without waiting
-/// on slow peers. A real socket's text goes straight to its channel (``ChannelTextWriter``); the close frame, and
-/// every frame of an outbox made without a channel, go through the stream its writer drains.
+/// on slow peers. A real socket's frames go straight to its channel (``ChannelTextWriter``); those of a socket
+/// without one (the Connector API, tests) go to the stream ``make()`` returns.
 struct Outbox: Sendable {
-    let continuation: AsyncStream<OutboundFrame>.Continuation
-    let channel: ChannelTextWriter?
+    private enum Sink: Sendable {
+        case channel(ChannelTextWriter)
+        /// Written without a flush: only on the channel's event loop, whose handler flushes after the read.
+        case unflushedChannel(ChannelTextWriter)
+        case stream(AsyncStream<OutboundFrame>.Continuation)
+    }
+
+    private let sink: Sink
+
+    /// The outbox of a real socket.
+    init(writer: ChannelTextWriter) {
+        sink = .channel(writer)
+    }
+
+    private init(sink: Sink) {
+        self.sink = sink
+    }
 
     func send(_ text: String) {
-        if let channel {
-            channel.write(text)
-        } else {
-            continuation.yield(.text(text))
+        switch sink {
+        case .channel(let writer): writer.write(text)
+        case .unflushedChannel(let writer): writer.write(text, flush: false)
+        case .stream(let continuation): continuation.yield(.text(text))
         }
     }
 
     func close(code: UInt16, reason: String) {
-        channel?.stop()
-        continuation.yield(.close(code: code, reason: reason))
+        switch sink {
+        case .channel(let writer), .unflushedChannel(let writer): writer.close(code: code, reason: reason)
+        case .stream(let continuation): continuation.yield(.close(code: code, reason: reason))
+        }
     }
 
-    static func make(writingTo channel: (any Channel)? = nil) -> (Outbox, AsyncStream<OutboundFrame>) {
+    /// The same channel, written without flushing (for the socket's own event loop, which flushes after its read).
+    var unflushed: Outbox {
+        guard case .channel(let writer) = sink else { return self }
+        return Outbox(sink: .unflushedChannel(writer))
+    }
+
+    /// Ends the stream of an outbox without a channel.
+    func finish() {
+        if case .stream(let continuation) = sink { continuation.finish() }
+    }
+
+    /// An outbox without a channel, and the stream of what is sent to it.
+    static func make() -> (Outbox, AsyncStream<OutboundFrame>) {
         let (stream, continuation) = AsyncStream<OutboundFrame>.makeStream(bufferingPolicy: .unbounded)
-        return (Outbox(continuation: continuation, channel: channel.map(ChannelTextWriter.init)), stream)
+        return (Outbox(sink: .stream(continuation)), stream)
     }
 }

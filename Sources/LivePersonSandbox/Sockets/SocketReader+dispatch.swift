@@ -9,7 +9,7 @@ import NIOCore
 
 extension SocketReader {
     /// Parses one text frame and answers it: a response, possibly followed by notifications.
-    mutating func handle(_ text: String) async {
+    mutating func handle(_ text: String) {
         guard limiter.allow() else {
             let reqId = (try? JSONDecoder().decode(UMSRequest.self, from: Data(text.utf8)))?.id.description
             outbox.send(FrameEncoder.failure(reqId: reqId, .tooManyRequests))
@@ -26,9 +26,9 @@ extension SocketReader {
                 return
             }
         }
-        let reply = Reply(reqId: request.id.description, outbox: outbox)
+        let reply = Reply(reqId: request.id.description, outbox: replies)
         do {
-            try await dispatch(request, reply: reply)
+            try respond(to: request, reply: reply)
         } catch {
             outbox.send(FrameEncoder.failure(reqId: reply.reqId, error))
         }
@@ -45,12 +45,12 @@ extension SocketReader {
         return .badRequest("Bad request: id must be a string or a number and type a string")
     }
 
-    mutating func dispatch(_ request: UMSRequest, reply: Reply) async throws(UMSFailure) {
+    /// Answers a request: `InitConnection` and `GetClock` here, every other type in the store, under its lock.
+    mutating func respond(to request: UMSRequest, reply: Reply) throws(UMSFailure) {
         let type = UMSType.canonical(request.type)
-        let body = request.body ?? .object([:])
         switch type {
         case UMSType.initConnection:
-            try await initConnection(request, reply: reply)
+            try initConnection(request, reply: reply)
             return
         case UMSType.getClock:
             let now = Int64(Date().timeIntervalSince1970 * 1000)
@@ -61,22 +61,36 @@ extension SocketReader {
         default:
             break
         }
-        guard let connection, let participant else {
+        guard let connection, participant != nil else {
             throw .unauthorized("Not authorized: send InitConnection with a ConsumerAuthentication header first")
         }
+        let outcome = store.withState { store in
+            Result { () throws(UMSFailure) in
+                try Self.dispatch(type, request, connection: connection, reply: reply, store: store)
+            }
+        }
+        try outcome.get()
+    }
+
+    /// Runs a request of a registered socket in the store.
+    static func dispatch(
+        _ type: String, _ request: UMSRequest, connection: ConnectionID, reply: Reply,
+        store: isolated InMemorySandboxStore
+    ) throws(UMSFailure) {
+        let body = request.body ?? .object([:])
         switch type {
         case UMSType.requestConversation:
-            try await store.requestConversation(connection, skillId: body["skillId"]?.stringValue, reply: reply)
+            try store.requestConversation(connection, skillId: body["skillId"]?.stringValue, reply: reply)
         case UMSType.publishEvent:
             let dialogId = try Self.string(body, "dialogId")
             guard let event = body["event"] else { throw .badRequest("event is missing") }
-            try await store.publishEvent(
+            try store.publishEvent(
                 connection, dialogId: dialogId, event: event, metadata: request.metadata,
                 audience: body["messageAudience"]?.stringValue, reply: reply)
         case UMSType.subscribeMessagingEvents:
             let dialogId = try Self.string(body, "dialogId")
             let fromSeq = body["fromSeq"]?.intValue ?? 0
-            try await store.subscribeMessagingEvents(connection, dialogId: dialogId, fromSeq: fromSeq, reply: reply)
+            try store.subscribeMessagingEvents(connection, dialogId: dialogId, fromSeq: fromSeq, reply: reply)
         case UMSType.subscribeExConversations:
             let filter = ExConversationFilter(
                 states: Set((body["convState"]?.elements ?? []).compactMap(\.stringValue)),
@@ -84,61 +98,61 @@ extension SocketReader {
                 minLastUpdatedTime: Int64(body["minLastUpdatedTime"]?.intValue ?? 0),
                 agentIds: Set((body["agentIds"]?.elements ?? []).compactMap(\.stringValue)),
                 consumerId: body["consumerId"]?.stringValue, brandId: body["brandId"]?.stringValue)
-            await store.subscribeExConversations(connection, filter: filter, reply: reply)
+            store.subscribeExConversations(connection, filter: filter, reply: reply)
         case UMSType.unsubscribeExConversations:
             let subscriptionId = try Self.string(body, "subscriptionId")
-            try await store.unsubscribeExConversations(connection, subscriptionId: subscriptionId, reply: reply)
+            try store.unsubscribeExConversations(connection, subscriptionId: subscriptionId, reply: reply)
         case UMSType.updateConversationField:
             let conversationId = try Self.string(body, "conversationId")
             guard let fields = body["conversationField"]?.elements, !fields.isEmpty else {
                 throw .badRequest("conversationField is missing")
             }
-            try await store.updateConversationField(
+            try store.updateConversationField(
                 connection, conversationId: conversationId, fields: fields, reply: reply)
         case UMSType.setUserProfile:
-            try await store.setUserProfile(connection, profile: body, reply: reply)
+            try store.setUserProfile(connection, profile: body, reply: reply)
         case UMSType.getUserProfile:
             // The id comes as `{"userId": …}` (the agent tutorial) or as the whole body (node-agent-sdk).
             let requested = body.stringValue ?? body["userId"]?.stringValue
-            try await store.userProfile(connection, of: requested.flatMap { $0.isEmpty ? nil : $0 }, reply: reply)
+            try store.userProfile(connection, of: requested.flatMap { $0.isEmpty ? nil : $0 }, reply: reply)
         case UMSType.queryMessages:
             let dialogId = try Self.string(body, "dialogId")
-            try await store.queryMessages(
+            try store.queryMessages(
                 connection, dialogId: dialogId,
                 newerThan: body["newerThanSequence"]?.intValue ?? body["fromSeq"]?.intValue ?? 0,
                 olderThan: body["olderThanSequence"]?.intValue, maxQuantity: body["maxQuantity"]?.intValue ?? 100,
                 reply: reply)
         case UMSType.subscribeAgentsState:
-            try await store.subscribeAgentsState(connection, reply: reply)
+            try store.subscribeAgentsState(connection, reply: reply)
         case UMSType.updateRoutingTaskSubscription:
-            try await store.updateRoutingTaskSubscription(
+            try store.updateRoutingTaskSubscription(
                 connection, subscriptionId: body["subscriptionId"]?.stringValue, reply: reply)
         case UMSType.agentRequestConversation:
             let consumerId = try Self.string(body, "consumerId")
-            try await store.agentRequestConversation(
+            try store.agentRequestConversation(
                 connection, consumerId: consumerId, skillId: body["skillId"]?.stringValue, reply: reply)
         case UMSType.setAgentState:
             let availability = try Self.string(body, "availability")
-            try await store.setAgentState(connection, availability: availability, reply: reply)
+            try store.setAgentState(connection, availability: availability, reply: reply)
         case UMSType.subscribeRoutingTasks:
-            try await store.subscribeRoutingTasks(connection, reply: reply)
+            try store.subscribeRoutingTasks(connection, reply: reply)
         case UMSType.updateRingState:
             let ringId = try Self.string(body, "ringId")
             let state = try Self.string(body, "ringState")
-            try await store.updateRingState(connection, ringId: ringId, state: state, reply: reply)
+            try store.updateRingState(connection, ringId: ringId, state: state, reply: reply)
         case UMSType.generateURLForUploadFile:
-            try await store.generateUploadURL(connection, body: body, reply: reply)
+            try store.generateUploadURL(connection, body: body, reply: reply)
         case UMSType.generateURLForDownloadFile:
             let relativePath = try Self.string(body, "relativePath")
-            try await store.generateDownloadURL(connection, relativePath: relativePath, reply: reply)
+            try store.generateDownloadURL(connection, relativePath: relativePath, reply: reply)
         case UMSType.generateDownloadToken:
-            try await store.generateDownloadToken(connection, body: body, reply: reply)
+            try store.generateDownloadToken(connection, body: body, reply: reply)
         default:
             throw .badRequest("Unknown request type '\(request.type)'")
         }
     }
 
-    mutating func initConnection(_ request: UMSRequest, reply: Reply) async throws(UMSFailure) {
+    mutating func initConnection(_ request: UMSRequest, reply: Reply) throws(UMSFailure) {
         guard connection == nil else { throw .badRequest("Connection is already initialized") }
         let headers = request.headers ?? request.body?["headers"]?.elements ?? []
         guard
@@ -149,7 +163,7 @@ extension SocketReader {
         }
         for timer in timers { timer.cancel() }
         timers.removeAll()
-        guard await authenticate(token: token) else {
+        guard authenticate(token: token) else {
             refuse()
             return
         }

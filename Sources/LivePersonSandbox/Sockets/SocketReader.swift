@@ -1,7 +1,6 @@
 import LivePersonAPI
 import Logging
 import NIOCore
-import WSCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -18,10 +17,14 @@ enum CloseCode {
     static let identityExpired = UInt16(UMSCloseCode.identityExpired)
 }
 
-/// The reading half of a ``SocketSession``: authentication, throttling and request dispatch.
-struct SocketReader {
+/// The requests of one ``SocketSession``: authentication, throttling and dispatch to the store, called on the
+/// socket's event loop (or by ``HeadlessConsumer``); the store is reached under its lock, not through an actor hop.
+struct SocketReader: Sendable {
     let session: SocketSession
     let outbox: Outbox
+    /// Where a request's answer goes: ``outbox``, or on a socket's event loop the same channel unflushed (the
+    /// handler flushes once the read is done), so that no TLS write happens under the store's lock.
+    var replies: Outbox
     var connection: ConnectionID?
     var participant: Participant?
     var limiter: RateLimiter
@@ -34,57 +37,36 @@ struct SocketReader {
     init(session: SocketSession, outbox: Outbox) {
         self.session = session
         self.outbox = outbox
+        self.replies = outbox
         self.limiter = RateLimiter(requestsPerSecond: session.configuration.requestsPerSecond)
     }
 
-    var store: any SandboxStore { session.store }
+    var store: InMemorySandboxStore { session.store }
 
-    /// Reads requests until the socket closes. A protocol error of the client (text that is not UTF-8, a message
-    /// over the size limit) is rethrown after clean-up: the WebSocket handler closes with its code (1007, 1009).
-    mutating func run(inbound: WebSocketInboundStream) async throws {
-        defer {
-            for timer in timers { timer.cancel() }
-        }
+    /// Registers the socket as it opens (on its event loop, before its first frame): a brand socket at once, a
+    /// consumer socket with a token once the token checks out, a consumer socket without one arms the InitConnection
+    /// timeout. `false`: the token was refused, and ``refuse()`` is to close the socket (after a pause: frames sent in
+    /// the same read as the 101 answer can be lost by some clients, seen with swift-websocket's WSClient).
+    mutating func open() -> Bool {
         switch session.opening {
         case .agent(let agent, let version):
-            await attach(.agent(agent), style: .brand(version: version))
+            attach(.agent(agent), style: .brand(version: version))
         case .consumer(let token?):
-            guard await authenticate(token: token) else {
-                // Frames sent in the same read as the 101 answer can be lost by some clients (seen with
-                // swift-websocket's WSClient), so the refusal waits for the peer to settle before closing.
-                try? await Task.sleep(for: .milliseconds(100))
-                refuse()
-                // Read on until the writer has sent the close frame (it then ends the session) or the client
-                // hangs up: returning at once would cancel the writer first, and a client under load saw 1006
-                // instead of 4401/4407.
-                do {
-                    for try await _ in inbound.messages(maxSize: 1 << 20) {}
-                } catch {}
-                return
-            }
+            return authenticate(token: token)
         case .consumer(nil):
             let outbox = self.outbox
             schedule(after: session.configuration.initConnectionTimeout) {
                 outbox.close(code: CloseCode.unauthorized, reason: "Authorization token is missing")
             }
         }
-        var failure: (any Error)?
-        do {
-            for try await message in inbound.messages(maxSize: 1 << 20) {
-                guard case .text(let text) = message else {
-                    outbox.send(FrameEncoder.failure(reqId: nil, .badRequest("Binary frames are not supported")))
-                    continue
-                }
-                await handle(text)
-            }
-        } catch {
-            session.logger.debug("socket read ended", metadata: ["error": "\(error)"])
-            failure = error
-        }
-        if let connection {
-            await store.disconnect(connection)
-        }
-        if let failure { throw failure }
+        return true
+    }
+
+    /// The socket is gone: its timers stop, and the store forgets it (which the caller does, with ``connection``,
+    /// outside any store call that may be running on this thread).
+    mutating func close() {
+        for timer in timers { timer.cancel() }
+        timers.removeAll()
     }
 
     /// Closes the socket with the code and reason of the failed authentication.
@@ -93,15 +75,17 @@ struct SocketReader {
         outbox.close(code: code, reason: reason)
     }
 
-    mutating func attach(_ participant: Participant, style: SocketStyle) async {
+    mutating func attach(_ participant: Participant, style: SocketStyle) {
         self.participant = participant
-        connection = await store.connect(
-            account: session.account, participant: participant, style: style, outbox: outbox)
+        let (account, outbox) = (session.account, outbox)
+        connection = store.withState {
+            $0.connect(account: account, participant: participant, style: style, outbox: outbox)
+        }
     }
 
     /// Checks a consumer JWT; on success registers the socket and arms the expiry close, on failure closes with
     /// 4401 (or 4407 for an expired unauthenticated identity).
-    mutating func authenticate(token: String) async -> Bool {
+    mutating func authenticate(token: String) -> Bool {
         let now = Int64(Date().timeIntervalSince1970)
         let claims: TokenClaims
         do {
@@ -117,11 +101,12 @@ struct SocketReader {
             refusal = (CloseCode.unauthorized, "Authorization token is not for account \(session.account)")
             return false
         }
-        if await store.isRevoked(tokenHash: TokenHash.of(token)) {
+        let tokenHash = TokenHash.of(token)
+        if store.withState({ $0.isRevoked(tokenHash: tokenHash) }) {
             refusal = (CloseCode.unauthorized, "Authorization token was revoked")
             return false
         }
-        await attach(.consumer(id: claims.sub), style: .consumer)
+        attach(.consumer(id: claims.sub), style: .consumer)
         let outbox = self.outbox
         let kind = claims.kind
         let remaining = Duration.milliseconds(max(0, claims.exp * 1000 - Int64(Date().timeIntervalSince1970 * 1000)))

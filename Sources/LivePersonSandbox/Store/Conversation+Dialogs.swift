@@ -32,12 +32,22 @@ extension Conversation {
 
     /// The stored events of one dialog, in sequence order.
     func events(inDialog dialogId: String) -> [MessagingEventChange] {
+        storedEvents(inDialog: dialogId).map { $0.change(conversationId: id, dialogId: dialogId) }
+    }
+
+    /// The newest event of a dialog, read back only when it is to be sent or written.
+    func lastEvent(inDialog dialogId: String) -> MessagingEventChange? {
+        storedEvents(inDialog: dialogId).last?.change(conversationId: id, dialogId: dialogId)
+    }
+
+    /// A dialog's events as stored.
+    func storedEvents(inDialog dialogId: String) -> [StoredEvent] {
         dialogId == id ? events : postSurvey?.id == dialogId ? postSurvey?.events ?? [] : []
     }
 
     /// Appends one event to a dialog; returns its sequence (each dialog counts its own), or `nil` when `sequenced` is
-    /// false (chat states) or the dialog is not this conversation's. The event names the conversation with its own
-    /// `id`, so that the stored events share one string instead of keeping a copy each of the request's.
+    /// false (chat states) or the dialog is not this conversation's. The event is kept as a ``StoredEvent`` (its JSON
+    /// as text); the conversation and dialog ids are added back when it is read.
     mutating func appendEvent(
         _ event: WireJSON, metadata: WireJSON?, from originator: ParticipantRef, serverTimestamp: Int64?,
         sequenced: Bool, dialogId: String, audience: String? = nil
@@ -45,18 +55,18 @@ extension Conversation {
         if dialogId == id {
             let sequence: Int? = sequenced ? nextSequence : nil
             events.append(
-                MessagingEventChange(
+                StoredEvent(
                     sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
-                    conversationId: id, dialogId: id, metadata: metadata, messageAudience: audience))
+                    metadata: metadata, messageAudience: audience))
             if let sequence { nextSequence = sequence + 1 }
             return sequence
         }
         guard postSurvey?.id == dialogId, let next = postSurvey?.nextSequence else { return nil }
         let sequence: Int? = sequenced ? next : nil
         postSurvey?.events.append(
-            MessagingEventChange(
+            StoredEvent(
                 sequence: sequence, originator: originator, serverTimestamp: serverTimestamp, event: event,
-                conversationId: id, dialogId: dialogId, metadata: metadata, messageAudience: audience))
+                metadata: metadata, messageAudience: audience))
         if let sequence { postSurvey?.nextSequence = sequence + 1 }
         return sequence
     }
@@ -76,10 +86,10 @@ extension Conversation {
     /// Puts back an event read from `--data` (in sequence order).
     mutating func restoreEvent(_ change: MessagingEventChange, dialogId: String) {
         if dialogId == id {
-            events.append(change)
+            events.append(StoredEvent(change))
             nextSequence = (change.sequence ?? 0) + 1
         } else if postSurvey?.id == dialogId {
-            postSurvey?.events.append(change)
+            postSurvey?.events.append(StoredEvent(change))
             postSurvey?.nextSequence = (change.sequence ?? 0) + 1
         }
     }

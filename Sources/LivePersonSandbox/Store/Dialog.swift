@@ -21,7 +21,7 @@ struct Dialog: Sendable, Codable {
     var appInstallId: String?
     /// The built-in survey bot's questions and answers; `nil` once another agent has taken the survey over.
     var survey: SurveyProgress?
-    var events: [MessagingEventChange] = []
+    var events: [StoredEvent] = []
     var nextSequence = 0
 
     enum CodingKeys: String, CodingKey {

@@ -114,7 +114,7 @@ extension InMemorySandboxStore {
             event, metadata: metadata, from: originator,
             serverTimestamp: isChatState ? nil : Self.now(), sequenced: !isChatState, dialogId: dialogId,
             audience: audience)
-        if let sequence, let persistence, let change = conversations[owner]?.events(inDialog: dialogId).last {
+        if let sequence, let persistence, let change = conversations[owner]?.lastEvent(inDialog: dialogId) {
             do {
                 try persistence.saveEvent(change, conversationId: dialogId)
             } catch {
@@ -130,12 +130,17 @@ extension InMemorySandboxStore {
     /// an agent's private message. Chat states are dropped from the backlog after delivery.
     func deliverLast(of dialogId: String) {
         let owner = conversationId(ofDialog: dialogId)
-        guard let change = conversations[owner]?.events(inDialog: dialogId).last else { return }
-        if change.sequence == nil {
+        guard let last = conversations[owner]?.storedEvents(inDialog: dialogId).last else { return }
+        if last.sequence == nil {
             conversations[owner]?.removeLastEvent(inDialog: dialogId)
         }
         guard let conversation = conversations[owner] else { return }
         let subscribers = dialogSubscribers[dialogId] ?? []
+        let toAgents =
+            conversation.agent != nil || conversation.otherAgents?.isEmpty == false || dialogId != conversation.id
+        // Most publishes of a busy sandbox have no subscriber and no agent yet: that case reads nothing back.
+        guard !subscribers.isEmpty || toAgents else { return }
+        let change = last.change(conversationId: conversation.id, dialogId: dialogId)
         if !subscribers.isEmpty {
             let notification = FrameEncoder.notification(
                 type: UMSType.messagingEventNotification, body: MessagingEventNotificationBody(changes: [change]))
@@ -145,9 +150,7 @@ extension InMemorySandboxStore {
                 connection.outbox.send(notification)
             }
         }
-        // Most dialogs of a busy sandbox have no agent yet: that case builds nothing.
-        guard conversation.agent != nil || conversation.otherAgents?.isEmpty == false || dialogId != conversation.id
-        else { return }
+        guard toAgents else { return }
         let agents =
             dialogId == conversation.id
             ? conversation.agentParticipants.map(\.id) : eventAgent(of: dialogId, in: conversation).map { [$0] } ?? []

@@ -27,6 +27,9 @@ actor InMemorySandboxStore: SandboxStore {
 
     let bot: BotAgent
     nonisolated let bearers = BearerRegistry()
+    /// One lock, taken by the actor's jobs and by the messaging sockets' event loops alike (``withState(_:)``).
+    nonisolated let executor = StoreExecutor()
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     /// Each agent's old-style id (`account.userId`) by participant id, as brand-socket notifications name agents.
     var legacyAgentIds: [String: String] = [:]
     /// When each agent last took a conversation (epoch ms), for ``route(_:)``'s order.

@@ -97,7 +97,8 @@ struct Conversation: Sendable, Codable {
     var suggestedAgent: String?
     var ttr = TTR(ttrType: "NORMAL", value: 3600)
     var csat: CSAT?
-    var events: [MessagingEventChange] = []
+    /// MAIN's events (``events(inDialog:)`` reads them back as changes).
+    var events: [StoredEvent] = []
     var nextSequence = 0
     var ringId: String?
     /// The agent the current ring is offered to (not stored: a restart forgets rings).
