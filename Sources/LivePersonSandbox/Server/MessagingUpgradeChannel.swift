@@ -89,6 +89,8 @@ struct MessagingUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
+    /// Logs as Hummingbird's channel does: ``SandboxLogHandler`` turns its error for a connection closed before any
+    /// request into a notice.
     func handle(value: Value, logger: Logger) async {
         do {
             switch try await value.upgradeResult.get() {
@@ -97,14 +99,21 @@ struct MessagingUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             case .notUpgraded(let http1):
                 await handleHTTP(asyncChannel: http1, logger: logger)
             case .failedUpgrade(let http1):
-                try await http1.executeThenClose { _, outbound in
-                    let head = HTTPResponse(
-                        status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])
-                    try await outbound.write(contentsOf: [.head(head), .end(nil)])
+                logger.debug("Websocket upgrade failed")
+                do {
+                    try await http1.executeThenClose { _, outbound in
+                        let head = HTTPResponse(
+                            status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])
+                        try await outbound.write(contentsOf: [.head(head), .end(nil)])
+                    }
+                } catch {
+                    logger.trace("Failed to write to Channel. Error: \(error)")
                 }
             }
+        } catch let error as ChannelError where error == .inputClosed {
+            logger.trace("Upgrade failed as input was closed")
         } catch {
-            logger.debug("connection ended", metadata: ["error": "\(error)"])
+            logger.error("Error handling upgrade result", metadata: ["error.type": .string("\(error)")])
         }
     }
 }
