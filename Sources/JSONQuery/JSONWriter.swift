@@ -121,6 +121,21 @@ public struct JSONWriter {
             }
             if options.sortKeys {
                 for key in object.sortedKeys { writeMember(&self, key, object[key] ?? .null) }
+            } else if color == nil, let members = object.packedMembers {
+                // Packed members' strings are written from their bytes, never made into `String`s.
+                var cursor = PackedMembers.Cursor()
+                for key in object.keys {
+                    if buffer.count >= flushThreshold { drain() }
+                    if !first { buffer.append(44) }
+                    first = false
+                    newline(depth: depth + 1)
+                    writeString(key)
+                    buffer.append(58)
+                    if options.isPretty { buffer.append(32) }
+                    if let member = members.read(&cursor, string: { writeString(bytes: $0) }) {
+                        write(member, depth: depth + 1)
+                    }
+                }
             } else {
                 for entry in object.entries { writeMember(&self, entry.key, entry.value) }
             }
@@ -159,66 +174,69 @@ public struct JSONWriter {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     mutating func writeString(_ string: String) {
-        buffer.append(34)
         var string = string
+        string.withUTF8 { writeString(bytes: $0) }
+    }
+
+    /// Writes a string given as UTF-8 bytes.
+    mutating func writeString(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(34)
         let ascii = options.asciiOnly
-        string.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte != 34 && byte != 92 && byte != 0x7F && (byte < 0x80 || !ascii) {
-                    index += 1
-                    continue
-                }
-                if runStart < index {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                }
-                if byte >= 0x80 {
-                    // -a: decode one scalar and escape it as \uXXXX (a surrogate pair above U+FFFF).
-                    var length = 1
-                    var scalar = UInt32(byte)
-                    if byte >= 0xF0 {
-                        length = 4
-                        scalar &= 0x07
-                    } else if byte >= 0xE0 {
-                        length = 3
-                        scalar &= 0x0F
-                    } else {
-                        length = 2
-                        scalar &= 0x1F
-                    }
-                    for offset in 1..<length where index + offset < count {
-                        scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    }
-                    if scalar >= 0x10000 {
-                        let reduced = scalar - 0x10000
-                        appendUnicodeEscape(0xD800 + (reduced >> 10))
-                        appendUnicodeEscape(0xDC00 + (reduced & 0x3FF))
-                    } else {
-                        appendUnicodeEscape(scalar)
-                    }
-                    index += length
-                    runStart = index
-                    continue
-                }
-                switch byte {
-                case 34: buffer.append(contentsOf: [92, 34])
-                case 92: buffer.append(contentsOf: [92, 92])
-                case 0x08: buffer.append(contentsOf: [92, 98])
-                case 0x0C: buffer.append(contentsOf: [92, 102])
-                case 0x0A: buffer.append(contentsOf: [92, 110])
-                case 0x0D: buffer.append(contentsOf: [92, 114])
-                case 0x09: buffer.append(contentsOf: [92, 116])
-                default: appendUnicodeEscape(UInt32(byte))
-                }
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != 34 && byte != 92 && byte != 0x7F && (byte < 0x80 || !ascii) {
                 index += 1
+                continue
+            }
+            if runStart < index {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            }
+            if byte >= 0x80 {
+                // -a: decode one scalar and escape it as \uXXXX (a surrogate pair above U+FFFF).
+                var length = 1
+                var scalar = UInt32(byte)
+                if byte >= 0xF0 {
+                    length = 4
+                    scalar &= 0x07
+                } else if byte >= 0xE0 {
+                    length = 3
+                    scalar &= 0x0F
+                } else {
+                    length = 2
+                    scalar &= 0x1F
+                }
+                for offset in 1..<length where index + offset < count {
+                    scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                if scalar >= 0x10000 {
+                    let reduced = scalar - 0x10000
+                    appendUnicodeEscape(0xD800 + (reduced >> 10))
+                    appendUnicodeEscape(0xDC00 + (reduced & 0x3FF))
+                } else {
+                    appendUnicodeEscape(scalar)
+                }
+                index += length
                 runStart = index
+                continue
             }
-            if runStart < count {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            switch byte {
+            case 34: buffer.append(contentsOf: [92, 34])
+            case 92: buffer.append(contentsOf: [92, 92])
+            case 0x08: buffer.append(contentsOf: [92, 98])
+            case 0x0C: buffer.append(contentsOf: [92, 102])
+            case 0x0A: buffer.append(contentsOf: [92, 110])
+            case 0x0D: buffer.append(contentsOf: [92, 114])
+            case 0x09: buffer.append(contentsOf: [92, 116])
+            default: appendUnicodeEscape(UInt32(byte))
             }
+            index += 1
+            runStart = index
+        }
+        if runStart < count {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         buffer.append(34)
     }

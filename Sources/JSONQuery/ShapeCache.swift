@@ -14,13 +14,18 @@ struct ShapeCache {
     /// Objects with more keys than this are maps rather than records: they get a shape of their own.
     private static let maximumKeys = 64
     private static let slots = 1024
+    /// Objects made so far; after this many the document is a large one and its objects are stored packed
+    /// (`PackedMembers`: less memory, a little more work to read a member), a small one's stay as arrays.
+    private var made = 0
+    private static let objectsBeforePacking = 1024
 
     /// An object over parsed members (in input order; a repeated key keeps its first position and its
     /// last value, as jq does).
     mutating func object(keys: ArraySlice<String>, values: ArraySlice<JSONValue>, depth: Int) -> JSONObject {
         guard keys.count <= Self.maximumKeys else { return Self.unshared(keys: keys, values: values) }
+        made += 1
         if depth < recent.count, let shape = recent[depth], shape.hasKeys(keys) {
-            return JSONObject(shape: shape, values: Array(values))
+            return make(shape, values)
         }
         let shape: KeyShape
         misses += 1
@@ -43,8 +48,17 @@ struct ShapeCache {
                 table[slot] = shape
             }
         }
+        if recent.isEmpty { recent.reserveCapacity(8) }
         while recent.count <= depth { recent.append(nil) }
         recent[depth] = shape
+        return make(shape, values)
+    }
+
+    /// True once objects are stored packed: their strings are copied into the packing, so sharing them is no use.
+    var isPacking: Bool { made >= Self.objectsBeforePacking }
+
+    private func make(_ shape: KeyShape, _ values: ArraySlice<JSONValue>) -> JSONObject {
+        if isPacking { return JSONObject(shape: shape, packing: values) }
         return JSONObject(shape: shape, values: Array(values))
     }
 
