@@ -21,7 +21,9 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 2100 ]; then
 fi
 
 echo "== building release lp-loadgen" >&2
-swift build -c release --static-swift-stdlib --disable-local-rpath --product lp-loadgen --scratch-path .build-release 2>&1 | tail -1 >&2
+# With lp-shell's own release flags: any other flags would rebuild every module.
+. scripts/lib/release-build.sh
+"${release_build[@]/#lp-shell/lp-loadgen}" 2>&1 | tail -1 >&2
 loadgen=$PWD/.build-release/release/lp-loadgen
 sandbox_cmd=("$LP" sandbox)
 sandbox_name="lp-shell sandbox"

@@ -2,7 +2,9 @@
 # mode, compared with a bare swift-websocket WSClient loop (wscat-raw-loop) and node's wscat on the same frames.
 # Targets: connect ≤ 20 ms; batch ≥ 0.8× the raw loop; ≥ 5× node wscat.
 out=$1
-swift build -c release --static-swift-stdlib --disable-local-rpath --product wscat-raw-loop --scratch-path .build-release 2>&1 | tail -1 >&2
+# With lp-shell's own release flags: any other flags would rebuild every module.
+. scripts/lib/release-build.sh
+"${release_build[@]/#lp-shell/wscat-raw-loop}" 2>&1 | tail -1 >&2
 RAW=$PWD/.build-release/release/wscat-raw-loop
 dir="$out/wscat"
 mkdir -p "$dir"
