@@ -65,6 +65,17 @@ struct FoundationFreeFormattingTests {
         #expect(StableID.randomHex(bytes: 16).count == 32)
     }
 
+    @Test func percentDecodingIsRemovingPercentEncoding() {
+        for text in [
+            "", "v", "2.1", "a%20b", "%32", "%e2%9c%93", "%E2%9C%93x", "100%", "%4", "%zz", "%ff", "%c3", "a+b", "%25%32",
+            "caf%C3%A9", "%00",
+        ] {
+            #expect(PercentDecoding.decoded(text) == text.removingPercentEncoding, "\(text)")
+        }
+        #expect(MessagingSocketRoute.parameter("v", in: "x=1&%76=2%2E1&v=3") == "2.1")
+        #expect(MessagingSocketRoute.parameter("v", in: "v=a+b%2Bc") == "a b+c")
+    }
+
     /// Every scalar of the Basic Multilingual Plane (and a few above it) at both ends of a text.
     @Test func trimmingDropsWhatCharacterSetsDrop() {
         let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + [Unicode.Scalar(0x1_F600)!]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The two messaging socket URLs: `/ws_api/account/{a}/messaging/consumer` and
 /// `/ws_api/account/{a}/messaging/brand/{bearer}` (empty path segments skipped, as the router matched them).
 enum MessagingSocketRoute: Equatable {
@@ -39,8 +37,8 @@ enum MessagingSocketRoute: Equatable {
                 } else {
                     (pair, Substring(""))
                 }
-            if key.removingPercentEncoding == name {
-                return String(value).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(value)
+            if PercentDecoding.decoded(key) == name {
+                return PercentDecoding.decoded(String(value.map { $0 == "+" ? " " : $0 })) ?? String(value)
             }
         }
         return nil

@@ -1,5 +1,10 @@
-import Foundation
 import LivePersonAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// ``WireJSON`` to compact JSON text and back, for ``StoredEvent``: what is read back is the value that was written
 /// (numbers are written as Swift's shortest round-tripping form; member order is the dictionary's, which reading
