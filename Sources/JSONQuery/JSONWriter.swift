@@ -44,6 +44,8 @@ public struct JSONWriter {
 
     /// The compact text of a value (`tojson`, `tostring`, error messages).
     public static func compactString(_ value: JSONValue) -> String {
+        // A number (every wscat request's id) needs no writer and its buffer: its text is the number's format.
+        if case .number(let number) = value { return NumberFormat.format(number) }
         var writer = JSONWriter(options: .compact)
         writer.write(value)
         return String(decoding: writer.buffer, as: UTF8.self)

@@ -94,7 +94,8 @@ public enum LPShell {
         }
         // The secret files are checked when this run may read or write them: history (interactive), an env file,
         // tokens, the CSDS cache or the sandbox's keys (LivePerson commands). `lp-shell -c true` touches none.
-        if interactive || !options.environmentFiles.isEmpty || (scriptText.map(usesLivePerson) ?? true) {
+        let namesLivePerson = scriptText.map(usesLivePerson) ?? true
+        if interactive || !options.environmentFiles.isEmpty || namesLivePerson {
             for warning in SecretFileAudit.warnings(
                 environment: environment, environmentFiles: options.environmentFiles,
                 sandboxFolders: SandboxLauncher.secretFolders(arguments: options.sandboxArguments))
@@ -106,7 +107,8 @@ public enum LPShell {
         // port is held now and the server starts once the prompt is on the screen (the first command waits for it),
         // so that the prompt does not share the CPU with it.
         let launch =
-            LivePersonStartup.SandboxLaunch.isNeeded(options: options, environment: environment, text: scriptText)
+            LivePersonStartup.SandboxLaunch.isNeeded(
+                options: options, environment: environment, usesLivePerson: namesLivePerson)
             ? LivePersonStartup.SandboxLaunch(arguments: options.sandboxArguments, startingNow: !interactive) : nil
 
         let interpreter = Interpreter(builtins: BuiltinRegistry.all, renderer: renderer)

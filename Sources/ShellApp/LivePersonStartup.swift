@@ -73,10 +73,13 @@ struct LivePersonStartup {
         let plannedExports: [(name: String, value: String)]
 
         /// Whether `lp-shell` with these options and this environment will start the embedded sandbox.
-        static func isNeeded(options: CommandLineOptions, environment: [String: String], text: String?) -> Bool {
+        /// `usesLivePerson`: whether the `-c` command or script names LivePerson commands (true at a prompt).
+        static func isNeeded(options: CommandLineOptions, environment: [String: String], usesLivePerson: Bool)
+            -> Bool
+        {
             guard !options.parseOnly, !options.plain else { return false }
             guard options.forceSandbox || (environment["LP_ACCOUNT"] ?? "").isEmpty else { return false }
-            return text.map(LPShell.usesLivePerson) ?? true
+            return usesLivePerson
         }
 
         /// Starts the sandbox if it was made with `startingNow: false` and has not started yet.

@@ -62,10 +62,6 @@ extension JSONValue {
     package var text: String? {
         switch self {
         case .string(let string): string
-        case .number(let number)
-        where number == number.rounded(.towardZero) && abs(number) < 1e16 && !(number == 0 && number.sign == .minus):
-            // An integer id (every request's): as the writer prints it, without a writer and its buffer.
-            String(Int64(number))
         case .number, .literal: JSONWriter.compactString(self)
         default: nil
         }
