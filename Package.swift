@@ -146,8 +146,9 @@ let package = Package(
             dependencies: [
                 "ShellBuiltins", "LivePersonSession", "HTTPTransfer", "ShellRuntime", "ShellSyntax", "LineEditing",
                 "OptionParsing",
-                "CShellSupport", "JSONQuery", "LivePersonAPI", "LivePersonSandbox",
+                "CShellSupport", "JSONQuery", "LivePersonAPI", "LivePersonSandbox", "KeptThreads", "Base64Codec",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -260,7 +261,7 @@ let package = Package(
             name: "HTTPTransferTests", dependencies: ["HTTPTransfer", "ShellRuntime", "ShellTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "LivePersonSessionTests", dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport"],
+            name: "LivePersonSessionTests", dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport", "Base64Codec"],
             swiftSettings: strict),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(

@@ -15,6 +15,12 @@ enum Banner {
                 "Sandbox mode: an embedded LivePerson emulator on https://127.0.0.1:\(port) "
                     + "(account \(account), connector \(connector)).")
             lines.append("To use a real account, start with --env LP_ACCOUNT=<id> (or --env-file lp.env).")
+        case .classroom(let address, let learner, let account, let className):
+            let name = className.map { "“\($0)” " } ?? ""
+            lines.append(
+                "Class mode: you joined the class \(name)at https://\(address) as \(learner) (account \(account)).")
+            lines.append(
+                "Your steps, your last error and your tokens' states (never their values) are shown to the teacher.")
         case .account(let account, let hosts):
             lines.append(accountLine(account, hosts))
             lines.append("Start without LP_ACCOUNT (or with --sandbox) to work against the embedded sandbox.")

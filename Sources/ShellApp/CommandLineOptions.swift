@@ -35,6 +35,10 @@ struct CommandLineOptions: Equatable {
     var plain = false
     /// `-n`: read and parse commands without running them (like `bash -n`).
     var parseOnly = false
+    /// `--join URL`: join a class sandbox instead of starting one (the join line `lp-shell class` printed).
+    var join: JoinLine?
+    /// `--name NAME`: the learner's name in the class (default: the login name).
+    var learnerName: String?
     /// Options for the embedded sandbox (`--ext-token-ttl 30s`, `--bot-delay 50ms`, `--no-bot`, …).
     var sandboxArguments: [String] = []
 
@@ -58,6 +62,11 @@ struct CommandLineOptions: Equatable {
             OptionDefinition(["--plain"], help: "just the shell: no sandbox and no service lookup"),
             OptionDefinition(
                 ["--offline"], help: "do not look up the account's services (CSDS); use the cached answer if any"),
+            OptionDefinition(
+                ["--join"], .required, placeholder: "URL",
+                help: "join a class: the line `lp-shell class` printed (https://HOST:PORT/#CODE.FINGERPRINT)"),
+            OptionDefinition(
+                ["--name"], .required, placeholder: "NAME", help: "your name in the class (default: your login name)"),
         ] + sandboxOptions + [
             OptionDefinition(["-V", "--version"], help: "print the version and the commit it was built from"),
             OptionDefinition(
@@ -87,6 +96,7 @@ struct CommandLineOptions: Equatable {
 
     static let usage = """
         usage: lp-shell [--env K=V]... [--env-file FILE]... [--sandbox|--plain] [--offline] [-n]
+                        [--join https://HOST:PORT/#CODE.FINGERPRINT [--name NAME]]
                         [-c COMMAND [NAME [ARG ...]] | SCRIPT [ARG ...]]
                lp-shell sandbox [--host 127.0.0.1] [--port 8443] [--ca-dir DIR] [...]
 
@@ -113,7 +123,14 @@ struct CommandLineOptions: Equatable {
             }
             return options
         }
-        return try parseWithTable(arguments, into: options)
+        options = try parseWithTable(arguments, into: options)
+        if let name = options.learnerName, options.join == nil {
+            throw .invalid("--name \(name): only with --join (it is the name the class shows)")
+        }
+        if options.join != nil, options.plain || options.forceSandbox {
+            throw .invalid("--join: not with \(options.plain ? "--plain" : "--sandbox") (the class is the sandbox)")
+        }
+        return options
     }
 
     /// Parses `arguments` with the option table (every form `--help` documents).
@@ -144,6 +161,18 @@ struct CommandLineOptions: Equatable {
             case "--sandbox": options.forceSandbox = true
             case "--offline": options.offline = true
             case "--plain": options.plain = true
+            case "--join":
+                let value = option.value ?? ""
+                do {
+                    options.join = try JoinLine.parse(value)
+                } catch {
+                    throw .invalid(error.message)
+                }
+            case "--name":
+                let name = option.value ?? ""
+                guard (1...40).contains(name.count), name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+                else { throw .invalid("--name \(name): a name is 1 to 40 printable characters") }
+                options.learnerName = name
             case "--help":
                 options.mode = .help
                 return options

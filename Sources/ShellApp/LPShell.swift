@@ -132,10 +132,22 @@ public enum LPShell {
             lineReader = reader
         }
         let startup = LivePersonStartup(interpreter: interpreter, io: io, renderer: renderer)
-        let mode =
-            options.parseOnly || options.plain
-            ? .none
-            : startup.start(options: options, state: &state, launch: launch, finishLater: lineReader != nil)
+        let mode: LivePersonStartup.Mode
+        var classSession: ClassSession?
+        if let join = options.join, !options.parseOnly {
+            // No embedded sandbox: the class is the sandbox, and this learner's account and variables come from it.
+            guard let (session, joinedMode) = startup.joinClass(
+                join, name: options.learnerName, state: &state, interactive: interactive)
+            else { return ExitStatus.failure.rawValue }
+            classSession = session
+            mode = joinedMode
+            runner.afterEachCommand = { session.commandFinished(state: $0) }
+        } else {
+            mode =
+                options.parseOnly || options.plain
+                ? .none
+                : startup.start(options: options, state: &state, launch: launch, finishLater: lineReader != nil)
+        }
         if interactive { Banner.print(mode: mode, state: state, io: io, style: stderrStyle) }
 
         var status: ExitStatus
@@ -166,6 +178,7 @@ public enum LPShell {
             }
         }
         status = interpreter.runExitTrap(status: status, state: &state, io: io)
+        classSession?.finish()
         // Sockets still open in the background (`wscat … &`) are closed properly, their last frames shown.
         state.backgroundJobs.terminateAll()
         io.flush()

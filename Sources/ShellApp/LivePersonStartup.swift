@@ -23,6 +23,8 @@ struct LivePersonStartup {
     /// Where the session's services come from.
     enum Mode: Equatable {
         case sandbox(port: Int)
+        /// A class sandbox joined with `--join`: its address, the learner's name and account, the class's name.
+        case classroom(address: String, learner: String, account: String, className: String?)
         /// A real account, and whether its service hosts are set.
         case account(String, Hosts)
         /// `--offline`: only cached hosts (`.missing` when none were cached).
@@ -77,7 +79,7 @@ struct LivePersonStartup {
         static func isNeeded(options: CommandLineOptions, environment: [String: String], usesLivePerson: Bool)
             -> Bool
         {
-            guard !options.parseOnly, !options.plain else { return false }
+            guard !options.parseOnly, !options.plain, options.join == nil else { return false }
             guard options.forceSandbox || (environment["LP_ACCOUNT"] ?? "").isEmpty else { return false }
             return usesLivePerson
         }
@@ -165,7 +167,8 @@ struct LivePersonStartup {
     }
 
     /// Sets the sandbox's variables (exported, marked as derived) and says where they override the user's.
-    private func exportSandbox(_ exports: [(name: String, value: String)], state: inout ShellState) {
+    /// `host` is the sandbox's (or the class's) address, added to `no_proxy` so that a proxy does not catch it.
+    func exportSandbox(_ exports: [(name: String, value: String)], state: inout ShellState, host: String = "127.0.0.1") {
         for (name, value) in exports {
             if let mine = state.variables[name], !mine.isEmpty, mine != value, !state.derivedVariables.contains(name),
                 name == "LP_ACCOUNT" || name == "LP_CONN_ID" || name == "LP_APP_CONN_ID"
@@ -181,11 +184,11 @@ struct LivePersonStartup {
         }
         try? state.variables.set("LP_SANDBOX", to: "1", exported: true)
         state.derivedVariables.insert("LP_SANDBOX")
-        if let exceptions = ProxyExemption.adding("127.0.0.1", to: state.variables.exportedEnvironment) {
+        if let exceptions = ProxyExemption.adding(host, to: state.variables.exportedEnvironment) {
             for (name, value) in exceptions { try? state.variables.set(name, to: value, exported: true) }
             io.stderr.write(
                 renderer.render(
-                    note: "sandbox mode: 127.0.0.1 added to no_proxy and NO_PROXY, so that your proxy settings do not "
+                    note: "sandbox mode: \(host) added to no_proxy and NO_PROXY, so that your proxy settings do not "
                         + "catch the sandbox's requests"))
         }
     }

@@ -20,6 +20,8 @@ struct SourceRunner {
     var parseOnly = false
     /// Whether a leading `> `/`$ ` is a pasted prompt (REPL, stdin, `-c`), not a redirection (a script file).
     var stripsPastedPrompts = true
+    /// Called after each command line ran or failed to parse (a class's progress report); not with `-n`.
+    var afterEachCommand: ((ShellState) -> Void)?
 
     /// Reads and runs until end of input or `exit`; returns the shell's final status.
     func run(reader: some LineReader & Sendable, state: inout ShellState) -> ExitStatus {
@@ -72,6 +74,8 @@ struct SourceRunner {
             state.source = SourceText(source, fileName: sourceName, firstLineNumber: firstLineNumber)
             _ = interpreter.execute(script, state: &state, io: io)
             syncWorkingDirectory(state)
+            io.flush()
+            afterEachCommand?(state)
         case .syntaxError(let error, let source, let notes):
             for note in notes { io.stderr.write(renderer.render(note: note)) }
             io.stderr.write(
@@ -80,6 +84,7 @@ struct SourceRunner {
             // A script stops at a syntax error, as in every shell; a pasted page (stdin, `-c`) goes on after one of
             // its known defects, which the message explained with the corrected command, as it does at the prompt.
             if !state.isInteractive && !(error.isDocDefect && stripsPastedPrompts) { state.exitRequest = .usage }
+            if !parseOnly { afterEachCommand?(state) }
         }
         io.flush()
     }

@@ -75,7 +75,9 @@ public struct DiagnosticRenderer: Sendable {
     /// diagnostic passes, whether rendered here or worded by a builtin (``ByteOutput/writeDiagnostic(_:)``).
     /// Source excerpts mask their JWTs themselves, so that carets stay under their token.
     public static func masked(_ text: String) -> String {
-        SecretMasking.mask(text)
+        let masked = SecretMasking.mask(text)
+        RecentDiagnostics.record(masked)
+        return masked
     }
 
     private func labelAttribute(_ severity: Diagnostic.Severity) -> TerminalStyle.Attribute {
