@@ -44,6 +44,13 @@ struct SandboxServices: Sendable {
     let logger: Logger
     /// The open messaging sockets, closed when the sandbox stops.
     let sockets = OpenSockets()
+    /// The class, when `lp-shell class` runs this sandbox.
+    var classroom: ClassRoom? = nil
+
+    /// In a class, whether the sandbox serves `account` (``AccountGate``); every account otherwise.
+    func serves(account: String) -> Bool {
+        classroom?.gate.isOpen(account) ?? true
+    }
 
     /// The CSDS entries of an account: every service lives on the sandbox itself.
     func baseURIs(account: String) -> [ServiceBaseURI] {
