@@ -271,7 +271,9 @@ let package = Package(
         .testTarget(name: "BadInputTests", dependencies: ["ShellTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ShellAppTests",
-            dependencies: ["ShellApp", "ShellRuntime", "ShellTestSupport", "OptionParsing", "LivePersonSandbox"],
+            dependencies: [
+                "ShellApp", "ShellRuntime", "ShellTestSupport", "OptionParsing", "LivePersonSandbox", "HTTPTransfer",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import JSONQuery
 import HTTPTransfer
 
 /// The class's HTTP routes as the learner calls them: every request over TLS verified against the learner's own

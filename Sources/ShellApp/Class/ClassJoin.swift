@@ -143,7 +143,7 @@ struct ClassJoin {
             if case .string(let shown)? = learner["name"] { learnerName = shown }
         }
         var className: String?
-        if case .object(let info)? = answer["class"], case .string(let shown)? = info["name"] { className = shown }
+        if case .string(let shown)? = answer["className"] { className = shown }
         var exports: [(name: String, value: String)] = []
         for item in items {
             guard case .object(let entry) = item, case .string(let variable)? = entry["name"],

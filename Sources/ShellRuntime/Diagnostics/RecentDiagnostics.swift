@@ -47,19 +47,12 @@ public enum RecentDiagnostics {
             }
         }
         guard let first = plain.first, first != " ", first != "\t" else { return nil }
-        let text = plain.trimmingSpaces()
+        var text = Substring(plain)
+        while text.last == " " || text.last == "\r" { text = text.dropLast() }
         let lowered = text.lowercased()
         if lowered.contains(": warning:") || lowered.contains(": note:") || lowered.hasPrefix("warning:") {
             return nil
         }
-        return text.isEmpty ? nil : text
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.last == " " || slice.last == "\r" { slice = slice.dropLast() }
-        return String(slice)
+        return text.isEmpty ? nil : String(text)
     }
 }
