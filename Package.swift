@@ -261,7 +261,8 @@ let package = Package(
             name: "HTTPTransferTests", dependencies: ["HTTPTransfer", "ShellRuntime", "ShellTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "LivePersonSessionTests", dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport", "Base64Codec"],
+            name: "LivePersonSessionTests",
+            dependencies: ["LivePersonSession", "ShellRuntime", "ShellTestSupport", "Base64Codec"],
             swiftSettings: strict),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"], swiftSettings: strict),
         .testTarget(

@@ -176,7 +176,8 @@ struct CommandLineOptions: Equatable {
                 }
             case "--name":
                 let name = option.value ?? ""
-                guard (1...40).contains(name.count), name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+                guard (1...40).contains(name.count),
+                    name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
                 else { throw .invalid("--name \(name): a name is 1 to 40 printable characters") }
                 options.learnerName = name
             case "--help":

@@ -139,8 +139,9 @@ public enum LPShell {
         var classSession: ClassSession?
         if let join = options.join, !options.parseOnly {
             // No embedded sandbox: the class is the sandbox, and this learner's account and variables come from it.
-            guard let (session, joinedMode) = startup.joinClass(
-                join, name: options.learnerName, state: &state, interactive: interactive)
+            guard
+                let (session, joinedMode) = startup.joinClass(
+                    join, name: options.learnerName, state: &state, interactive: interactive)
             else { return ExitStatus.failure.rawValue }
             classSession = session
             mode = joinedMode

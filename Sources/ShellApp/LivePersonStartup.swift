@@ -168,7 +168,8 @@ struct LivePersonStartup {
 
     /// Sets the sandbox's variables (exported, marked as derived) and says where they override the user's.
     /// `host` is the sandbox's (or the class's) address, added to `no_proxy` so that a proxy does not catch it.
-    func exportSandbox(_ exports: [(name: String, value: String)], state: inout ShellState, host: String = "127.0.0.1") {
+    func exportSandbox(_ exports: [(name: String, value: String)], state: inout ShellState, host: String = "127.0.0.1")
+    {
         for (name, value) in exports {
             if let mine = state.variables[name], !mine.isEmpty, mine != value, !state.derivedVariables.contains(name),
                 name == "LP_ACCOUNT" || name == "LP_CONN_ID" || name == "LP_APP_CONN_ID"

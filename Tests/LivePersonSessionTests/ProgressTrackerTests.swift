@@ -65,15 +65,19 @@ struct ProgressTrackerTests {
         shell.lastStatus = .init(7)
         var snapshot = tracker.record(
             status: .init(7),
-            errorLines: ["curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Connection refused", "jq: error"],
+            errorLines: [
+                "curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Connection refused", "jq: error",
+            ],
             state: shell, environment: [:], nowMilliseconds: 1000)
         #expect(snapshot.lastError == "curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Connection refused")
         #expect(snapshot.lastErrorAt == 1000)
         #expect(snapshot.commands == 1)
-        snapshot = tracker.record(status: .success, errorLines: [], state: shell, environment: [:], nowMilliseconds: 2000)
+        snapshot = tracker.record(
+            status: .success, errorLines: [], state: shell, environment: [:], nowMilliseconds: 2000)
         #expect(snapshot.lastErrorAt == 1000)
         #expect(snapshot.commands == 2)
-        snapshot = tracker.record(status: .failure, errorLines: [], state: shell, environment: [:], nowMilliseconds: 3000)
+        snapshot = tracker.record(
+            status: .failure, errorLines: [], state: shell, environment: [:], nowMilliseconds: 3000)
         #expect(snapshot.lastError == "the command exited with status 1")
         let long = String(repeating: "x", count: 500)
         snapshot = tracker.record(

@@ -66,7 +66,8 @@ struct ClassJoinTests {
         let request = HTTPFetch.Request(url: url, trust: trust, environment: [:], maximumSeconds: 10)
         let key = room.teacherKey
         let exchange = await offThread {
-            HTTPFetch.exchange(request, method: "GET", headers: ["Authorization: Bearer " + key])
+            HTTPFetch.exchange(
+                request, method: "GET", headers: ["Authorization: Bearer " + key, "Connection: close"])
         }
         guard case .response(200, _, let body) = exchange else {
             Issue.record("GET /class/state: \(exchange)")
@@ -206,6 +207,29 @@ struct ClassJoinTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("lp-shell: cannot reach the class at 127.0.0.1:\(port): curl: (7) "))
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
+    @Test func aClassThatGoesAwayIsSaidOnceAndTheShellGoesOn() async throws {
+        let home = try TemporaryDirectory(prefix: "lp-join-away-")
+        defer { home.remove() }
+        var configuration = SandboxConfiguration()
+        configuration.port = 0
+        configuration.caDirectory = Self.keyDirectory
+        configuration.classroom = ClassSettings()
+        let sandbox = try await RunningSandbox.start(configuration)
+        let room = try #require(sandbox.services.classroom)
+        let url = String(try #require(await room.joinLine.split(separator: " ").last))
+        let script = "sleep 7\nfalse\necho one\nsleep 0.3\nfalse\necho two\n"
+        async let running = Self.lpShell(["--join", url, "-c", script], home: home)
+        // Stopped while the shell sleeps (a graceful stop waits a few seconds for the learner's idle connection):
+        // every report after it finds no class.
+        try await Task.sleep(for: .seconds(1))
+        await sandbox.stop()
+        let result = try await running
+        #expect(result.stdout == "one\ntwo\n")
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines == ["lp-shell: class unreachable, progress not reported (will retry)"], "\(result.stderr)")
     }
 
     @Test func aBadJoinLineIsAUsageError() async throws {

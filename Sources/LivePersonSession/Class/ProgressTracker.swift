@@ -63,7 +63,8 @@ package struct ProgressTracker: Sendable {
                 }
             }
         }
-        for (name, variable) in state.variables.all(whereValue: { $0.hasPrefix("eyJ") }) where !tokenNames.contains(name) {
+        for (name, variable) in state.variables.all(whereValue: { $0.hasPrefix("eyJ") })
+        where !tokenNames.contains(name) {
             if TokenSummary.inspect(name: name, value: variable.value) != nil { tokenNames.append(name) }
         }
         snapshot.tokens = tokenNames.map { name in

@@ -1,5 +1,5 @@
-import JSONQuery
 import HTTPTransfer
+import JSONQuery
 
 /// The class's HTTP routes as the learner calls them: every request over TLS verified against the learner's own
 /// bundle (the system's CAs and the class CA it checked by fingerprint), except the one download of that CA.

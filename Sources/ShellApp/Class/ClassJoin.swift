@@ -77,8 +77,9 @@ struct ClassJoin {
                     message: "the class at \(line.address) presented a CA whose fingerprint is \(fingerprint), "
                         + "not the join line's \(line.fingerprint): refusing to trust it"))
         }
-        if let problem = folder.write(ClassFolder.caFile, pem) ?? folder.write(
-            ClassFolder.bundleFile, ClassTrust.bundle(caPEM: pem))
+        if let problem = folder.write(ClassFolder.caFile, pem)
+            ?? folder.write(
+                ClassFolder.bundleFile, ClassTrust.bundle(caPEM: pem))
         {
             return .failure(Failure(message: problem))
         }

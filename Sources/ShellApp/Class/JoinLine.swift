@@ -34,7 +34,8 @@ struct JoinLine: Equatable, Sendable {
     /// Parses the value of `--join`. Lower-case codes and a dash anywhere in the code are accepted.
     static func parse(_ text: String) throws(ParseError) -> JoinLine {
         guard text.hasPrefix("https://") else {
-            throw ParseError(message: "--join \(text): not a class address (expected https://HOST:PORT/#CODE.FINGERPRINT)")
+            throw ParseError(
+                message: "--join \(text): not a class address (expected https://HOST:PORT/#CODE.FINGERPRINT)")
         }
         let rest = text.dropFirst("https://".count)
         guard let hash = rest.firstIndex(of: "#") else {
@@ -54,7 +55,8 @@ struct JoinLine: Equatable, Sendable {
         let code = String(fragment[..<dot].filter { $0 != "-" }.uppercased())
         guard code.count == codeLength, code.allSatisfy(codeAlphabet.contains) else {
             throw ParseError(
-                message: "--join \(text): `\(fragment[..<dot])` is not a join code (8 letters and digits, e.g. K7QX-2P9A)")
+                message:
+                    "--join \(text): `\(fragment[..<dot])` is not a join code (8 letters and digits, e.g. K7QX-2P9A)")
         }
         let fingerprint = String(fragment[fragment.index(after: dot)...])
         guard fingerprint.count == fingerprintLength,
