@@ -1,7 +1,7 @@
 # Class load (issue 18): one `lp-shell class` (its own process), the dashboard's event stream open, and 100
 # simulated learners at once, each a real `lp-shell --join … SCRIPT` with a home of its own running the seed
 # tutorial by its steps (1, 2, 3 — the consumer socket: a conversation with the bot —, 4, 2 again), each command
-# reported to the class. Meanwhile a probe learner (scripts/lib/class-probe.py) posts a report 5 times a second and
+# reported to the class. Meanwhile a probe learner (scripts/lib/class-probe.py) posts a report 10 times a second and
 # times it to its `event: learner` on the dashboard's stream. Sandbox CPU from /proc/PID/stat (utime + stime over
 # the learners' wall time), RSS from /proc/PID/status (sampled every 100 ms; VmHWM at the end).
 # Target (issue 18's contract): a dashboard update within 1 s.
@@ -40,7 +40,7 @@ printf '%s\n' 'step 1' 'step 2' 'step 3' 'step 4' 'step 2' > "$work/learner.sh"
 HOME="$work/warm" XDG_DATA_HOME="$work/warm/data" "$LP" --join "$join_url" --name warm-up "$work/learner.sh" \
     > "$work/warm.out" 2>&1 || { echo "70-class: the warm-up learner failed:" >&2; cat "$work/warm.out" >&2; exit 1; }
 
-python3 scripts/lib/class-probe.py "$host" "$port" "$work/ca/ca.pem" "$key" "$code" "$work/stop" "$work/probe.json" 5 &
+python3 scripts/lib/class-probe.py "$host" "$port" "$work/ca/ca.pem" "$key" "$code" "$work/stop" "$work/probe.json" 10 &
 probe_pid=$!
 pids+=("$probe_pid")
 sleep 1
@@ -90,7 +90,7 @@ echo "One \`lp-shell class --port 0 --bot-delay 50ms\` (its own process); $learn
 echo "\`lp-shell --join URL --name learner-N learner.sh\` with a home of its own (a learner of its own, an account of its"
 echo "own), \`learner.sh\` being \`step 1\`, \`step 2\`, \`step 3\` (the consumer socket: a conversation, the bot's"
 echo "reply), \`step 4\`, \`step 2\`, each command line reported to the class in the background. The dashboard's"
-echo "event stream is open all along (a probe learner, [class-probe.py](scripts/lib/class-probe.py), posts a report 5"
+echo "event stream is open all along (a probe learner, [class-probe.py](scripts/lib/class-probe.py), posts a report 10"
 echo "times a second and times each from its POST to its \`event: learner\` on the stream). CPU is the class's utime +"
 echo "stime (/proc/PID/stat) over the learners' wall time; RSS is VmRSS sampled every 100 ms, and VmHWM. Learners,"
 echo "class and probe share the machine's $(nproc) cores."
@@ -110,7 +110,7 @@ echo "| every learner joined and ran the tutorial | $all_steps of $learners | $(
 echo
 echo '```'
 echo "lp-shell class --port 0 --ca-dir CA --bot-delay 50ms     # prints the join line and the dashboard URL"
-echo "python3 scripts/lib/class-probe.py HOST PORT CA/ca.pem TEACHER_KEY CODE STOP_FILE probe.json 5 &"
+echo "python3 scripts/lib/class-probe.py HOST PORT CA/ca.pem TEACHER_KEY CODE STOP_FILE probe.json 10 &"
 echo "for i in \$(seq $learners); do HOME=L\$i XDG_DATA_HOME=L\$i/data lp-shell --join URL --name learner-\$i learner.sh & done; wait"
 echo '```'
 echo

@@ -49,8 +49,10 @@ final class ClassReporter: @unchecked Sendable {
     }
 
     /// Posts the latest snapshot now unless the class has it (at exit: a `-c` command ends before the debounce).
+    /// Not while the class is unreachable or asked to wait: the shell does not wait for it to exit.
     func finish() {
-        let snapshot = schedule.withLock { $0.pending != $0.posted ? $0.pending : nil }
+        let now = Self.monotonicSeconds()
+        let snapshot = schedule.withLock { $0.pending != $0.posted && now >= $0.blockedUntil ? $0.pending : nil }
         guard let snapshot else { return }
         let outcome = post(snapshot)
         schedule.withLock { $0.finished(outcome, body: snapshot, now: Self.monotonicSeconds()) }
@@ -92,9 +94,11 @@ final class ClassReporter: @unchecked Sendable {
         return .unreachable
     }
 
+    /// Seconds on a monotonic clock (since the first call).
     static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        let elapsed = ContinuousClock.now - origin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+
+    private static let origin = ContinuousClock.now
 }
