@@ -143,6 +143,15 @@ struct ClassSandboxTests {
             let codes = summary.body.split(separator: " ").map(String.init)
             #expect(codes.contains("429"), "\(summary)")
             #expect(codes.contains("204"))
+            // The learner's account over HTTP: 50 requests a second, then 429 with Retry-After.
+            let (_, account, _) = try await harness.join(name: "Flooder")
+            let authorize = "https://\(harness.sandbox.hostPort)/api/account/\(account)/anonymous/authorize"
+            let storm = try await Curl.run(
+                harness.sandbox,
+                ["-Z", "--parallel-max", "50", "-o", "/dev/null", "-w", "%{http_code} ", "-X", "POST"]
+                    + Array(repeating: authorize, count: 120))
+            let stormCodes = storm.body.split(separator: " ").map(String.init)
+            #expect(stormCodes.contains("429") && stormCodes.contains("200"), "\(storm)")
             let bad = try await harness.report("not json", token: token)
             #expect(bad.status == 400)
             let unknown = try await harness.report("{}", token: "not-a-token")

@@ -52,6 +52,14 @@ struct SandboxServices: Sendable {
         classroom?.gate.isOpen(account) ?? true
     }
 
+    /// Whether `account` may open one more messaging socket: in a class, a learner's account has at most
+    /// ``AccountGate/socketsPerLearner`` open.
+    func admitsSocket(account: String) -> Bool {
+        guard let classroom else { return true }
+        guard classroom.gate.isOpen(account) else { return false }
+        return store.withState { $0.openSocketCount(account: account) } < AccountGate.socketsPerLearner
+    }
+
     /// The CSDS entries of an account: every service lives on the sandbox itself.
     func baseURIs(account: String) -> [ServiceBaseURI] {
         let hostPort = address.hostPort
