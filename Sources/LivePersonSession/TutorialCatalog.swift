@@ -14,7 +14,7 @@ import ShellRuntime
 /// (or `consumer`, `%N`) sends the `frame:` lines after it to that background socket (`wscat … &` in an earlier
 /// step) — the step runs `fg %agent` after its `run:`, which it may then omit — and a second `socket:` in a step
 /// switches sockets between its frames (`/as consumer`).
-enum TutorialCatalog {
+package enum TutorialCatalog {
     /// The tutorial used when none was chosen (the seed tutorial).
     static let defaultName = "unauthenticated"
     /// The shell variable holding the chosen tutorial's name.
@@ -85,6 +85,15 @@ enum TutorialCatalog {
         case .failure(let failure):
             context.error(failure.message)
             return nil
+        }
+    }
+}
+
+extension TutorialCatalog {
+    /// Every step of every tutorial, in tutorial order: what a class dashboard lists.
+    package static func allSteps(environment: [String: String]) -> [(tutorial: String, number: Int, title: String)] {
+        load(environment: environment).tutorials.flatMap { tutorial in
+            tutorial.steps.map { (tutorial.name, $0.number, $0.title) }
         }
     }
 }

@@ -20,6 +20,8 @@ struct CommandLineOptions: Equatable {
         case completion(String)
         /// `lp-shell sandbox …`: the arguments after `sandbox`.
         case sandbox([String])
+        /// `lp-shell class …`: the arguments after `class`.
+        case classroom([String])
     }
 
     var mode: Mode = .standardInput
@@ -101,6 +103,10 @@ struct CommandLineOptions: Equatable {
         var options = CommandLineOptions()
         if arguments.first == "sandbox" {
             options.mode = .sandbox(Array(arguments.dropFirst()))
+            return options
+        }
+        if arguments.first == "class" {
+            options.mode = .classroom(Array(arguments.dropFirst()))
             return options
         }
         // `-c COMMAND [NAME [ARG ...]]` first: what the table would find, without building it (the table is a tenth

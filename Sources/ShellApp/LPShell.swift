@@ -46,13 +46,16 @@ public enum LPShell {
             io.stdout.write(ManualPage.completionScript(for: shell) ?? "")
             io.flush()
             return 0
-        case .sandbox(let sandboxArguments):
+        case .sandbox(let sandboxArguments), .classroom(let sandboxArguments):
             Signals.installCrashHandlers()
             let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments)
             for warning in SecretFileAudit.warnings(
                 environment: processEnvironment(), environmentFiles: [], sandboxFolders: folders)
             {
                 io.stderr.write(renderer.render(warning: warning))
+            }
+            if case .classroom = options.mode {
+                return SandboxLauncher.runClass(arguments: sandboxArguments, environment: processEnvironment(), io: io)
             }
             return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)
         default:

@@ -1,4 +1,5 @@
 import LivePersonSandbox
+import LivePersonSession
 import ShellRuntime
 
 /// `lp-shell sandbox …`: the embedded LivePerson sandbox alone, in the foreground.
@@ -6,6 +7,15 @@ enum SandboxLauncher {
     static func runForeground(arguments: [String], io: IOStreams) -> Int32 {
         io.flush()
         return SandboxCommand.run(arguments: arguments)
+    }
+
+    /// `lp-shell class …`: a class sandbox in the foreground, its dashboard listing the tutorials' steps.
+    static func runClass(arguments: [String], environment: [String: String], io: IOStreams) -> Int32 {
+        io.flush()
+        let steps = TutorialCatalog.allSteps(environment: environment).map {
+            ClassStep(tutorial: $0.tutorial, id: String($0.number), title: $0.title)
+        }
+        return ClassCommand.run(arguments: arguments, steps: steps)
     }
 }
 

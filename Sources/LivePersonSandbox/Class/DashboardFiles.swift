@@ -1,7 +1,8 @@
 /// The class dashboard's files (`Class/Dashboard/`: the page, its style sheet and scripts), compiled into the binary
 /// by the `EmbedFolder` build-tool plugin, served by the class routes at `GET /class/` and `GET /class/<file>`.
 /// The files hold no data: the page reads the class over `/class/state` and `/class/events` once the teacher's key
-/// has been traded for the session cookie.
+/// has been traded for the session cookie. They need no inline script or style, so the routes' strict
+/// `Content-Security-Policy` (`default-src 'self'`) holds.
 enum DashboardFiles {
     /// One file as served: its bytes and its `Content-Type`.
     struct File: Sendable {
@@ -11,12 +12,6 @@ enum DashboardFiles {
 
     /// The page itself: what `GET /class/` answers.
     static let indexName = "index.html"
-
-    /// The `Content-Security-Policy` the dashboard is written for: only its own scripts, styles and connections
-    /// (the agent console's brand socket is `wss:` on the same server), no inline code, no framing.
-    static let contentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' wss:; "
-        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
     /// The file named `name` (`""` is the page), or `nil` for a name that is not one of the dashboard's files (no
     /// paths: the name is looked up, never joined to a directory).

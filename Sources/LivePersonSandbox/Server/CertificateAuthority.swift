@@ -43,8 +43,12 @@ public struct CertificateAuthority: Sendable {
     /// Where one of the files lives in a sandbox directory.
     static func path(of file: String, in directory: String) -> String { directory + "/" + file }
 
-    /// Reads the material from `directory`, creating whatever is missing or expired.
-    public static func loadOrCreate(directory: String, now: Date = Date()) throws -> CertificateAuthority {
+    /// Reads the material from `directory`, creating whatever is missing or expired; the server certificate names
+    /// localhost, 127.0.0.1 and ::1, and also `serverNames` (host names or IP addresses: a class reached from other
+    /// machines), issued anew when it does not name them all.
+    public static func loadOrCreate(directory: String, now: Date = Date(), serverNames: [String] = [])
+        throws -> CertificateAuthority
+    {
         let files = SecretFiles(directory: directory)
         try files.prepareDirectory()
 
@@ -72,7 +76,9 @@ public struct CertificateAuthority: Sendable {
 
         var serverCertificatePEM = files.read(FileName.serverCertificate)
         var serverKeyPEM = files.read(FileName.serverKey)
-        if !isUsableServerCertificate(serverCertificatePEM, key: serverKeyPEM, issuer: caCertificate, now: now) {
+        if !isUsableServerCertificate(
+            serverCertificatePEM, key: serverKeyPEM, issuer: caCertificate, now: now, names: serverNames)
+        {
             guard
                 let issuerKey = caKey
                     ?? files.read(FileName.caKey).flatMap({ try? P256.Signing.PrivateKey(pemRepresentation: $0) })
@@ -80,11 +86,11 @@ public struct CertificateAuthority: Sendable {
                 // The CA's key file is damaged: start over with a new CA (the bundle follows it).
                 files.remove(FileName.caKey)
                 files.remove(FileName.caCertificate)
-                return try loadOrCreate(directory: directory, now: now)
+                return try loadOrCreate(directory: directory, now: now, serverNames: serverNames)
             }
             let serverKey = P256.Signing.PrivateKey()
             let certificate = try makeServerCertificate(
-                key: serverKey, issuer: caCertificate, issuerKey: issuerKey, now: now)
+                key: serverKey, issuer: caCertificate, issuerKey: issuerKey, now: now, names: serverNames)
             serverCertificatePEM = try certificate.serializeAsPEM().pemString
             serverKeyPEM = serverKey.pemRepresentation
             try files.write(FileName.serverKey, serverKeyPEM!)
@@ -144,7 +150,8 @@ public struct CertificateAuthority: Sendable {
     }
 
     static func makeServerCertificate(
-        key: P256.Signing.PrivateKey, issuer: Certificate, issuerKey: P256.Signing.PrivateKey, now: Date
+        key: P256.Signing.PrivateKey, issuer: Certificate, issuerKey: P256.Signing.PrivateKey, now: Date,
+        names: [String] = []
     ) throws -> Certificate {
         let subject = try DistinguishedName {
             OrganizationName("lp-shell")
@@ -160,21 +167,32 @@ public struct CertificateAuthority: Sendable {
                 Critical(KeyUsage(digitalSignature: true, keyEncipherment: true))
                 try ExtendedKeyUsage([.serverAuth])
                 AuthorityKeyIdentifier(keyIdentifier: issuerKeyID)
-                SubjectAlternativeNames([
-                    .dnsName("localhost"),
-                    .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
-                    .ipAddress(ASN1OctetString(contentBytes: ArraySlice(Array(repeating: 0, count: 15) + [1]))),
-                ])
+                SubjectAlternativeNames(Self.generalNames(["localhost", "127.0.0.1", "::1"] + names))
             },
             issuerPrivateKey: .init(issuerKey))
     }
 
-    static func isUsableServerCertificate(_ pem: String?, key: String?, issuer: Certificate, now: Date) -> Bool {
+    /// Host names and IP addresses as certificate names (an address as its bytes, anything else as a DNS name).
+    static func generalNames(_ names: [String]) -> [GeneralName] {
+        var result: [GeneralName] = []
+        for name in names {
+            let general: GeneralName =
+                IPAddressBytes.parse(name).map { .ipAddress(ASN1OctetString(contentBytes: ArraySlice($0))) }
+                ?? .dnsName(name)
+            if !result.contains(general) { result.append(general) }
+        }
+        return result
+    }
+
+    static func isUsableServerCertificate(
+        _ pem: String?, key: String?, issuer: Certificate, now: Date, names: [String] = []
+    ) -> Bool {
         // The key is checked with BoringSSL's own PEM reader, as the server will load it (swift-crypto's costs more).
         guard let pem, let key, (try? NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem)) != nil,
             let certificate = try? Certificate(pemEncoded: pem)
         else { return false }
+        let named = (try? certificate.extensions.subjectAlternativeNames).map { Array($0) } ?? []
         return certificate.issuer == issuer.subject && certificate.notValidAfter > now.addingTimeInterval(86400)
-            && certificate.notValidBefore <= now
+            && certificate.notValidBefore <= now && generalNames(names).allSatisfy(named.contains)
     }
 }

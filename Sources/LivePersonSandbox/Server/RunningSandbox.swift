@@ -25,6 +25,8 @@ public final class RunningSandbox: Sendable {
     public let caCertificatePath: String
     /// System CAs plus the sandbox CA, for `curl --cacert`, `SSL_CERT_FILE` and `NODE_EXTRA_CA_CERTS`.
     public let caBundlePath: String
+    /// The server certificate (PEM), for a key pin.
+    let serverCertificatePEM: String?
     /// The `host:port` every CSDS service answers with.
     public let hostPort: String
 
@@ -32,17 +34,22 @@ public final class RunningSandbox: Sendable {
     let services: SandboxServices
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
+    /// The class's roster ticker (``ClassRoom/run()``), in a class.
+    private let ticker: Task<Void, Never>?
 
     private init(
         host: String, port: Int, account: String, connectorID: String, authority: CertificateAuthority,
-        hostPort: String, services: SandboxServices, group: ServiceGroup, task: Task<Void, any Error>
+        hostPort: String, services: SandboxServices, group: ServiceGroup, task: Task<Void, any Error>,
+        ticker: Task<Void, Never>?
     ) {
+        self.ticker = ticker
         self.services = services
         self.host = host
         self.port = port
         self.account = account
         self.connectorID = connectorID
         self.caCertificatePath = authority.caCertificatePath
+        self.serverCertificatePEM = authority.serverCertificatePEM
         self.caBundlePath = authority.bundlePath
         self.hostPort = hostPort
         self.group = group
@@ -70,7 +77,9 @@ public final class RunningSandbox: Sendable {
         let directory = configuration.resolvedCADirectory()
         let authority: CertificateAuthority
         do {
-            authority = try CertificateAuthority.loadOrCreate(directory: directory)
+            authority = try CertificateAuthority.loadOrCreate(
+                directory: directory,
+                serverNames: configuration.classroom == nil ? [] : ClassRoom.serverNames(for: configuration.host))
         } catch {
             throw StartError(description: "cannot prepare the sandbox keys in \(directory): \(error)")
         }
@@ -88,9 +97,14 @@ public final class RunningSandbox: Sendable {
         }
         await store.resumeSurveys()
         let address = AdvertisedAddress(AdvertisedAddress.format(host: configuration.host, port: configuration.port))
+        let classroom = try configuration.classroom.map { settings in
+            try ClassRoom.make(
+                settings: settings, configuration: configuration, authority: authority, store: store,
+                address: address)
+        }
         let services = SandboxServices(
             configuration: configuration, store: store, signer: TokenSigner(key: authority.signingKey),
-            address: address, logger: logger)
+            address: address, logger: logger, classroom: classroom)
 
         let (started, continuation) = AsyncStream<Int>.makeStream()
         let application = try buildApplication(services: services, authority: authority) { channel in
@@ -122,11 +136,12 @@ public final class RunningSandbox: Sendable {
             )
         }
         address.hostPort = AdvertisedAddress.format(host: configuration.host, port: port)
+        let ticker = classroom.map { room in Task { await room.run() } }
         let account = await store.account(configuration.defaultAccount)
         return RunningSandbox(
             host: configuration.host, port: port, account: account.id, connectorID: account.connectorID,
             authority: authority, hostPort: address.hostPort, services: services, group: group,
-            task: task)
+            task: task, ticker: ticker)
     }
 
     /// The variables a shell needs to run the tutorials against this sandbox, in print order.
@@ -152,6 +167,19 @@ public final class RunningSandbox: Sendable {
     private static func exports(
         hostPort: String, account: String, connectorID: String, caCertificatePath: String, caBundlePath: String
     ) -> [(name: String, value: String)] {
+        var lines = serviceExports(hostPort: hostPort, account: account, connectorID: connectorID)
+        lines.append(("LP_SANDBOX_CA", caCertificatePath))
+        lines.append(("SSL_CERT_FILE", caBundlePath))
+        lines.append(("CURL_CA_BUNDLE", caBundlePath))
+        lines.append(("NODE_EXTRA_CA_CERTS", caBundlePath))
+        return lines
+    }
+
+    /// The account, its connector and app, and every service host: the exports without the CA files (a class
+    /// learner points those at its own copy of the class CA).
+    static func serviceExports(hostPort: String, account: String, connectorID: String)
+        -> [(name: String, value: String)]
+    {
         var lines: [(name: String, value: String)] = [
             ("LP_CSDS", hostPort),
             ("LP_ACCOUNT", account),
@@ -166,15 +194,12 @@ public final class RunningSandbox: Sendable {
         for service in ServiceName.allCases {
             lines.append((service.environmentVariable, hostPort))
         }
-        lines.append(("LP_SANDBOX_CA", caCertificatePath))
-        lines.append(("SSL_CERT_FILE", caBundlePath))
-        lines.append(("CURL_CA_BUNDLE", caBundlePath))
-        lines.append(("NODE_EXTRA_CA_CERTS", caBundlePath))
         return lines
     }
 
     /// Closes every socket (close code 1000) and stops listening.
     public func stop() async {
+        ticker?.cancel()
         await services.sockets.closeAll()
         await group.triggerGracefulShutdown()
         _ = try? await task.value

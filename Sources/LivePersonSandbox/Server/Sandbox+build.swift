@@ -9,6 +9,10 @@ import NIOSSL
 /// so router tests can drive it with `app.test(.router)`.
 func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
+    if let classroom = services.classroom {
+        router.add(middleware: AccountGateMiddleware(gate: classroom.gate))
+        ClassController(room: classroom, address: services.address).addRoutes(to: router)
+    }
     CSDSController(services: services).addRoutes(to: router)
     IdPController(services: services).addRoutes(to: router)
     AgentVepController(services: services).addRoutes(to: router)

@@ -30,15 +30,27 @@ public enum SandboxCommand {
 
     /// Runs the command; blocks until a signal arrives.
     public static func run(arguments: [String]) -> Int32 {
+        run(arguments: arguments, table: SandboxConfiguration.table, over: SandboxConfiguration()) {
+            emit($0, configuration: $1, startup: $2)
+        }
+    }
+
+    /// Parses `arguments` with `table` over `initial`, starts the sandbox, lets `announce` print what it says at
+    /// start, and blocks until SIGINT or SIGTERM (then stops it).
+    static func run(
+        arguments: [String], table: OptionTable, over initial: SandboxConfiguration,
+        announce: @escaping @Sendable (RunningSandbox, SandboxConfiguration, Duration) async -> Void
+    ) -> Int32 {
         let configuration: SandboxConfiguration
         do {
-            configuration = try SandboxConfiguration.parse(arguments: arguments)
+            configuration = try SandboxConfiguration.parse(arguments: arguments, table: table, over: initial)
         } catch {
-            printError(String(SandboxConfiguration.table.message(for: error).dropLast()))
+            printError(String(table.message(for: error).dropLast()))
             return Status.usage
         }
+        let name = table.command
         if configuration.showHelp {
-            print(SandboxConfiguration.helpText)
+            print(configuration.classroom == nil ? SandboxConfiguration.helpText : SandboxConfiguration.classHelpText)
             return Status.success
         }
         let result = Mutex<Int32>(Status.success)
@@ -50,12 +62,12 @@ public enum SandboxCommand {
                 let started = ContinuousClock.now
                 let sandbox = try await RunningSandbox.start(configuration)
                 let elapsed = ContinuousClock.now - started
-                emit(sandbox, configuration: configuration, startup: elapsed)
+                await announce(sandbox, configuration, elapsed)
                 await signals.wait()
-                printError("lp-shell sandbox: stopping")
+                printError("\(name): stopping")
                 await sandbox.stop()
             } catch {
-                printError("lp-shell sandbox: \(error)")
+                printError("\(name): \(error)")
                 result.withLock { $0 = Status.failure }
             }
         }
@@ -76,18 +88,27 @@ public enum SandboxCommand {
         return quoted + "'"
     }
 
-    static func emit(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, startup: Duration) {
+    /// A warning for a bind other than loopback, then the wildcard note: shared by `sandbox` and `class`.
+    static func warnAboutExposure(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, command: String) {
         if !configuration.isLoopback {
             printError(
-                "lp-shell sandbox: warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
+                "\(command): warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
             )
         }
         if let note = wildcardNote(host: configuration.host, port: sandbox.port) { printError(note) }
-        let milliseconds = Double(startup.components.attoseconds) / 1e15 + Double(startup.components.seconds) * 1000
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        PrintfNumber.string(
+            "%.0f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+    }
+
+    static func emit(_ sandbox: RunningSandbox, configuration: SandboxConfiguration, startup: Duration) {
+        warnAboutExposure(sandbox, configuration: configuration, command: "lp-shell sandbox")
         printError(
             """
             lp-shell sandbox: listening on https://\(sandbox.hostPort) and wss://\(sandbox.hostPort) \
-            (started in \(PrintfNumber.string("%.0f", milliseconds)) ms)
+            (started in \(milliseconds(startup)) ms)
               account \(sandbox.account) (any other id works too), unauthenticated connector \(sandbox.connectorID)
               CA certificate \(sandbox.caCertificatePath)
               paste the export lines below into bash; Ctrl-C stops the sandbox

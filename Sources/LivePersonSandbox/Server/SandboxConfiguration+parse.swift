@@ -82,12 +82,19 @@ extension SandboxConfiguration {
     ///
     /// - Throws: `UsageError` naming the option and the offending value; `table.message(for:)` words it.
     public static func parse(arguments: [String]) throws(UsageError) -> SandboxConfiguration {
-        var configuration = SandboxConfiguration()
+        try parse(arguments: arguments, table: table)
+    }
+
+    /// Parses `arguments` with `table` (``table`` or ``classTable``, which adds `--name`) over `configuration`.
+    static func parse(
+        arguments: [String], table: OptionTable, over configuration: SandboxConfiguration = SandboxConfiguration()
+    ) throws(UsageError) -> SandboxConfiguration {
+        var configuration = configuration
         var parser = table.parser(for: arguments)
         while let argument = try parser.next() {
             guard case .option(let option) = argument else {
                 guard case .operand(let word) = argument else { continue }
-                throw UsageError.invalid("unexpected argument '\(word)' (see lp-shell sandbox --help)")
+                throw UsageError.invalid("unexpected argument '\(word)' (see \(table.command) --help)")
             }
             let value = option.value ?? ""
             func invalid(_ message: String) -> UsageError { .invalid(message, spelling: option.name) }
@@ -131,6 +138,11 @@ extension SandboxConfiguration {
                 configuration.idleTimeout = try Self.duration(value, option: option.name)
             case "--header-timeout":
                 configuration.headerTimeout = try Self.duration(value, option: option.name)
+            case "--name":
+                guard let name = ClassSettings.validName(value) else {
+                    throw invalid("a class name is 1 to 60 printable characters: '\(value)'")
+                }
+                configuration.classroom?.name = name
             default:  // --rate-limit
                 guard let limit = Int(value), limit > 0 else { throw invalid("not a positive number: '\(value)'") }
                 configuration.requestsPerSecond = limit
@@ -157,4 +169,39 @@ extension SandboxConfiguration {
         }
         throw .invalid("not a duration: '\(text)' (use e.g. 300ms, 30s, 10m, 730h)", spelling: option)
     }
+}
+
+extension SandboxConfiguration {
+    /// `lp-shell class`'s options: the sandbox's and `--name`.
+    public static let classTable = OptionTable(
+        "lp-shell class",
+        options: [
+            OptionDefinition(
+                ["--name"], .required, placeholder: "NAME", help: "the class's name, shown on the dashboard")
+        ] + table.options,
+        wording: { error in
+            switch error.kind {
+            case .unknownOption:
+                "lp-shell class: unknown option '\(error.spelling)' (see lp-shell class --help)\n"
+            case .invalid(let message) where error.spelling.isEmpty: "lp-shell class: \(message)\n"
+            case .invalid(let message): "lp-shell class: \(error.spelling): \(message)\n"
+            default: "lp-shell class: \(error.defaultMessage)\n"
+            }
+        })
+
+    /// The text `lp-shell class --help` prints.
+    public static let classHelpText = """
+        usage: lp-shell class [--name NAME] [--host ADDRESS] [--port PORT] [--data DIR] [options]
+
+        Runs one sandbox for a whole class: learners join it with the join line it prints
+        (lp-shell --join https://HOST:PORT/#CODE.FINGERPRINT), each gets an account of their own, and
+        the dashboard (the URL with the teacher key) shows everyone's progress live, with an agent
+        console. It binds loopback unless --host says otherwise. Ctrl-C stops it.
+
+        options:
+
+        """ + classTable.helpLines() + """
+
+            TIME is a number with a unit: ms, s, m, h or d (30s, 10m, 730h).
+            """
 }

@@ -44,6 +44,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var headerTimeout: Duration = .seconds(10)
     /// Requests per second one socket may send before getting 429 answers.
     public var requestsPerSecond: Int = 2000
+    /// `lp-shell class`: the class this sandbox runs (learners join it, a dashboard shows them); `nil` for a plain
+    /// sandbox.
+    public var classroom: ClassSettings?
     /// Whether `lp-shell sandbox --help` was asked for.
     public var showHelp: Bool = false
 

@@ -44,6 +44,21 @@ struct SandboxServices: Sendable {
     let logger: Logger
     /// The open messaging sockets, closed when the sandbox stops.
     let sockets = OpenSockets()
+    /// The class, when `lp-shell class` runs this sandbox.
+    var classroom: ClassRoom? = nil
+
+    /// In a class, whether the sandbox serves `account` (``AccountGate``); every account otherwise.
+    func serves(account: String) -> Bool {
+        classroom?.gate.isOpen(account) ?? true
+    }
+
+    /// Whether `account` may open one more messaging socket: in a class, a learner's account has at most
+    /// ``AccountGate/socketsPerLearner`` open.
+    func admitsSocket(account: String) -> Bool {
+        guard let classroom else { return true }
+        guard classroom.gate.isOpen(account) else { return false }
+        return store.withState { $0.openSocketCount(account: account) } < AccountGate.socketsPerLearner
+    }
 
     /// The CSDS entries of an account: every service lives on the sandbox itself.
     func baseURIs(account: String) -> [ServiceBaseURI] {
