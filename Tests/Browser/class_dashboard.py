@@ -32,14 +32,14 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 import websocket
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-TUTORIAL = "unauthenticated-messaging"
+TUTORIAL = "getting-started"
 
 
 class Failure(Exception):
@@ -168,11 +168,29 @@ class Consumer:
             {"type": ".ams.headers.ClientProperties", "deviceFamily": "DESKTOP", "os": "LINUX"},
             {"type": ".ams.headers.ConsumerAuthentication", "jwt": jwt}])
         self.wait(lambda f: f.get("reqId") == "1" and f.get("code") == 200, "InitConnection answered 200")
-        self.send("cm.ConsumerRequestConversation", {})
-        answer = self.wait(lambda f: f.get("reqId") == "2", "ConsumerRequestConversation answered")
+        self.send("cqm.SubscribeExConversations", {"convState": ["OPEN", "CLOSE"]})
+        self.request_conversation()
+
+    def request_conversation(self):
+        """Opens a new conversation (the consumer's current one) and subscribes to its messages."""
+        request = self.send("cm.ConsumerRequestConversation", {})
+        answer = self.wait(lambda f: f.get("reqId") == request, "ConsumerRequestConversation answered")
         check(answer.get("code") == 200, f"ConsumerRequestConversation: {answer}")
         self.conversation = answer["body"]["conversationId"]
         self.send("ms.SubscribeMessagingEvents", {"dialogId": self.conversation, "fromSeq": 0})
+        return self.conversation
+
+    def survey_dialog(self):
+        """The id of the conversation's survey dialog, once an ExConversation change names it."""
+        frame = self.wait(lambda f: f.get("type") == "cqm.ExConversationChangeNotification" and any(
+            dialog.get("dialogType") == "POST_SURVEY"
+            for change in f.get("body", {}).get("changes", [])
+            for dialog in change.get("result", {}).get("conversationDetails", {}).get("dialogs", [])),
+            "an ExConversation change with the survey dialog")
+        for change in frame["body"]["changes"]:
+            for dialog in change["result"]["conversationDetails"]["dialogs"]:
+                if dialog.get("dialogType") == "POST_SURVEY":
+                    return dialog["dialogId"]
 
     def _read(self):
         while True:
@@ -194,6 +212,7 @@ class Consumer:
             frame["headers"] = headers
         self.next_id += 1
         self.socket.send(json.dumps(frame))
+        return frame["id"]
 
     def publish(self, text, dialog=None):
         self.send("ms.PublishEvent", {"dialogId": dialog or self.conversation,
@@ -252,7 +271,9 @@ def browser(server, profile):
 
 def wait_for(driver, condition, what, timeout=10):
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: condition(d))
+        return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                             ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+            lambda d: condition(d))
     except TimeoutException:
         raise Failure(f"the page never showed: {what}")
 
@@ -302,6 +323,8 @@ def run(args, workdir):
 
         profile = os.path.join(workdir, "chromium-profile")
         driver = browser(server, profile)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
         driver.get(server.teacher_url)
         wait_for(driver, lambda d: all(row(d, learner) for learner in (ada, grace, linus)), "a row per learner")
         ok("a row appears for each of the 3 learners")
@@ -319,7 +342,9 @@ def run(args, workdir):
         ok("token state chips show")
 
         started = time.time()
-        ada.progress(stepsDone=ids[:3], currentStep=ids[3], commands=12)
+        ada.progress(stepsDone=ids[:3], currentStep=ids[3], commands=12,
+                     tokens=[{"name": "LP_EXT_JWT", "state": "valid", "expiresIn": 480},
+                             {"name": "LP_JWT", "state": "expiring", "expiresIn": 50}])
         wait_for(driver, lambda d: f"3/{len(ids)} steps" in row(d, ada).text and steps[3]["title"] in row(d, ada).text,
                  "Ada's row at step 4 after her progress post", timeout=5)
         latency = time.time() - started
@@ -338,8 +363,12 @@ def run(args, workdir):
         ok("the learner's conversation shows in her row")
         driver.save_screenshot(os.path.join(args.screenshots, "class-dashboard.png"))
 
-        # Keyboard: Enter on the conversation opens the console.
-        driver.find_element(By.CSS_SELECTOR, selector).send_keys(Keys.ENTER)
+        # Keyboard: Enter on the focused conversation opens the console (the row may be redrawn meanwhile: the page
+        # keeps the focus on the same conversation).
+        driver.execute_script("arguments[0].focus()", driver.find_element(By.CSS_SELECTOR, selector))
+        wait_for(driver, lambda d: d.switch_to.active_element.get_attribute("data-conversation")
+                 == consumer.conversation, "the focus on the conversation's button")
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
         panel = driver.find_element(By.ID, "console")
         wait_for(driver, lambda d: panel.get_attribute("open") is not None, "the agent console open")
         wait_for(driver, lambda d: d.find_element(By.ID, "console-takeover").is_displayed(),
@@ -386,16 +415,35 @@ def run(args, workdir):
         wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#transcript .msg.survey"),
                  "the survey bot's first message")
         check("survey" in driver.find_element(By.ID, "console-state").text, "the console says the survey runs")
-        survey_change = consumer.wait_change(lambda c: c.get("dialogId") not in (None, consumer.conversation)
+        survey = consumer.survey_dialog()
+        consumer.send("ms.SubscribeMessagingEvents", {"dialogId": survey, "fromSeq": 0})
+        survey_change = consumer.wait_change(lambda c: c.get("dialogId") == survey
                                              and c.get("event", {}).get("type") == "ContentEvent",
                                              "a survey question in the survey dialog", timeout=15)
         ok("close → the survey bot runs the survey (console and learner see it): "
            + survey_change["event"].get("message", "")[:60])
 
+        # A new conversation of the learner rings the console (the teacher is ONLINE on her account): accept it.
+        first = consumer.conversation
+        second = consumer.request_conversation()
+        wait_for(driver, lambda d: d.find_element(By.ID, "console-accept").is_displayed(), "the ring's Accept button")
+        check("ringing" in driver.find_element(By.ID, "console-state").text, "the console says a conversation rings")
+        driver.find_element(By.ID, "console-accept").click()
+        wait_for(driver, lambda d: second in d.find_element(By.ID, "console-who").text
+                 and panel.get_attribute("data-assigned") == "me", "the console on the accepted conversation")
+        consumer.publish("a second question")
+        wait_for(driver, lambda d: "a second question" in d.find_element(By.ID, "transcript").text,
+                 "the new conversation's message")
+        box = driver.find_element(By.ID, "reply-text")
+        box.send_keys("Second answer" + Keys.ENTER)
+        consumer.wait_change(lambda c: c.get("dialogId") == second and c.get("event", {}).get("message")
+                             == "Second answer", "the reply in the accepted conversation")
+        ok("a ring shows Accept; accepting moves the console to the new conversation and the reply reaches the learner")
+
         ActionChains(driver).send_keys(Keys.ESCAPE).perform()
         wait_for(driver, lambda d: panel.get_attribute("open") is None, "the console closed by Esc")
-        focused = driver.switch_to.active_element.get_attribute("data-conversation")
-        check(focused == consumer.conversation, f"focus back on the conversation's button, not {focused!r}")
+        wait_for(driver, lambda d: d.switch_to.active_element.get_attribute("data-conversation") == first,
+                 "the focus back on the conversation's button")
         ok("Esc closes the console and focus returns to the conversation")
 
         entries = driver.get_log("browser")
@@ -404,7 +452,7 @@ def run(args, workdir):
         ok("no SEVERE entries in the browser console")
 
         driver.get(server.base + "/class/?large=1")
-        wait_for(driver, lambda d: "large" in d.find_element(By.TAG_NAME, "body").get_attribute("class").split()
+        wait_for(driver, lambda d: "large" in d.find_element(By.TAG_NAME, "html").get_attribute("class").split()
                  and row(d, ada), "large type with ?large=1 (after a reload, the session kept)")
         ok("?large=1 turns on large type; a reload keeps the session")
 
@@ -419,6 +467,11 @@ def run(args, workdir):
         bad = severe(driver.get_log("browser"), allowed=("401",))
         check(not bad, "SEVERE browser console entries on the 401 panel: " + json.dumps(bad)[:600])
         ok("a wrong key gets the 'teacher key required' panel and no data")
+        # The right URL pasted into the same tab (a fragment change, no reload) opens the dashboard.
+        driver.get(server.teacher_url)
+        wait_for(driver, lambda d: row(d, ada) and not d.find_element(By.ID, "auth").is_displayed(),
+                 "the dashboard after the right key in the same tab")
+        ok("the right key pasted into the same tab opens the dashboard")
         return passed
     finally:
         if consumer:

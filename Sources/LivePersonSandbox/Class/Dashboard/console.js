@@ -46,7 +46,7 @@
     const current = {
       learner, conversationId, socket: null, nextId: 1, pending: new Map(), me: null, account: learner.account,
       conversation: null, dialogs: new Map(), subscribed: new Set(), messages: new Map(), receipted: new Set(),
-      ring: null, closedByUs: false, outgoing: [],
+      ring: null, closedByUs: false, outgoing: [], known: new Map(),
     };
     session = current;
     try {
@@ -172,29 +172,52 @@
     return !!id && !!current.me && (id === current.me.pid || id === current.me.legacy);
   }
 
+  /** Every conversation of the account the subscription names is kept (a ring may switch the console to one). */
   function conversationChange(current, change) {
     const result = change.result || {};
     const id = result.convId || (result.conversationDetails && result.conversationDetails.convId);
-    if (id !== current.conversationId) return;
-    if (change.type === 'DELETE') return;
+    if (!id || change.type === 'DELETE') return;
     const details = result.conversationDetails || {};
     const assigned = (participantsByRole(details).ASSIGNED_AGENT || [])[0] || null;
-    current.conversation = { state: details.state, stage: details.stage, assigned };
-    for (const dialog of details.dialogs || []) {
-      current.dialogs.set(dialog.dialogId, dialog);
-      subscribeDialog(current, dialog.dialogId);
+    current.known.set(id, { state: details.state, stage: details.stage, assigned, dialogs: details.dialogs || [] });
+    if (id === current.conversationId) showConversation(current);
+  }
+
+  function showConversation(current) {
+    const known = current.known.get(current.conversationId);
+    if (known) {
+      current.conversation = known;
+      for (const dialog of known.dialogs) {
+        current.dialogs.set(dialog.dialogId, dialog);
+        subscribeDialog(current, dialog.dialogId);
+      }
     }
     render(current);
   }
 
+  /** A ring for this conversation, or for a new one of the same learner (the console then offers to switch). */
   function routingChange(current, change) {
     const result = change.result || {};
     for (const ring of result.ringsDetails || []) {
       const conversationId = ring.convId || result.conversationId;
-      if (conversationId !== current.conversationId) continue;
-      current.ring = ring.ringState === 'WAITING' ? ring : null;
+      if (ring.ringState === 'WAITING') current.ring = Object.assign({ conversationId }, ring);
+      else if (current.ring && current.ring.ringId === ring.ringId) current.ring = null;
     }
     render(current);
+  }
+
+  /** Moves the console to another conversation of the learner: a fresh transcript, the same socket. */
+  function switchTo(current, conversationId) {
+    if (conversationId === current.conversationId) return;
+    current.conversationId = conversationId;
+    current.conversation = null;
+    current.dialogs = new Map();
+    current.messages = new Map();
+    current.outgoing = [];
+    $('transcript').replaceChildren();
+    $('console-who').textContent = 'Conversation ' + conversationId + ' · account ' + (current.account || '?');
+    subscribeDialog(current, conversationId);
+    showConversation(current);
   }
 
   function subscribeDialog(current, dialogId) {
@@ -277,20 +300,26 @@
     const survey = surveyDialog(current);
     const mine = assignedToMe(current);
     const open = !!conversation && conversation.state === 'OPEN';
+    const ringing = current.ring && current.ring.conversationId === current.conversationId;
+    const other = current.ring && !ringing;
     let text;
     if (!conversation) text = 'Waiting for the conversation…';
     else if (!open && survey && survey.state === 'OPEN') text = 'Closed: the survey bot is running the survey.';
     else if (!open && survey) text = 'Closed; the survey has ended.';
     else if (!open) text = 'Closed.';
     else if (mine) text = 'You are the agent: reply below.';
-    else if (current.ring) text = 'Ringing: accept to take the conversation.';
+    else if (current.ring && current.ring.conversationId === current.conversationId) {
+      text = 'Ringing: accept to take the conversation.';
+    }
     else if (conversation.assigned) text = 'Held by ' + agentName(current, conversation.assigned) + '.';
     else text = 'Waiting in the queue.';
+    if (other) text += ' A new conversation of ' + current.learner.name + ' is ringing.';
     $('console-state').textContent = text;
     panel.setAttribute('data-assigned', mine ? 'me' : conversation && conversation.assigned ? 'other' : 'none');
     if (survey) panel.setAttribute('data-survey', survey.state === 'OPEN' ? 'open' : 'closed');
-    $('console-accept').hidden = !(open && current.ring && !mine);
-    $('console-takeover').hidden = !(open && !mine && !current.ring && conversation.assigned);
+    $('console-accept').hidden = !((open && ringing && !mine) || other);
+    $('console-accept').textContent = other ? 'Accept the new conversation' : 'Accept';
+    $('console-takeover').hidden = !(open && !mine && !ringing && conversation.assigned);
     $('console-takeover').textContent = 'Take over from ' + (conversation && conversation.assigned
       ? agentName(current, conversation.assigned) : 'the agent');
     $('console-end').hidden = !(open && mine);
@@ -365,9 +394,12 @@
   function accept() {
     const current = session;
     if (!current || !current.ring) return;
-    send('.ams.routing.UpdateRingState', { ringId: current.ring.ringId, ringState: 'ACCEPTED' }, (frame) => {
-      if (frame.code < 400) current.ring = null;
-      render(current);
+    const ring = current.ring;
+    send('.ams.routing.UpdateRingState', { ringId: ring.ringId, ringState: 'ACCEPTED' }, (frame) => {
+      if (frame.code >= 400) return;
+      if (current.ring === ring) current.ring = null;
+      if (ring.conversationId && ring.conversationId !== current.conversationId) switchTo(current, ring.conversationId);
+      else render(current);
     });
   }
 

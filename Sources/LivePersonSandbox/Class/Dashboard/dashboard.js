@@ -274,7 +274,8 @@
           title: 'Open the agent console on conversation ' + conversation.id,
           onclick: () => openConsole(learner.id, conversation.id),
         },
-        h('span', { class: 'state ' + conversation.state, text: conversation.state }),
+        h('span', { class: 'state ' + (conversation.survey ? 'SURVEY' : conversation.state),
+          text: conversation.survey ? 'SURVEY' : conversation.state }),
         h('span', { class: 'agent' + (conversation.ringing ? ' ringing' : ''),
           text: conversation.ringing ? 'ringing' : (conversation.agent || 'none') }),
         h('span', { class: 'last', text: conversation.lastMessage ? oneLine(conversation.lastMessage, 80) : '—' })))));
@@ -294,28 +295,40 @@
       view.replaceChildren(h('p', { class: 'empty', text: 'No tutorial steps known.' }));
       return;
     }
-    // The tutorials learners are on come first.
-    tutorials.sort((a, b) => learners.filter((l) => l.tutorial === b).length -
-      learners.filter((l) => l.tutorial === a).length);
-    view.replaceChildren(...tutorials.map((tutorial) => {
-      const on = learners.filter((learner) => learner.tutorial === tutorial);
-      return h('section', { class: 'tutorial', 'aria-label': tutorial },
-        h('h3', { text: tutorial + ' · ' + on.length + (on.length === 1 ? ' learner' : ' learners') }),
-        h('ol', { class: 'step-list' }, stepsOf(tutorial).map((step) => {
-          const here = on.filter((learner) => learner.currentStep === step.id).length;
-          const done = on.filter((learner) => (learner.stepsDone || []).includes(step.id)).length;
-          const bar = h('span');
-          bar.style.width = (on.length ? Math.round((done / on.length) * 100) : 0) + '%';
-          return h('li', { class: 'step', 'data-step': tutorial + ':' + step.id },
-            h('span', { class: 'id', text: step.id }),
-            h('span', { class: 'title', text: step.title || '' }),
-            h('span', { class: 'counts' },
-              h('span', { class: 'on', title: 'learners on this step', text: here ? here + ' on' : '' }),
-              ' ',
-              h('span', { class: 'done', title: 'learners done with this step', text: done + ' done' })),
-            h('div', { class: 'bar', 'aria-hidden': 'true' }, bar));
-        })));
-    }));
+    const count = (tutorial) => learners.filter((learner) => learner.tutorial === tutorial).length;
+    const busy = tutorials.filter((tutorial) => count(tutorial) > 0).sort((a, b) => count(b) - count(a));
+    const idle = tutorials.filter((tutorial) => count(tutorial) === 0);
+    const folded = document.getElementById('idle-tutorials');
+    const wasOpen = !!(folded && folded.open);
+    const parts = busy.map((tutorial) => tutorialSteps(tutorial, learners));
+    if (!busy.length) parts.push(h('p', { class: 'empty', text: 'No learner has started a tutorial yet.' }));
+    if (idle.length) {
+      parts.push(h('details', { id: 'idle-tutorials', class: 'idle', open: wasOpen },
+        h('summary', { text: idle.length + (idle.length === 1 ? ' tutorial' : ' tutorials') + ' nobody is on' }),
+        idle.map((tutorial) => tutorialSteps(tutorial, learners))));
+    }
+    view.replaceChildren(...parts);
+  }
+
+  /** One tutorial's steps: how many learners are on each and how many are done with it. */
+  function tutorialSteps(tutorial, learners) {
+    const on = learners.filter((learner) => learner.tutorial === tutorial);
+    return h('section', { class: 'tutorial', 'aria-label': tutorial },
+      h('h3', { text: tutorial + ' · ' + on.length + (on.length === 1 ? ' learner' : ' learners') }),
+      h('ol', { class: 'step-list' }, stepsOf(tutorial).map((step) => {
+        const here = on.filter((learner) => learner.currentStep === step.id).length;
+        const done = on.filter((learner) => (learner.stepsDone || []).includes(step.id)).length;
+        const bar = h('span');
+        bar.style.width = (on.length ? Math.round((done / on.length) * 100) : 0) + '%';
+        return h('li', { class: 'step', 'data-step': tutorial + ':' + step.id },
+          h('span', { class: 'id', text: step.id }),
+          h('span', { class: 'title', text: step.title || '' }),
+          h('span', { class: 'counts' },
+            h('span', { class: 'on', title: 'learners on this step', text: here ? here + ' on' : '' }),
+            ' ',
+            h('span', { class: 'done', title: 'learners done with this step', text: done + ' done' })),
+          h('div', { class: 'bar', 'aria-hidden': 'true' }, bar));
+      })));
   }
 
   // MARK: focus kept across re-rendering
@@ -340,7 +353,8 @@
   // MARK: header tools
 
   function setLarge(on) {
-    document.body.classList.toggle('large', on);
+    // On the root element: rem sizes follow its font size.
+    document.documentElement.classList.toggle('large', on);
     $('large-type').setAttribute('aria-pressed', on ? 'true' : 'false');
     localStorage.setItem(LARGE_STORE, on ? '1' : '0');
   }
@@ -384,7 +398,7 @@
   function init() {
     const query = new URLSearchParams(location.search);
     setLarge(query.get('large') === '1' || (query.get('large') !== '0' && localStorage.getItem(LARGE_STORE) === '1'));
-    $('large-type').addEventListener('click', () => setLarge(!document.body.classList.contains('large')));
+    $('large-type').addEventListener('click', () => setLarge(!document.documentElement.classList.contains('large')));
     $('copy-join').addEventListener('click', copyJoinLine);
     $('rotate-code').addEventListener('click', rotateCode);
     $('auth-form').addEventListener('submit', (event) => {
@@ -395,6 +409,13 @@
       $('auth-key').value = '';
       state.retradedKey = false;
       start();
+    });
+    // A dashboard URL pasted into this tab changes only the fragment: no reload, so the key is taken here.
+    window.addEventListener('hashchange', () => {
+      if (/(?:^#|&)key=/.test(location.hash)) {
+        state.retradedKey = false;
+        start();
+      }
     });
     // "seen … ago" stays current.
     setInterval(() => { if (!$('board').hidden) renderLearners(); }, 10000);
