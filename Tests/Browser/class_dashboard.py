@@ -446,6 +446,20 @@ def run(args, workdir):
                  "the focus back on the conversation's button")
         ok("Esc closes the console and focus returns to the conversation")
 
+        old_line = driver.find_element(By.ID, "join-line").text
+        driver.find_element(By.ID, "copy-join").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "join-status").text in (
+            "Copied.", "Selected: press Ctrl+C to copy."), "the copy button's answer")
+        driver.find_element(By.ID, "rotate-code").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "join-line").text not in ("", old_line)
+                 and "New code" in d.find_element(By.ID, "join-status").text, "a new join line after New code")
+        new_code = driver.find_element(By.ID, "join-line").text.split("#")[1].split(".")[0]
+        status, _ = server.request("POST", "/class/join", {"code": server.code, "name": "Late"})
+        check(status == 401, f"the old join code after a rotation: {status}, not 401")
+        status, _ = server.request("POST", "/class/join", {"code": new_code, "name": "Late"})
+        check(status == 200, f"the new join code {new_code} shown on the page: {status}, not 200")
+        ok("Copy answers; New code shows a new join line whose code works (the old one gets 401)")
+
         entries = driver.get_log("browser")
         bad = severe(entries)
         check(not bad, "SEVERE browser console entries: " + json.dumps(bad)[:600])
