@@ -112,11 +112,12 @@ let package = Package(
             ],
             exclude: ["Tutorials"],
             swiftSettings: strict,
-            plugins: ["EmbedTutorials"]
+            plugins: ["EmbedFolder"]
         ),
-        // The tutorials are compiled into the binary (no resource bundle to lose beside an installed lp-shell).
+        // The tutorials and the class dashboard are compiled into the binary (no resource bundle to lose beside an
+        // installed lp-shell); the plugin knows which folder each target embeds.
         .executableTarget(name: "embed-files", path: "BuildTools/EmbedFiles"),
-        .plugin(name: "EmbedTutorials", capability: .buildTool(), dependencies: ["embed-files"]),
+        .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(
             name: "LivePersonSandbox",
             dependencies: [
@@ -138,7 +139,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
-            swiftSettings: strict
+            exclude: ["Class/Dashboard"],
+            swiftSettings: strict,
+            plugins: ["EmbedFolder"]
         ),
         // App
         .target(

@@ -23,13 +23,16 @@ public final class StandaloneSandbox: @unchecked Sendable {
         public let description: String
     }
 
-    /// Starts `lp-shell sandbox --port 0 ARGUMENTS` and waits up to `timeout` seconds for its export lines.
+    /// Starts `lp-shell sandbox --port 0 ARGUMENTS` (or `lp-shell class …` when `command` is `class`) and waits up
+    /// to `timeout` seconds for its export lines (a class's join line and dashboard URL, read into ``exports`` as
+    /// `LP_CSDS`, `CLASS_CODE`, `CLASS_KEY` and `CLASS_JOIN_LINE`).
     public init(
-        arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, timeout: Double = 30
+        arguments: [String], command: String = "sandbox", environment: [String: String]? = nil,
+        directory: URL? = nil, timeout: Double = 30
     ) throws {
         let binary = try LPShellBinary.locate()
         let child = try ChildProcess.spawn(
-            executable: binary.path, arguments: ["sandbox", "--port", "0"] + arguments, environment: environment,
+            executable: binary.path, arguments: [command, "--port", "0"] + arguments, environment: environment,
             directory: directory, feedsStdin: false)
         pid = child.pid
         output = ChildProcess.Collected()
@@ -41,15 +44,16 @@ public final class StandaloneSandbox: @unchecked Sendable {
         var text = ""
         while Date() < deadline {
             text = String(decoding: output.bytes, as: UTF8.self)
-            // NODE_EXTRA_CA_CERTS is the last export line.
-            if text.contains("export NODE_EXTRA_CA_CERTS=") && text.hasSuffix("\n") { break }
+            // NODE_EXTRA_CA_CERTS is the last export line; a class prints its dashboard last.
+            let last = command == "class" ? "dashboard: " : "export NODE_EXTRA_CA_CERTS="
+            if text.contains(last) && text.hasSuffix("\n") { break }
             if waitpid(pid, nil, WNOHANG) == pid {
                 reaped = true
                 break
             }
             usleep(10_000)
         }
-        exports = Self.parseExports(text)
+        exports = command == "class" ? Self.parseClassLines(text) : Self.parseExports(text)
         guard exports["LP_CSDS"] != nil, !reaped else {
             let errorText = String(decoding: errors.bytes, as: UTF8.self)
             stop()
@@ -71,6 +75,24 @@ public final class StandaloneSandbox: @unchecked Sendable {
             guard let equals = line.firstIndex(of: "=") else { continue }
             let name = String(line[line.index(line.startIndex, offsetBy: 7)..<equals])
             result[name] = String(line[line.index(after: equals)...]).trimmingCharacters(in: ["'"])
+        }
+        return result
+    }
+
+    /// `join line: lp-shell --join https://HOST:PORT/#CODE.FPR` and `dashboard: https://HOST:PORT/class/#key=KEY`.
+    public static func parseClassLines(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("join line: ") {
+                let joinLine = String(line.dropFirst("join line: ".count))
+                result["CLASS_JOIN_LINE"] = joinLine
+                if let url = joinLine.split(separator: " ").last, let hash = url.firstIndex(of: "#") {
+                    result["LP_CSDS"] = String(url[..<hash].dropFirst("https://".count).dropLast())
+                    result["CLASS_CODE"] = String(url[url.index(after: hash)...].prefix { $0 != "." })
+                }
+            } else if line.hasPrefix("dashboard: "), let key = line.split(separator: "=").last {
+                result["CLASS_KEY"] = String(key)
+            }
         }
         return result
     }

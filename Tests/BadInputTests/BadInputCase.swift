@@ -26,6 +26,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         /// host:port, `$SB_PID` its process id; its CA is trusted through CURL_CA_BUNDLE/SSL_CERT_FILE when
         /// `trusted`.
         case standalone(arguments: [String], trusted: Bool)
+        /// A standalone `lp-shell class --port 0 ARGS`: `$SB` as above, `$CODE` its join code, `$KEY` the teacher
+        /// key; its CA is trusted.
+        case classroom(arguments: [String])
     }
 
     var name: String

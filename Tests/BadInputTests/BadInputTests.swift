@@ -8,7 +8,7 @@ import Testing
 struct BadInputTests {
     static let rows: [BadInputCase] =
         BadInputRows.shell + BadInputRows.tools + BadInputRows.network
-        + BadInputRows.files + BadInputRows.tokens + BadInputRows.jqTraps
+        + BadInputRows.files + BadInputRows.tokens + BadInputRows.jqTraps + BadInputRows.classRows
 
     @Test("the table has at least 45 rows")
     func tableSize() {
@@ -114,6 +114,16 @@ struct BadInputTests {
                 environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
                 environment["SSL_CERT_FILE"] = caDirectory + "/ca.pem"
             }
+        }
+        if case .classroom(let arguments) = row.server {
+            let caDirectory = try BadInputSandbox.sharedCADirectory.get()
+            let started = try StandaloneSandbox(arguments: ["--ca-dir", caDirectory] + arguments, command: "class")
+            sandbox = started
+            environment["SB"] = started.hostPort
+            environment["CODE"] = started.exports["CLASS_CODE"]
+            environment["KEY"] = started.exports["CLASS_KEY"]
+            environment["CURL_CA_BUNDLE"] = caDirectory + "/ca.pem"
+            environment["SSL_CERT_FILE"] = caDirectory + "/ca.pem"
         }
         defer { sandbox?.stop() }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LivePersonAPI
+import ShellTestSupport
 import Testing
 import WSClient
 import WSCore
@@ -455,16 +456,14 @@ struct AgentSDKProtocolTests {
     }
 
     /// Runs the real `/usr/bin/curl` (Debian's curl 7.88.1 here) against the sandbox with its CA; returns stdout.
-    static func curl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "--cacert", SandboxHarness.keyDirectory + "/ca.pem"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// Off the cooperative pool: a blocking wait there starved the in-process sandbox of its two threads (a hang).
+    static func curl(_ arguments: [String]) async throws -> String {
+        try await offThreadProcess {
+            try ChildProcess.run(
+                executable: "/usr/bin/curl",
+                arguments: ["-sS", "--cacert", SandboxHarness.keyDirectory + "/ca.pem"] + arguments, stdin: nil,
+                environment: ["PATH": "/usr/bin:/bin"], directory: nil, timeout: 20)
+        }.stdout
     }
 
     /// transfer2same-agent-bot: the consumer's best earlier conversation names its agent (msgHist), that agent is
@@ -488,7 +487,7 @@ struct AgentSDKProtocolTests {
                     )
                     _ = try await aliceSocket.next(ofType: ".ReqBody$StringResp")
                 }
-                let history = try Self.curl([
+                let history = try await Self.curl([
                     "-X", "POST", "\(base)/conversations/consumer/search?offset=0&limit=10", "-H",
                     "Authorization: Bearer \(bot.bearer)", "-H", "Content-Type: application/json", "-d",
                     #"{"consumer":"hank","contentToRetrieve":[]}"#,
@@ -498,12 +497,12 @@ struct AgentSDKProtocolTests {
                         .elements.first?["info"], "\(history)")
                 #expect(record["latestAgentId"]?.stringValue == alice.userId)
                 #expect(record["mcs"]?.intValue ?? 0 > 0)
-                let status = try Self.curl([
+                let status = try await Self.curl([
                     "-X", "POST", "\(base)/agent-view/status", "-H", "Authorization: Bearer \(bot.bearer)", "-H",
                     "Content-Type: application/json", "-d", #"{"agentIds":["\#(alice.userId)"]}"#,
                 ])
                 #expect(status.contains(#""currentStatus":"ONLINE""#), "\(status)")
-                let refused = try Self.curl(["-X", "POST", "\(base)/agent-view/status", "-d", "{}"])
+                let refused = try await Self.curl(["-X", "POST", "\(base)/agent-view/status", "-d", "{}"])
                 #expect(refused.contains("Bearer"), "\(refused)")
 
                 try await SocketDriver.connect(sandbox, path: Self.brandPath(sandbox, bearer: bystander.bearer)) {

@@ -1,88 +1,117 @@
 #!/usr/bin/env python3
-"""Dashboard update latency of a class sandbox (scripts/bench.d/70-class.sh).
+"""The class benchmark's dashboard: reads /class/events as the dashboard does (teacher key, the class CA) and, as one
+more learner, posts a progress report every 100 ms with a counter in it. Measures how long each of its reports takes
+to come back on the event stream (post -> dashboard), and for every learner event how long after the server took the
+report it reached the dashboard (lastSeen -> received). Standard library only.
 
-class-probe.py HOST PORT CA_FILE TEACHER_KEY JOIN_CODE STOP_FILE OUT_JSON [RATE]
-
-Joins the class as one more learner ("probe"), opens the dashboard's event stream (GET /class/events with the
-teacher key) and posts a progress report RATE times a second (default 5) whose lastError carries a sequence
-number, until STOP_FILE exists. A report's latency is from just before its POST is sent to the moment the
-`event: learner` line carrying its number is read from the stream; both clocks are this process's monotonic clock.
-Writes {"sent","received","p50Ms","p99Ms","maxMs","events"} to OUT_JSON.
+usage: class-probe.py HOST:PORT CA_FILE TEACHER_KEY JOIN_CODE SECONDS OUT.json
 """
 import http.client
 import json
-import os
-import re
 import ssl
 import sys
 import threading
 import time
 
-host, port, ca, key, code, stop_file, out = sys.argv[1:8]
-rate = float(sys.argv[8]) if len(sys.argv) > 8 else 5.0
-port = int(port)
-context = ssl.create_default_context(cafile=ca)
-
-conn = http.client.HTTPSConnection(host, port, context=context, timeout=30)
-conn.request("POST", "/class/join", body=json.dumps({"code": code, "name": "probe"}),
-             headers={"Content-Type": "application/json"})
-answer = conn.getresponse()
-token = json.loads(answer.read())["token"]
-
-received = {}
-events = [0]
-stream = http.client.HTTPSConnection(host, port, context=context, timeout=300)
-stream.request("GET", "/class/events", headers={"Authorization": "Bearer " + key, "Accept": "text/event-stream"})
-response = stream.getresponse()
-assert response.status == 200, response.status
-marker = re.compile(rb"probe-mark-(\d+)")
+host_port, ca_file, key, code, seconds, out_path = sys.argv[1:7]
+host, port = host_port.rsplit(":", 1)
+context = ssl.create_default_context(cafile=ca_file)
 
 
-def read_events():
-    while True:
-        try:
-            line = response.readline()
-        except Exception:
-            return
+def connection():
+    return http.client.HTTPSConnection(host, int(port), context=context, timeout=30)
+
+
+def post(path, body, token=None):
+    c = connection()
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    c.request("POST", path, json.dumps(body), headers)
+    answer = c.getresponse()
+    data = answer.read()
+    c.close()
+    return answer.status, data
+
+
+status, data = post("/class/join", {"code": code, "name": "dashboard-probe"})
+if status != 200:
+    sys.exit(f"class-probe: join answered {status}: {data!r}")
+joined = json.loads(data)
+probe_id, token = joined["learner"]["id"], joined["token"]
+
+sent = {}  # counter -> time posted
+probe_latencies = []  # ms, post -> event
+server_latencies = []  # ms, server receipt (lastSeen) -> event received
+events = 0
+last_seen = {}
+stop = threading.Event()
+ready = threading.Event()
+
+
+def read_stream():
+    global events
+    c = connection()
+    c.request("GET", "/class/events", headers={"Authorization": "Bearer " + key})
+    answer = c.getresponse()
+    if answer.status != 200:
+        print(f"class-probe: events answered {answer.status}", file=sys.stderr)
+        stop.set()
+        return
+    name = None
+    while not stop.is_set():
+        line = answer.readline()
         if not line:
-            return
-        now = time.monotonic()
-        if line.startswith(b"data:"):
-            events[0] += 1
-            for number in marker.findall(line):
-                received.setdefault(int(number), now)
+            break
+        line = line.decode().rstrip("\n")
+        if line.startswith("event: "):
+            name = line[7:]
+        elif line.startswith("data: "):
+            now = time.time()
+            if name == "snapshot":
+                ready.set()
+            elif name == "learner":
+                events += 1
+                view = json.loads(line[6:])
+                # Only events a report caused (lastSeen moved), not a conversation change.
+                if view.get("lastSeen") and last_seen.get(view["id"]) != view["lastSeen"]:
+                    last_seen[view["id"]] = view["lastSeen"]
+                    server_latencies.append(now * 1000 - view["lastSeen"])
+                if view["id"] == probe_id and view.get("commands") in sent:
+                    probe_latencies.append((now - sent.pop(view["commands"])) * 1000)
 
 
-reader = threading.Thread(target=read_events, daemon=True)
+reader = threading.Thread(target=read_stream, daemon=True)
 reader.start()
-time.sleep(0.5)  # the snapshot event first
-
-sent = {}
-number = 0
-while not os.path.exists(stop_file):
-    number += 1
-    body = json.dumps({"tutorial": "unauthenticated", "stepsDone": [], "currentStep": "1", "commands": number,
-                       "lastError": "probe-mark-%d" % number, "lastErrorAt": int(time.time() * 1000)})
-    sent[number] = time.monotonic()
-    conn.request("POST", "/class/progress", body=body,
-                 headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
-    reply = conn.getresponse()
-    reply.read()
-    if reply.status == 429:
-        del sent[number]
-    time.sleep(max(0.0, 1.0 / rate - (time.monotonic() - sent.get(number, time.monotonic()))))
-time.sleep(1.5)  # the last reports' events
-
-latencies = sorted((received[n] - sent[n]) * 1000 for n in sent if n in received)
+ready.wait(10)
+deadline = time.time() + float(seconds)
+counter = 0
+while time.time() < deadline and not stop.is_set():
+    counter += 1
+    sent[counter] = time.time()
+    post("/class/progress", {"commands": counter, "currentStep": "1"}, token)
+    time.sleep(0.1)
+time.sleep(1.5)
+stop.set()
 
 
-def percentile(p):
-    if not latencies:
+def percentile(values, p):
+    if not values:
         return None
-    return round(latencies[min(len(latencies) - 1, int(round(p / 100 * (len(latencies) - 1))))], 2)
+    values = sorted(values)
+    return round(values[min(len(values) - 1, int(len(values) * p / 100))], 1)
 
 
-with open(out, "w") as handle:
-    json.dump({"sent": len(sent), "received": len(latencies), "p50Ms": percentile(50), "p99Ms": percentile(99),
-               "maxMs": round(latencies[-1], 2) if latencies else None, "events": events[0]}, handle)
-    handle.write("\n")
+result = {
+    "probe_reports": counter,
+    "probe_events": len(probe_latencies),
+    "probe_p50_ms": percentile(probe_latencies, 50),
+    "probe_p99_ms": percentile(probe_latencies, 99),
+    "probe_max_ms": round(max(probe_latencies), 1) if probe_latencies else None,
+    "learner_events": events,
+    "server_to_dashboard_p50_ms": percentile(server_latencies, 50),
+    "server_to_dashboard_p99_ms": percentile(server_latencies, 99),
+}
+with open(out_path, "w") as f:
+    json.dump(result, f)
+print(json.dumps(result))

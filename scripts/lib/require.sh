@@ -9,3 +9,19 @@ require_system_packages() {
         exit 1
     fi
 }
+
+# Prints what the browser tests (scripts/browser-tests) need and this machine lacks, space-separated; nothing when all
+# is there. Debian: apt-get install -y chromium chromium-driver python3-selenium python3-websocket python3-cryptography
+# (or pip install selenium==4.51.0 websocket-client cryptography).
+missing_browser_tools() {
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=("chromium")
+    command -v chromedriver >/dev/null 2>&1 || missing+=("chromedriver (chromium-driver)")
+    command -v python3 >/dev/null 2>&1 || missing+=("python3")
+    if command -v python3 >/dev/null 2>&1; then
+        python3 -c 'import selenium' 2>/dev/null || missing+=("selenium (python3-selenium)")
+        python3 -c 'import websocket' 2>/dev/null || missing+=("websocket-client (python3-websocket)")
+        python3 -c 'import cryptography' 2>/dev/null || missing+=("cryptography (python3-cryptography)")
+    fi
+    echo "${missing[*]}"
+}

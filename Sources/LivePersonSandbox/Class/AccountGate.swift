@@ -6,18 +6,38 @@ import Synchronization
 /// `404` on every account route and no messaging socket, so a learner cannot make up an account to look around in,
 /// and learner account ids (16 random digits) cannot be found by trying.
 final class AccountGate: Sendable {
-    private let accounts: Mutex<Set<String>>
+    /// The accounts served; a learner's has a request bucket (a learner flooding the class gets `429`s, the others
+    /// do not notice), the class's own account has none.
+    private let accounts: Mutex<[String: RateLimiter?]>
+    /// HTTP requests a second one learner's account may make (bursts up to as many).
+    let learnerRequestsPerSecond: Int
+    /// Messaging sockets one learner's account may have open at once.
+    static let socketsPerLearner = 20
 
-    init(accounts: Set<String>) {
-        self.accounts = Mutex(accounts)
+    init(accounts: Set<String>, learnerRequestsPerSecond: Int = 50) {
+        self.accounts = Mutex(Dictionary(uniqueKeysWithValues: accounts.map { ($0, nil) }))
+        self.learnerRequestsPerSecond = learnerRequestsPerSecond
     }
 
+    /// Serves a learner's account from now on.
     func open(_ account: String) {
-        _ = accounts.withLock { $0.insert(account) }
+        accounts.withLock { $0[account] = RateLimiter(requestsPerSecond: learnerRequestsPerSecond) }
     }
 
     func isOpen(_ account: String) -> Bool {
-        accounts.withLock { $0.contains(account) }
+        accounts.withLock { $0[account] != nil }
+    }
+
+    /// Whether a request to `account` may go on: `false` when the account is not served or a learner's account is
+    /// over its rate (``isOpen(_:)`` tells which).
+    func admit(_ account: String) -> Bool {
+        accounts.withLock { accounts in
+            guard let entry = accounts[account] else { return false }
+            guard var bucket = entry else { return true }
+            let allowed = bucket.allow()
+            accounts[account] = bucket
+            return allowed
+        }
     }
 
     /// The account a request path names: the segment after `account` (`/api/account/{a}/…`,
@@ -38,9 +58,18 @@ struct AccountGateMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        if let account = AccountGate.account(inPath: request.uri.path), !gate.isOpen(account) {
+        if let account = AccountGate.account(inPath: request.uri.path), !gate.admit(account) {
+            guard gate.isOpen(account) else {
+                return JSONResponse.make(
+                    .notFound, ["error": "account '\(account)' is not in this class (lp-shell --join gives you yours)"])
+            }
             return JSONResponse.make(
-                .notFound, ["error": "account '\(account)' is not in this class (lp-shell --join gives you yours)"])
+                .tooManyRequests,
+                [
+                    "error":
+                        "too many requests for account \(account): at most \(gate.learnerRequestsPerSecond) a second"
+                ],
+                headers: [.retryAfter: "1"])
         }
         return try await next(request, context)
     }

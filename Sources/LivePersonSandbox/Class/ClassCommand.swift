@@ -12,6 +12,8 @@ public enum ClassCommand {
         var settings = ClassSettings()
         settings.steps = steps
         initial.classroom = settings
+        // One learner's socket: 200 requests a second before 429s (the plain sandbox allows 2000, for load tests).
+        initial.requestsPerSecond = 200
         return SandboxCommand.run(arguments: arguments, table: SandboxConfiguration.classTable, over: initial) {
             sandbox, configuration, startup in
             await announce(sandbox, configuration: configuration, startup: startup)

@@ -43,6 +43,11 @@ extension InMemorySandboxStore {
         return (summaries, sockets)
     }
 
+    /// How many messaging sockets `account` has open.
+    func openSocketCount(account: String) -> Int {
+        connections.values.reduce(0) { $0 + ($1.account == account ? 1 : 0) }
+    }
+
     static func summary(of conversation: Conversation) -> ClassConversationSummary {
         let holder: String
         if conversation.agentIsBot {

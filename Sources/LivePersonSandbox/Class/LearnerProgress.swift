@@ -42,7 +42,7 @@ struct LearnerProgress: Codable, Sendable, Equatable {
                 return TokenState(name: name, state: token.state, expiresIn: token.expiresIn)
             }
         }
-        copy.conversations = conversations.map { Array($0.prefix(50).compactMap { line($0, limit: 64) }) }
+        // Not kept: the roster reads the learner's conversations from the store, which a report cannot forge.
         return copy
     }
 }

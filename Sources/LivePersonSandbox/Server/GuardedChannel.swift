@@ -11,12 +11,14 @@ struct GuardedChannel<Base: ServerChildChannel>: ServerChildChannel {
     let idleTimeout: Duration
     let headerTimeout: Duration
     let bearers: BearerRegistry
+    /// In a class: why a messaging socket on an account may not open (``SandboxServices/socketRefusal(account:)``).
+    var classCheck: (@Sendable (String) -> BrandUpgradeCheck.Refusal?)? = nil
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(
                 ConnectionGuard(idleTimeout: idleTimeout, headerTimeout: headerTimeout))
-            try channel.pipeline.syncOperations.addHandler(BrandUpgradeCheck(bearers: bearers))
+            try channel.pipeline.syncOperations.addHandler(BrandUpgradeCheck(bearers: bearers, classCheck: classCheck))
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }

@@ -38,6 +38,8 @@ func buildApplication(
             .certificate($0)
         },
         privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(authority.serverKeyPEM.utf8), format: .pem)))
+    let socketRefusal: @Sendable (String) -> BrandUpgradeCheck.Refusal? = { services.socketRefusal(account: $0) }
+    let classCheck = services.classroom == nil ? nil : socketRefusal
     // The guard in front of HTTP enforces the timeouts and masked client frames.
     let server = HTTPServerBuilder { responder in
         HTTPSOnlyChannel(
@@ -45,7 +47,8 @@ func buildApplication(
                 GuardedChannel(
                     base: MessagingUpgradeChannel(responder: ExpectContinue.wrapping(responder), services: services),
                     idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout,
-                    bearers: services.store.bearers),
+                    bearers: services.store.bearers,
+                    classCheck: classCheck),
                 tlsConfiguration: tls))
     }
     return Application(

@@ -52,6 +52,30 @@ struct SandboxServices: Sendable {
         classroom?.gate.isOpen(account) ?? true
     }
 
+    /// In a class, why a messaging socket on `account` may not open: `404` outside the class, `429` over a learner's
+    /// socket limit; `nil` when it may (and always outside a class).
+    func socketRefusal(account: String) -> BrandUpgradeCheck.Refusal? {
+        guard let classroom else { return nil }
+        guard classroom.gate.isOpen(account) else {
+            return .init(
+                status: 404, reason: "account '\(account)' is not in this class (lp-shell --join gives you yours)")
+        }
+        guard admitsSocket(account: account) else {
+            return .init(
+                status: 429,
+                reason: "account \(account) has \(AccountGate.socketsPerLearner) sockets open, the most a learner may")
+        }
+        return nil
+    }
+
+    /// Whether `account` may open one more messaging socket: in a class, a learner's account has at most
+    /// ``AccountGate/socketsPerLearner`` open.
+    func admitsSocket(account: String) -> Bool {
+        guard let classroom else { return true }
+        guard classroom.gate.isOpen(account) else { return false }
+        return store.withState { $0.openSocketCount(account: account) } < AccountGate.socketsPerLearner
+    }
+
     /// The CSDS entries of an account: every service lives on the sandbox itself.
     func baseURIs(account: String) -> [ServiceBaseURI] {
         let hostPort = address.hostPort

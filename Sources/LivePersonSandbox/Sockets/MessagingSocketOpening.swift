@@ -10,13 +10,13 @@ enum MessagingSocketOpening {
         let account: String
         switch MessagingSocketRoute(uri: head.uri) {
         case .consumer(let name)?:
-            guard SandboxConfiguration.isValidAccount(name), services.serves(account: name) else { return nil }
+            guard SandboxConfiguration.isValidAccount(name), services.admitsSocket(account: name) else { return nil }
             let authorization = head.headers["Authorization"]
             let header = authorization.isEmpty ? nil : authorization.joined(separator: ", ")
             (account, opening) = (name, .consumer(token: MessagingSocketController.token(header)))
         case .brand(let name, let bearer, let version)?:
             guard let agent = services.store.withState({ $0.agentSession(bearer: bearer) }), agent.account == name,
-                services.serves(account: name)
+                services.admitsSocket(account: name)
             else { return nil }
             (account, opening) = (agent.account, .agent(agent, version: version))
         case nil:

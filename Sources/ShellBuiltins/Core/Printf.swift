@@ -205,15 +205,23 @@ struct PrintfFormatter {
     }
 
     private func cFormat(_ spec: String, integer: Int64) -> [UInt8] {
-        var buffer = [CChar](repeating: 0, count: 512)
-        let count = withVaList([integer]) { vsnprintf(&buffer, buffer.count, spec, $0) }
-        return buffer.prefix(Int(max(0, min(count, 511)))).map { UInt8(bitPattern: $0) }
+        cFormat(spec, argument: integer)
     }
 
     private func cFormat(_ spec: String, double: Double) -> [UInt8] {
+        cFormat(spec, argument: double)
+    }
+
+    /// `vsnprintf` of one argument, whatever the width (`%020000d` is 20,000 bytes, as in bash): a second call with
+    /// the size the first one reported when 512 bytes were not enough.
+    private func cFormat(_ spec: String, argument: any CVarArg) -> [UInt8] {
         var buffer = [CChar](repeating: 0, count: 512)
-        let count = withVaList([double]) { vsnprintf(&buffer, buffer.count, spec, $0) }
-        return buffer.prefix(Int(max(0, min(count, 511)))).map { UInt8(bitPattern: $0) }
+        let count = Int(withVaList([argument]) { vsnprintf(&buffer, buffer.count, spec, $0) })
+        if count >= buffer.count {
+            buffer = [CChar](repeating: 0, count: count + 1)
+            _ = withVaList([argument]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+        }
+        return buffer.prefix(max(0, min(count, buffer.count - 1))).map { UInt8(bitPattern: $0) }
     }
 }
 

@@ -102,6 +102,10 @@ printf '%d %d\n' 42 -7
 printf '%05d\n' 42
 ## stdout: 00042
 
+#### printf width wider than 512 bytes is not cut
+printf '%0600d|%700.1f|\n' 7 2.5 | wc -c
+## stdout: 1303
+
 #### printf right-aligned width
 printf '[%5s]\n' ab
 ## stdout: [   ab]
