@@ -48,14 +48,18 @@ struct ClassJoinTests {
     }
 
     /// Runs the built lp-shell with its own HOME (the learner's files go under it).
-    static func lpShell(_ arguments: [String], home: TemporaryDirectory) async throws -> ProcessResult {
+    static func lpShell(_ arguments: [String], home: TemporaryDirectory, dataHome: String? = nil) async throws
+        -> ProcessResult
+    {
         let binary = try LPShellBinary.locate()
-        let environment = [
+        var environment = [
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": home.path,
             "USER": "ada",
         ]
+        environment["XDG_DATA_HOME"] = dataHome
+        let childEnvironment = environment
         return try await offThreadProcess {
-            try binary.run(arguments, environment: environment, directory: home.url, timeout: 60)
+            try binary.run(arguments, environment: childEnvironment, directory: home.url, timeout: 60)
         }
     }
 
@@ -154,6 +158,18 @@ struct ClassJoinTests {
             #expect(third.status == 0, "\(third)")
             #expect(third.stdout != first.stdout)
             #expect(Self.learners(try await Self.roster(room).value).count == 2)
+        }
+    }
+
+    @Test func aRelativeDataHomeStaysRelative() async throws {
+        let home = try TemporaryDirectory(prefix: "lp-join-rel-")
+        defer { home.remove() }
+        try await Self.withClass { room in
+            let result = try await Self.lpShell(
+                ["--join", room.joinURL, "-c", "echo $CURL_CA_BUNDLE"], home: home, dataHome: "learner/data")
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout == "learner/data/lp-shell/class/127.0.0.1_\(room.sandbox.port)/ca-bundle.pem\n")
+            #expect(FileManager.default.fileExists(atPath: home.path + "/" + result.stdout.dropLast()))
         }
     }
 

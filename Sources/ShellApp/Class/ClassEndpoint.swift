@@ -32,7 +32,7 @@ struct ClassEndpoint: Sendable {
 
     /// The `error` of a `{"error":"…"}` answer, else the body's first line (at most 200 characters).
     static func errorText(_ body: [UInt8]) -> String {
-        if let value = try? JSONParserBridge.object(body), case .string(let text)? = value["error"] { return text }
+        if let value = try? ClassAnswerJSON.object(body), case .string(let text)? = value["error"] { return text }
         let text = String(decoding: body.prefix(200), as: UTF8.self)
         return String(text.split(separator: "\n").first ?? "")
     }

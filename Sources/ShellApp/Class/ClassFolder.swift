@@ -28,11 +28,13 @@ struct ClassFolder: Sendable {
 
     /// Creates the folder and its parents (0700); the reason when it cannot.
     func prepare() -> String? {
-        var built = ""
+        // A relative data home (`XDG_DATA_HOME=data`) stays relative: the shell has not changed directory yet.
+        var built = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             built += "/" + part
             if mkdir(built, 0o700) != 0 && errno != EEXIST {
-                return "cannot create \(built): \(String(cString: strerror(errno)))"
+                return "cannot create \(built.hasPrefix("./") ? String(built.dropFirst(2)) : built): "
+                    + String(cString: strerror(errno))
             }
         }
         chmod(path, 0o700)

@@ -134,7 +134,7 @@ struct ClassJoin {
 
     /// The join answer: `{"learner":{"id","name"},"token","account","exports":[{"name","value"}…]}`.
     private func parse(_ body: [UInt8], folder: ClassFolder, rejoined: Bool) -> Joined? {
-        guard let answer = try? JSONParserBridge.object(body), case .string(let token)? = answer["token"],
+        guard let answer = try? ClassAnswerJSON.object(body), case .string(let token)? = answer["token"],
             case .string(let account)? = answer["account"], case .array(let items)? = answer["exports"]
         else { return nil }
         var learnerID = ""
