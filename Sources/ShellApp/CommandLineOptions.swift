@@ -176,9 +176,9 @@ struct CommandLineOptions: Equatable {
                 }
             case "--name":
                 let name = option.value ?? ""
-                guard (1...40).contains(name.count),
+                guard (1...60).contains(name.count),
                     name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
-                else { throw .invalid("--name \(name): a name is 1 to 40 printable characters") }
+                else { throw .invalid("--name \(name): a name is 1 to 60 printable characters") }
                 options.learnerName = name
             case "--help":
                 options.mode = .help

@@ -69,6 +69,18 @@ import Testing
         #expect(!learner.isStuck(at: 100_000))
     }
 
+    @Test func aCommandThatWorksAfterAFailureEndsTheRun() {
+        var learner = Learner(id: "l-1", name: "Ada", account: "1", tokenHash: "h", joinedAt: 0, lastSeen: 0)
+        let failed = LearnerProgress(
+            stepsDone: ["1"], currentStep: "2", lastError: "curl: (7) refused", lastErrorAt: 1000, commands: 4)
+        learner.record(failed, at: 1000)
+        #expect(learner.isStuck(at: 61_000))
+        var fixed = failed
+        fixed.commands = 5  // one more command, and the last error is still the old one: it worked
+        learner.record(fixed, at: 2000)
+        #expect(!learner.isStuck(at: 120_000))
+    }
+
     @Test func reportsAreCutToWhatTheDashboardShows() {
         var progress = LearnerProgress()
         progress.lastError = String(repeating: "word ", count: 100) + "\nsecond line"

@@ -60,7 +60,7 @@ struct JoinLineTests {
     @Test(arguments: [
         (["--join", "https://127.0.0.1:8443/"], "--join https://127.0.0.1:8443/: no #CODE.FINGERPRINT"),
         (["--name", "Ada"], "--name Ada: only with --join"),
-        (["--join", "https://h:1/#K7QX2P9A.\(fingerprint)", "--name", ""], "--name : a name is 1 to 40"),
+        (["--join", "https://h:1/#K7QX2P9A.\(fingerprint)", "--name", ""], "--name : a name is 1 to 60"),
         (["--join", "https://h:1/#K7QX2P9A.\(fingerprint)", "--plain"], "--join: not with --plain"),
     ])
     func badOptionsAreUsageErrorsNamingTheValue(_ arguments: [String], _ expected: String) {

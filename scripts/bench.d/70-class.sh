@@ -59,8 +59,8 @@ reported=$(echo "$roster" | jq '[.learners[] | select((.name | startswith("learn
 
 probe=$(cat "$dir/probe.json")
 p() { echo "$probe" | jq -r ".$1"; }
-seconds=$(echo "$finished - $started" | bc)
-cpu_seconds=$(echo "scale=2; ($cpu_after - $cpu_before) / $ticks_per_second" | bc)
+seconds=$(printf '%.2f' "$(echo "$finished - $started" | bc)")
+cpu_seconds=$(printf '%.2f' "$(echo "scale=2; ($cpu_after - $cpu_before) / $ticks_per_second" | bc)")
 
 echo "## The class sandbox under a class of $learners"
 echo
@@ -75,7 +75,7 @@ echo "| what | measured |"
 echo "|---|---|"
 echo "| learners who finished the tutorial (the bot's reply seen) | $done_count of $learners |"
 echo "| learners on the roster / with a report | $on_roster / $reported |"
-echo "| wall time, all $learners learners | ${seconds%??????} s |"
+echo "| wall time, all $learners learners | $seconds s |"
 echo "| dashboard update latency, report posted → event on the stream (probe, $(p probe_events) of $(p probe_reports) reports) | p50 $(p probe_p50_ms) ms, p99 $(p probe_p99_ms) ms, max $(p probe_max_ms) ms |"
 echo "| server received a report → event on the stream ($(p learner_events) learner events) | p50 $(p server_to_dashboard_p50_ms) ms, p99 $(p server_to_dashboard_p99_ms) ms |"
 echo "| class process CPU time over the run (user + system) | $cpu_seconds s |"

@@ -12,11 +12,13 @@ struct Learner: Codable, Sendable {
     var failuresInARow = 0
     var failingSince: Int64?
 
-    /// Takes a report: counts a new error as a failure, and a completed step as the end of being stuck.
+    /// Takes a report: counts a new error as a failure; a completed step, or a command that ran without a new
+    /// error (the count went up, the error stayed the old one), ends a run of failures.
     mutating func record(_ report: LearnerProgress, at now: Int64) {
         let previousSteps = progress.stepsDone?.count ?? 0
         let stepsNow = report.stepsDone?.count ?? previousSteps
-        if stepsNow > previousSteps || report.currentStep != progress.currentStep && report.lastError == nil {
+        let succeeded = (report.commands ?? 0) > (progress.commands ?? 0) && report.lastErrorAt == progress.lastErrorAt
+        if stepsNow > previousSteps || succeeded {
             failuresInARow = 0
             failingSince = nil
         }
