@@ -17,11 +17,24 @@ missing_browser_tools() {
     local missing=()
     command -v chromium >/dev/null 2>&1 || missing+=("chromium")
     command -v chromedriver >/dev/null 2>&1 || missing+=("chromedriver (chromium-driver)")
-    command -v python3 >/dev/null 2>&1 || missing+=("python3")
-    if command -v python3 >/dev/null 2>&1; then
-        python3 -c 'import selenium' 2>/dev/null || missing+=("selenium (python3-selenium)")
-        python3 -c 'import websocket' 2>/dev/null || missing+=("websocket-client (python3-websocket)")
-        python3 -c 'import cryptography' 2>/dev/null || missing+=("cryptography (python3-cryptography)")
+    local python
+    python=$(browser_python)
+    if [ -z "$python" ]; then
+        missing+=("python3")
+    else
+        "$python" -c 'import selenium' 2>/dev/null || missing+=("selenium (python3-selenium)")
+        "$python" -c 'import websocket' 2>/dev/null || missing+=("websocket-client (python3-websocket)")
+        "$python" -c 'import cryptography' 2>/dev/null || missing+=("cryptography (python3-cryptography)")
     fi
     echo "${missing[*]}"
+}
+
+# The Python the browser tests run with: Debian's /usr/bin/python3 when it has Selenium (apt's python3-selenium goes
+# there, and a `python3` earlier on PATH, pyenv's say, does not see it), else the first python3 on PATH.
+browser_python() {
+    if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+        echo /usr/bin/python3
+    else
+        command -v python3 2>/dev/null || true
+    fi
 }
