@@ -30,6 +30,8 @@ extension LivePersonStartup {
             return nil
         }
         exportSandbox(joined.exports, state: &state, host: bareHost)
+        // The prompt says `lp:class`; scripts that test `$LP_SANDBOX` for a sandbox still find it set.
+        try? state.variables.set("LP_SANDBOX", to: "class", exported: true)
         let endpoint = ClassEndpoint(line: line, bundlePath: joined.folder.bundlePath, environment: environment)
         let reporter = ClassReporter(endpoint: endpoint, token: joined.token) { text in
             if interactive {

@@ -8,7 +8,12 @@ struct Prompt {
     var style: TerminalStyle
 
     func primary(state: ShellState) -> String {
-        let account = state.variables["LP_SANDBOX"] == "1" ? "sandbox" : (state.variables["LP_ACCOUNT"] ?? "no-account")
+        let account =
+            switch state.variables["LP_SANDBOX"] {
+            case "1": "sandbox"
+            case "class": "class"
+            default: state.variables["LP_ACCOUNT"] ?? "no-account"
+            }
         let status = state.lastStatus.isSuccess ? "" : " [\(state.lastStatus.rawValue)]"
         let badge = SessionAdvisor.promptBadge(state: state)
         guard style.usesColor else {
