@@ -101,6 +101,7 @@ struct CommandLineOptions: Equatable {
                         [--join https://HOST:PORT/#CODE.FINGERPRINT [--name NAME]]
                         [-c COMMAND [NAME [ARG ...]] | SCRIPT [ARG ...]]
                lp-shell sandbox [--host 127.0.0.1] [--port 8443] [--ca-dir DIR] [...]
+               lp-shell class [--name NAME] [--host 127.0.0.1] [--port 8443] [--data DIR] [...]
 
         A shell for LivePerson's messaging tutorials: paste the docs' commands as they are. Built-in curl, jq,
         wscat and base64; with no LP_ACCOUNT it starts an embedded LivePerson sandbox.

@@ -13,6 +13,8 @@ enum ManualPage {
             synopsis: [
                 "lp-shell [OPTIONS] [-c COMMAND [NAME [ARG ...]] | SCRIPT [ARG ...]]",
                 "lp-shell sandbox [SANDBOX OPTIONS]",
+                "lp-shell class [--name NAME] [SANDBOX OPTIONS]",
+                "lp-shell --join https://HOST:PORT/#CODE.FINGERPRINT [--name NAME]",
             ],
             description: [
                 "lp-shell runs the commands of LivePerson's developer tutorials as they are printed: a POSIX shell "
@@ -24,6 +26,10 @@ enum ManualPage {
                     + "bot agent) on 127.0.0.1 over HTTPS/WSS with a generated CA, so every tutorial works offline.",
                 "Inside the shell, step runs the tutorial's steps, tutorial guides through them, tokens shows the "
                     + "session's tokens and help lists the builtins with their options.",
+                "lp-shell class runs one sandbox for a whole class and prints a join line for the learners and the "
+                    + "dashboard URL (with the teacher key) for the teacher; lp-shell --join with that line trusts the "
+                    + "class CA by the fingerprint in it, gives the learner an account of their own and reports their "
+                    + "progress (never their tokens) to the dashboard.",
             ],
             optionSections: [
                 ("OPTIONS", CommandLineOptions.table),
