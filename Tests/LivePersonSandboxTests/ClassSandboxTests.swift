@@ -216,4 +216,23 @@ struct ClassSandboxTests {
             #expect(missing.status == 404)
         }
     }
+
+    /// `--host 0.0.0.0`: learners on other machines use the machine's address, which the join line, the exports,
+    /// CSDS and the certificate all name (curl verifies it against the class CA).
+    @Test(.enabled(if: !InterfaceAddresses.list().isEmpty, "needs a non-loopback interface"))
+    func aWildcardClassAdvertisesTheAddressOtherMachinesReach() async throws {
+        try await ClassHarness.withClass({ $0.host = "0.0.0.0" }) { harness in
+            let address = try #require(InterfaceAddresses.list().first)
+            #expect(harness.sandbox.hostPort.hasPrefix(address + ":"))
+            #expect(await harness.room.joinLine.hasPrefix("lp-shell --join https://\(address):"))
+            let (_, account, answer) = try await harness.join(name: "Remote")
+            #expect(answer.status == 200, "\(answer)")
+            let idp = answer.json?["exports"]?.arrayValue.first { $0["name"]?.stringValue == "LP_IDP" }
+            #expect(idp?["value"]?.stringValue == harness.sandbox.hostPort)
+            let csds = try await Curl.run(
+                harness.sandbox,
+                ["https://\(harness.sandbox.hostPort)/api/account/\(account)/service/idp/baseURI.json?version=1.0"])
+            #expect(csds.json?["baseURI"]?.stringValue == harness.sandbox.hostPort, "\(csds)")
+        }
+    }
 }

@@ -26,7 +26,7 @@ public enum ClassCommand {
         let joinLine = await room.joinLine
         let dashboard = await room.dashboardURL
         var banner = """
-            lp-shell class "\(room.settings.name)": listening on https://\(sandbox.hostPort) \
+            lp-shell class "\(room.settings.name)": listening on https://\(room.learnerHostPort) \
             (started in \(SandboxCommand.milliseconds(startup)) ms)
               learners run the join line below; each gets an account of their own
               the dashboard URL carries the teacher key: open it yourself, do not project or share it

@@ -13,7 +13,6 @@ import NIOCore
 /// key gets `401` and nothing else; keys, tokens and codes are never logged.
 struct ClassController {
     let room: ClassRoom
-    let address: AdvertisedAddress
 
     static let cookieName = "lp_class"
     static let largestReport = 16 * 1024
@@ -121,7 +120,8 @@ struct ClassController {
         }
         let account = admission.learner.account
         let exports = RunningSandbox.serviceExports(
-            hostPort: address.hostPort, account: account, connectorID: InMemorySandboxStore.connectorID(for: account))
+            hostPort: room.learnerHostPort, account: account,
+            connectorID: InMemorySandboxStore.connectorID(for: account))
         _ = await room.store.account(account)
         return JSONResponse.make(
             .ok,
@@ -218,7 +218,8 @@ struct ClassController {
             AgentAnswer(
                 account: session.account, bearer: session.bearer, userId: session.userId, agentId: session.userPid,
                 socket:
-                    "wss://\(address.hostPort)/ws_api/account/\(session.account)/messaging/brand/\(session.bearer)?v=2"),
+                    "wss://\(room.learnerHostPort)/ws_api/account/\(session.account)/messaging/brand/\(session.bearer)?v=2"
+            ),
             headers: [.cacheControl: "no-store"])
     }
 }

@@ -2,20 +2,16 @@ import Base64Codec
 
 extension ClassRoom {
     /// The class of a sandbox started with `configuration`: its CA's fingerprint for the join line, the address
-    /// learners reach it at (for a wildcard bind, the machine's first non-loopback address), its account gate.
+    /// learners reach it at (the sandbox's advertised one), its account gate.
     static func make(
         settings: ClassSettings, configuration: SandboxConfiguration, authority: CertificateAuthority,
         store: InMemorySandboxStore, address: AdvertisedAddress
     ) throws -> ClassRoom {
         let der = Self.der(ofPEM: authority.caCertificatePEM)
-        let reachable = learnerHost(for: configuration.host)
         return try ClassRoom(
             settings: settings,
-            origin: {
-                guard let reachable else { return "https://" + address.hostPort }
-                let port = address.hostPort.split(separator: ":").last.map(String.init) ?? String(configuration.port)
-                return "https://" + AdvertisedAddress.format(host: reachable, port: Int(port) ?? configuration.port)
-            },
+            // RunningSandbox advertises the address learners reach (for a wildcard bind, ``learnerHost(for:)``).
+            origin: { "https://" + address.hostPort },
             caCertificatePEM: authority.caCertificatePEM, caFingerprint: ClassSecrets.fingerprint(der: der),
             dataDirectory: configuration.dataDirectory, store: store,
             gate: AccountGate(accounts: [configuration.defaultAccount]))

@@ -84,6 +84,9 @@ actor ClassRoom {
             teacherKey: teacherKey, code: code, learners: order.compactMap { learners[$0] }, nextLearner: nextLearner)
     }
 
+    /// The `host:port` learners reach the class at (the join line's): what their exports name.
+    nonisolated var learnerHostPort: String { String(origin().dropFirst("https://".count)) }
+
     /// `lp-shell --join https://host:port/#CODE.FINGERPRINT`.
     var joinLine: String { "lp-shell --join \(origin())/#\(code).\(caFingerprint)" }
 

@@ -136,6 +136,11 @@ public final class RunningSandbox: Sendable {
             )
         }
         address.hostPort = AdvertisedAddress.format(host: configuration.host, port: port)
+        // A class on a wildcard bind advertises the address other machines reach (its certificate names it), in
+        // CSDS answers as in the join line: learners are on other machines.
+        if configuration.classroom != nil, let reachable = ClassRoom.learnerHost(for: configuration.host) {
+            address.hostPort = AdvertisedAddress.format(host: reachable, port: port)
+        }
         let ticker = classroom.map { room in Task { await room.run() } }
         let account = await store.account(configuration.defaultAccount)
         return RunningSandbox(

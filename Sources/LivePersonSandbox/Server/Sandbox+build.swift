@@ -11,7 +11,7 @@ func buildRouter(services: SandboxServices) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     if let classroom = services.classroom {
         router.add(middleware: AccountGateMiddleware(gate: classroom.gate))
-        ClassController(room: classroom, address: services.address).addRoutes(to: router)
+        ClassController(room: classroom).addRoutes(to: router)
     }
     CSDSController(services: services).addRoutes(to: router)
     IdPController(services: services).addRoutes(to: router)

@@ -95,7 +95,10 @@ public enum SandboxCommand {
                 "\(command): warning: listening on \(configuration.host), not loopback: anyone who can reach it can use it"
             )
         }
-        if let note = wildcardNote(host: configuration.host, port: sandbox.port) { printError(note) }
+        // A class's certificate names the machine's addresses and its join line names the one learners use.
+        if configuration.classroom == nil, let note = wildcardNote(host: configuration.host, port: sandbox.port) {
+            printError(note)
+        }
     }
 
     static func milliseconds(_ duration: Duration) -> String {
