@@ -48,13 +48,14 @@ public enum LPShell {
             return 0
         case .sandbox(let sandboxArguments), .classroom(let sandboxArguments):
             Signals.installCrashHandlers()
-            let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments)
+            let isClass = if case .classroom = options.mode { true } else { false }
+            let folders = SandboxLauncher.secretFolders(arguments: sandboxArguments, classroom: isClass)
             for warning in SecretFileAudit.warnings(
                 environment: processEnvironment(), environmentFiles: [], sandboxFolders: folders)
             {
                 io.stderr.write(renderer.render(warning: warning))
             }
-            if case .classroom = options.mode {
+            if isClass {
                 return SandboxLauncher.runClass(arguments: sandboxArguments, environment: processEnvironment(), io: io)
             }
             return SandboxLauncher.runForeground(arguments: sandboxArguments, io: io)

@@ -22,8 +22,12 @@ enum SandboxLauncher {
 extension SandboxLauncher {
     /// The folders the sandbox keeps its keys and data in under `arguments` (`--ca-dir`, `--data`); empty when
     /// neither is given (the default folder) or the arguments do not parse (the sandbox says why).
-    static func secretFolders(arguments: [String]) -> [String] {
-        guard !arguments.isEmpty, let configuration = try? SandboxConfiguration.parse(arguments: arguments) else {
+    static func secretFolders(arguments: [String], classroom: Bool = false) -> [String] {
+        guard !arguments.isEmpty,
+            let configuration = try? classroom
+                ? SandboxConfiguration.parseClass(arguments: arguments)
+                : SandboxConfiguration.parse(arguments: arguments)
+        else {
             return []
         }
         var folders = [configuration.resolvedCADirectory()]

@@ -189,6 +189,13 @@ extension SandboxConfiguration {
             }
         })
 
+    /// Parses `lp-shell class` arguments (without the command name): the sandbox's options and `--name`.
+    public static func parseClass(arguments: [String]) throws(UsageError) -> SandboxConfiguration {
+        var initial = SandboxConfiguration()
+        initial.classroom = ClassSettings()
+        return try parse(arguments: arguments, table: classTable, over: initial)
+    }
+
     /// The text `lp-shell class --help` prints.
     public static let classHelpText = """
         usage: lp-shell class [--name NAME] [--host ADDRESS] [--port PORT] [--data DIR] [options]
