@@ -16,32 +16,15 @@ extension HTTPFetch {
     package static func exchange(_ request: Request, method: String, headers: [String] = [], body: [UInt8]? = nil)
         -> Exchange
     {
-        let target: CurlURL
-        do {
-            target = try CurlURL(parsing: request.url)
-        } catch {
-            return .failed(error)
+        let ended = transfer(request, body: body) { options in
+            options.method = method
+            options.headers = headers
         }
-        var options = CurlOptions()
-        options.urls = [request.url]
-        options.method = method
-        options.headers = headers
-        options.silent = true
-        options.maxTime = request.maximumSeconds
-        options.insecure = request.trust.insecure
-        options.caCertificatePath = request.trust.caFile
-        let output = ByteOutput.capturing()
-        let unused = ByteOutput.capturing()
-        let curlOutput = CurlOutput(stdout: output, stderr: unused, path: nil, shownPath: "")
-        curlOutput.muted = true
-        let transfer = CurlTransfer(
-            options: options, builder: CurlRequestBuilder(options: options, body: body), trust: request.trust,
-            choice: CurlTransportChoice(environment: request.environment), environment: request.environment,
-            jar: nil, stderr: unused, output: curlOutput)
-        transfer.run(url: target)
-        if transfer.interrupted { return .interrupted }
-        if let error = transfer.stats.error { return .failed(error) }
-        return .response(
-            status: transfer.stats.httpCode, headers: transfer.stats.responseHeaders, body: output.capturedBytes)
+        switch ended {
+        case .failed(let error): return .failed(error)
+        case .interrupted: return .interrupted
+        case .finished(let stats, let received):
+            return .response(status: stats.httpCode, headers: stats.responseHeaders, body: received)
+        }
     }
 }

@@ -44,6 +44,27 @@ package enum HTTPFetch {
 
     /// Fetches `request.url`: redirects are followed and a status of 400 or more fails, as with `curl -sSfL`.
     package static func get(_ request: Request) -> Outcome {
+        let ended = transfer(request, body: nil) { options in
+            options.failOnHTTPError = true
+            options.followRedirects = true
+        }
+        switch ended {
+        case .failed(let error): return .failed(error)
+        case .interrupted: return .interrupted
+        case .finished(_, let body): return .body(body)
+        }
+    }
+
+    /// How one transfer ended: curl's error, Ctrl-C, or its statistics and the body it received.
+    enum TransferEnd {
+        case failed(CurlError)
+        case interrupted
+        case finished(CurlTransferStats, [UInt8])
+    }
+
+    /// One silent transfer of `request.url` with `body`, the options `configure` adds, and the output captured:
+    /// what ``get(_:)`` and ``exchange(_:method:headers:body:)`` share.
+    static func transfer(_ request: Request, body: [UInt8]?, configure: (inout CurlOptions) -> Void) -> TransferEnd {
         let target: CurlURL
         do {
             target = try CurlURL(parsing: request.url)
@@ -53,22 +74,21 @@ package enum HTTPFetch {
         var options = CurlOptions()
         options.urls = [request.url]
         options.silent = true
-        options.failOnHTTPError = true
-        options.followRedirects = true
         options.maxTime = request.maximumSeconds
         options.insecure = request.trust.insecure
         options.caCertificatePath = request.trust.caFile
-        let body = ByteOutput.capturing()
+        configure(&options)
+        let received = ByteOutput.capturing()
         let unused = ByteOutput.capturing()
-        let output = CurlOutput(stdout: body, stderr: unused, path: nil, shownPath: "")
+        let output = CurlOutput(stdout: received, stderr: unused, path: nil, shownPath: "")
         output.muted = true
         let transfer = CurlTransfer(
-            options: options, builder: CurlRequestBuilder(options: options, body: nil), trust: request.trust,
+            options: options, builder: CurlRequestBuilder(options: options, body: body), trust: request.trust,
             choice: CurlTransportChoice(environment: request.environment), environment: request.environment,
             jar: nil, stderr: unused, output: output)
         transfer.run(url: target)
         if transfer.interrupted { return .interrupted }
         if let error = transfer.stats.error { return .failed(error) }
-        return .body(body.capturedBytes)
+        return .finished(transfer.stats, received.capturedBytes)
     }
 }
