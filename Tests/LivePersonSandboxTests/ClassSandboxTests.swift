@@ -221,7 +221,14 @@ struct ClassSandboxTests {
     /// CSDS and the certificate all name (curl verifies it against the class CA).
     @Test(.enabled(if: !InterfaceAddresses.list().isEmpty, "needs a non-loopback interface"))
     func aWildcardClassAdvertisesTheAddressOtherMachinesReach() async throws {
-        try await ClassHarness.withClass({ $0.host = "0.0.0.0" }) { harness in
+        // Keys of its own: the certificate it issues names the machine's addresses, and rewriting the shared key
+        // folder's certificate while other tests' sandboxes start would race with them.
+        let keys = FileManager.default.temporaryDirectory.appendingPathComponent("class-wild-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: keys) }
+        try await ClassHarness.withClass({
+            $0.host = "0.0.0.0"
+            $0.caDirectory = keys
+        }) { harness in
             let address = try #require(InterfaceAddresses.list().first)
             #expect(harness.sandbox.hostPort.hasPrefix(address + ":"))
             #expect(await harness.room.joinLine.hasPrefix("lp-shell --join https://\(address):"))
@@ -229,6 +236,7 @@ struct ClassSandboxTests {
             #expect(answer.status == 200, "\(answer)")
             let idp = answer.json?["exports"]?.arrayValue.first { $0["name"]?.stringValue == "LP_IDP" }
             #expect(idp?["value"]?.stringValue == harness.sandbox.hostPort)
+            // Curl.run trusts the sandbox's own CA (this test's folder).
             let csds = try await Curl.run(
                 harness.sandbox,
                 ["https://\(harness.sandbox.hostPort)/api/account/\(account)/service/idp/baseURI.json?version=1.0"])
