@@ -1,4 +1,5 @@
 import Foundation
+import LivePersonSandbox
 import ShellTestSupport
 import Testing
 
@@ -15,22 +16,22 @@ struct ClassTrustTests {
             "openssl x509 -in '\(authority.caPath)' -outform der | openssl dgst -sha256 -binary | basenc --base64url"
         ).replacingOccurrences(of: "=", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(expected.count == 43)
-        #expect(ClassTrust.fingerprint(ofPEM: pem) == expected)
+        #expect(ClassFingerprint.of(pem: pem) == expected)
         let other = try String(contentsOfFile: authority.otherCAPath, encoding: .utf8)
-        #expect(ClassTrust.fingerprint(ofPEM: other) != expected)
+        #expect(ClassFingerprint.of(pem: other) != expected)
     }
 
     @Test func noCertificateNoFingerprint() {
-        #expect(ClassTrust.fingerprint(ofPEM: "") == nil)
-        #expect(ClassTrust.fingerprint(ofPEM: "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n") == nil)
-        #expect(ClassTrust.fingerprint(ofPEM: "<html>not found</html>") == nil)
+        #expect(ClassFingerprint.of(pem: "") == nil)
+        #expect(ClassFingerprint.of(pem: "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n") == nil)
+        #expect(ClassFingerprint.of(pem: "<html>not found</html>") == nil)
     }
 
     @Test func bundleEndsWithTheClassCA() {
         let pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"
-        let bundle = ClassTrust.bundle(caPEM: pem)
+        let bundle = CertificateAuthority.bundleText(caPEM: pem)
         #expect(bundle.hasSuffix(pem + "\n"))
-        if FileManager.default.fileExists(atPath: ClassTrust.systemBundles[0]) {
+        if FileManager.default.fileExists(atPath: CertificateAuthority.systemBundles[0]) {
             #expect(bundle.count > pem.count + 1000)
         }
     }

@@ -40,6 +40,11 @@ final class AccountGate: Sendable {
         }
     }
 
+    /// The one-line reason an account outside the class is refused, over HTTP and on a socket upgrade alike.
+    static func notInClass(_ account: String) -> String {
+        "account '\(account)' is not in this class (lp-shell --join gives you yours)"
+    }
+
     /// The account a request path names: the segment after `account` (`/api/account/{a}/…`,
     /// `/ws_api/account/{a}/…`, `/sentinel/api/account/{a}/…`), or the Swift store's `/v1/AUTH_async-images/{a}/…`.
     static func account(inPath path: some StringProtocol) -> String? {
@@ -60,8 +65,7 @@ struct AccountGateMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         if let account = AccountGate.account(inPath: request.uri.path), !gate.admit(account) {
             guard gate.isOpen(account) else {
-                return JSONResponse.make(
-                    .notFound, ["error": "account '\(account)' is not in this class (lp-shell --join gives you yours)"])
+                return JSONResponse.make(.notFound, ["error": AccountGate.notInClass(account)])
             }
             return JSONResponse.make(
                 .tooManyRequests,

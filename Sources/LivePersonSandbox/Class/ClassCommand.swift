@@ -8,13 +8,10 @@ import X509
 public enum ClassCommand {
     /// Runs the class with `steps` (the tutorials' steps, for the dashboard); blocks until a signal arrives.
     public static func run(arguments: [String], steps: [ClassStep]) -> Int32 {
-        var initial = SandboxConfiguration()
-        var settings = ClassSettings()
-        settings.steps = steps
-        initial.classroom = settings
-        // One learner's socket: 200 requests a second before 429s (the plain sandbox allows 2000, for load tests).
-        initial.requestsPerSecond = 200
-        return SandboxCommand.run(arguments: arguments, table: SandboxConfiguration.classTable, over: initial) {
+        SandboxCommand.run(
+            arguments: arguments, table: SandboxConfiguration.classTable,
+            over: SandboxConfiguration.classDefaults(steps: steps)
+        ) {
             sandbox, configuration, startup in
             await announce(sandbox, configuration: configuration, startup: startup)
         }

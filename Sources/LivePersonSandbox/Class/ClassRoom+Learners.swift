@@ -18,9 +18,9 @@ extension ClassRoom {
     /// A new learner for the right code. Wrong codes are counted: after ``joinFailuresPerMinute`` of them in a
     /// minute every join waits for the next minute (rejoins with a token do not), so the code cannot be guessed.
     func join(code typed: String, name: String) throws(Refusal) -> Admission {
-        let minute = Self.now() / 60_000
+        let minute = InMemorySandboxStore.now() / 60_000
         if failedJoins.minute == minute, failedJoins.count >= Self.joinFailuresPerMinute {
-            throw .tooMany(retryAfter: Int(60 - (Self.now() / 1000) % 60))
+            throw .tooMany(retryAfter: Int(60 - (InMemorySandboxStore.now() / 1000) % 60))
         }
         guard ClassSecrets.constantTimeEqual(ClassSecrets.normalizedCode(typed), code) else {
             failedJoins = (minute, failedJoins.minute == minute ? failedJoins.count + 1 : 1)
@@ -28,7 +28,7 @@ extension ClassRoom {
         }
         guard let name = ClassSettings.validName(name) else { throw .badName }
         let token = ClassSecrets.randomKey()
-        let now = Self.now()
+        let now = InMemorySandboxStore.now()
         let learner = Learner(
             id: "l-\(nextLearner)", name: name, account: ClassSecrets.accountID(), tokenHash: TokenHash.of(token),
             joinedAt: now, lastSeen: now)
@@ -47,7 +47,7 @@ extension ClassRoom {
         guard let id = learnerByTokenHash[TokenHash.of(token)], var learner = learners[id] else {
             throw .unknownToken
         }
-        learner.lastSeen = Self.now()
+        learner.lastSeen = InMemorySandboxStore.now()
         learners[id] = learner
         pushChanges(only: id)
         return Admission(learner: learner, token: token)
@@ -62,7 +62,7 @@ extension ClassRoom {
         let allowed = limit.allow()
         reportLimits[id] = limit
         guard allowed else { throw .tooMany(retryAfter: 1) }
-        learner.record(progress.sanitized(), at: Self.now())
+        learner.record(progress.sanitized(), at: InMemorySandboxStore.now())
         learners[id] = learner
         unsaved = true
         pushChanges(only: id)

@@ -23,7 +23,7 @@ extension ClassRoom {
     }
 
     func snapshot() -> RosterSnapshot {
-        let now = Self.now()
+        let now = InMemorySandboxStore.now()
         return RosterSnapshot(
             class: classView, learners: order.compactMap { learners[$0] }.map { view(of: $0, at: now) })
     }
@@ -43,8 +43,6 @@ extension ClassRoom {
         streams[id] = nil
     }
 
-    var streamCount: Int { streams.count }
-
     /// One server-sent event: its name and one line of JSON.
     static func event(_ name: String, _ value: some Encodable) -> String {
         let encoder = JSONEncoder()
@@ -59,7 +57,7 @@ extension ClassRoom {
 
     /// Sends each learner (or only `learner`) whose row changed since it was last sent.
     func pushChanges(only learner: String? = nil) {
-        let now = Self.now()
+        let now = InMemorySandboxStore.now()
         for id in learner.map({ [$0] }) ?? order {
             guard let learner = learners[id] else { continue }
             let view = view(of: learner, at: now)

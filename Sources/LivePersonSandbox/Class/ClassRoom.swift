@@ -1,11 +1,5 @@
 import NIOCore
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A class: the learners who joined with the join code, each with an account of their own in the sandbox's store,
 /// their reports, the teacher's key and dashboard sessions, and the dashboards' event streams. One actor, so joins,
 /// reports and the roster never race.
@@ -101,10 +95,6 @@ actor ClassRoom {
         } catch {
             unsaved = true
         }
-    }
-
-    static func now() -> Int64 {
-        Int64(Date().timeIntervalSince1970 * 1000)
     }
 
     // MARK: Teacher

@@ -1,5 +1,4 @@
 import Base64Codec
-import Crypto
 
 /// The class's secrets: random keys and codes, their hashes, and the constant-time comparison every check uses.
 enum ClassSecrets {
@@ -28,11 +27,6 @@ enum ClassSecrets {
         var generator = SystemRandomNumberGenerator()
         let first = String(Int.random(in: 1...9, using: &generator))
         return first + String((0..<15).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
-    }
-
-    /// SHA-256 of `der` as base64url without padding: the CA fingerprint the join line carries.
-    static func fingerprint(der: [UInt8]) -> String {
-        Base64Coding.encodeURL(Array(SHA256.hash(data: der)))
     }
 
     /// Compares in time that depends only on the lengths, never on where the texts first differ.

@@ -27,7 +27,7 @@ public struct CertificateAuthority: Sendable {
     }
 
     /// The system CA bundles tried, in order, for the combined bundle file.
-    static let systemBundles = [
+    public static let systemBundles = [
         "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem",
     ]
 
@@ -125,10 +125,22 @@ public struct CertificateAuthority: Sendable {
             return
         }
         let systemText = system.flatMap { try? String(contentsOfFile: $0.path, encoding: .utf8) } ?? ""
-        let bundle = systemText + (systemText.isEmpty || systemText.hasSuffix("\n") ? "" : "\n") + caPEM + "\n"
+        let bundle = bundleText(systemText: systemText, caPEM: caPEM)
         if files.read(FileName.bundle) != bundle {
             try files.write(FileName.bundle, bundle)
         }
+    }
+
+    /// A CA bundle of the system's CAs (the first of ``systemBundles`` there is) followed by `caPEM`: what
+    /// `ca-bundle.pem` holds, and what a class learner writes beside the class CA it pinned.
+    public static func bundleText(caPEM: String) -> String {
+        let systemText = systemBundles.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
+        return bundleText(systemText: systemText, caPEM: caPEM)
+    }
+
+    static func bundleText(systemText: String, caPEM: String) -> String {
+        systemText + (systemText.isEmpty || systemText.hasSuffix("\n") ? "" : "\n") + caPEM
+            + (caPEM.hasSuffix("\n") ? "" : "\n")
     }
 
     static func makeCACertificate(key: P256.Signing.PrivateKey, now: Date) throws -> Certificate {

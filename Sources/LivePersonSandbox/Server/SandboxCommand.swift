@@ -121,7 +121,7 @@ public enum SandboxCommand {
 
     /// For a wildcard bind: which address the export lines name and why, and where other machines reach it.
     static func wildcardNote(host: String, port: Int, addresses: [String] = InterfaceAddresses.list()) -> String? {
-        guard ["0.0.0.0", "::", ""].contains(host) else { return nil }
+        guard AdvertisedAddress.isWildcard(host) else { return nil }
         let local = AdvertisedAddress.format(host: host, port: port)
         var note =
             "lp-shell sandbox: note: the export lines name \(local), which works on this machine and is in the "

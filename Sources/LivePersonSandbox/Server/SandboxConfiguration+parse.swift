@@ -191,9 +191,18 @@ extension SandboxConfiguration {
 
     /// Parses `lp-shell class` arguments (without the command name): the sandbox's options and `--name`.
     public static func parseClass(arguments: [String]) throws(UsageError) -> SandboxConfiguration {
-        var initial = SandboxConfiguration()
-        initial.classroom = ClassSettings()
-        return try parse(arguments: arguments, table: classTable, over: initial)
+        try parse(arguments: arguments, table: classTable, over: classDefaults(steps: []))
+    }
+
+    /// What `lp-shell class` starts from before its options: a class listing `steps`, and 200 requests a second
+    /// on one learner's socket before 429s (the plain sandbox allows 2000, for load tests).
+    static func classDefaults(steps: [ClassStep]) -> SandboxConfiguration {
+        var configuration = SandboxConfiguration()
+        var settings = ClassSettings()
+        settings.steps = steps
+        configuration.classroom = settings
+        configuration.requestsPerSecond = 200
+        return configuration
     }
 
     /// The text `lp-shell class --help` prints.

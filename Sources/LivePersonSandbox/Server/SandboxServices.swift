@@ -21,6 +21,11 @@ final class AdvertisedAddress: Sendable {
         set { value.withLock { $0 = newValue } }
     }
 
+    /// Whether `host` binds every interface (`0.0.0.0`, `::`, or empty).
+    static func isWildcard(_ host: String) -> Bool {
+        ["0.0.0.0", "::", ""].contains(host)
+    }
+
     /// `127.0.0.1:8443`, `[::1]:8443`; wildcard binds advertise loopback, which the certificate covers.
     static func format(host: String, port: Int) -> String {
         let advertised =
@@ -47,33 +52,19 @@ struct SandboxServices: Sendable {
     /// The class, when `lp-shell class` runs this sandbox.
     var classroom: ClassRoom? = nil
 
-    /// In a class, whether the sandbox serves `account` (``AccountGate``); every account otherwise.
-    func serves(account: String) -> Bool {
-        classroom?.gate.isOpen(account) ?? true
-    }
-
     /// In a class, why a messaging socket on `account` may not open: `404` outside the class, `429` over a learner's
     /// socket limit; `nil` when it may (and always outside a class).
     func socketRefusal(account: String) -> BrandUpgradeCheck.Refusal? {
         guard let classroom else { return nil }
         guard classroom.gate.isOpen(account) else {
-            return .init(
-                status: 404, reason: "account '\(account)' is not in this class (lp-shell --join gives you yours)")
+            return .init(status: 404, reason: AccountGate.notInClass(account))
         }
-        guard admitsSocket(account: account) else {
+        guard store.withState({ $0.openSocketCount(account: account) }) < AccountGate.socketsPerLearner else {
             return .init(
                 status: 429,
                 reason: "account \(account) has \(AccountGate.socketsPerLearner) sockets open, the most a learner may")
         }
         return nil
-    }
-
-    /// Whether `account` may open one more messaging socket: in a class, a learner's account has at most
-    /// ``AccountGate/socketsPerLearner`` open.
-    func admitsSocket(account: String) -> Bool {
-        guard let classroom else { return true }
-        guard classroom.gate.isOpen(account) else { return false }
-        return store.withState { $0.openSocketCount(account: account) } < AccountGate.socketsPerLearner
     }
 
     /// The CSDS entries of an account: every service lives on the sandbox itself.

@@ -45,20 +45,14 @@ struct ClassFolder: Sendable {
     func write(_ name: String, _ text: String) -> String? {
         let target = path + "/" + name
         let temporary = target + ".tmp.\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { return "cannot write \(target): \(String(cString: strerror(errno)))" }
-        fchmod(descriptor, 0o600)
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if result <= 0 { break }
-            written += result
-        }
-        close(descriptor)
-        guard written == bytes.count, rename(temporary, target) == 0 else {
+        if let reason = FileWriting.writePrivate(temporary, Array(text.utf8)) {
             unlink(temporary)
-            return "cannot write \(target): \(String(cString: strerror(errno)))"
+            return "cannot write \(target): \(reason)"
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return "cannot write \(target): \(reason)"
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import HTTPTransfer
 import JSONQuery
+import LivePersonSandbox
 import ShellRuntime
 
 /// `lp-shell --join`: trust the class's CA by the join line's fingerprint, then join it (or rejoin with the token
@@ -67,7 +68,7 @@ struct ClassJoin {
         case .interrupted:
             return .failure(Failure(message: "interrupted"))
         }
-        guard let fingerprint = ClassTrust.fingerprint(ofPEM: pem) else {
+        guard let fingerprint = ClassFingerprint.of(pem: pem) else {
             return .failure(
                 Failure(message: "the class at \(line.address) sent no CA certificate from /class/ca.pem"))
         }
@@ -78,8 +79,7 @@ struct ClassJoin {
                         + "not the join line's \(line.fingerprint): refusing to trust it"))
         }
         if let problem = folder.write(ClassFolder.caFile, pem)
-            ?? folder.write(
-                ClassFolder.bundleFile, ClassTrust.bundle(caPEM: pem))
+            ?? folder.write(ClassFolder.bundleFile, CertificateAuthority.bundleText(caPEM: pem))
         {
             return .failure(Failure(message: problem))
         }
